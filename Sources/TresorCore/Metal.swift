@@ -1,0 +1,24 @@
+/// The four precious metals, by their ISO 4217 codes.
+public enum Metal: String, Sendable, CaseIterable, Codable, Hashable {
+    case gold = "XAU"
+    case silver = "XAG"
+    case platinum = "XPT"
+    case palladium = "XPD"
+
+    public var code: String { rawValue }
+
+    /// The path segment of the metal's catalogue page (`/gold`, `/en/gold`).
+    public var slug: String {
+        switch self {
+        case .gold: "gold"
+        case .silver: "silber"
+        case .platinum: "platin"
+        case .palladium: "palladium"
+        }
+    }
+
+    public init?(slug: String) {
+        guard let metal = Metal.allCases.first(where: { $0.slug == slug }) else { return nil }
+        self = metal
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Logging
+import TresorCore
+import TresorStore
+
+/// Fills an empty database with the demo catalogue and, for the demo feed, a year of labelled demo history.
+public struct Seeder: Sendable {
+    public let database: Database
+    let logger: Logger
+
+    public init(database: Database, logger: Logger) {
+        self.database = database
+        self.logger = logger
+    }
+
+    /// Loads the demo catalogue if there are no products; returns how many it loaded.
+    @discardableResult
+    public func seedCatalogueIfEmpty(now: Date) async throws -> Int {
+        let products = DemoCatalogue.products()
+        let loaded = try await database.transaction { sql -> Int in
+            let repository = ProductRepository(sql)
+            guard try await repository.count() == 0 else { return 0 }
+            for product in products { try await repository.insert(product, now: now) }
+            return products.count
+        }
+        if loaded > 0 { logger.info("loaded demo catalogue", metadata: ["products": "\(loaded)"]) }
+        return loaded
+    }
+
+    /// Back-fills demo history when no tick was ever stored; returns how many ticks it wrote.
+    @discardableResult
+    public func backfillDemoHistoryIfEmpty(feed: DemoFeed, now: Date) async throws -> Int {
+        let dialect = database.dialect
+        let history = feed.history(endingAt: now)
+        let written = try await database.transaction { sql -> Int in
+            let ticks = SpotTickRepository(sql, dialect: dialect)
+            guard try await ticks.count() == 0 else { return 0 }
+            try await ticks.insertAccepted(history)
+            return history.count
+        }
+        if written > 0 { logger.info("back-filled demo price history", metadata: ["ticks": "\(written)"]) }
+        return written
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// The two databases Tresor runs on; the few places where their SQL differs ask this.
+public enum Dialect: String, Sendable {
+    case sqlite
+    case postgres
+}
+
+/// Where the data lives, parsed from `TRESOR_DATABASE_URL`.
+public enum DatabaseLocation: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    public struct Invalid: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// `postgres://user:pass@host:port/db`, `sqlite:///abs/path.db`, `sqlite:relative.db` or a plain file path.
+    public init(_ text: String) throws(Invalid) {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            guard let url = URL(string: text), url.host != nil, url.path.count > 1 else {
+                throw Invalid(description: "expected postgres://user:password@host:port/database")
+            }
+            self = .postgres(url: text)
+        } else if text.hasPrefix("sqlite://") {
+            let path = String(text.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw Invalid(description: "expected sqlite:///path/to/file.db") }
+            self = .sqlite(path: path)
+        } else if text.hasPrefix("sqlite:") {
+            self = .sqlite(path: String(text.dropFirst("sqlite:".count)))
+        } else if text.contains("://") {
+            throw Invalid(description: "unsupported scheme; use postgres:// or a SQLite file path")
+        } else {
+            guard !text.isEmpty else { throw Invalid(description: "empty") }
+            self = .sqlite(path: text)
+        }
+    }
+}
+
+/// What each database engine provides: reads on any connection, writes in one transaction on one connection.
+protocol DatabaseBackend: Sendable {
+    var dialect: Dialect { get }
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func close() async
+}
+
+/// Tresor's database: one SQLKit code path for SQLite and PostgreSQL.
+public final class Database: Sendable {
+    let backend: any DatabaseBackend
+    public let logger: Logger
+
+    public var dialect: Dialect { backend.dialect }
+
+    init(backend: any DatabaseBackend, logger: Logger) {
+        self.backend = backend
+        self.logger = logger
+    }
+
+    /// Opens (and for SQLite creates) the database; call `close()` when done.
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
+        switch location {
+        case .sqlite(let path):
+            return Database(backend: try await SQLiteBackend.open(path: path, logger: logger), logger: logger)
+        case .postgres(let url):
+            return Database(backend: try await PostgresBackend.open(url: url, logger: logger), logger: logger)
+        }
+    }
+
+    /// Runs read-only work. On SQLite it may use a pooled reader that does not see an open transaction.
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await backend.read(body)
+    }
+
+    /// Runs `body` in one transaction on one connection: all of it is committed, or none of it.
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await backend.transaction(body)
+    }
+
+    public func close() async { await backend.close() }
+}

@@ -1,0 +1,51 @@
+import SQLKit
+
+/// The few spots where SQLite and PostgreSQL need different SQL; repositories use these, never their own.
+extension Dialect {
+    /// Column types in migrations, written as `{uuid}`, `{timestamp}`, `{bool}`, `{serial}`, `{bigint}`.
+    func columnTypes(_ ddl: String) -> String {
+        let types: [(String, String)] = switch self {
+        case .sqlite:
+            [("{uuid}", "TEXT"), ("{timestamp}", "REAL"), ("{bool}", "INTEGER"),
+             ("{serial}", "INTEGER PRIMARY KEY AUTOINCREMENT"), ("{bigint}", "INTEGER")]
+        case .postgres:
+            [("{uuid}", "UUID"), ("{timestamp}", "TIMESTAMPTZ"), ("{bool}", "BOOLEAN"),
+             ("{serial}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"), ("{bigint}", "BIGINT")]
+        }
+        return types.reduce(ddl) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+
+    /// An integer bucket number for a timestamp column: seconds since 1970 divided by a bound bucket size.
+    func epochBucket(_ column: String) -> String {
+        switch self {
+        case .sqlite: "CAST(\(column) / ? AS INTEGER)"
+        case .postgres: "FLOOR(EXTRACT(EPOCH FROM \(column)) / ?)"
+        }
+    }
+}
+
+extension SQLDatabase {
+    /// Runs SQL text with `?` placeholders and binds; SQLKit turns `?` into `$1…` for PostgreSQL.
+    func execute(_ text: String, _ binds: [any Encodable & Sendable] = []) async throws {
+        try await self.raw(Self.query(text, binds)).run()
+    }
+
+    /// Runs a query with binds and returns all rows.
+    func rows(_ text: String, _ binds: [any Encodable & Sendable] = []) async throws -> [any SQLRow] {
+        try await self.raw(Self.query(text, binds)).all()
+    }
+
+    static func query(_ text: String, _ binds: [any Encodable & Sendable]) -> SQLQueryString {
+        var query = SQLQueryString("")
+        var parts = text.split(separator: "?", omittingEmptySubsequences: false).makeIterator()
+        if let first = parts.next() { query.appendLiteral(String(first)) }
+        var index = 0
+        while let part = parts.next() {
+            query.appendInterpolation(bind: binds[index])
+            query.appendLiteral(String(part))
+            index += 1
+        }
+        precondition(index == binds.count, "placeholder count does not match binds")
+        return query
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// One schema change, applied once and recorded by id. A landed migration is never edited.
+public struct Migration: Sendable {
+    public var id: String
+    /// DDL with `{uuid}`-style type placeholders; statements separated by `;`.
+    public var ddl: String
+}
+
+/// Applies the ordered migrations that have not run yet, each in its own transaction.
+public struct Migrator: Sendable {
+    public let migrations: [Migration]
+
+    public init(migrations: [Migration] = Migrator.all) { self.migrations = migrations }
+
+    /// Returns the ids it applied.
+    @discardableResult
+    public func migrate(_ database: Database) async throws -> [String] {
+        let dialect = database.dialect
+        try await database.transaction { sql in
+            try await sql.execute(dialect.columnTypes(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at {timestamp} NOT NULL)"))
+        }
+        var applied: [String] = []
+        for migration in migrations {
+            let didApply = try await database.transaction { sql -> Bool in
+                // On PostgreSQL several instances may start at once: one waits for the other's migration.
+                if dialect == .postgres { try await sql.execute("LOCK TABLE schema_migrations IN EXCLUSIVE MODE") }
+                let done = try await sql.rows("SELECT id FROM schema_migrations WHERE id = ?", [migration.id])
+                guard done.isEmpty else { return false }
+                for statement in dialect.columnTypes(migration.ddl).split(separator: ";") {
+                    let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !text.isEmpty { try await sql.execute(text) }
+                }
+                try await sql.execute("INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)", [migration.id, Date()])
+                return true
+            }
+            if didApply {
+                applied.append(migration.id)
+                database.logger.info("applied migration", metadata: ["id": "\(migration.id)"])
+            }
+        }
+        return applied
+    }
+
+    public static let all: [Migration] = [
+        Migration(id: "2026-11-27-001-products", ddl: """
+            CREATE TABLE products (
+                id {uuid} PRIMARY KEY,
+                sku TEXT NOT NULL UNIQUE,
+                slug TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                metal TEXT NOT NULL,
+                form TEXT NOT NULL,
+                gross_grams TEXT NOT NULL,
+                fineness TEXT NOT NULL,
+                mint TEXT NOT NULL,
+                year INTEGER,
+                vat_regime TEXT NOT NULL,
+                buyback_discount_percent TEXT NOT NULL,
+                buyback_fixed_cents {bigint} NOT NULL,
+                stock INTEGER NOT NULL CHECK (stock >= 0),
+                featured {bool} NOT NULL,
+                description_de TEXT NOT NULL,
+                description_en TEXT NOT NULL,
+                created_at {timestamp} NOT NULL,
+                updated_at {timestamp} NOT NULL
+            );
+            CREATE TABLE premium_tiers (
+                product_id {uuid} NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+                min_quantity INTEGER NOT NULL CHECK (min_quantity >= 1),
+                percent TEXT NOT NULL,
+                fixed_cents {bigint} NOT NULL,
+                PRIMARY KEY (product_id, min_quantity)
+            )
+            """),
+        Migration(id: "2026-11-27-002-spot-ticks", ddl: """
+            CREATE TABLE spot_ticks (
+                id {serial},
+                metal TEXT NOT NULL,
+                bid TEXT NOT NULL,
+                ask TEXT NOT NULL,
+                at {timestamp} NOT NULL,
+                source TEXT NOT NULL,
+                status TEXT NOT NULL,
+                change_percent TEXT,
+                decided_by TEXT,
+                decided_at {timestamp}
+            );
+            CREATE INDEX spot_ticks_metal_status_at ON spot_ticks (metal, status, at)
+            """),
+    ]
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// PostgreSQL through one `PostgresClient` pool; the client's `run()` lives in a task owned by this backend,
+/// so the CLI, the tests and the server all get a working pool the same way.
+final class PostgresBackend: DatabaseBackend {
+    let dialect = Dialect.postgres
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+
+    private init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+        runner = Task { await client.run() }
+    }
+
+    static func configuration(url text: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: text), let host = components.host,
+              let user = components.user, components.path.count > 1 else {
+            throw DatabaseLocation.Invalid(description: "expected postgres://user:password@host:port/database")
+        }
+        let sslMode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "disable"
+        let tls: PostgresClient.Configuration.TLS
+        switch sslMode {
+        case "disable": tls = .disable
+        case "prefer": tls = .prefer(.makeClientConfiguration())
+        case "require": tls = .require(.makeClientConfiguration())
+        default: throw DatabaseLocation.Invalid(description: "sslmode must be disable, prefer or require")
+        }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user.removingPercentEncoding ?? user,
+            password: components.password?.removingPercentEncoding, database: String(components.path.dropFirst()),
+            tls: tls)
+        configuration.options.maximumConnections = 20
+        return configuration
+    }
+
+    static func open(url: String, logger: Logger) async throws -> PostgresBackend {
+        let backend = PostgresBackend(client: PostgresClient(configuration: try configuration(url: url),
+                                                             backgroundLogger: logger), logger: logger)
+        // Fail at start-up, with the server's own message, when the database cannot be reached.
+        do {
+            try await backend.read { sql in try await sql.raw("SELECT 1").run() }
+        } catch {
+            await backend.close()
+            throw error
+        }
+        return backend
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: .trace, logger: logger))
+        }
+    }
+
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withTransaction(logger: logger) { connection in
+            try await body(connection.sql(queryLogLevel: .trace, logger: logger))
+        }
+    }
+
+    func close() async {
+        runner.cancel()
+        _ = await runner.value
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import SQLKit
+import TresorCore
+
+/// Reads and writes products with their premium tiers, on the session it is given.
+public struct ProductRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(_ sql: any SQLDatabase) { self.sql = sql }
+
+    /// Every product with its tiers, in SKU order.
+    public func all() async throws -> [Product] {
+        let tierRows = try await sql.rows(
+            "SELECT product_id, min_quantity, percent, fixed_cents FROM premium_tiers ORDER BY product_id, min_quantity")
+        var tiers: [UUID: [PremiumTier]] = [:]
+        for row in tierRows {
+            tiers[try row.uuid("product_id"), default: []].append(
+                PremiumTier(minQuantity: try row.int("min_quantity"), percent: try row.decimal("percent"),
+                            fixed: try row.money("fixed_cents")))
+        }
+        return try await sql.rows("SELECT * FROM products ORDER BY sku").map { row in
+            try Self.product(row, tiers: tiers[try row.uuid("id")] ?? [])
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await sql.rows("SELECT COUNT(*) AS n FROM products").first?.int("n") ?? 0
+    }
+
+    public func find(sku: String) async throws -> Product? {
+        guard let row = try await sql.rows("SELECT * FROM products WHERE sku = ?", [sku]).first else { return nil }
+        let id = try row.uuid("id")
+        let tiers = try await sql.rows(
+            "SELECT min_quantity, percent, fixed_cents FROM premium_tiers WHERE product_id = ? ORDER BY min_quantity", [id]
+        ).map { PremiumTier(minQuantity: try $0.int("min_quantity"), percent: try $0.decimal("percent"),
+                            fixed: try $0.money("fixed_cents")) }
+        return try Self.product(row, tiers: tiers)
+    }
+
+    public func insert(_ product: Product, now: Date) async throws {
+        try await sql.execute("""
+            INSERT INTO products (id, sku, slug, name, metal, form, gross_grams, fineness, mint, year, vat_regime,
+                buyback_discount_percent, buyback_fixed_cents, stock, featured, description_de, description_en,
+                created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [product.id, product.sku, product.slug, product.name, product.metal.code, product.form.rawValue,
+                  product.grossGrams.plainString, product.fineness.perMille.plainString, product.mint, product.year,
+                  product.vatRegime.rawValue, product.premium.buybackDiscountPercent.plainString,
+                  product.premium.buybackFixedDiscount.cents, product.stock, product.featured, product.descriptionDE,
+                  product.descriptionEN, now, now])
+        for tier in product.premium.tiers {
+            try await sql.execute(
+                "INSERT INTO premium_tiers (product_id, min_quantity, percent, fixed_cents) VALUES (?, ?, ?, ?)",
+                [product.id, tier.minQuantity, tier.percent.plainString, tier.fixed.cents])
+        }
+    }
+
+    static func product(_ row: any SQLRow, tiers: [PremiumTier]) throws -> Product {
+        guard let fineness = Fineness(perMille: try row.decimal("fineness")) else {
+            throw CorruptRow(description: "fineness out of range")
+        }
+        let premium: PremiumRule
+        do {
+            premium = try PremiumRule(tiers: tiers, buybackDiscountPercent: try row.decimal("buyback_discount_percent"),
+                                      buybackFixedDiscount: try row.money("buyback_fixed_cents"))
+        } catch {
+            throw CorruptRow(description: "premium rule of \(try row.string("sku")): \(error)")
+        }
+        return Product(id: try row.uuid("id"), sku: try row.string("sku"), slug: try row.string("slug"),
+                       name: try row.string("name"), metal: try row.enumValue("metal", as: Metal.self),
+                       form: try row.enumValue("form", as: ProductForm.self), grossGrams: try row.decimal("gross_grams"),
+                       fineness: fineness, mint: try row.string("mint"), year: try row.optionalInt("year"),
+                       vatRegime: try row.enumValue("vat_regime", as: VatRegime.self), premium: premium,
+                       stock: try row.int("stock"), featured: try row.bool("featured"),
+                       descriptionDE: try row.string("description_de"), descriptionEN: try row.string("description_en"))
+    }
+}

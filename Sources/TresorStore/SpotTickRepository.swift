@@ -1,0 +1,106 @@
+import Foundation
+import SQLKit
+import TresorCore
+
+/// Where a stored tick stands: only accepted ticks are ever used for prices.
+public enum TickStatus: String, Sendable, Codable {
+    case accepted
+    case held
+    case rejected
+}
+
+/// A tick kept out of prices because it jumped too far, waiting for the next tick or staff.
+public struct HeldTick: Sendable, Hashable {
+    public var id: Int64
+    public var tick: SpotTick
+    public var changePercent: Decimal?
+}
+
+/// Stores ticks and answers the questions pricing and charts ask of them.
+public struct SpotTickRepository: Sendable {
+    let sql: any SQLDatabase
+    let dialect: Dialect
+
+    public init(_ sql: any SQLDatabase, dialect: Dialect) {
+        self.sql = sql
+        self.dialect = dialect
+    }
+
+    public func insert(_ tick: SpotTick, status: TickStatus, changePercent: Decimal? = nil) async throws {
+        try await sql.execute(
+            "INSERT INTO spot_ticks (metal, bid, ask, at, source, status, change_percent) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [tick.metal.code, tick.bid.plainString, tick.ask.plainString, tick.at, tick.source, status.rawValue,
+             changePercent?.plainString])
+    }
+
+    /// Inserts many accepted ticks in few statements (history back-fill).
+    public func insertAccepted(_ ticks: [SpotTick]) async throws {
+        for chunk in stride(from: 0, to: ticks.count, by: 400).map({ ticks[$0..<min($0 + 400, ticks.count)] }) {
+            let values = Array(repeating: "(?, ?, ?, ?, ?, 'accepted')", count: chunk.count).joined(separator: ", ")
+            let binds: [any Encodable & Sendable] = chunk.flatMap { tick -> [any Encodable & Sendable] in
+                [tick.metal.code, tick.bid.plainString, tick.ask.plainString, tick.at, tick.source]
+            }
+            try await sql.execute("INSERT INTO spot_ticks (metal, bid, ask, at, source, status) VALUES \(values)", binds)
+        }
+    }
+
+    /// The newest accepted tick of each metal that has one.
+    public func latestAccepted() async throws -> [Metal: SpotTick] {
+        var result: [Metal: SpotTick] = [:]
+        for metal in Metal.allCases {
+            result[metal] = try await latestAccepted(metal, atOrBefore: nil)
+        }
+        return result
+    }
+
+    /// The newest accepted tick of `metal`, optionally no later than a moment (for "24 h ago").
+    public func latestAccepted(_ metal: Metal, atOrBefore moment: Date?) async throws -> SpotTick? {
+        let rows = if let moment {
+            try await sql.rows("""
+                SELECT metal, bid, ask, at, source FROM spot_ticks
+                WHERE metal = ? AND status = 'accepted' AND at <= ? ORDER BY at DESC LIMIT 1
+                """, [metal.code, moment])
+        } else {
+            try await sql.rows("""
+                SELECT metal, bid, ask, at, source FROM spot_ticks
+                WHERE metal = ? AND status = 'accepted' ORDER BY at DESC LIMIT 1
+                """, [metal.code])
+        }
+        return try rows.first.map(Self.tick)
+    }
+
+    /// Ticks waiting for a decision, oldest first.
+    public func held() async throws -> [HeldTick] {
+        try await sql.rows("""
+            SELECT id, metal, bid, ask, at, source, change_percent FROM spot_ticks WHERE status = 'held' ORDER BY id
+            """).map { HeldTick(id: try $0.int64("id"), tick: try Self.tick($0), changePercent: try $0.optionalDecimal("change_percent")) }
+    }
+
+    /// Records a decision on a held tick; returns false when there is no held tick with that id.
+    public func decide(id: Int64, status: TickStatus, by actor: String, at moment: Date) async throws -> Bool {
+        let rows = try await sql.rows("SELECT id FROM spot_ticks WHERE id = ? AND status = 'held'", [id])
+        guard !rows.isEmpty else { return false }
+        try await sql.execute("UPDATE spot_ticks SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+                              [status.rawValue, actor, moment, id])
+        return true
+    }
+
+    /// Accepted ticks since `from`, at most one (the newest) per bucket of `bucketSeconds`, oldest first.
+    public func history(_ metal: Metal, from: Date, bucketSeconds: Int) async throws -> [SpotTick] {
+        try await sql.rows("""
+            SELECT metal, bid, ask, at, source FROM spot_ticks WHERE id IN (
+                SELECT MAX(id) FROM spot_ticks WHERE metal = ? AND status = 'accepted' AND at >= ?
+                GROUP BY \(dialect.epochBucket("at")))
+            ORDER BY at
+            """, [metal.code, from, bucketSeconds]).map(Self.tick)
+    }
+
+    public func count() async throws -> Int {
+        try await sql.rows("SELECT COUNT(*) AS n FROM spot_ticks").first?.int("n") ?? 0
+    }
+
+    static func tick(_ row: any SQLRow) throws -> SpotTick {
+        SpotTick(metal: try row.enumValue("metal", as: Metal.self), bid: try row.decimal("bid"),
+                 ask: try row.decimal("ask"), at: try row.date("at"), source: try row.string("source"))
+    }
+}

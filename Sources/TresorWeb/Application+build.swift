@@ -1,0 +1,39 @@
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+import ServiceLifecycle
+import TresorCore
+
+/// Builds the whole web application; `tresor serve` and the tests both start here.
+/// `services` run beside the server (price feed, board refresh) and stop with it.
+public func buildApplication(_ deps: WebDependencies, services: [any Service] = []) throws -> some ApplicationProtocol {
+    let router = try buildRouter(deps)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(deps.config.host, port: deps.config.port), serverName: "Tresor"),
+        services: services,
+        logger: deps.logger
+    )
+}
+
+/// The router with every route and middleware, for the application and for tests.
+public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestContext> {
+    let assets = try Assets.load()
+    let site = SiteContext(board: deps.board, database: deps.database, shop: deps.config.shop, now: deps.now,
+                           demoPrices: deps.demoPrices, assets: assets)
+    let router = Router(context: TresorRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(pageContext: { site.pageContext($0, $1) }))
+
+    router.get(RouterPath(assets.stylesheet.path)) { _, _ in assets.stylesheet.response() }
+    router.get(RouterPath(assets.script.path)) { _, _ in assets.script.response() }
+    ShopController(site: site).addRoutes(to: router)
+    ChartsController(site: site).addRoutes(to: router)
+    LiveController(site: site, pollInterval: .seconds(1)).addRoutes(to: router)
+    HealthController(site: site, metrics: deps.metrics).addRoutes(to: router)
+    try APIHandler(site: site).addRoutes(to: router)
+    return router
+}

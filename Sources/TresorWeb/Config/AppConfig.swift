@@ -1,0 +1,43 @@
+import Foundation
+import TresorCore
+import TresorStore
+
+/// Everything an operator can set, read once at start-up; see docs/configuration.md.
+public struct AppConfig: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var baseURL = "http://127.0.0.1:8080"
+    public var dataDirectory = "tresor-data"
+    public var database = DatabaseLocation.sqlite(path: "tresor-data/tresor.sqlite")
+    public var feed = FeedConfig()
+    public var policy = FeedPolicy()
+    public var boardRefresh: Duration = .seconds(2)
+    public var shop = ShopConfig()
+    public var logLevel = "info"
+
+    public init() {}
+}
+
+/// Which price feed runs and how.
+public struct FeedConfig: Sendable {
+    public enum Provider: String, Sendable, CaseIterable { case demo, manual, http }
+    public var provider = Provider.demo
+    public var interval: Duration = .seconds(5)
+    public var demoSeed: UInt64 = 2026
+    public var demoLevels: [Metal: Decimal] = [.gold: 3450, .silver: 43, .platinum: 1350, .palladium: 1200]
+    public var httpURL: String?
+    public var httpTimeout: Duration = .seconds(3)
+    public var httpRetries = 2
+    public init() {}
+}
+
+/// What the dealer shows in the header and footer.
+public struct ShopConfig: Sendable {
+    public enum Badge: String, Sendable, CaseIterable { case hotline, customers, insured, noreporting }
+    public var name = "Tresor Edelmetalle"
+    public var hotline = "0800 100 200 3"
+    public var customers = 48_000
+    public var badges: [Badge] = Badge.allCases
+    public var email = "service@tresor.example"
+    public init() {}
+}

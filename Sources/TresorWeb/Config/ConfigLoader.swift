@@ -1,0 +1,125 @@
+import Configuration
+import Foundation
+import TresorCore
+import TresorStore
+
+/// A configuration value that cannot be used; start-up stops with the key's name and why.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var key: String
+    public var problem: String
+    public var description: String { "configuration \(key) (environment \(Self.environmentName(key))): \(problem)" }
+
+    static func environmentName(_ key: String) -> String {
+        key.uppercased().replacingOccurrences(of: ".", with: "_")
+    }
+}
+
+extension AppConfig {
+    /// Reads every key through the throwing getters: a malformed value stops start-up instead of silently
+    /// falling back to a default (the defaults sit in the lowest provider instead).
+    public static func load(from providers: [any ConfigProvider]) throws(ConfigurationError) -> AppConfig {
+        let defaults = AppConfig()
+        let reader = ConfigReader(providers: providers + [InMemoryProvider(name: "defaults", values: defaults.asValues())])
+        var config = AppConfig()
+
+        func string(_ key: String) throws(ConfigurationError) -> String {
+            do { return try reader.requiredString(forKey: ConfigKey(key)).trimmingCharacters(in: .whitespaces) } catch {
+                throw ConfigurationError(key: key, problem: "missing or not text")
+            }
+        }
+        func int(_ key: String, _ range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+            let text = try string(key)
+            guard let value = Int(text), range.contains(value) else {
+                throw ConfigurationError(key: key, problem: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
+            }
+            return value
+        }
+        func decimal(_ key: String, above minimum: Decimal) throws(ConfigurationError) -> Decimal {
+            let text = try string(key)
+            guard let value = Decimal.strict(text), value > minimum else {
+                throw ConfigurationError(key: key, problem: "expected a decimal number above \(minimum.plainString), got \"\(text)\"")
+            }
+            return value
+        }
+        func seconds(_ key: String, _ range: ClosedRange<Int>) throws(ConfigurationError) -> Duration {
+            .seconds(try int(key, range))
+        }
+
+        config.host = try string("tresor.http.host")
+        config.port = try int("tresor.http.port", 1...65_535)
+        config.baseURL = try string("tresor.base.url")
+        guard let base = URL(string: config.baseURL), base.scheme == "http" || base.scheme == "https", base.host != nil else {
+            throw ConfigurationError(key: "tresor.base.url", problem: "expected an http(s) URL, got \"\(config.baseURL)\"")
+        }
+        if config.baseURL.hasSuffix("/") { config.baseURL.removeLast() }
+        config.dataDirectory = try string("tresor.data.directory")
+        let databaseText = (try? reader.requiredString(forKey: "tresor.database.url")) ?? ""
+        do {
+            config.database = try databaseText.isEmpty
+                ? .sqlite(path: config.dataDirectory + "/tresor.sqlite") : DatabaseLocation(databaseText)
+        } catch {
+            throw ConfigurationError(key: "tresor.database.url", problem: error.description)
+        }
+        let provider = try string("tresor.feed.provider")
+        guard let feedProvider = FeedConfig.Provider(rawValue: provider) else {
+            throw ConfigurationError(key: "tresor.feed.provider", problem: "expected demo, manual or http, got \"\(provider)\"")
+        }
+        config.feed.provider = feedProvider
+        config.feed.interval = try seconds("tresor.feed.interval.seconds", 1...3600)
+        let seed = try string("tresor.feed.demo.seed")
+        guard let seedValue = UInt64(seed) else {
+            throw ConfigurationError(key: "tresor.feed.demo.seed", problem: "expected a whole number, got \"\(seed)\"")
+        }
+        config.feed.demoSeed = seedValue
+        for metal in Metal.allCases {
+            config.feed.demoLevels[metal] = try decimal("tresor.feed.demo.\(metal.code.lowercased())", above: 0)
+        }
+        let url = (try? reader.requiredString(forKey: "tresor.feed.http.url")) ?? ""
+        if feedProvider == .http {
+            guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https" else {
+                throw ConfigurationError(key: "tresor.feed.http.url", problem: "the http feed needs an http(s) URL, got \"\(url)\"")
+            }
+        }
+        config.feed.httpURL = url.isEmpty ? nil : url
+        config.feed.httpTimeout = try seconds("tresor.feed.http.timeout.seconds", 1...120)
+        config.feed.httpRetries = try int("tresor.feed.http.retries", 0...10)
+        config.policy = FeedPolicy(staleAfter: try seconds("tresor.feed.stale.seconds", 5...86_400 * 7),
+                                   jumpLimitPercent: try decimal("tresor.feed.jump.percent", above: 0))
+        config.boardRefresh = try seconds("tresor.board.refresh.seconds", 1...600)
+        config.shop.name = try string("tresor.shop.name")
+        config.shop.hotline = try string("tresor.shop.hotline")
+        config.shop.email = try string("tresor.shop.email")
+        config.shop.customers = try int("tresor.shop.customers", 0...100_000_000)
+        let badges = try string("tresor.shop.badges")
+        config.shop.badges = []
+        for name in badges.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let badge = ShopConfig.Badge(rawValue: name) else {
+                throw ConfigurationError(key: "tresor.shop.badges",
+                                         problem: "unknown badge \"\(name)\"; known: hotline, customers, insured, noreporting")
+            }
+            config.shop.badges.append(badge)
+        }
+        config.logLevel = try string("tresor.log.level")
+        guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(config.logLevel) else {
+            throw ConfigurationError(key: "tresor.log.level", problem: "expected trace, debug, info, notice, warning, error or critical")
+        }
+        return config
+    }
+
+    /// The defaults as configuration values, the lowest layer.
+    func asValues() -> [AbsoluteConfigKey: ConfigValue] {
+        var values: [String: String] = [
+            "tresor.http.host": host, "tresor.http.port": String(port), "tresor.base.url": baseURL,
+            "tresor.data.directory": dataDirectory, "tresor.database.url": "",
+            "tresor.feed.provider": feed.provider.rawValue, "tresor.feed.interval.seconds": "5",
+            "tresor.feed.demo.seed": String(feed.demoSeed), "tresor.feed.http.url": "",
+            "tresor.feed.http.timeout.seconds": "3", "tresor.feed.http.retries": String(feed.httpRetries),
+            "tresor.feed.stale.seconds": "120", "tresor.feed.jump.percent": policy.jumpLimitPercent.plainString,
+            "tresor.board.refresh.seconds": "2", "tresor.shop.name": shop.name, "tresor.shop.hotline": shop.hotline,
+            "tresor.shop.email": shop.email, "tresor.shop.customers": String(shop.customers),
+            "tresor.shop.badges": shop.badges.map(\.rawValue).joined(separator: ","), "tresor.log.level": logLevel,
+        ]
+        for (metal, level) in feed.demoLevels { values["tresor.feed.demo.\(metal.code.lowercased())"] = level.plainString }
+        return Dictionary(uniqueKeysWithValues: values.map { (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue(.string($0.value), isSecret: false)) })
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import TresorCore
+import TresorStore
+
+/// The charts page: stored ticks per metal, downsampled in the database.
+struct ChartsController: Sendable {
+    let site: SiteContext
+
+    func addRoutes(to router: Router<TresorRequestContext>) {
+        for lang in Language.allCases {
+            router.get(RouterPath(Page.charts.path(lang))) { request, _ in try await self.charts(request) }
+        }
+    }
+
+    func charts(_ request: Request) async throws -> Response {
+        var range = ChartRange.day
+        for (name, value) in request.formQuery where name == "range" {
+            guard let parsed = ChartRange(rawValue: value) else {
+                throw PageError.badParameter(InvalidParameter(name: "range", value: value))
+            }
+            range = parsed
+        }
+        let context = site.pageContext(request, .charts)
+        let histories = try await site.history(range: range, now: context.now)
+        return HTMLResponse.ok(ChartsPage.render(range: range, histories: histories, demo: site.demoPrices, context))
+    }
+}
+
+extension SiteContext {
+    /// Each metal's accepted ticks over the range, at most about 500 points each.
+    func history(range: ChartRange, now: Date) async throws -> [(Metal, [SpotTick])] {
+        let from = now.addingTimeInterval(-Double(range.seconds))
+        let dialect = database.dialect
+        return try await database.read { sql in
+            var result: [(Metal, [SpotTick])] = []
+            for metal in Metal.allCases {
+                result.append((metal, try await SpotTickRepository(sql, dialect: dialect)
+                    .history(metal, from: from, bucketSeconds: range.bucketSeconds)))
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Prometheus
+import TresorCore
+
+/// Liveness, readiness (database reachable, feed fresh) and Prometheus metrics.
+struct HealthController: Sendable {
+    let site: SiteContext
+    let metrics: PrometheusCollectorRegistry
+
+    func addRoutes(to router: Router<TresorRequestContext>) {
+        router.get("/healthz") { _, _ in Self.text("ok\n") }
+        router.get("/readyz") { _, _ in try await self.ready() }
+        router.get("/metrics") { _, _ in self.exposition() }
+    }
+
+    static func text(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    func ready() async throws -> Response {
+        var problems: [String] = []
+        do {
+            try await site.database.read { sql in _ = try await sql.raw("SELECT 1 AS one").all() }
+        } catch {
+            problems.append("database unreachable")
+        }
+        let now = site.now()
+        let stale = Metal.allCases.filter { !site.board.snapshot.isFresh($0, now: now) }
+        if !stale.isEmpty { problems.append("feed stale: " + stale.map(\.code).joined(separator: ",")) }
+        return problems.isEmpty ? Self.text("ready\n") : Self.text(problems.joined(separator: "\n") + "\n", status: .serviceUnavailable)
+    }
+
+    func exposition() -> Response {
+        let now = site.now()
+        let snapshot = site.board.snapshot
+        for metal in Metal.allCases {
+            let age = snapshot.ticks[metal].map { now.timeIntervalSince($0.at) } ?? -1
+            metrics.makeGauge(name: "tresor_feed_age_seconds", labels: [("metal", metal.code)]).set(age)
+        }
+        metrics.makeGauge(name: "tresor_catalogue_products").set(Double(snapshot.products.count))
+        var buffer: [UInt8] = []
+        metrics.emit(into: &buffer)
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import TresorCore
+
+/// Server-sent events with fresh figures for the products and metals on the page that asked.
+struct LiveController: Sendable {
+    let site: SiteContext
+    /// How often a stream looks at the board; the board itself only changes when a tick arrives.
+    let pollInterval: Duration
+    let heartbeat: Duration = .seconds(15)
+
+    func addRoutes(to router: Router<TresorRequestContext>) {
+        router.get("/live") { request, _ in self.stream(request) }
+    }
+
+    struct Event: Encodable {
+        var stale: Bool
+        var metals: [String: [String: String]]
+        var products: [String: [String: String]]
+    }
+
+    func stream(_ request: Request) -> Response {
+        var lang = Language.de
+        var skus: [String] = []
+        for (name, value) in request.formQuery {
+            if name == "lang", let chosen = Language(rawValue: value) { lang = chosen }
+            if name == "skus" { skus = Array(value.split(separator: ",").prefix(100).map(String.init)) }
+        }
+        let language = lang
+        let wanted = skus
+        let body = ResponseBody { writer in
+            var sentGeneration = -1
+            var sentStale: Bool?
+            var lastWrite = ContinuousClock.now
+            // The first event goes out at once; afterwards only changes and heartbeats.
+            repeat {
+                let now = site.now()
+                let snapshot = site.board.snapshot
+                let stale = snapshot.anyStale(now: now)
+                if site.board.generation != sentGeneration || stale != sentStale {
+                    sentGeneration = site.board.generation
+                    sentStale = stale
+                    let data = try Self.encode(Self.event(snapshot, skus: wanted, now: now, language))
+                    try await writer.write(ByteBuffer(string: "event: prices\ndata: \(data)\n\n"))
+                    lastWrite = .now
+                } else if ContinuousClock.now - lastWrite >= heartbeat {
+                    try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                    lastWrite = .now
+                }
+                if site.board.isClosed { break }
+                try await Task.sleep(for: pollInterval)
+            } while !site.board.isClosed && !Task.isCancelled
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store",
+                                                .accelBuffering: "no"],
+                        body: body)
+    }
+
+    static func event(_ snapshot: CatalogueSnapshot, skus: [String], now: Date, _ lang: Language) -> Event {
+        var metals: [String: [String: String]] = [:]
+        for metal in Metal.allCases {
+            let figures = SpotFigures(metal: metal, snapshot: snapshot, now: now, language: lang)
+            metals[metal.code] = ["oz": figures.perOunce, "gram": figures.perGram, "change": figures.change]
+        }
+        var products: [String: [String: String]] = [:]
+        for sku in skus {
+            guard let product = snapshot.product(sku: sku) else { continue }
+            guard let prices = snapshot.priced(product, now: now).prices else {
+                products[sku] = ["unit": Text.pricesUnavailable(lang)]
+                continue
+            }
+            var fields = ["unit": Format.money(prices.unitPrice, lang), "buyback": Format.money(prices.buybackPrice, lang),
+                          "premium": Format.percent(prices.premiumPercent, lang),
+                          "perGram": Format.money(prices.pricePerFineGram, lang)]
+            for (index, tier) in prices.tiers.enumerated() { fields["tier\(index)"] = Format.money(tier.unitPrice, lang) }
+            products[sku] = fields
+        }
+        return Event(stale: snapshot.anyStale(now: now), metals: metals, products: products)
+    }
+
+    static func encode(_ event: Event) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(event), as: UTF8.self)
+    }
+}

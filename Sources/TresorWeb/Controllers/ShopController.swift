@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import TresorCore
+
+/// Home, catalogue, product and the plain info pages, in German and under `/en` in English.
+struct ShopController: Sendable {
+    let site: SiteContext
+
+    func addRoutes(to router: Router<TresorRequestContext>) {
+        for lang in Language.allCases {
+            let home = lang == .de ? "/" : "/en"
+            router.get(RouterPath(home)) { request, _ in try await self.home(request, lang) }
+            router.get(RouterPath(Page.catalogue(nil).path(lang))) { request, _ in
+                try await self.catalogue(request, lang, metal: nil)
+            }
+            for metal in Metal.allCases {
+                router.get(RouterPath(Page.catalogue(metal).path(lang))) { request, _ in
+                    try await self.catalogue(request, lang, metal: metal)
+                }
+            }
+            router.get(RouterPath(Page.product(slug: ":slug").path(lang))) { request, context in
+                try await self.product(request, context, lang)
+            }
+            router.get(RouterPath(Page.reportingDuties.path(lang))) { request, _ in
+                HTMLResponse.ok(InfoPages.reportingDuties(self.site.pageContext(request, .reportingDuties)))
+            }
+            for page in Page.comingSoon {
+                router.get(RouterPath(page.path(lang))) { request, _ in
+                    HTMLResponse.ok(InfoPages.comingSoon(self.site.pageContext(request, page)))
+                }
+            }
+        }
+    }
+
+    func home(_ request: Request, _ lang: Language) async throws -> Response {
+        let context = site.pageContext(request, .home)
+        return HTMLResponse.ok(HomePage.render(site.board.snapshot, context))
+    }
+
+    func catalogue(_ request: Request, _ lang: Language, metal: Metal?) async throws -> Response {
+        var query: CatalogueQuery
+        do { query = try CatalogueQuery.parse(request.formQuery) } catch { throw PageError.badParameter(error) }
+        if let metal {
+            // On a metal's own page the metal is fixed by the address.
+            if let asked = query.metal, asked != metal {
+                throw PageError.badParameter(InvalidParameter(name: "metal", value: asked.code))
+            }
+            query.metal = metal
+        }
+        let context = site.pageContext(request, .catalogue(metal))
+        let snapshot = site.board.snapshot
+        let page = snapshot.query(query, now: context.now)
+        return HTMLResponse.ok(CatalogueView.render(page, query: query, metal: metal, mints: snapshot.mints(of: metal), context))
+    }
+
+    func product(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let slug = context.parameters.get("slug") ?? ""
+        let snapshot = site.board.snapshot
+        guard let product = snapshot.product(slug: slug) else { throw PageError.notFound }
+        let page = site.pageContext(request, .product(slug: product.slug))
+        return HTMLResponse.ok(ProductView.render(snapshot.priced(product, now: page.now), page))
+    }
+}

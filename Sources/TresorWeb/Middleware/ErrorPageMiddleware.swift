@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import TresorCore
+
+/// Turns every failure into a localised HTML page (or problem+json under `/api/`); bad input never becomes a 500.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = TresorRequestContext
+    let pageContext: @Sendable (Request, Page) -> PageContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let (status, title, detail) = describe(error, request.language)
+            if status == .internalServerError {
+                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            if request.uri.path.hasPrefix("/api/") {
+                return Problem(status: status, title: title, detail: detail).response()
+            }
+            let page = InfoPages.error(title: title, message: detail, pageContext(request, .home))
+            return Response(status: status, headers: HTMLResponse.headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+        }
+    }
+
+    func describe(_ error: any Error, _ lang: Language) -> (HTTPResponse.Status, String, String) {
+        switch error {
+        case PageError.notFound:
+            return (.notFound, Text.errorNotFoundTitle(lang), Text.errorNotFoundBody(lang))
+        case PageError.badParameter(let parameter):
+            return (.badRequest, Text.errorBadRequestTitle(lang), Text.errorBadRequestBody(lang, parameter.value, parameter.name))
+        case let error as HTTPError where error.status == .notFound:
+            return (.notFound, Text.errorNotFoundTitle(lang), Text.errorNotFoundBody(lang))
+        case let error as HTTPError where error.status.code < 500:
+            return (error.status, Text.errorBadRequestTitle(lang), error.body ?? error.status.reasonPhrase)
+        default:
+            return (.internalServerError, Text.errorServerTitle(lang), Text.errorServerBody(lang))
+        }
+    }
+}
+
+/// RFC 9457 problem details.
+struct Problem: Codable, Sendable {
+    var type = "about:blank"
+    var title: String
+    var status: Int
+    var detail: String?
+
+    init(status: HTTPResponse.Status, title: String, detail: String?) {
+        self.title = title
+        self.status = status.code
+        self.detail = detail
+    }
+
+    var json: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data("{\"title\":\"error\",\"status\":\(status)}".utf8)
+    }
+
+    func response() -> Response {
+        Response(status: .init(code: status), headers: [.contentType: "application/problem+json"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: json)))
+    }
+}
+
+enum HTMLResponse {
+    static let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"]
+
+    static func ok(_ html: String) -> Response {
+        Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

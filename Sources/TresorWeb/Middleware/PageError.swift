@@ -1,0 +1,8 @@
+import Hummingbird
+import TresorCore
+
+/// Failures a page handler reports; the error middleware turns them into localised pages or problem+json.
+enum PageError: Error {
+    case notFound
+    case badParameter(InvalidParameter)
+}

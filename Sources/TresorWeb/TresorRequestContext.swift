@@ -1,0 +1,34 @@
+import Hummingbird
+import TresorCore
+
+/// The request context of every Tresor route.
+public struct TresorRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+}
+
+extension Request {
+    /// German unless the path is under `/en`.
+    var language: Language {
+        let path = uri.path
+        return path == "/en" || path.hasPrefix("/en/") ? .en : .de
+    }
+
+    /// Query parameters as an HTML form sends them: `+` is a space, then percent-decoding; order kept.
+    var formQuery: [(name: String, value: String)] {
+        guard let query = uri.query, !query.isEmpty else { return [] }
+        return query.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String? {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            }
+            guard let name = decode(parts[0]), !name.isEmpty else { return nil }
+            // A value that is not valid percent-encoding is kept raw, so validation can name it.
+            let value = parts.count > 1 ? (decode(parts[1]) ?? String(parts[1])) : ""
+            return (name, value)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Plot
+
+/// Plot escapes text nodes but writes attribute values as they are; every attribute value passes here.
+enum Escape {
+    static func attribute(_ value: String) -> String {
+        var result = ""
+        result.reserveCapacity(value.utf8.count)
+        for ch in value.unicodeScalars {
+            switch ch {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(ch)
+            }
+        }
+        return result
+    }
+
+    /// Query string for links; values percent-encoded (the attribute helper escapes the `&`s afterwards).
+    static func query(_ parameters: [(name: String, value: String)]) -> String {
+        guard !parameters.isEmpty else { return "" }
+        return "?" + parameters.map { "\(percent($0.name))=\(percent($0.value))" }.joined(separator: "&")
+    }
+
+    static func percent(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+}
+
+extension Node {
+    /// The one way views set an attribute: the value is always escaped.
+    static func attr(_ name: String, _ value: String) -> Node {
+        .attribute(named: name, value: Escape.attribute(value))
+    }
+
+    /// A boolean attribute (`selected`, `checked`) when `on`.
+    static func flag(_ name: String, _ on: Bool) -> Node {
+        on ? .attribute(named: name) : .empty
+    }
+
+    static var empty: Node { .group([]) }
+}
+
+extension Attribute {
+    /// The same escaping for elements that take attributes only (`input`).
+    static func attr(_ name: String, _ value: String) -> Attribute {
+        Attribute(name: name, value: Escape.attribute(value))
+    }
+
+    static func flag(_ name: String, _ on: Bool) -> Attribute {
+        on ? Attribute(name: name, value: nil, ignoreIfValueIsEmpty: false) : .empty
+    }
+}
+
+extension Node where Context == HTML.SelectContext {
+    /// An `<option>` with its label as text (Plot's own option takes attributes only).
+    static func choice(_ value: String, _ label: String, selected: Bool = false) -> Node {
+        .element(named: "option", nodes: [.attr("value", value), .flag("selected", selected), .text(label)])
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Plot
+import TresorCore
+
+/// What every page knows about the request it answers.
+struct PageContext: Sendable {
+    var language: Language
+    var page: Page
+    var shop: ShopConfig
+    var now: Date
+    var staleFeed: Bool
+    var demoPrices: Bool
+    /// Asset path with a content hash, so browsers may cache it for a year.
+    var stylesheetPath: String
+    var scriptPath: String
+}
+
+/// The frame of every page: trust header, menu, banners, footer.
+enum Layout {
+    static func render(_ context: PageContext, title: String, description: String? = nil, main: Node<HTML.BodyContext>) -> String {
+        let lang = context.language
+        let html = HTML(
+            .attr("lang", lang.rawValue),
+            .head(
+                .meta(.attr("charset", "utf-8")),
+                .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
+                .element(named: "title", text: title + " – " + context.shop.name),
+                .meta(.attr("name", "description"), .attr("content", description ?? Text.homeLead(lang))),
+                .link(.attr("rel", "stylesheet"), .attr("href", context.stylesheetPath)),
+                .link(.attr("rel", "alternate"), .attr("hreflang", "de"), .attr("href", context.page.path(.de))),
+                .link(.attr("rel", "alternate"), .attr("hreflang", "en"), .attr("href", context.page.path(.en))),
+                .script(.attr("src", context.scriptPath), .attribute(named: "defer"))
+            ),
+            .body(
+                .a(.attr("class", "skip"), .attr("href", "#main"), .text(Text.skipToContent(lang))),
+                header(context),
+                .if(context.staleFeed, .div(.attr("class", "banner stale"), .attr("role", "alert"), .attr("data-stale-banner", ""),
+                                            .text(Text.staleBanner(lang)))),
+                .main(.attr("id", "main"), main),
+                footer(context)
+            )
+        )
+        return "<!DOCTYPE html>" + html.render()
+    }
+
+    static func header(_ context: PageContext) -> Node<HTML.BodyContext> {
+        let lang = context.language
+        let shop = context.shop
+        let badges: [Node<HTML.ListContext>] = shop.badges.map { badge -> Node<HTML.ListContext> in
+            switch badge {
+            case .hotline:
+                return .li(.a(.attr("href", "tel:" + shop.hotline.filter { $0.isNumber || $0 == "+" }),
+                       .text(Text.badgeHotline(lang, shop.hotline))))
+            case .customers:
+                return .li(.text(Text.badgeCustomers(lang, Format.decimal(Decimal(shop.customers), scale: 0, lang))))
+            case .insured:
+                return .li(.text(Text.badgeInsured(lang)))
+            case .noreporting:
+                return .li(.a(.attr("href", Page.reportingDuties.path(lang)), .text(Text.badgeNoReporting(lang))))
+            }
+        }
+        let menu: [(Page, Text)] = [
+            (.catalogue(.gold), .menuGold), (.catalogue(.silver), .menuSilver), (.catalogue(.platinum), .menuPlatinum),
+            (.catalogue(.palladium), .menuPalladium), (.charts, .menuCharts), (.news, .menuNews), (.sellBack, .menuSellBack),
+            (.about, .menuAboutCareers), (.contact, .menuContact),
+        ]
+        let other: Language = lang == .de ? .en : .de
+        return .header(
+            .attr("class", "site-header"),
+            .ul(.attr("class", "trust"), .group(badges)),
+            .div(
+                .attr("class", "brand-row"),
+                .a(.attr("class", "brand"), .attr("href", Page.home.path(lang)), .text(shop.name)),
+                .if(context.demoPrices, .span(.attr("class", "demo-badge"), .text(Text.demoPrices(lang)))),
+                .a(.attr("class", "lang"), .attr("hreflang", other.rawValue), .attr("href", context.page.path(other)),
+                   .text(Text.languageSwitch(lang)))
+            ),
+            .nav(.attr("class", "menu"), .attr("aria-label", "Menu"),
+                 .ul(.forEach(menu) { page, text in
+                     .li(.a(.attr("href", page.path(lang)),
+                            .if(page == context.page, .attr("aria-current", "page")),
+                            .text(text(lang))))
+                 }))
+        )
+    }
+
+    static func footer(_ context: PageContext) -> Node<HTML.BodyContext> {
+        let lang = context.language
+        return .footer(
+            .attr("class", "site-footer"),
+            .section(
+                .attr("class", "newsletter"),
+                .h2(.text(Text.footerNewsletter(lang))),
+                .p(.text(Text.footerNewsletterSoon(lang)))
+            ),
+            .p(.attr("class", "fine-print"), .text(Text.footerPricesNote(lang))),
+            .if(context.demoPrices, .p(.attr("class", "fine-print"), .text(Text.footerDemoNote(lang)))),
+            .ul(.attr("class", "footer-links"),
+                .li(.a(.attr("href", Page.catalogue(nil).path(lang)), .text(Text.menuAllProducts(lang)))),
+                .li(.a(.attr("href", Page.reportingDuties.path(lang)), .text(Text.badgeNoReporting(lang)))),
+                .li(.a(.attr("href", Page.imprint.path(lang)), .text(Text.footerImprint(lang)))),
+                .li(.a(.attr("href", Page.privacy.path(lang)), .text(Text.footerPrivacy(lang)))),
+                .li(.a(.attr("href", "mailto:" + context.shop.email), .text(context.shop.email)))),
+            .p(.attr("class", "fine-print"), .text("© \(context.shop.name)"))
+        )
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The Tresor command line: `tresor` alone serves the shop.
+@main
+struct Tresor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tresor",
+        abstract: "Tresor – the online shop of a precious-metals dealer.",
+        subcommands: [Serve.self, Migrate.self, Seed.self, Spot.self],
+        defaultSubcommand: Serve.self
+    )
+}
