@@ -80,9 +80,9 @@ import TresorTestSupport
     @Test(arguments: TestDatabase.available)
     func historyKeepsOnePointPerBucket(_ kind: TestDatabase) async throws {
         // 120 ticks one minute apart, bucketed by 10 minutes → 12 points (plus at most one partial bucket).
-        let ticks = (0..<120).map { minute in
-            SpotTick(metal: .silver, bid: Decimal(30 + minute), ask: Decimal(31 + minute),
-                     at: now.addingTimeInterval(Double(minute * 60)), source: "demo")
+        let ticks: [SpotTick] = (0..<120).map { (minute: Int) -> SpotTick in
+            let at = now.addingTimeInterval(Double(minute * 60))
+            return SpotTick(metal: .silver, bid: Decimal(30 + minute), ask: Decimal(31 + minute), at: at, source: "demo")
         }
         let history = try await kind.with { database in
             let dialect = database.dialect
@@ -92,7 +92,8 @@ import TresorTestSupport
             }
         }
         #expect((12...13).contains(history.count))
-        #expect(history.map(\.at) == history.map(\.at).sorted())
+        let times: [Date] = history.map { $0.at }
+        #expect(times == times.sorted())
         #expect(history.last?.ask == 150)
     }
 

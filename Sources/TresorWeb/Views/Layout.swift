@@ -40,7 +40,7 @@ enum Layout {
                 footer(context)
             )
         )
-        return "<!DOCTYPE html>" + html.render()
+        return html.render()
     }
 
     static func header(_ context: PageContext) -> Node<HTML.BodyContext> {

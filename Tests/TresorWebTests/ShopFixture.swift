@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Prometheus
+import TresorCore
+import TresorServices
+import TresorStore
+import TresorTestSupport
+@testable import TresorWeb
+
+/// A shop with the demo catalogue and known spot prices at a fixed moment, tested through the router.
+struct ShopFixture {
+    static let now = CivilDate.utcMidnight(2026, 11, 27).addingTimeInterval(10 * 3600)
+
+    /// Gold at 2498.12 / 2501.37 €/oz, silver 28.40 / 28.50, platinum 1348.00 / 1350.00, palladium 1198.00 / 1200.00.
+    static let ticks = [
+        SpotTick(metal: .gold, bid: Decimal(string: "2498.12")!, ask: Decimal(string: "2501.37")!, at: now.addingTimeInterval(-10), source: "test"),
+        SpotTick(metal: .silver, bid: Decimal(string: "28.40")!, ask: Decimal(string: "28.50")!, at: now.addingTimeInterval(-10), source: "test"),
+        SpotTick(metal: .platinum, bid: 1348, ask: 1350, at: now.addingTimeInterval(-10), source: "test"),
+        SpotTick(metal: .palladium, bid: 1198, ask: 1200, at: now.addingTimeInterval(-10), source: "test"),
+    ]
+
+    var client: any TestClientProtocol
+    var board: PriceBoard
+    var database: Database
+
+    /// `age` shifts the clock, so the same ticks can be fresh or stale.
+    static func run(_ kind: TestDatabase = .sqlite, age: TimeInterval = 0, extraProducts: [Product] = [],
+                    withoutTicksFor missing: Set<Metal> = [],
+                    _ body: @Sendable (ShopFixture) async throws -> Void) async throws {
+        try await kind.with { database in
+            try await Seeder(database: database, logger: TestDatabase.logger).seedCatalogueIfEmpty(now: now)
+            let dialect = database.dialect
+            try await database.transaction { sql in
+                for product in extraProducts { try await ProductRepository(sql).insert(product, now: now) }
+                for tick in ticks where !missing.contains(tick.metal) { try await SpotTickRepository(sql, dialect: dialect).insert(tick, status: .accepted) }
+            }
+            let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
+            try await board.refresh()
+            let clock = now.addingTimeInterval(age)
+            let deps = WebDependencies(config: AppConfig(), database: database, board: board, now: { clock },
+                                       logger: TestDatabase.logger, metrics: PrometheusCollectorRegistry(), demoPrices: false)
+            let app = Application(router: try buildRouter(deps), logger: TestDatabase.logger)
+            try await app.test(.router) { client in
+                try await body(ShopFixture(client: client, board: board, database: database))
+            }
+        }
+    }
+
+    func get(_ uri: String) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
+        try await client.execute(uri: uri, method: .get) { response in
+            (response.status, String(buffer: response.body), response.headers)
+        }
+    }
+}
