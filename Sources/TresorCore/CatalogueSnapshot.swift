@@ -26,6 +26,10 @@ public struct CatalogueSnapshot: Sendable {
     private let prices: [UUID: ProductPrices]
     private let bySKU: [String: Int]
     private let bySlug: [String: Int]
+    /// Fine weight per product, computed once instead of in every comparison.
+    private let fineGrams: [Decimal]
+    /// Product indexes in each sort order while every metal is fresh, computed once per tick.
+    private let orders: [CatalogueSort: [Int]]
 
     public init(products: [Product], ticks: [Metal: SpotTick], dayAgo: [Metal: SpotTick] = [:],
                 policy: FeedPolicy, calculator: PriceCalculator = PriceCalculator()) {
@@ -40,6 +44,15 @@ public struct CatalogueSnapshot: Sendable {
         self.prices = prices
         bySKU = Dictionary(products.enumerated().map { ($1.sku, $0) }, uniquingKeysWith: { a, _ in a })
         bySlug = Dictionary(products.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let fineGrams = products.map(\.fineGrams)
+        self.fineGrams = fineGrams
+        let priced = products.map { PricedProduct(product: $0, prices: prices[$0.id]) }
+        var orders: [CatalogueSort: [Int]] = [:]
+        for sort in CatalogueSort.allCases {
+            let ordering = Self.ordering(sort, fineGrams: { fineGrams[$0] })
+            orders[sort] = priced.indices.sorted { ordering((priced[$0], $0), (priced[$1], $1)) }
+        }
+        self.orders = orders
     }
 
     public static let empty = CatalogueSnapshot(products: [], ticks: [:], policy: FeedPolicy())
@@ -67,29 +80,48 @@ public struct CatalogueSnapshot: Sendable {
 
     /// Filters, sorts and pages; products without a price sort after priced ones.
     public func query(_ query: CatalogueQuery, now: Date) -> CataloguePage {
-        let matching = products.lazy.filter { p in
-            (query.metal == nil || p.metal == query.metal)
-                && (query.form == nil || p.form == query.form)
-                && (query.minFineGrams.map { p.fineGrams >= $0 } ?? true)
-                && (query.maxFineGrams.map { p.fineGrams <= $0 } ?? true)
-                && (query.mint.map { p.mint.caseInsensitiveCompare($0) == .orderedSame } ?? true)
-                && (!query.inStockOnly || p.inStock)
-        }.map { priced($0, now: now) }
-        let sorted = matching.sorted(by: Self.ordering(query.sort))
-        let start = min((query.page - 1) * query.perPage, sorted.count)
-        let end = min(start + query.perPage, sorted.count)
-        return CataloguePage(items: Array(sorted[start..<end]), total: sorted.count, page: query.page,
-                             perPage: query.perPage)
+        let stale = Set(Metal.allCases.filter { !isFresh($0, now: now) })
+        let order: [Int]
+        if stale.isEmpty || query.sort == .weight || query.sort == .name, let ready = orders[query.sort] {
+            order = ready
+        } else {
+            // Some metal went stale since the snapshot was built: its products now have no price and sort last.
+            let priced = products.map { self.priced($0, now: now) }
+            let ordering = Self.ordering(query.sort, fineGrams: { fineGrams[$0] })
+            order = priced.indices.sorted { ordering((priced[$0], $0), (priced[$1], $1)) }
+        }
+        var total = 0
+        var items: [PricedProduct] = []
+        let start = (query.page - 1) * query.perPage
+        items.reserveCapacity(query.perPage)
+        for index in order where matches(index, query) {
+            if total >= start && items.count < query.perPage { items.append(priced(products[index], now: now)) }
+            total += 1
+        }
+        return CataloguePage(items: items, total: total, page: query.page, perPage: query.perPage)
     }
 
-    static func ordering(_ sort: CatalogueSort) -> (PricedProduct, PricedProduct) -> Bool {
-        func byName(_ a: PricedProduct, _ b: PricedProduct) -> Bool {
-            a.product.name == b.product.name ? a.product.sku < b.product.sku : a.product.name < b.product.name
+    func matches(_ index: Int, _ query: CatalogueQuery) -> Bool {
+        let p = products[index]
+        if let metal = query.metal, p.metal != metal { return false }
+        if let form = query.form, p.form != form { return false }
+        if query.inStockOnly && !p.inStock { return false }
+        if let min = query.minFineGrams, fineGrams[index] < min { return false }
+        if let max = query.maxFineGrams, fineGrams[index] > max { return false }
+        if let mint = query.mint, p.mint.caseInsensitiveCompare(mint) != .orderedSame { return false }
+        return true
+    }
+
+    typealias Ranked = (item: PricedProduct, index: Int)
+
+    static func ordering(_ sort: CatalogueSort, fineGrams: @escaping (Int) -> Decimal) -> (Ranked, Ranked) -> Bool {
+        func byName(_ a: Ranked, _ b: Ranked) -> Bool {
+            let (x, y) = (a.item.product, b.item.product)
+            return x.name == y.name ? x.sku < y.sku : x.name < y.name
         }
-        func byKey<K: Comparable>(_ key: @escaping (ProductPrices) -> K, descending: Bool = false)
-            -> (PricedProduct, PricedProduct) -> Bool {
+        func byKey<K: Comparable>(_ key: @escaping (ProductPrices) -> K, descending: Bool = false) -> (Ranked, Ranked) -> Bool {
             { a, b in
-                switch (a.prices.map(key), b.prices.map(key)) {
+                switch (a.item.prices.map(key), b.item.prices.map(key)) {
                 case let (x?, y?) where x != y: descending ? x > y : x < y
                 case (_?, nil): true
                 case (nil, _?): false
@@ -101,10 +133,10 @@ public struct CatalogueSnapshot: Sendable {
         case .name: return byName
         case .weight:
             return { a, b in
-                if a.product.metal != b.product.metal {
-                    return Metal.allCases.firstIndex(of: a.product.metal)! < Metal.allCases.firstIndex(of: b.product.metal)!  // safe: allCases holds every metal
-                }
-                return a.product.fineGrams == b.product.fineGrams ? byName(a, b) : a.product.fineGrams < b.product.fineGrams
+                let (x, y) = (a.item.product.metal, b.item.product.metal)
+                if x != y { return metalRank[x]! < metalRank[y]! }  // safe: metalRank holds every metal
+                let (gx, gy) = (fineGrams(a.index), fineGrams(b.index))
+                return gx == gy ? byName(a, b) : gx < gy
             }
         case .price: return byKey(\.unitPrice)
         case .priceDesc: return byKey(\.unitPrice, descending: true)
@@ -112,4 +144,6 @@ public struct CatalogueSnapshot: Sendable {
         case .premium: return byKey(\.premiumPercent)
         }
     }
+
+    static let metalRank = Dictionary(uniqueKeysWithValues: Metal.allCases.enumerated().map { ($1, $0) })
 }

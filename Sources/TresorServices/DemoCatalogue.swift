@@ -112,6 +112,20 @@ public enum DemoCatalogue {
         entries.map(product)
     }
 
+    /// `count` extra products: earlier vintages of the demo coins and bars, each with its own SKU and slug.
+    public static func variants(_ count: Int) -> [Product] {
+        guard count > 0 else { return [] }
+        return (0..<count).map { index in
+            var entry = entries[index % entries.count]
+            let vintage = 2025 - index / entries.count
+            entry.sku += "-V\(index)"
+            entry.name += " (\(entry.form == .coin ? "Jahrgang" : "Serie") \(vintage))"
+            entry.year = entry.form == .coin ? vintage : nil
+            entry.featured = false
+            return product(entry)
+        }
+    }
+
     static func product(_ e: Entry) -> Product {
         let fineness = Fineness(e.fineness)!  // safe: literals above, checked by a test
         let base = Decimal.strict(e.premium)!  // safe: literals above
@@ -120,7 +134,7 @@ public enum DemoCatalogue {
         let tiers = steps.map { PremiumTier(minQuantity: $0.0, percent: (base - $0.1).rounded(scale: 2)) }
         let regime = InvestmentGoldRule.regime(metal: e.metal, form: e.form, fineness: fineness, year: e.year,
                                                legalTender: e.legalTender, marginSchemeStock: e.marginScheme)
-        let slug = slugify(e.name)
+        let slug = slugify(e.name) + (e.sku.contains("-V") ? "-" + e.sku.split(separator: "-").last!.lowercased() : "")  // safe: contains "-"
         let premium = try! PremiumRule(tiers: tiers, buybackDiscountPercent: Decimal.strict(e.buyback)!)  // safe: literals above, checked by a test
         let grams = Decimal.strict(e.grams)!  // safe: literals above
         return Product(id: UUID(), sku: e.sku, slug: slug, name: e.name, metal: e.metal, form: e.form,

@@ -13,10 +13,11 @@ public struct Seeder: Sendable {
         self.logger = logger
     }
 
-    /// Loads the demo catalogue if there are no products; returns how many it loaded.
+    /// Loads the demo catalogue if there are no products; returns how many it loaded. `variants` adds that many
+    /// generated vintages of the demo products, for load tests that need a large catalogue.
     @discardableResult
-    public func seedCatalogueIfEmpty(now: Date) async throws -> Int {
-        let products = DemoCatalogue.products()
+    public func seedCatalogueIfEmpty(now: Date, variants: Int = 0) async throws -> Int {
+        let products = DemoCatalogue.products() + DemoCatalogue.variants(variants)
         let loaded = try await database.transaction { sql -> Int in
             let repository = ProductRepository(sql)
             guard try await repository.count() == 0 else { return 0 }

@@ -22,7 +22,8 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     let assets = try Assets.load()
     let site = SiteContext(board: deps.board, database: deps.database, shop: deps.config.shop, now: deps.now,
                            demoPrices: deps.demoPrices, assets: assets)
-    let router = Router(context: TresorRequestContext.self)
+    // HEAD is answered like GET without the body, so monitors and link checkers see the real status.
+    let router = Router(context: TresorRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())

@@ -91,11 +91,16 @@ struct Migrate: AsyncParsableCommand {
 struct Seed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Load the demo catalogue into an empty database.")
 
+    @Option(help: "Also add this many generated variants of the demo products (for load tests).")
+    var variants = 0
+
     func run() async throws {
+        guard (0...100_000).contains(variants) else { throw ValidationError("--variants must be from 0 to 100000") }
         let env = try await Environment.load()
         let database = try await env.openDatabase()
-        let count = try await Seeder(database: database, logger: env.logger).seedCatalogueIfEmpty(now: Date())
+        let seeder = Seeder(database: database, logger: env.logger)
+        let count = try await seeder.seedCatalogueIfEmpty(now: Date(), variants: variants)
         await database.close()
-        print(count == 0 ? "The catalogue is not empty; nothing loaded." : "Loaded \(count) demo products.")
+        print(count == 0 ? "The catalogue is not empty; nothing loaded." : "Loaded \(count) products.")
     }
 }

@@ -202,3 +202,15 @@ import TresorTestSupport
         }
     }
 }
+
+@Suite struct HeadRequestTests {
+    @Test func headAnswersLikeGetWithoutBody() async throws {
+        try await ShopFixture.run { shop in
+            let (status, body) = try await shop.client.execute(uri: "/produkte", method: .head) { ($0.status, $0.body.readableBytes) }
+            #expect(status == .ok)
+            #expect(body == 0)
+            let missing = try await shop.client.execute(uri: "/nope", method: .head) { $0.status }
+            #expect(missing == .notFound)
+        }
+    }
+}

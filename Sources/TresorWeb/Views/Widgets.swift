@@ -42,7 +42,7 @@ enum Widgets {
                placeholderImage(product),
                .h3(.text(product.name))),
             .p(.attr("class", "facts"),
-               .text(Format.grams(product.fineGrams, lang) + " · " + Format.decimal(product.fineness.perMille, scale: 1, lang) + " ‰ · " + product.mint)),
+               .text(Format.grams(product.grossGrams, lang) + " · " + Format.decimal(product.fineness.perMille, scale: 1, lang) + " ‰ · " + product.mint)),
             priceTag(item.prices, lang),
             .if(item.prices != nil, .p(.attr("class", "premium"),
                                        .text(Text.premiumOverSpot(lang) + " "),
