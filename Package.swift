@@ -120,7 +120,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TresorServicesTests",
-            dependencies: ["TresorServices", "TresorStore", "TresorCore", "TresorTestSupport"],
+            dependencies: [
+                "TresorServices", "TresorStore", "TresorCore", "TresorTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

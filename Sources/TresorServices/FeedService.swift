@@ -25,10 +25,10 @@ public struct FeedService: Service {
             try await gracefulShutdown()
             return
         }
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await pollOnce()
-                try await Task.sleep(for: interval)
+                try? await Task.sleep(for: interval)
             }
         }
     }
@@ -59,14 +59,15 @@ public struct BoardRefreshService: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        // Closing the board ends open live-price streams, so the server's own shutdown is not held up by them.
+        defer { board.close() }
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do { try await board.refresh() } catch is CancellationError { return } catch {
                     logger.error("price board refresh failed", metadata: ["error": "\(error)"])
                 }
-                try await Task.sleep(for: interval)
+                try? await Task.sleep(for: interval)
             }
         }
-        board.close()
     }
 }

@@ -36,6 +36,11 @@ public struct HTTPFeed: PriceFeed {
     public enum Problem: Error, CustomStringConvertible, Equatable {
         case status(Int)
         case malformed(String)
+        var isMalformed: Bool {
+            if case .malformed = self { return true }
+            return false
+        }
+
         public var description: String {
             switch self {
             case .status(let code): "price feed answered HTTP \(code)"
@@ -49,7 +54,7 @@ public struct HTTPFeed: PriceFeed {
         while true {
             do {
                 return try await fetchOnce(now: now)
-            } catch let problem as Problem {
+            } catch let problem as Problem where problem.isMalformed {
                 throw problem  // a malformed answer will not get better by asking again
             } catch {
                 attempt += 1

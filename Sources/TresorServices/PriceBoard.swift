@@ -11,26 +11,32 @@ public final class PriceBoard: Sendable {
     let policy: FeedPolicy
     let calculator: PriceCalculator
     let logger: Logger
-    private let current: Mutex<(snapshot: CatalogueSnapshot, version: String, generation: Int)>
+    private let state: Mutex<(snapshot: CatalogueSnapshot, version: String, generation: Int)>
     private let closed = Mutex(false)
+    /// One rebuild at a time, so a slow rebuild never installs an older snapshot over a newer one.
+    private let rebuilding = AsyncLock()
 
     public init(database: Database, policy: FeedPolicy, calculator: PriceCalculator = PriceCalculator(), logger: Logger) {
         self.database = database
         self.policy = policy
         self.calculator = calculator
         self.logger = logger
-        current = Mutex((CatalogueSnapshot(products: [], ticks: [:], policy: policy), "", 0))
+        state = Mutex((CatalogueSnapshot(products: [], ticks: [:], policy: policy), "", 0))
     }
 
     /// The snapshot requests read.
-    public var snapshot: CatalogueSnapshot { current.withLock { $0.snapshot } }
+    public var snapshot: CatalogueSnapshot { state.withLock { $0.snapshot } }
 
     /// Rebuilds the snapshot if the stored ticks or products changed since the last build.
     /// Cheap when nothing changed: one small query.
     @discardableResult
     public func refresh() async throws -> Bool {
+        try await rebuilding.withLock { try await self.rebuild() }
+    }
+
+    private func rebuild() async throws -> Bool {
         let version = try await database.read { sql in try await CatalogueVersion(sql).current() }
-        guard version != current.withLock({ $0.version }) else { return false }
+        guard version != state.withLock({ $0.version }) else { return false }
         let dialect = database.dialect
         let (products, ticks, dayAgo) = try await database.read { sql in
             let tickRepository = SpotTickRepository(sql, dialect: dialect)
@@ -43,12 +49,17 @@ public final class PriceBoard: Sendable {
         }
         let snapshot = CatalogueSnapshot(products: products, ticks: ticks, dayAgo: dayAgo, policy: policy,
                                          calculator: calculator)
-        current.withLock { $0 = (snapshot, version, $0.generation + 1) }
+        state.withLock { $0 = (snapshot, version, $0.generation + 1) }
         return true
     }
 
+    /// The snapshot with its generation, read together so a cache never files an old page under a new generation.
+    public var current: (snapshot: CatalogueSnapshot, generation: Int) {
+        state.withLock { ($0.snapshot, $0.generation) }
+    }
+
     /// Counts rebuilds; live-price streams compare it to know when to send.
-    public var generation: Int { current.withLock { $0.generation } }
+    public var generation: Int { state.withLock { $0.generation } }
 
     /// Set at shutdown so open live-price streams end and do not hold the server open.
     public var isClosed: Bool { closed.withLock { $0 } }

@@ -1,9 +1,11 @@
 /// A first-come, first-served async mutex: waiters suspend instead of blocking a thread.
-actor AsyncLock {
+public actor AsyncLock {
     private var locked = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    func lock() async {
+    public init() {}
+
+    public func lock() async {
         if !locked {
             locked = true
             return
@@ -11,11 +13,26 @@ actor AsyncLock {
         await withCheckedContinuation { waiters.append($0) }
     }
 
-    func unlock() {
+    public func unlock() {
         if waiters.isEmpty {
             locked = false
         } else {
             waiters.removeFirst().resume()  // ownership passes straight to the next waiter
+        }
+    }
+}
+
+extension AsyncLock {
+    /// Runs `body` holding the lock.
+    public func withLock<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {
+        await lock()
+        do {
+            let result = try await body()
+            unlock()
+            return result
+        } catch {
+            unlock()
+            throw error
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 import TresorCore
 
 /// Server-sent events with fresh figures for the products and metals on the page that asked.
@@ -50,7 +51,8 @@ struct LiveController: Sendable {
                 }
                 if site.board.isClosed { break }
                 try await Task.sleep(for: pollInterval)
-            } while !site.board.isClosed && !Task.isCancelled
+            // A shutting-down server waits for open requests: the stream ends at once so it need not wait.
+            } while !site.board.isClosed && !Task.isCancelled && !Task.isShuttingDownGracefully
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store",

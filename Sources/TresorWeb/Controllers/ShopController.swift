@@ -33,8 +33,7 @@ struct ShopController: Sendable {
     }
 
     func home(_ request: Request, _ lang: Language) async throws -> Response {
-        let context = site.pageContext(request, .home)
-        return HTMLResponse.ok(HomePage.render(site.board.snapshot, context))
+        try site.cachedPage(request, .home) { context, snapshot in HomePage.render(snapshot, context) }
     }
 
     func catalogue(_ request: Request, _ lang: Language, metal: Metal?) async throws -> Response {
@@ -47,17 +46,17 @@ struct ShopController: Sendable {
             }
             query.metal = metal
         }
-        let context = site.pageContext(request, .catalogue(metal))
-        let snapshot = site.board.snapshot
-        let page = snapshot.query(query, now: context.now)
-        return HTMLResponse.ok(CatalogueView.render(page, query: query, metal: metal, mints: snapshot.mints(of: metal), context))
+        return try site.cachedPage(request, .catalogue(metal)) { context, snapshot in
+            let page = snapshot.query(query, now: context.now)
+            return CatalogueView.render(page, query: query, metal: metal, mints: snapshot.mints(of: metal), context)
+        }
     }
 
     func product(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
-        let snapshot = site.board.snapshot
-        guard let product = snapshot.product(slug: slug) else { throw PageError.notFound }
-        let page = site.pageContext(request, .product(slug: product.slug))
-        return HTMLResponse.ok(ProductView.render(snapshot.priced(product, now: page.now), page))
+        guard let product = site.board.snapshot.product(slug: slug) else { throw PageError.notFound }
+        return try site.cachedPage(request, .product(slug: product.slug)) { context, snapshot in
+            ProductView.render(snapshot.priced(snapshot.product(slug: slug) ?? product, now: context.now), context)
+        }
     }
 }

@@ -41,9 +41,10 @@ enum Escape {
 }
 
 extension Node {
-    /// The one way views set an attribute: the value is always escaped.
+    /// The one way views set an attribute: the value is always escaped, and an empty value is kept
+    /// (Plot would drop it, and an `<option>` without `value` submits its label instead of "").
     static func attr(_ name: String, _ value: String) -> Node {
-        .attribute(named: name, value: Escape.attribute(value))
+        .attribute(named: name, value: Escape.attribute(value), ignoreIfValueIsEmpty: false)
     }
 
     /// A boolean attribute (`selected`, `checked`) when `on`.
@@ -57,7 +58,7 @@ extension Node {
 extension Attribute {
     /// The same escaping for elements that take attributes only (`input`).
     static func attr(_ name: String, _ value: String) -> Attribute {
-        Attribute(name: name, value: Escape.attribute(value))
+        Attribute(name: name, value: Escape.attribute(value), ignoreIfValueIsEmpty: false)
     }
 
     static func flag(_ name: String, _ on: Bool) -> Attribute {

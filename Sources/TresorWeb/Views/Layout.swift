@@ -34,8 +34,9 @@ enum Layout {
             .body(
                 .a(.attr("class", "skip"), .attr("href", "#main"), .text(Text.skipToContent(lang))),
                 header(context),
-                .if(context.staleFeed, .div(.attr("class", "banner stale"), .attr("role", "alert"), .attr("data-stale-banner", ""),
-                                            .text(Text.staleBanner(lang)))),
+                // Always present, hidden while prices are fresh, so the live script can show it when the feed stops.
+                .div(.attr("class", "banner stale"), .attr("role", "alert"), .attr("data-stale-banner", "1"),
+                     .flag("hidden", !context.staleFeed), .text(Text.staleBanner(lang))),
                 .main(.attr("id", "main"), main),
                 footer(context)
             )
