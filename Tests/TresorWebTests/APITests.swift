@@ -177,3 +177,18 @@ import TresorTestSupport
         }
     }
 }
+
+@Suite struct UTCDateTranscoderTests {
+    @Test func matchesFoundationAcrossTheCalendar() throws {
+        let transcoder = UTCDateTranscoder()
+        let foundation = ISO8601DateFormatter()
+        // Leap days, year ends, the epoch and dates before it, a second before midnight.
+        let moments: [TimeInterval] = [0, -1, 951_782_400, 1_709_164_799, 1_798_761_599, 4_107_542_400, -2_208_988_800,
+                                       1_795_773_600.75]
+        for moment in moments {
+            let date = Date(timeIntervalSince1970: moment)
+            #expect(try transcoder.encode(date) == foundation.string(from: date), "\(moment)")
+            #expect(try transcoder.decode(transcoder.encode(date)) == Date(timeIntervalSince1970: moment.rounded(.down)))
+        }
+    }
+}

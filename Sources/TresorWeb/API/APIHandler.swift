@@ -19,7 +19,9 @@ struct APIHandler: APIProtocol {
         router.get("/api/v1/openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: Self.spec))
         }
-        try registerHandlers(on: router, serverURL: URL(string: "/api/v1")!, middlewares: [APIProblemMiddleware()])  // safe: literal URL
+        let configuration = Configuration(dateTranscoder: UTCDateTranscoder(), jsonEncodingOptions: [.sortedKeys])
+        try registerHandlers(on: router, serverURL: URL(string: "/api/v1")!, configuration: configuration,  // safe: literal URL
+                             middlewares: [APIProblemMiddleware()])
     }
 
     func getSpot(_ input: Operations.GetSpot.Input) async throws -> Operations.GetSpot.Output {
