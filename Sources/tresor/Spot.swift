@@ -68,25 +68,30 @@ struct Spot: AsyncParsableCommand {
         }
     }
 
-    struct Confirm: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Confirm a held tick: the price is real.")
+    /// The arguments both decisions take.
+    struct Decision: ParsableArguments {
         @Argument(help: "Id from `tresor spot held`.") var id: Int64
         @Option(help: "Who decides (recorded).") var by = ProcessInfo.processInfo.environment["USER"] ?? "staff"
 
-        func run() async throws {
-            try await Spot.withDesk { try await $0.decide(id: id, confirm: true, by: by, now: Date()) }
-            print("Tick \(id) confirmed.")
+        func record(confirm: Bool) async throws {
+            do {
+                try await Spot.withDesk { try await $0.decide(id: id, confirm: confirm, by: by, now: Date()) }
+            } catch SpotDesk.DecisionError.noSuchHeldTick {
+                throw ValidationError("there is no held tick \(id); see `tresor spot held`")
+            }
+            print("Tick \(id) \(confirm ? "confirmed" : "rejected").")
         }
+    }
+
+    struct Confirm: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Confirm a held tick: the price is real.")
+        @OptionGroup var decision: Decision
+        func run() async throws { try await decision.record(confirm: true) }
     }
 
     struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reject a held tick: a bad price, never used.")
-        @Argument(help: "Id from `tresor spot held`.") var id: Int64
-        @Option(help: "Who decides (recorded).") var by = ProcessInfo.processInfo.environment["USER"] ?? "staff"
-
-        func run() async throws {
-            try await Spot.withDesk { try await $0.decide(id: id, confirm: false, by: by, now: Date()) }
-            print("Tick \(id) rejected.")
-        }
+        @OptionGroup var decision: Decision
+        func run() async throws { try await decision.record(confirm: false) }
     }
 }
