@@ -27,9 +27,29 @@ public struct FeedService: Service {
         }
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                await pollOnce()
-                try? await Task.sleep(for: interval)
+                await leadOneTerm(interval: interval)
             }
+        }
+    }
+
+    /// Advisory-lock key of the feed leader: exactly one instance polls the external feed.
+    static let leaderKey: Int64 = 0x7472_6573_6f72_01  // "tresor" + 1
+
+    /// Polls for one term (about a minute) if this instance wins leadership, else waits one interval.
+    /// Terms end so a leader whose database session silently died gives leadership up within a minute.
+    func leadOneTerm(interval: Duration, term: Duration = .seconds(60)) async {
+        do {
+            let led = try await desk.database.asLeader(Self.leaderKey) {
+                let end = ContinuousClock.now + term
+                while !Task.isCancelled && ContinuousClock.now < end {
+                    await pollOnce()
+                    try? await Task.sleep(for: interval)
+                }
+            }
+            if !led { try? await Task.sleep(for: interval) }
+        } catch {
+            logger.error("price feed leadership failed", metadata: ["error": "\(error)"])
+            try? await Task.sleep(for: interval)
         }
     }
 

@@ -42,6 +42,7 @@ public enum DatabaseLocation: Sendable, Equatable {
 /// What each database engine provides: reads on any connection, writes in one transaction on one connection.
 protocol DatabaseBackend: Sendable {
     var dialect: Dialect { get }
+    func asLeader(_ key: Int64, _ body: @Sendable () async throws -> Void) async throws -> Bool
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func close() async
@@ -77,6 +78,12 @@ public final class Database: Sendable {
     /// Runs `body` in one transaction on one connection: all of it is committed, or none of it.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await backend.transaction(body)
+    }
+
+    /// Runs `body` only if no other instance holds leadership `key`, and holds it while `body` runs.
+    /// Returns false, without running `body`, when another instance leads. On SQLite there is one instance.
+    public func asLeader(_ key: Int64, _ body: @Sendable () async throws -> Void) async throws -> Bool {
+        try await backend.asLeader(key, body)
     }
 
     public func close() async { await backend.close() }

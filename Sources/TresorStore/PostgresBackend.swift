@@ -65,6 +65,24 @@ final class PostgresBackend: DatabaseBackend {
         }
     }
 
+    /// A session advisory lock on a connection leased for as long as `body` runs; the lock ends with the
+    /// session, so a crashed leader frees it by itself.
+    func asLeader(_ key: Int64, _ body: @Sendable () async throws -> Void) async throws -> Bool {
+        try await client.withConnection { connection in
+            let sql = connection.sql(queryLogLevel: .trace, logger: logger)
+            let rows = try await sql.rows("SELECT pg_try_advisory_lock(?) AS locked", [key])
+            guard try rows.first?.bool("locked") == true else { return false }
+            do {
+                try await body()
+            } catch {
+                _ = try? await sql.rows("SELECT pg_advisory_unlock(?) AS unlocked", [key])
+                throw error
+            }
+            _ = try await sql.rows("SELECT pg_advisory_unlock(?) AS unlocked", [key])
+            return true
+        }
+    }
+
     func close() async {
         runner.cancel()
         _ = await runner.value

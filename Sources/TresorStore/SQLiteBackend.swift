@@ -78,6 +78,12 @@ final class SQLiteBackend: DatabaseBackend {
         }
     }
 
+    /// One process owns an SQLite file, so it always leads.
+    func asLeader(_ key: Int64, _ body: @Sendable () async throws -> Void) async throws -> Bool {
+        try await body()
+        return true
+    }
+
     func close() async {
         await writeLock.lock()
         for connection in [writer] + allReaders {

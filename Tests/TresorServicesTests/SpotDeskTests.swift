@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import Testing
 import TresorCore
 @testable import TresorServices
@@ -145,5 +146,43 @@ import TresorTestSupport
         #expect(products.filter { $0.metal == .gold }.allSatisfy { $0.vatRegime == .exemptInvestmentGold })
         #expect(products.filter { $0.form == .bar && $0.metal != .gold }.allSatisfy { $0.vatRegime == .standard })
         #expect(products.contains { $0.vatRegime == .marginScheme })
+    }
+}
+
+/// A feed that counts how often it was asked.
+final class CountingFeed: PriceFeed {
+    let name = "counting"
+    let interval: Duration? = .milliseconds(50)
+    private let count = Mutex(0)
+    var polls: Int { count.withLock { $0 } }
+    func fetch(now: Date) async throws -> [SpotTick] {
+        count.withLock { $0 += 1 }
+        return []
+    }
+}
+
+@Suite struct FeedLeadershipTests {
+    /// Two instances on one database: only the leader polls; when its term ends the other may take over.
+    @Test(arguments: TestDatabase.available)
+    func onlyOneInstancePolls(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (a, b) = (CountingFeed(), CountingFeed())
+            let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
+            let desk = SpotDesk(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
+            let serviceA = FeedService(feed: a, desk: desk, board: board, now: { Date() }, logger: TestDatabase.logger)
+            let serviceB = FeedService(feed: b, desk: desk, board: board, now: { Date() }, logger: TestDatabase.logger)
+            async let termA: Void = serviceA.leadOneTerm(interval: .milliseconds(50), term: .milliseconds(600))
+            try await Task.sleep(for: .milliseconds(150))
+            async let termB: Void = serviceB.leadOneTerm(interval: .milliseconds(50), term: .milliseconds(600))
+            _ = await (termA, termB)
+            #expect(a.polls >= 5)
+            if database.dialect == .postgres {
+                #expect(b.polls == 0)  // A held the advisory lock for its whole term
+                await serviceB.leadOneTerm(interval: .milliseconds(50), term: .milliseconds(200))
+                #expect(b.polls >= 2)  // free again once A's term ended
+            } else {
+                #expect(b.polls >= 5)  // SQLite: a single process, every service leads
+            }
+        }
     }
 }

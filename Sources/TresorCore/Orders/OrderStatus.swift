@@ -1,0 +1,48 @@
+/// Where an order stands; the raw values are the API's status names.
+public enum OrderStatus: String, Sendable, Codable, CaseIterable, Hashable {
+    case awaitingIdentification = "awaiting_identification"
+    case awaitingPayment = "awaiting_payment"
+    case onHold = "on_hold"
+    case paid
+    case packed
+    case shipped
+    case delivered
+    case overdue
+    case cancelled
+}
+
+/// How the goods reach the customer.
+public enum ShippingMethod: String, Sendable, Codable, CaseIterable, Hashable {
+    case insured
+    case pickup
+}
+
+/// How the customer pays.
+public enum PaymentMethod: String, Sendable, Codable, CaseIterable, Hashable {
+    case bankTransfer = "bank_transfer"
+    case cash
+}
+
+/// Something staff, the customer or the system does to an order.
+public enum OrderAction: Sendable, Hashable {
+    /// Staff recorded a checked identity document.
+    case identify
+    /// Money arrived (bank statement) or was paid at the counter.
+    case markPaid
+    case pack
+    case ship(trackingNumber: String)
+    case deliver
+    /// The due date passed without payment.
+    case markOverdue
+    /// The compliance officer lets a held order continue.
+    case release
+    case cancel(reason: String)
+}
+
+/// Why an action is not allowed on an order in its current state.
+public struct IllegalTransition: Error, Equatable, Sendable, CustomStringConvertible {
+    public var from: OrderStatus
+    public var action: String
+    public var reason: String
+    public var description: String { "cannot \(action) an order that is \(from.rawValue): \(reason)" }
+}

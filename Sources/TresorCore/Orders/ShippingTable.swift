@@ -1,0 +1,41 @@
+/// Insured shipping fees by order value, free from a threshold; pickup at the counter is free.
+public struct ShippingTable: Sendable, Hashable {
+    /// An order of at least `minimumValue` (goods, gross) pays `fee`.
+    public struct Band: Sendable, Hashable {
+        public var minimumValue: Money
+        public var fee: Money
+        public init(minimumValue: Money, fee: Money) {
+            self.minimumValue = minimumValue
+            self.fee = fee
+        }
+    }
+
+    public let bands: [Band]
+    /// From this goods value on, insured shipping is free.
+    public let freeFrom: Money?
+
+    public enum Problem: Error, Equatable { case noBands, firstBandNotZero, negativeFee }
+
+    public init(bands: [Band], freeFrom: Money?) throws(Problem) {
+        let sorted = bands.sorted { $0.minimumValue < $1.minimumValue }
+        guard let first = sorted.first else { throw .noBands }
+        guard first.minimumValue == .zero else { throw .firstBandNotZero }
+        guard sorted.allSatisfy({ $0.fee >= .zero }) else { throw .negativeFee }
+        self.bands = sorted
+        self.freeFrom = freeFrom
+    }
+
+    /// A German dealer's typical table: insured parcel by value, free from 5,000 €.
+    public static let standard = try! ShippingTable(  // safe: literal, valid table (tested)
+        bands: [Band(minimumValue: .zero, fee: Money(cents: 995)),
+                Band(minimumValue: Money(cents: 100_000), fee: Money(cents: 1_995)),
+                Band(minimumValue: Money(cents: 250_000), fee: Money(cents: 2_995))],
+        freeFrom: Money(cents: 500_000))
+
+    /// The fee for goods worth `goods` (gross) sent by `method`.
+    public func fee(goods: Money, method: ShippingMethod) -> Money {
+        guard method == .insured else { return .zero }
+        if let freeFrom, goods >= freeFrom { return .zero }
+        return bands.last(where: { $0.minimumValue <= goods })?.fee ?? bands[0].fee
+    }
+}
