@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 "TresorCore",
                 "TresorStore",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -91,5 +91,78 @@ public struct Migrator: Sendable {
             );
             CREATE INDEX spot_ticks_metal_status_at ON spot_ticks (metal, status, at)
             """),
+        Migration(id: "2026-11-27-003-orders", ddl: """
+            CREATE TABLE counters (
+                name TEXT PRIMARY KEY,
+                value {bigint} NOT NULL
+            );
+            CREATE TABLE quotes (
+                id {uuid} PRIMARY KEY,
+                created_at {timestamp} NOT NULL,
+                expires_at {timestamp} NOT NULL
+            );
+            CREATE TABLE quote_lines (
+                quote_id {uuid} NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                product_id {uuid} NOT NULL REFERENCES products(id),
+                sku TEXT NOT NULL,
+                name TEXT NOT NULL,
+                quantity INTEGER NOT NULL CHECK (quantity >= 1),
+                unit_price_cents {bigint} NOT NULL,
+                vat_regime TEXT NOT NULL,
+                vat_cents {bigint} NOT NULL,
+                PRIMARY KEY (quote_id, position)
+            );
+            CREATE TABLE orders (
+                id {uuid} PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                quote_id {uuid} NOT NULL UNIQUE REFERENCES quotes(id),
+                status TEXT NOT NULL,
+                shipping_method TEXT NOT NULL,
+                payment_method TEXT NOT NULL,
+                goods_cents {bigint} NOT NULL,
+                shipping_cents {bigint} NOT NULL,
+                total_cents {bigint} NOT NULL,
+                payment_reference TEXT NOT NULL UNIQUE,
+                due_at {timestamp},
+                email TEXT NOT NULL,
+                name TEXT NOT NULL,
+                street TEXT NOT NULL,
+                postal_code TEXT NOT NULL,
+                city TEXT NOT NULL,
+                country TEXT NOT NULL,
+                idempotency_key TEXT UNIQUE,
+                request_hash TEXT,
+                compliance_rule TEXT NOT NULL,
+                compliance_outcome TEXT NOT NULL,
+                compliance_explanation TEXT NOT NULL,
+                created_at {timestamp} NOT NULL,
+                updated_at {timestamp} NOT NULL
+            );
+            CREATE TABLE order_lines (
+                order_id {uuid} NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                product_id {uuid} NOT NULL REFERENCES products(id),
+                sku TEXT NOT NULL,
+                name TEXT NOT NULL,
+                quantity INTEGER NOT NULL CHECK (quantity >= 1),
+                unit_price_cents {bigint} NOT NULL,
+                vat_regime TEXT NOT NULL,
+                vat_cents {bigint} NOT NULL,
+                PRIMARY KEY (order_id, position)
+            );
+            CREATE TABLE order_events (
+                id {serial},
+                order_id {uuid} NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+                at {timestamp} NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                from_status TEXT,
+                to_status TEXT NOT NULL,
+                note TEXT NOT NULL
+            );
+            CREATE INDEX order_events_order ON order_events (order_id, id);
+            CREATE INDEX orders_status ON orders (status)
+            """),
     ]
 }

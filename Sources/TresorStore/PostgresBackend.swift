@@ -60,8 +60,14 @@ final class PostgresBackend: DatabaseBackend {
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withTransaction(logger: logger) { connection in
-            try await body(connection.sql(queryLogLevel: .trace, logger: logger))
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await body(connection.sql(queryLogLevel: .trace, logger: logger))
+            }
+        } catch let error as PostgresTransactionError {
+            // Callers see their own error (a refused order, a domain problem), as on SQLite, once rolled back.
+            if let closureError = error.closureError, error.rollbackError == nil { throw closureError }
+            throw error
         }
     }
 

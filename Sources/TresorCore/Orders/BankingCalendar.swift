@@ -24,6 +24,11 @@ public struct BankingCalendar: Sendable {
         return nextDay.addingTimeInterval(-1)
     }
 
+    /// The calendar year in Berlin (order numbers restart each year).
+    public static func berlinYear(of date: Date) -> Int {
+        BankingCalendar().calendar.component(.year, from: date)
+    }
+
     public func isBankingDay(_ date: Date) -> Bool {
         let weekday = calendar.component(.weekday, from: date)  // 1 = Sunday, 7 = Saturday
         guard weekday != 1 && weekday != 7 else { return false }

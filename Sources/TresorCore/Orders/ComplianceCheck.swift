@@ -26,6 +26,12 @@ public struct ComplianceDecision: Sendable, Hashable {
     public var outcome: ComplianceOutcome
     public var rule: String
     public var explanation: String
+
+    public init(outcome: ComplianceOutcome, rule: String, explanation: String) {
+        self.outcome = outcome
+        self.rule = rule
+        self.explanation = explanation
+    }
 }
 
 /// The one seam every order passes before acceptance; later issues add rules behind it.

@@ -13,6 +13,16 @@ public struct PricedLine: Sendable, Hashable {
     public var vat: Money
 
     public var lineTotal: Money { unitPrice * quantity }
+
+    public init(productID: UUID, sku: String, name: String, quantity: Int, unitPrice: Money, vatRegime: VatRegime, vat: Money) {
+        self.productID = productID
+        self.sku = sku
+        self.name = name
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.vatRegime = vatRegime
+        self.vat = vat
+    }
 }
 
 /// Unit prices locked for a while: what the customer sees on the review page is what the order costs.
@@ -21,6 +31,13 @@ public struct Quote: Sendable, Hashable, Identifiable {
     public var createdAt: Date
     public var expiresAt: Date
     public var lines: [PricedLine]
+
+    public init(id: UUID, createdAt: Date, expiresAt: Date, lines: [PricedLine]) {
+        self.id = id
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.lines = lines
+    }
 
     public var goodsTotal: Money { lines.reduce(.zero) { $0 + $1.lineTotal } }
 

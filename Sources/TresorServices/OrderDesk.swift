@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+import SQLKit
+import TresorCore
+import TresorStore
+
+/// What a customer submits to turn a quote into an order.
+public struct OrderRequest: Sendable, Hashable {
+    public var quoteID: UUID
+    public var customer: CustomerDetails
+    public var shipping: ShippingMethod
+    public var payment: PaymentMethod
+    /// Terms accepted and the missing right of withdrawal (§312g Abs. 2 Nr. 8 BGB) confirmed.
+    public var acceptTerms: Bool
+
+    public init(quoteID: UUID, customer: CustomerDetails, shipping: ShippingMethod, payment: PaymentMethod, acceptTerms: Bool) {
+        self.quoteID = quoteID
+        self.customer = customer
+        self.shipping = shipping
+        self.payment = payment
+        self.acceptTerms = acceptTerms
+    }
+
+    /// A fingerprint of the request, so a repeated idempotency key with a different body is recognised.
+    var fingerprint: String {
+        let c = customer
+        let text = [quoteID.uuidString, c.email, c.name, c.street, c.postalCode, c.city, c.country, shipping.rawValue,
+                    payment.rawValue, String(acceptTerms)].joined(separator: "\u{1f}")
+        return String(text.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
+    }
+}
+
+/// Why an order was not placed; each maps to a clear message or HTTP status at the edge.
+public enum OrderProblem: Error, Equatable, Sendable {
+    case invalid(InvalidParameter)
+    case termsNotAccepted
+    case cashOnlyAtPickup
+    case quoteNotFound
+    case quoteExpired
+    case quoteAlreadyOrdered(number: String)
+    case insufficientStock(sku: String)
+    case idempotencyKeyReused
+}
+
+/// Places orders: the one transaction that checks the quote, takes the stock, numbers the order and
+/// records it with its first event. Both the shop and the API call this.
+public struct OrderDesk: Sendable {
+    public let database: Database
+    public var shippingTable: ShippingTable
+    public var paymentDays: Int
+    public var compliance: any ComplianceCheck
+    let calendar = BankingCalendar()
+    let logger: Logger
+
+    public init(database: Database, shippingTable: ShippingTable = .standard, paymentDays: Int = 3,
+                compliance: any ComplianceCheck = CashIdentificationRule(), logger: Logger) {
+        self.database = database
+        self.shippingTable = shippingTable
+        self.paymentDays = paymentDays
+        self.compliance = compliance
+        self.logger = logger
+    }
+
+    /// Stores a quote so any instance can place an order on it.
+    public func save(_ quote: Quote) async throws {
+        try await database.transaction { sql in try await QuoteRepository(sql).insert(quote) }
+    }
+
+    /// Places the order, or returns the order already placed with the same idempotency key and request.
+    public func place(_ request: OrderRequest, idempotencyKey: String?, now: Date) async throws -> Order {
+        do { try request.customer.validate() } catch { throw OrderProblem.invalid(error) }
+        guard request.acceptTerms else { throw OrderProblem.termsNotAccepted }
+        guard request.payment == .bankTransfer || request.shipping == .pickup else { throw OrderProblem.cashOnlyAtPickup }
+        do {
+            return try await database.transaction { sql in
+                try await placeInTransaction(request, idempotencyKey: idempotencyKey, now: now, sql: sql)
+            }
+        } catch {
+            // A concurrent twin with the same key may have won the race to the unique index: answer with its order.
+            if let idempotencyKey, let earlier = try await database.read({ sql in
+                try await OrderRepository(sql).find(idempotencyKey: idempotencyKey)
+            }) {
+                guard earlier.requestHash == request.fingerprint else { throw OrderProblem.idempotencyKeyReused }
+                return earlier.order
+            }
+            if !(error is OrderProblem),
+               let other = try await database.read({ sql in try await OrderRepository(sql).find(quoteID: request.quoteID) }) {
+                throw OrderProblem.quoteAlreadyOrdered(number: other.number)
+            }
+            throw error
+        }
+    }
+
+    func placeInTransaction(_ request: OrderRequest, idempotencyKey: String?, now: Date, sql: any SQLDatabase) async throws -> Order {
+        let orders = OrderRepository(sql)
+        if let idempotencyKey, let earlier = try await orders.find(idempotencyKey: idempotencyKey) {
+            guard earlier.requestHash == request.fingerprint else { throw OrderProblem.idempotencyKeyReused }
+            return earlier.order
+        }
+        guard let quote = try await QuoteRepository(sql).find(request.quoteID) else { throw OrderProblem.quoteNotFound }
+        if let other = try await orders.find(quoteID: quote.id) { throw OrderProblem.quoteAlreadyOrdered(number: other.number) }
+        guard quote.isValid(at: now) else { throw OrderProblem.quoteExpired }
+        let stock = StockRepository(sql)
+        for line in quote.lines where !(try await stock.take(line.quantity, of: line.productID, now: now)) {
+            throw OrderProblem.insufficientStock(sku: line.sku)
+        }
+        let year = BankingCalendar.berlinYear(of: now)
+        let number = OrderNumbers.order(year: year, sequence: try await CounterRepository(sql).next("order-\(year)"))
+        let shippingFee = shippingTable.fee(goods: quote.goodsTotal, method: request.shipping)
+        let decision = compliance.evaluate(ComplianceInput(total: quote.goodsTotal + shippingFee, payment: request.payment, at: now))
+        let status: OrderStatus = switch decision.outcome {
+        case .allow: .awaitingPayment
+        case .needsIdentification: .awaitingIdentification
+        case .hold: .onHold
+        }
+        let order = Order(id: UUID(), number: number, quoteID: quote.id, status: status, shipping: request.shipping,
+                          payment: request.payment, lines: quote.lines, shippingFee: shippingFee,
+                          paymentReference: CreditorReference.make(orderNumber: number),
+                          dueAt: request.payment == .bankTransfer ? calendar.dueDate(after: now, bankingDays: paymentDays) : nil,
+                          customer: request.customer, compliance: decision, createdAt: now)
+        try await orders.insert(order, idempotencyKey: idempotencyKey, requestHash: request.fingerprint, now: now)
+        try await orders.addEvent(orderID: order.id, at: now, actor: "customer", action: "place", from: nil, to: status,
+                                  note: "\(decision.rule): \(decision.explanation)")
+        return order
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import SQLKit
+import TresorCore
+
+/// Quotes are rows, so any instance can place an order on a quote another instance issued.
+public struct QuoteRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(_ sql: any SQLDatabase) { self.sql = sql }
+
+    public func insert(_ quote: Quote) async throws {
+        try await sql.execute("INSERT INTO quotes (id, created_at, expires_at) VALUES (?, ?, ?)",
+                              [quote.id, quote.createdAt, quote.expiresAt])
+        for (position, line) in quote.lines.enumerated() {
+            try await sql.execute("""
+                INSERT INTO quote_lines (quote_id, position, product_id, sku, name, quantity, unit_price_cents, vat_regime, vat_cents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [quote.id, position, line.productID, line.sku, line.name, line.quantity, line.unitPrice.cents,
+                      line.vatRegime.rawValue, line.vat.cents])
+        }
+    }
+
+    public func find(_ id: UUID) async throws -> Quote? {
+        guard let row = try await sql.rows("SELECT id, created_at, expires_at FROM quotes WHERE id = ?", [id]).first else {
+            return nil
+        }
+        let lines = try await sql.rows("SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position", [id]).map(Self.line)
+        return Quote(id: try row.uuid("id"), createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at"),
+                     lines: lines)
+    }
+
+    static func line(_ row: any SQLRow) throws -> PricedLine {
+        PricedLine(productID: try row.uuid("product_id"), sku: try row.string("sku"), name: try row.string("name"),
+                   quantity: try row.int("quantity"), unitPrice: try row.money("unit_price_cents"),
+                   vatRegime: try row.enumValue("vat_regime", as: VatRegime.self), vat: try row.money("vat_cents"))
+    }
+}

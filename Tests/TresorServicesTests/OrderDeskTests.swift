@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+import TresorCore
+@testable import TresorServices
+import TresorStore
+import TresorTestSupport
+
+@Suite struct OrderDeskTests {
+    let now = CivilDate.utcMidnight(2026, 11, 27).addingTimeInterval(10 * 3600)  // Friday 27 Nov 2026, 11:00 Berlin
+    let customer = CustomerDetails(email: "erika@example.de", name: "Erika Mustermann", street: "Heidestraße 17",
+                                   postalCode: "51147", city: "Köln", country: "de")
+
+    /// A shop with one coin (`stock` pieces, 2501.37 €/oz gold) and a desk to order it.
+    func shop(_ database: Database, stock: Int) async throws -> (OrderDesk, CatalogueSnapshot) {
+        let coin = Product(sku: "AU-ML-1OZ", slug: "ml", name: "Maple Leaf 1 oz Gold", metal: .gold, form: .coin,
+                           grossGrams: Decimal(string: "31.1035")!, fineness: Fineness("999.9")!, mint: "RCM", year: 2026,
+                           vatRegime: .exemptInvestmentGold,
+                           premium: try PremiumRule(tiers: [PremiumTier(minQuantity: 1, percent: 4)], buybackDiscountPercent: 2),
+                           stock: stock)
+        let dialect = database.dialect
+        try await database.transaction { sql in
+            try await ProductRepository(sql).insert(coin, now: now)
+            try await SpotTickRepository(sql, dialect: dialect).insert(
+                SpotTick(metal: .gold, bid: 2500, ask: Decimal(string: "2501.37")!, at: now, source: "t"), status: .accepted)
+        }
+        let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
+        try await board.refresh()
+        return (OrderDesk(database: database, logger: TestDatabase.logger), board.snapshot)
+    }
+
+    func request(_ quote: Quote, payment: PaymentMethod = .bankTransfer, shipping: ShippingMethod = .insured) -> OrderRequest {
+        OrderRequest(quoteID: quote.id, customer: customer, shipping: shipping, payment: payment, acceptTerms: true)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func placesAnOrderWithEverythingInOneTransaction(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, snapshot) = try await shop(database, stock: 5)
+            let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
+            try await desk.save(quote)
+            let order = try await desk.place(request(quote), idempotencyKey: nil, now: now.addingTimeInterval(30))
+            #expect(order.number == "T-2026-000001")
+            #expect(order.status == .awaitingPayment)
+            #expect(order.paymentReference == CreditorReference.make(orderNumber: "T-2026-000001"))
+            #expect(order.goodsTotal == Money(cents: 260_117))  // 2501.37 €/oz × 0.99990075 oz × 1.04 = 2601.1666 €, exempt
+            #expect(order.shippingFee == Money(cents: 2_995))  // goods above 2,500 €, below 5,000 €
+            #expect(order.total == order.goodsTotal + Money(cents: 2_995))
+            // Friday → Mon 30 Nov, Tue 1 Dec, Wed 2 Dec; due at the end of Wednesday in Berlin (22:59:59 UTC).
+            #expect(order.dueAt == CivilDate.utcMidnight(2026, 12, 2).addingTimeInterval(23 * 3600 - 1))
+            let (stored, stock, events) = try await database.read { sql in
+                (try await OrderRepository(sql).find(number: "T-2026-000001"),
+                 try await ProductRepository(sql).find(sku: "AU-ML-1OZ")?.stock,
+                 try await OrderRepository(sql).events(orderID: order.id))
+            }
+            #expect(stored == order)
+            #expect(stock == 4)
+            #expect(events.map(\.action) == ["place"])
+            #expect(events.first?.to == .awaitingPayment)
+            let second = try QuoteDesk().quote([("AU-ML-1OZ", 2)], snapshot: snapshot, now: now)
+            try await desk.save(second)
+            let big = try await desk.place(request(second), idempotencyKey: nil, now: now)
+            #expect(big.number == "T-2026-000002")
+            #expect(big.shippingFee == .zero)  // 5,202.34 € of goods: free from 5,000 €
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func refusedOrdersLeaveNothingBehind(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, snapshot) = try await shop(database, stock: 5)
+            let quote = try QuoteDesk(lockDuration: 600).quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
+            try await desk.save(quote)
+            await #expect(throws: OrderProblem.quoteExpired) {
+                try await desk.place(request(quote), idempotencyKey: nil, now: now.addingTimeInterval(600))
+            }
+            await #expect(throws: OrderProblem.termsNotAccepted) {
+                var unaccepted = request(quote)
+                unaccepted.acceptTerms = false
+                return try await desk.place(unaccepted, idempotencyKey: nil, now: now)
+            }
+            await #expect(throws: OrderProblem.invalid(InvalidParameter(name: "postalCode", value: "5114"))) {
+                var wrong = request(quote)
+                wrong.customer.postalCode = "5114"
+                return try await desk.place(wrong, idempotencyKey: nil, now: now)
+            }
+            await #expect(throws: OrderProblem.cashOnlyAtPickup) {
+                try await desk.place(request(quote, payment: .cash, shipping: .insured), idempotencyKey: nil, now: now)
+            }
+            await #expect(throws: OrderProblem.quoteNotFound) {
+                try await desk.place(OrderRequest(quoteID: UUID(), customer: customer, shipping: .insured, payment: .bankTransfer,
+                                                  acceptTerms: true), idempotencyKey: nil, now: now)
+            }
+            let (orders, stock) = try await database.read { sql in
+                (try await OrderRepository(sql).count(), try await ProductRepository(sql).find(sku: "AU-ML-1OZ")?.stock)
+            }
+            #expect(orders == 0)
+            #expect(stock == 5)
+            // The number was not used up by the failures: the first real order is still 000001.
+            #expect(try await desk.place(request(quote), idempotencyKey: nil, now: now).number == "T-2026-000001")
+            await #expect(throws: OrderProblem.quoteAlreadyOrdered(number: "T-2026-000001")) {
+                try await desk.place(request(quote), idempotencyKey: nil, now: now)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func cashOfTwoThousandWaitsForIdentification(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, snapshot) = try await shop(database, stock: 5)
+            let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)  // about 2,600 €
+            try await desk.save(quote)
+            let order = try await desk.place(request(quote, payment: .cash, shipping: .pickup), idempotencyKey: nil, now: now)
+            #expect(order.status == .awaitingIdentification)
+            #expect(order.compliance.outcome == .needsIdentification)
+            #expect(order.dueAt == nil)
+            #expect(order.shippingFee == .zero)
+        }
+    }
+
+    /// Many buyers, few coins: 200 simultaneous attempts on 10 in stock give exactly 10 orders and stock 0.
+    @Test(arguments: TestDatabase.available)
+    func neverOversells(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, snapshot) = try await shop(database, stock: 10)
+            var quotes: [Quote] = []
+            for _ in 0..<200 {
+                let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
+                try await desk.save(quote)
+                quotes.append(quote)
+            }
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for quote in quotes {
+                    group.addTask {
+                        do {
+                            return try await desk.place(request(quote), idempotencyKey: nil, now: now).number
+                        } catch OrderProblem.insufficientStock {
+                            return "sold out"
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == "sold out" }.count == 190)
+            #expect(Set(outcomes.filter { $0 != "sold out" }) == Set((1...10).map { OrderNumbers.order(year: 2026, sequence: $0) }))
+            let (orders, stock) = try await database.read { sql in
+                (try await OrderRepository(sql).count(), try await ProductRepository(sql).find(sku: "AU-ML-1OZ")?.stock)
+            }
+            #expect(orders == 10)
+            #expect(stock == 0)
+        }
+    }
+
+    /// 50 repeats of one idempotency key at once give one order; the key with another body is refused.
+    @Test(arguments: TestDatabase.available)
+    func idempotencyKeyGivesOneOrder(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, snapshot) = try await shop(database, stock: 100)
+            let quote = try QuoteDesk().quote([("AU-ML-1OZ", 3)], snapshot: snapshot, now: now)
+            try await desk.save(quote)
+            let numbers = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<50 {
+                    group.addTask { try await desk.place(request(quote), idempotencyKey: "key-1", now: now).number }
+                }
+                return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+            }
+            #expect(numbers == ["T-2026-000001"])
+            var changed = request(quote)
+            changed.customer.name = "Max Mustermann"
+            await #expect(throws: OrderProblem.idempotencyKeyReused) {
+                try await desk.place(changed, idempotencyKey: "key-1", now: now)
+            }
+            let stock = try await database.read { sql in try await ProductRepository(sql).find(sku: "AU-ML-1OZ")?.stock }
+            #expect(stock == 97)
+        }
+    }
+}
