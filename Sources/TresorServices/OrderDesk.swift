@@ -100,7 +100,7 @@ public struct OrderDesk: Sendable {
         guard let quote = try await QuoteRepository(sql).find(request.quoteID) else { throw OrderProblem.quoteNotFound }
         if let other = try await orders.find(quoteID: quote.id) { throw OrderProblem.quoteAlreadyOrdered(number: other.number) }
         guard quote.isValid(at: now) else { throw OrderProblem.quoteExpired }
-        let stock = StockRepository(sql)
+        let stock = StockRepository(sql, dialect: database.dialect)
         for line in quote.lines where !(try await stock.take(line.quantity, of: line.productID, now: now)) {
             throw OrderProblem.insufficientStock(sku: line.sku)
         }

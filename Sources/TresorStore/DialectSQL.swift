@@ -15,6 +15,9 @@ extension Dialect {
         return types.reduce(ddl) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
+    /// Row lock for read-modify-write on PostgreSQL; SQLite's single writer already serialises.
+    var forUpdate: String { self == .postgres ? " FOR UPDATE" : "" }
+
     /// An integer bucket number for a timestamp column: seconds since 1970 divided by a bound bucket size.
     func epochBucket(_ column: String) -> String {
         switch self {

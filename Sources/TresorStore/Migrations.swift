@@ -164,5 +164,24 @@ public struct Migrator: Sendable {
             CREATE INDEX order_events_order ON order_events (order_id, id);
             CREATE INDEX orders_status ON orders (status)
             """),
+        Migration(id: "2026-11-27-004-staff-and-stock-events", ddl: """
+            CREATE TABLE staff (
+                id {uuid} PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                api_token_hash TEXT NOT NULL UNIQUE,
+                created_at {timestamp} NOT NULL
+            );
+            CREATE TABLE stock_events (
+                id {serial},
+                product_id {uuid} NOT NULL REFERENCES products(id),
+                at {timestamp} NOT NULL,
+                actor TEXT NOT NULL,
+                change INTEGER NOT NULL,
+                stock_after INTEGER NOT NULL,
+                reason TEXT NOT NULL
+            );
+            CREATE INDEX stock_events_product ON stock_events (product_id, id)
+            """),
     ]
 }

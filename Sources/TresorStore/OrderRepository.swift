@@ -29,6 +29,31 @@ public struct OrderRepository: Sendable {
         }
     }
 
+    /// Sets the status; the caller has checked the transition and records the event.
+    public func setStatus(orderID: UUID, to status: OrderStatus, now: Date) async throws {
+        try await sql.execute("UPDATE orders SET status = ?, updated_at = ? WHERE id = ?", [status.rawValue, now, orderID])
+    }
+
+    /// Takes the row lock on PostgreSQL so two staff actions on one order run one after the other.
+    public func lock(number: String, dialect: Dialect) async throws {
+        _ = try await sql.rows("SELECT id FROM orders WHERE number = ?" + dialect.forUpdate, [number])
+    }
+
+    /// Orders, newest first, optionally in one status.
+    public func list(status: OrderStatus?, limit: Int) async throws -> [Order] {
+        let numbers = if let status {
+            try await sql.rows("SELECT number FROM orders WHERE status = ? ORDER BY created_at DESC, number DESC LIMIT ?",
+                               [status.rawValue, limit])
+        } else {
+            try await sql.rows("SELECT number FROM orders ORDER BY created_at DESC, number DESC LIMIT ?", [limit])
+        }
+        var result: [Order] = []
+        for row in numbers {
+            if let order = try await find(number: try row.string("number")) { result.append(order) }
+        }
+        return result
+    }
+
     /// Records who moved the order from which state to which, and why.
     public func addEvent(orderID: UUID, at: Date, actor: String, action: String, from: OrderStatus?, to: OrderStatus,
                          note: String) async throws {

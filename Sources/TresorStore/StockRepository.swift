@@ -4,8 +4,12 @@ import SQLKit
 /// Stock changes: the guarded decrement that can never take stock below zero, and its reversal.
 public struct StockRepository: Sendable {
     let sql: any SQLDatabase
+    let dialect: Dialect
 
-    public init(_ sql: any SQLDatabase) { self.sql = sql }
+    public init(_ sql: any SQLDatabase, dialect: Dialect) {
+        self.sql = sql
+        self.dialect = dialect
+    }
 
     /// Takes `quantity` off the product's stock if that much is there; returns false (and changes nothing)
     /// otherwise. Two buyers of the last coin both run this; the database lets exactly one succeed.
@@ -19,5 +23,20 @@ public struct StockRepository: Sendable {
     /// Puts stock back (a cancelled order).
     public func giveBack(_ quantity: Int, of productID: UUID, now: Date) async throws {
         try await sql.execute("UPDATE products SET stock = stock + ?, updated_at = ? WHERE id = ?", [quantity, now, productID])
+    }
+
+    /// Sets the stock to a counted quantity and records who did it and the change; returns the change,
+    /// or nil when there is no such product.
+    public func set(sku: String, to quantity: Int, by actor: String, reason: String, now: Date) async throws -> Int? {
+        guard let row = try await sql.rows("SELECT id, stock FROM products WHERE sku = ?" + dialect.forUpdate, [sku]).first else {
+            return nil
+        }
+        let id = try row.uuid("id")
+        let change = quantity - (try row.int("stock"))
+        try await sql.execute("UPDATE products SET stock = ?, updated_at = ? WHERE id = ?", [quantity, now, id])
+        try await sql.execute("""
+            INSERT INTO stock_events (product_id, at, actor, change, stock_after, reason) VALUES (?, ?, ?, ?, ?, ?)
+            """, [id, now, actor, change, quantity, reason])
+        return change
     }
 }

@@ -44,5 +44,12 @@ public struct IllegalTransition: Error, Equatable, Sendable, CustomStringConvert
     public var from: OrderStatus
     public var action: String
     public var reason: String
+
+    public init(from: OrderStatus, action: String, reason: String) {
+        self.from = from
+        self.action = action
+        self.reason = reason
+    }
+
     public var description: String { "cannot \(action) an order that is \(from.rawValue): \(reason)" }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import TresorCore
+import TresorStore
+
+/// Why a staff action on an order was not carried out.
+public enum OrderActionProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownStaff(String)
+    case noSuchOrder(String)
+    case illegal(IllegalTransition)
+
+    public var description: String {
+        switch self {
+        case .unknownStaff(let email): "no staff member \(email); add one with `tresor staff add`"
+        case .noSuchOrder(let number): "no order \(number)"
+        case .illegal(let transition): transition.description
+        }
+    }
+}
+
+extension OrderDesk {
+    /// Carries out one staff action on an order in one transaction: checks the transition, changes the
+    /// status, puts stock back when a cancelled order returns it, and records who did what and why.
+    /// The CLI calls this now; the back-office web UI will call the same.
+    public func apply(_ action: OrderAction, to number: String, by staffEmail: String, note: String = "",
+                      now: Date) async throws -> Order {
+        let dialect = database.dialect
+        return try await database.transaction { sql in
+            guard let staff = try await StaffRepository(sql).find(email: staffEmail) else {
+                throw OrderActionProblem.unknownStaff(staffEmail)
+            }
+            let orders = OrderRepository(sql)
+            try await orders.lock(number: number, dialect: dialect)
+            guard var order = try await orders.find(number: number) else { throw OrderActionProblem.noSuchOrder(number) }
+            let next: OrderStatus
+            do throws(IllegalTransition) { next = try order.stateMachine.next(after: order.status, action) } catch {
+                throw OrderActionProblem.illegal(error)
+            }
+            if case .cancel = action, OrderStateMachine.returnsStock(whenCancelledFrom: order.status) {
+                let stock = StockRepository(sql, dialect: dialect)
+                for line in order.lines { try await stock.giveBack(line.quantity, of: line.productID, now: now) }
+            }
+            try await orders.setStatus(orderID: order.id, to: next, now: now)
+            try await orders.addEvent(orderID: order.id, at: now, actor: staff.email, action: action.name, from: order.status,
+                                      to: next, note: Self.note(for: action, extra: note))
+            order.status = next
+            return order
+        }
+    }
+
+    static func note(for action: OrderAction, extra: String) -> String {
+        let detail: String = switch action {
+        case .ship(let tracking): "tracking \(tracking)"
+        case .cancel(let reason): reason
+        default: ""
+        }
+        return [detail, extra].filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+}
+
+/// Staff records and their API tokens.
+public struct StaffDirectory: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case invalid(InvalidParameter)
+        case exists(String)
+        public var description: String {
+            switch self {
+            case .invalid(let p): "invalid \(p.name): \(p.value)"
+            case .exists(let email): "a staff member \(email) exists already"
+            }
+        }
+    }
+
+    /// Adds a staff member and returns the API token, shown this once and stored only as a hash.
+    public func add(email: String, name: String, now: Date) async throws -> (StaffMember, token: String) {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = name.trimmingCharacters(in: .whitespaces)
+        let probe = CustomerDetails(email: email, name: name, street: "-", postalCode: "00000", city: "-", country: "DE")
+        do { try probe.validate() } catch { throw Problem.invalid(error) }
+        var generator = SystemRandomNumberGenerator()
+        let token = "tst_" + (0..<4).map { _ in
+            let hex = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
+        let member = StaffMember(id: UUID(), email: email, name: name)
+        try await database.transaction { sql in
+            let staff = StaffRepository(sql)
+            guard try await staff.find(email: email) == nil else { throw Problem.exists(email) }
+            try await staff.insert(member, token: token, now: now)
+        }
+        return (member, token)
+    }
+}

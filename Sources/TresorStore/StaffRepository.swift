@@ -1,0 +1,45 @@
+import Crypto
+import Foundation
+import SQLKit
+
+/// A member of the dealer's staff; every staff action is recorded with one of these.
+public struct StaffMember: Sendable, Hashable {
+    public var id: UUID
+    public var email: String
+    public var name: String
+
+    public init(id: UUID, email: String, name: String) {
+        self.id = id
+        self.email = email
+        self.name = name
+    }
+}
+
+/// Staff records. API tokens are stored only as SHA-256 hashes.
+public struct StaffRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(_ sql: any SQLDatabase) { self.sql = sql }
+
+    public static func hash(token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func insert(_ member: StaffMember, token: String, now: Date) async throws {
+        try await sql.execute("INSERT INTO staff (id, email, name, api_token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                              [member.id, member.email, member.name, Self.hash(token: token), now])
+    }
+
+    public func find(email: String) async throws -> StaffMember? {
+        try await sql.rows("SELECT id, email, name FROM staff WHERE email = ?", [email.lowercased()]).first.map(Self.member)
+    }
+
+    public func find(token: String) async throws -> StaffMember? {
+        try await sql.rows("SELECT id, email, name FROM staff WHERE api_token_hash = ?", [Self.hash(token: token)]).first
+            .map(Self.member)
+    }
+
+    static func member(_ row: any SQLRow) throws -> StaffMember {
+        StaffMember(id: try row.uuid("id"), email: try row.string("email"), name: try row.string("name"))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import TresorCore
+@testable import TresorServices
+import TresorStore
+import TresorTestSupport
+
+@Suite struct OrderActionsTests {
+    let base = OrderDeskTests()
+    var now: Date { base.now }
+
+    /// An order for 2 coins of 5, placed, and a staff member anna@tresor.example.
+    func placed(_ database: Database, payment: PaymentMethod = .bankTransfer,
+                shipping: ShippingMethod = .insured) async throws -> (OrderDesk, Order) {
+        let (desk, snapshot) = try await base.shop(database, stock: 5)
+        _ = try await StaffDirectory(database: database).add(email: "Anna@Tresor.example", name: "Anna Berger", now: now)
+        let quote = try QuoteDesk().quote([("AU-ML-1OZ", 2)], snapshot: snapshot, now: now)
+        try await desk.save(quote)
+        return (desk, try await desk.place(base.request(quote, payment: payment, shipping: shipping), idempotencyKey: nil, now: now))
+    }
+
+    func stock(_ database: Database) async throws -> Int? {
+        try await database.read { sql in try await ProductRepository(sql).find(sku: "AU-ML-1OZ")?.stock }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func staffMoveAnOrderToDeliveredWithEvents(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, order) = try await placed(database)
+            let staff = "anna@tresor.example"
+            _ = try await desk.apply(.markPaid, to: order.number, by: staff, note: "statement 2026-11-30", now: now)
+            _ = try await desk.apply(.pack, to: order.number, by: staff, now: now)
+            _ = try await desk.apply(.ship(trackingNumber: "00340434161094042557"), to: order.number, by: staff, now: now)
+            let delivered = try await desk.apply(.deliver, to: order.number, by: staff, now: now)
+            #expect(delivered.status == .delivered)
+            let events = try await database.read { sql in try await OrderRepository(sql).events(orderID: order.id) }
+            #expect(events.map(\.action) == ["place", "mark paid", "pack", "ship", "deliver"])
+            #expect(events.dropFirst().allSatisfy { $0.actor == staff })
+            #expect(events[1].note == "statement 2026-11-30")
+            #expect(events[3].note == "tracking 00340434161094042557")
+            #expect(events.map(\.to) == [.awaitingPayment, .paid, .packed, .shipped, .delivered])
+            // Delivered is final; shipped goods are not cancelled.
+            await #expect(throws: OrderActionProblem.self) {
+                try await desk.apply(.cancel(reason: "late"), to: order.number, by: staff, now: now)
+            }
+            #expect(try await stock(database) == 3)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func cancellingReturnsTheStockOnce(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, order) = try await placed(database)
+            #expect(try await stock(database) == 3)
+            let cancelled = try await desk.apply(.cancel(reason: "customer asked"), to: order.number, by: "anna@tresor.example",
+                                                 now: now)
+            #expect(cancelled.status == .cancelled)
+            #expect(try await stock(database) == 5)
+            await #expect(throws: OrderActionProblem.illegal(IllegalTransition(from: .cancelled, action: "cancel",
+                                                                              reason: "the order is cancelled"))) {
+                try await desk.apply(.cancel(reason: "again"), to: order.number, by: "anna@tresor.example", now: now)
+            }
+            #expect(try await stock(database) == 5)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func refusalsChangeNothing(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, order) = try await placed(database)
+            await #expect(throws: OrderActionProblem.unknownStaff("mallory@evil.example")) {
+                try await desk.apply(.markPaid, to: order.number, by: "mallory@evil.example", now: now)
+            }
+            await #expect(throws: OrderActionProblem.noSuchOrder("T-2026-999999")) {
+                try await desk.apply(.markPaid, to: "T-2026-999999", by: "anna@tresor.example", now: now)
+            }
+            await #expect(throws: OrderActionProblem.self) {
+                try await desk.apply(.pack, to: order.number, by: "anna@tresor.example", now: now)  // not paid yet
+            }
+            let events = try await database.read { sql in try await OrderRepository(sql).events(orderID: order.id) }
+            #expect(events.count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func cashPickupNeedsIdentificationThenHandsOver(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, order) = try await placed(database, payment: .cash, shipping: .pickup)
+            #expect(order.status == .awaitingIdentification)
+            let staff = "anna@tresor.example"
+            await #expect(throws: OrderActionProblem.self) { try await desk.apply(.pack, to: order.number, by: staff, now: now) }
+            _ = try await desk.apply(.identify, to: order.number, by: staff, note: "Personalausweis checked", now: now)
+            _ = try await desk.apply(.pack, to: order.number, by: staff, now: now)
+            #expect(try await desk.apply(.deliver, to: order.number, by: staff, note: "cash received", now: now).status == .delivered)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func staffAndStockRecords(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let directory = StaffDirectory(database: database)
+            let (member, token) = try await directory.add(email: "Ben@Tresor.example", name: "Ben Kurz", now: now)
+            #expect(member.email == "ben@tresor.example")
+            #expect(token.hasPrefix("tst_") && token.count == 68)
+            await #expect(throws: StaffDirectory.Problem.exists("ben@tresor.example")) {
+                try await directory.add(email: "ben@tresor.example", name: "Ben", now: now)
+            }
+            await #expect(throws: StaffDirectory.Problem.self) { try await directory.add(email: "nobody", name: "X", now: now) }
+            let found = try await database.read { sql in try await StaffRepository(sql).find(token: token) }
+            #expect(found == member)
+            _ = try await base.shop(database, stock: 5)
+            let dialect = database.dialect
+            let change = try await database.transaction { sql in
+                try await StockRepository(sql, dialect: dialect).set(sku: "AU-ML-1OZ", to: 12, by: member.email,
+                                                                     reason: "delivery from Heraeus", now: now)
+            }
+            #expect(change == 7)
+            #expect(try await stock(database) == 12)
+        }
+    }
+}
