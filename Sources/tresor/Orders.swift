@@ -1,0 +1,200 @@
+import ArgumentParser
+import Foundation
+import TresorCore
+import TresorServices
+import TresorStore
+
+/// `tresor orders …`: the staff side of orders until the back office has a web UI; every action needs `--by`.
+struct Orders: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, show and move orders (staff).",
+        subcommands: [List.self, Show.self, MarkPaid.self, Pack.self, Ship.self, Deliver.self, Cancel.self, Identify.self]
+    )
+
+    /// Runs `body` with an order desk on the configured database.
+    static func withDesk<T>(_ body: (OrderDesk) async throws -> T) async throws -> T {
+        let env = try await Environment.load()
+        let database = try await env.openDatabase()
+        do {
+            let result = try await body(OrderDesk(database: database, logger: env.logger))
+            await database.close()
+            return result
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Orders, newest first.")
+        @Option(help: "Only orders in this status (awaiting_payment, paid, …).") var status: String?
+        @Option(help: "At most this many.") var limit = 50
+
+        func run() async throws {
+            let filter = try status.map { text in
+                guard let status = OrderStatus(rawValue: text) else {
+                    throw ValidationError("unknown status \(text); one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return status
+            }
+            let orders = try await Orders.withDesk { desk in
+                try await desk.database.read { sql in try await OrderRepository(sql).list(status: filter, limit: limit) }
+            }
+            if orders.isEmpty { print("No orders.") }
+            for order in orders {
+                print([order.number, order.status.rawValue, order.total.decimalString + " EUR", order.payment.rawValue,
+                       order.shipping.rawValue, order.customer.name, ISO8601DateFormatter().string(from: order.createdAt)]
+                    .joined(separator: "\t"))
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One order with its lines and events.")
+        @Argument(help: "Order number, e.g. T-2026-000123.") var number: String
+
+        func run() async throws {
+            let (order, events) = try await Orders.withDesk { desk in
+                try await desk.database.read { sql in
+                    let orders = OrderRepository(sql)
+                    guard let order = try await orders.find(number: number) else { throw ValidationError("no order \(number)") }
+                    return (order, try await orders.events(orderID: order.id))
+                }
+            }
+            let c = order.customer
+            print("""
+                \(order.number)  \(order.status.rawValue)
+                \(c.name) <\(c.email)>, \(c.street), \(c.postalCode) \(c.city), \(c.country)
+                \(order.shipping.rawValue), \(order.payment.rawValue), reference \(order.paymentReference)\
+                \(order.dueAt.map { ", due " + ISO8601DateFormatter().string(from: $0) } ?? "")
+                compliance: \(order.compliance.outcome.rawValue) (\(order.compliance.rule): \(order.compliance.explanation))
+                """)
+            for line in order.lines {
+                print("  \(line.quantity) × \(line.sku) \(line.name) à \(line.unitPrice.decimalString) = \(line.lineTotal.decimalString) EUR"
+                      + " (\(line.vatRegime.rawValue), VAT \(line.vat.decimalString))")
+            }
+            print("  shipping \(order.shippingFee.decimalString) EUR, total \(order.total.decimalString) EUR")
+            for event in events {
+                print("  \(event.actor): \(event.action) \(event.from?.rawValue ?? "–") → \(event.to.rawValue) \(event.note)")
+            }
+        }
+    }
+
+    /// What every action takes: the order, who does it, and an optional note.
+    struct ActionArguments: ParsableArguments {
+        @Argument(help: "Order number, e.g. T-2026-000123.") var number: String
+        @Option(help: "E-mail of the staff member doing this (required, recorded).") var by: String
+        @Option(help: "A note for the order's history.") var note = ""
+
+        func apply(_ action: OrderAction) async throws {
+            do {
+                let order = try await Orders.withDesk { try await $0.apply(action, to: number, by: by, note: note, now: Date()) }
+                print("\(order.number) is now \(order.status.rawValue).")
+            } catch let problem as OrderActionProblem {
+                throw ValidationError(problem.description)
+            }
+        }
+    }
+
+    struct MarkPaid: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "mark-paid", abstract: "Record the payment (e.g. cash at the counter).")
+        @OptionGroup var action: ActionArguments
+        func run() async throws { try await action.apply(.markPaid) }
+    }
+
+    struct Pack: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The goods are packed.")
+        @OptionGroup var action: ActionArguments
+        func run() async throws { try await action.apply(.pack) }
+    }
+
+    struct Ship: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Handed to the insured carrier.")
+        @OptionGroup var action: ActionArguments
+        @Option(help: "The carrier's tracking number.") var tracking: String
+        func run() async throws { try await action.apply(.ship(trackingNumber: tracking)) }
+    }
+
+    struct Deliver: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delivered, or handed over at the counter.")
+        @OptionGroup var action: ActionArguments
+        func run() async throws { try await action.apply(.deliver) }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel before shipping; the stock goes back.")
+        @OptionGroup var action: ActionArguments
+        @Option(help: "Why (recorded).") var reason: String
+        func run() async throws { try await action.apply(.cancel(reason: reason)) }
+    }
+
+    struct Identify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that the customer's identity document was checked.")
+        @OptionGroup var action: ActionArguments
+        func run() async throws { try await action.apply(.identify) }
+    }
+}
+
+/// `tresor staff add`: minimal staff records (login and roles come with the back office).
+struct Staff: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Staff records.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a staff member and print their API token (shown once).")
+        @Option(help: "E-mail, used as `--by` in staff commands.") var email: String
+        @Option(help: "Full name.") var name: String
+
+        func run() async throws {
+            let env = try await Environment.load()
+            let database = try await env.openDatabase()
+            let added: (StaffMember, token: String)
+            do {
+                added = try await StaffDirectory(database: database).add(email: email, name: name, now: Date())
+            } catch let problem as StaffDirectory.Problem {
+                await database.close()
+                throw ValidationError(problem.description)
+            } catch {
+                await database.close()
+                throw error
+            }
+            await database.close()
+            print("Added \(added.0.name) <\(added.0.email)>.\nAPI token (shown once): \(added.token)")
+        }
+    }
+}
+
+/// `tresor stock set`: a counted stock level, recorded as a stock event.
+struct Stock: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Stock levels.", subcommands: [Set.self])
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a product's stock, e.g. after a delivery or a count.")
+        @Option(help: "Product SKU.") var sku: String
+        @Option(help: "The new stock level.") var quantity: Int
+        @Option(help: "E-mail of the staff member (required, recorded).") var by: String
+        @Option(help: "Why (recorded).") var reason = "stock count"
+
+        func run() async throws {
+            guard (0...1_000_000).contains(quantity) else { throw ValidationError("--quantity must be from 0 to 1000000") }
+            let env = try await Environment.load()
+            let database = try await env.openDatabase()
+            let dialect = database.dialect
+            let result: Int?
+            do {
+                result = try await database.transaction { sql -> Int? in
+                    guard try await StaffRepository(sql).find(email: by) != nil else {
+                        throw ValidationError("no staff member \(by); add one with `tresor staff add`")
+                    }
+                    return try await StockRepository(sql, dialect: dialect).set(sku: sku, to: quantity, by: by.lowercased(),
+                                                                                reason: reason, now: Date())
+                }
+            } catch {
+                await database.close()
+                throw error
+            }
+            await database.close()
+            guard let change = result else { throw ValidationError("no product with SKU \(sku)") }
+            print("\(sku): stock \(quantity) (\(change >= 0 ? "+" : "")\(change)).")
+        }
+    }
+}
