@@ -41,6 +41,21 @@ struct Environment {
         return database
     }
 
+    /// Loads the configuration, opens and migrates the database, runs `body`, and closes the database
+    /// whatever happens: the one way a short CLI command touches data.
+    static func withDatabase<T>(_ body: (Environment, Database) async throws -> T) async throws -> T {
+        let env = try await load()
+        let database = try await env.openDatabase()
+        do {
+            let result = try await body(env, database)
+            await database.close()
+            return result
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
     var databaseDescription: String {
         switch config.database {
         case .sqlite(let path): "SQLite " + URL(fileURLWithPath: path).standardizedFileURL.path

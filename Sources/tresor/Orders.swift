@@ -13,16 +13,7 @@ struct Orders: AsyncParsableCommand {
 
     /// Runs `body` with an order desk on the configured database.
     static func withDesk<T>(_ body: (OrderDesk) async throws -> T) async throws -> T {
-        let env = try await Environment.load()
-        let database = try await env.openDatabase()
-        do {
-            let result = try await body(OrderDesk(database: database, logger: env.logger))
-            await database.close()
-            return result
-        } catch {
-            await database.close()
-            throw error
-        }
+        try await Environment.withDatabase { env, database in try await body(OrderDesk(database: database, logger: env.logger)) }
     }
 
     struct List: AsyncParsableCommand {
@@ -145,19 +136,14 @@ struct Staff: AsyncParsableCommand {
         @Option(help: "Full name.") var name: String
 
         func run() async throws {
-            let env = try await Environment.load()
-            let database = try await env.openDatabase()
             let added: (StaffMember, token: String)
             do {
-                added = try await StaffDirectory(database: database).add(email: email, name: name, now: Date())
+                added = try await Environment.withDatabase { _, database in
+                    try await StaffDirectory(database: database).add(email: email, name: name, now: Date())
+                }
             } catch let problem as StaffDirectory.Problem {
-                await database.close()
                 throw ValidationError(problem.description)
-            } catch {
-                await database.close()
-                throw error
             }
-            await database.close()
             print("Added \(added.0.name) <\(added.0.email)>.\nAPI token (shown once): \(added.token)")
         }
     }
@@ -176,23 +162,16 @@ struct Stock: AsyncParsableCommand {
 
         func run() async throws {
             guard (0...1_000_000).contains(quantity) else { throw ValidationError("--quantity must be from 0 to 1000000") }
-            let env = try await Environment.load()
-            let database = try await env.openDatabase()
-            let dialect = database.dialect
-            let result: Int?
-            do {
-                result = try await database.transaction { sql -> Int? in
+            let result = try await Environment.withDatabase { _, database in
+                let dialect = database.dialect
+                return try await database.transaction { sql -> Int? in
                     guard try await StaffRepository(sql).find(email: by) != nil else {
                         throw ValidationError("no staff member \(by); add one with `tresor staff add`")
                     }
                     return try await StockRepository(sql, dialect: dialect).set(sku: sku, to: quantity, by: by.lowercased(),
                                                                                 reason: reason, now: Date())
                 }
-            } catch {
-                await database.close()
-                throw error
             }
-            await database.close()
             guard let change = result else { throw ValidationError("no product with SKU \(sku)") }
             print("\(sku): stock \(quantity) (\(change >= 0 ? "+" : "")\(change)).")
         }

@@ -96,11 +96,9 @@ struct Seed: AsyncParsableCommand {
 
     func run() async throws {
         guard (0...100_000).contains(variants) else { throw ValidationError("--variants must be from 0 to 100000") }
-        let env = try await Environment.load()
-        let database = try await env.openDatabase()
-        let seeder = Seeder(database: database, logger: env.logger)
-        let count = try await seeder.seedCatalogueIfEmpty(now: Date(), variants: variants)
-        await database.close()
+        let count = try await Environment.withDatabase { env, database in
+            try await Seeder(database: database, logger: env.logger).seedCatalogueIfEmpty(now: Date(), variants: variants)
+        }
         print(count == 0 ? "The catalogue is not empty; nothing loaded." : "Loaded \(count) products.")
     }
 }

@@ -13,16 +13,8 @@ struct Spot: AsyncParsableCommand {
 
     /// Runs `body` with a spot desk on the configured database.
     static func withDesk<T>(_ body: (SpotDesk) async throws -> T) async throws -> T {
-        let env = try await Environment.load()
-        let database = try await env.openDatabase()
-        let desk = SpotDesk(database: database, policy: env.config.policy, logger: env.logger)
-        do {
-            let result = try await body(desk)
-            await database.close()
-            return result
-        } catch {
-            await database.close()
-            throw error
+        try await Environment.withDatabase { env, database in
+            try await body(SpotDesk(database: database, policy: env.config.policy, logger: env.logger))
         }
     }
 
