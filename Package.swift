@@ -135,6 +135,7 @@ let package = Package(
             dependencies: [
                 "TresorWeb", "TresorServices", "TresorStore", "TresorCore", "TresorTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

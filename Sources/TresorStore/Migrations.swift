@@ -183,5 +183,11 @@ public struct Migrator: Sendable {
             );
             CREATE INDEX stock_events_product ON stock_events (product_id, id)
             """),
+        Migration(id: "2026-11-27-005-secrets", ddl: """
+            CREATE TABLE secrets (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )
+            """),
     ]
 }

@@ -4,6 +4,7 @@ import Logging
 import OpenAPIHummingbird
 import ServiceLifecycle
 import TresorCore
+import TresorServices
 
 /// Builds the whole web application; `tresor serve` and the tests both start here.
 /// `services` run beside the server (price feed, board refresh) and stop with it.
@@ -20,8 +21,11 @@ public func buildApplication(_ deps: WebDependencies, services: [any Service] = 
 /// The router with every route and middleware, for the application and for tests.
 public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestContext> {
     let assets = try Assets.load()
+    let lock = deps.config.quoteLock.components
     let site = SiteContext(board: deps.board, database: deps.database, shop: deps.config.shop, now: deps.now,
-                           demoPrices: deps.demoPrices, assets: assets)
+                           demoPrices: deps.demoPrices, assets: assets,
+                           orders: OrderDesk(database: deps.database, paymentDays: deps.config.paymentDays, logger: deps.logger),
+                           quotes: QuoteDesk(lockDuration: TimeInterval(lock.seconds)), bank: deps.config.bank)
     // HEAD is answered like GET without the body, so monitors and link checkers see the real status.
     let router = Router(context: TresorRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))

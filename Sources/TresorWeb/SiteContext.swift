@@ -12,6 +12,9 @@ struct SiteContext: Sendable {
     let now: @Sendable () -> Date
     let demoPrices: Bool
     let assets: Assets
+    let orders: OrderDesk
+    let quotes: QuoteDesk
+    let bank: BankDetails
     let pages = PageCache()
 
     /// A shop page that depends only on the address and the price board, rendered once per tick.

@@ -44,6 +44,14 @@ public enum CreditorReference {
         return nil
     }
 
+    /// Whether `text` is an IBAN with valid check digits (same MOD 97-10 as creditor references).
+    public static func isValidIBAN(_ text: String) -> Bool {
+        let compact = text.uppercased().filter { $0 != " " }
+        guard (15...34).contains(compact.count), compact.prefix(2).allSatisfy(\.isLetter),
+              compact.allSatisfy({ ($0.isASCII && $0.isLetter) || $0.isNumber }) else { return false }
+        return mod97(String(compact.dropFirst(4) + compact.prefix(4))) == 1
+    }
+
     /// ISO 7064 MOD 97-10 over letters as numbers (A = 10 … Z = 35).
     static func mod97(_ text: String) -> Int {
         var remainder = 0

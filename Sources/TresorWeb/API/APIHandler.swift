@@ -4,6 +4,8 @@ import NIOCore
 import OpenAPIHummingbird
 import OpenAPIRuntime
 import TresorCore
+import TresorServices
+import TresorStore
 
 /// The JSON API v1, generated from `openapi.yaml`; every answer reads the same price board as the shop.
 struct APIHandler: APIProtocol {
@@ -21,7 +23,7 @@ struct APIHandler: APIProtocol {
         }
         let configuration = Configuration(dateTranscoder: UTCDateTranscoder(), jsonEncodingOptions: [.sortedKeys])
         try registerHandlers(on: router, serverURL: URL(string: "/api/v1")!, configuration: configuration,  // safe: literal URL
-                             middlewares: [APIProblemMiddleware()])
+                             middlewares: [APIProblemMiddleware(), BearerTokenMiddleware()])
     }
 
     func getSpot(_ input: Operations.GetSpot.Input) async throws -> Operations.GetSpot.Output {

@@ -13,6 +13,11 @@ public struct AppConfig: Sendable {
     public var policy = FeedPolicy()
     public var boardRefresh: Duration = .seconds(2)
     public var shop = ShopConfig()
+    public var bank = BankDetails()
+    /// How long a quote locks its prices.
+    public var quoteLock: Duration = .seconds(600)
+    /// Banking days an advance transfer may take.
+    public var paymentDays = 3
     public var logLevel = "info"
 
     public init() {}
@@ -39,5 +44,13 @@ public struct ShopConfig: Sendable {
     public var customers = 48_000
     public var badges: [Badge] = Badge.allCases
     public var email = "service@tresor.example"
+    public init() {}
+}
+
+/// The dealer's account that customers pay advance transfers into.
+public struct BankDetails: Sendable {
+    public var holder = "Tresor Edelmetalle GmbH"
+    public var iban = "DE89370400440532013000"
+    public var bic = "COBADEFFXXX"
     public init() {}
 }

@@ -99,6 +99,14 @@ extension AppConfig {
             }
             config.shop.badges.append(badge)
         }
+        config.bank.holder = try string("tresor.bank.holder")
+        config.bank.iban = try string("tresor.bank.iban").replacingOccurrences(of: " ", with: "").uppercased()
+        guard CreditorReference.isValidIBAN(config.bank.iban) else {
+            throw ConfigurationError(key: "tresor.bank.iban", problem: "not a valid IBAN: \"\(config.bank.iban)\"")
+        }
+        config.bank.bic = try string("tresor.bank.bic")
+        config.quoteLock = try seconds("tresor.quote.lock.seconds", 30...3600)
+        config.paymentDays = try int("tresor.payment.days", 1...30)
         config.logLevel = try string("tresor.log.level")
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(config.logLevel) else {
             throw ConfigurationError(key: "tresor.log.level", problem: "expected trace, debug, info, notice, warning, error or critical")
@@ -118,6 +126,8 @@ extension AppConfig {
             "tresor.board.refresh.seconds": "2", "tresor.shop.name": shop.name, "tresor.shop.hotline": shop.hotline,
             "tresor.shop.email": shop.email, "tresor.shop.customers": String(shop.customers),
             "tresor.shop.badges": shop.badges.map(\.rawValue).joined(separator: ","), "tresor.log.level": logLevel,
+            "tresor.bank.holder": bank.holder, "tresor.bank.iban": bank.iban, "tresor.bank.bic": bank.bic,
+            "tresor.quote.lock.seconds": "600", "tresor.payment.days": String(paymentDays),
         ]
         for (metal, level) in feed.demoLevels { values["tresor.feed.demo.\(metal.code.lowercased())"] = level.plainString }
         return Dictionary(uniqueKeysWithValues: values.map { (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue(.string($0.value), isSecret: false)) })

@@ -1,0 +1,146 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import TresorCore
+import TresorServices
+import TresorStore
+
+/// The bearer token of the API request being handled (set by `BearerTokenMiddleware`).
+enum APIAuth {
+    @TaskLocal static var bearer: String?
+}
+
+/// Carries `Authorization: Bearer …` to the handlers, which decide what it opens.
+struct BearerTokenMiddleware: ServerMiddleware {
+    func intercept(_ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+                   next: (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?))
+        async throws -> (HTTPResponse, HTTPBody?) {
+        let header = request.headerFields[.authorization] ?? ""
+        let token = header.hasPrefix("Bearer ") ? String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil
+        return try await APIAuth.$bearer.withValue(token) { try await next(request, body, metadata) }
+    }
+}
+
+extension APIHandler {
+    static func problem(_ status: Int, _ title: String, _ detail: String) -> Components.Schemas.Problem {
+        .init(title: title, status: status, detail: detail)
+    }
+
+    func createQuote(_ input: Operations.CreateQuote.Input) async throws -> Operations.CreateQuote.Output {
+        guard case .json(let body) = input.body else { return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Invalid request", "JSON body expected")))) }
+        let now = site.now()
+        let quote: Quote
+        do {
+            quote = try site.quotes.quote(body.items.map { ($0.sku, $0.quantity) }, snapshot: site.board.snapshot, now: now)
+        } catch {
+            switch error {
+            case .empty: return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Invalid request", "items is empty"))))
+            case .quantity(let sku, let quantity):
+                return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Invalid quantity",
+                    "quantity \(quantity) for \(sku) must be from 1 to \(QuoteDesk.maxQuantity)"))))
+            case .unknownProduct(let sku):
+                return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Unknown product", "No product with SKU \"\(sku)\"."))))
+            case .noPrice(let sku):
+                return .conflict(.init(body: .applicationProblemJson(Self.problem(409, "Prices unavailable",
+                    "The price feed for \(sku) is stale; no quote can be given now."))))
+            case .insufficientStock(let sku, let requested, let available):
+                return .conflict(.init(body: .applicationProblemJson(Self.problem(409, "Insufficient stock",
+                    "\(requested) of \(sku) requested, \(available) in stock."))))
+            }
+        }
+        try await site.orders.save(quote)
+        return .created(.init(body: .json(quoteView(quote))))
+    }
+
+    func quoteView(_ quote: Quote) -> Components.Schemas.Quote {
+        let options = ShippingMethod.allCases.map { method -> Components.Schemas.ShippingOption in
+            let fee = site.orders.shippingTable.fee(goods: quote.goodsTotal, method: method)
+            return .init(method: method == .insured ? .insured : .pickup, fee: fee.decimalString,
+                         total: (quote.goodsTotal + fee).decimalString)
+        }
+        let insured = site.orders.shippingTable.fee(goods: quote.goodsTotal, method: .insured)
+        return .init(id: quote.id.uuidString.lowercased(), expiresAt: quote.expiresAt, currency: .eur,
+                     lines: quote.lines.map(Self.line), goodsTotal: quote.goodsTotal.decimalString,
+                     shippingOptions: options, total: (quote.goodsTotal + insured).decimalString)
+    }
+
+    static func line(_ line: PricedLine) -> Components.Schemas.QuoteLine {
+        .init(sku: line.sku, name: line.name, quantity: line.quantity, unitPrice: line.unitPrice.decimalString,
+              lineTotal: line.lineTotal.decimalString, vatRegime: .init(rawValue: line.vatRegime.rawValue) ?? .standard,
+              vatAmount: line.vat.decimalString)
+    }
+
+    func placeOrder(_ input: Operations.PlaceOrder.Input) async throws -> Operations.PlaceOrder.Output {
+        guard case .json(let body) = input.body else {
+            return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Invalid request", "JSON body expected"))))
+        }
+        guard let quoteID = UUID(uuidString: body.quoteId) else {
+            return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Invalid quoteId", "quoteId is not a UUID"))))
+        }
+        let c = body.customer
+        let request = OrderRequest(
+            quoteID: quoteID,
+            customer: CustomerDetails(email: c.email, name: c.name, street: c.street, postalCode: c.postalCode, city: c.city,
+                                      country: c.country),
+            shipping: body.shippingMethod == .insured ? .insured : .pickup,
+            payment: body.paymentMethod == .bankTransfer ? .bankTransfer : .cash, acceptTerms: body.acceptTerms)
+        let now = site.now()
+        let order: Order
+        do {
+            order = try await site.orders.place(request, idempotencyKey: input.headers.idempotencyKey, now: now)
+        } catch let problem as OrderProblem {
+            return try await placeOrderProblem(problem, quoteID: quoteID, now: now)
+        }
+        let key = try await site.database.transaction { sql in try await SecretRepository(sql).secret("order-access") }
+        return .created(.init(body: .json(.init(
+            number: order.number, status: .init(rawValue: order.status.rawValue) ?? .awaitingPayment,
+            total: order.total.decimalString, currency: .eur, paymentReference: order.paymentReference, dueDate: order.dueAt,
+            bankAccount: .init(holder: site.bank.holder, iban: site.bank.iban, bic: site.bank.bic),
+            accessToken: OrderAccessToken.make(orderID: order.id, key: key)))))
+    }
+
+    func placeOrderProblem(_ problem: OrderProblem, quoteID: UUID, now: Date) async throws -> Operations.PlaceOrder.Output {
+        func unprocessable(_ detail: String) -> Operations.PlaceOrder.Output {
+            .unprocessableContent(.init(body: .applicationProblemJson(Self.problem(422, "Unprocessable order", detail))))
+        }
+        func conflict(_ title: String, _ detail: String) -> Operations.PlaceOrder.Output {
+            .conflict(.init(body: .applicationProblemJson(Self.problem(409, title, detail))))
+        }
+        switch problem {
+        case .invalid(let field): return unprocessable("customer.\(field.name) is invalid: \"\(field.value)\"")
+        case .termsNotAccepted: return unprocessable("acceptTerms must be true (terms and no right of withdrawal, §312g Abs. 2 Nr. 8 BGB)")
+        case .cashOnlyAtPickup: return unprocessable("paymentMethod cash is only possible with shippingMethod pickup")
+        case .quoteNotFound: return unprocessable("quoteId \(quoteID.uuidString.lowercased()) is unknown")
+        case .idempotencyKeyReused: return unprocessable("Idempotency-Key was used with a different request")
+        case .quoteAlreadyOrdered(let number): return conflict("Quote already ordered", "This quote became order \(number).")
+        case .insufficientStock(let sku): return conflict("Insufficient stock", "\(sku) is no longer in stock in that quantity.")
+        case .quoteExpired:
+            // Offer a fresh quote for the same basket, never re-price silently.
+            let old = try await site.database.read { sql in try await QuoteRepository(sql).find(quoteID) }
+            var detail = "The quote expired; its prices are no longer locked."
+            if let old, let fresh = try? site.quotes.quote(old.lines.map { ($0.sku, $0.quantity) }, snapshot: site.board.snapshot, now: now) {
+                try await site.orders.save(fresh)
+                detail += " Fresh quote: \(fresh.id.uuidString.lowercased()), total \(fresh.goodsTotal.decimalString) EUR, valid until "
+                    + (try UTCDateTranscoder().encode(fresh.expiresAt)) + "."
+            }
+            return conflict("Quote expired", detail)
+        }
+    }
+
+    func getOrder(_ input: Operations.GetOrder.Input) async throws -> Operations.GetOrder.Output {
+        let notFound = Operations.GetOrder.Output.notFound(.init(body: .applicationProblemJson(
+            Self.problem(404, "Not found", "No order \(input.path.number) for these credentials."))))
+        guard let token = APIAuth.bearer else { return notFound }
+        let (order, key, staff) = try await site.database.transaction { sql in
+            (try await OrderRepository(sql).find(number: input.path.number), try await SecretRepository(sql).secret("order-access"),
+             try await StaffRepository(sql).find(token: token))
+        }
+        // Anyone but the customer who placed it, or staff, learns nothing, not even that the order exists.
+        guard let order, staff != nil || OrderAccessToken.verify(token, orderID: order.id, key: key) else { return notFound }
+        return .ok(.init(body: .json(.init(
+            number: order.number, status: .init(rawValue: order.status.rawValue) ?? .awaitingPayment, currency: .eur,
+            lines: order.lines.map(Self.line), shippingFee: order.shippingFee.decimalString, total: order.total.decimalString,
+            paymentReference: order.paymentReference, paymentMethod: order.payment == .bankTransfer ? .bankTransfer : .cash,
+            shippingMethod: order.shipping == .insured ? .insured : .pickup, dueDate: order.dueAt))))
+    }
+}
