@@ -59,6 +59,7 @@ let package = Package(
                 "TresorCore",
                 "TresorStore",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -12,8 +12,12 @@ public struct OrderRequest: Sendable, Hashable {
     public var payment: PaymentMethod
     /// Terms accepted and the missing right of withdrawal (§312g Abs. 2 Nr. 8 BGB) confirmed.
     public var acceptTerms: Bool
+    /// The language of the customer's e-mails.
+    public var language: Language
 
-    public init(quoteID: UUID, customer: CustomerDetails, shipping: ShippingMethod, payment: PaymentMethod, acceptTerms: Bool) {
+    public init(quoteID: UUID, customer: CustomerDetails, shipping: ShippingMethod, payment: PaymentMethod, acceptTerms: Bool,
+                language: Language = .de) {
+        self.language = language
         self.quoteID = quoteID
         self.customer = customer
         self.shipping = shipping
@@ -49,11 +53,13 @@ public struct OrderDesk: Sendable {
     public var shippingTable: ShippingTable
     public var paymentDays: Int
     public var compliance: any ComplianceCheck
+    public var mail: MailSettings
     let calendar = BankingCalendar()
     let logger: Logger
 
     public init(database: Database, shippingTable: ShippingTable = .standard, paymentDays: Int = 3,
-                compliance: any ComplianceCheck = CashIdentificationRule(), logger: Logger) {
+                compliance: any ComplianceCheck = CashIdentificationRule(), mail: MailSettings = MailSettings(), logger: Logger) {
+        self.mail = mail
         self.database = database
         self.shippingTable = shippingTable
         self.paymentDays = paymentDays
@@ -118,9 +124,13 @@ public struct OrderDesk: Sendable {
                           paymentReference: CreditorReference.make(orderNumber: number),
                           dueAt: request.payment == .bankTransfer ? calendar.dueDate(after: now, bankingDays: paymentDays) : nil,
                           customer: request.customer, compliance: decision, createdAt: now)
-        try await orders.insert(order, idempotencyKey: idempotencyKey, requestHash: request.fingerprint, now: now)
+        try await orders.insert(order, idempotencyKey: idempotencyKey, requestHash: request.fingerprint,
+                                language: request.language.rawValue, now: now)
         try await orders.addEvent(orderID: order.id, at: now, actor: "customer", action: "place", from: nil, to: status,
                                   note: "\(decision.rule): \(decision.explanation)")
+        // The confirmation travels with the order: committed together, or not at all.
+        try await MailOutboxRepository(sql, dialect: database.dialect)
+            .enqueue(OrderMails.confirmation(order, language: request.language, settings: mail, now: now), now: now)
         return order
     }
 }

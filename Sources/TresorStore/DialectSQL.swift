@@ -18,6 +18,9 @@ extension Dialect {
     /// Row lock for read-modify-write on PostgreSQL; SQLite's single writer already serialises.
     var forUpdate: String { self == .postgres ? " FOR UPDATE" : "" }
 
+    /// Claiming queued work: on PostgreSQL each instance skips rows another one is claiming.
+    var skipLocked: String { self == .postgres ? " FOR UPDATE SKIP LOCKED" : "" }
+
     /// An integer bucket number for a timestamp column: seconds since 1970 divided by a bound bucket size.
     func epochBucket(_ column: String) -> String {
         switch self {

@@ -189,5 +189,22 @@ public struct Migrator: Sendable {
                 value TEXT NOT NULL
             )
             """),
+        Migration(id: "2026-11-27-006-mail-outbox", ddl: """
+            CREATE TABLE mail_outbox (
+                id {uuid} PRIMARY KEY,
+                message_id TEXT NOT NULL UNIQUE,
+                recipient TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                raw TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at {timestamp} NOT NULL,
+                last_error TEXT,
+                created_at {timestamp} NOT NULL,
+                sent_at {timestamp}
+            );
+            CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
+            ALTER TABLE orders ADD COLUMN language TEXT NOT NULL DEFAULT 'de'
+            """),
     ]
 }

@@ -8,18 +8,19 @@ public struct OrderRepository: Sendable {
 
     public init(_ sql: any SQLDatabase) { self.sql = sql }
 
-    public func insert(_ order: Order, idempotencyKey: String?, requestHash: String?, now: Date) async throws {
+    public func insert(_ order: Order, idempotencyKey: String?, requestHash: String?, language: String = "de",
+                       now: Date) async throws {
         let c = order.customer
         try await sql.execute("""
             INSERT INTO orders (id, number, quote_id, status, shipping_method, payment_method, goods_cents, shipping_cents,
                 total_cents, payment_reference, due_at, email, name, street, postal_code, city, country, idempotency_key,
-                request_hash, compliance_rule, compliance_outcome, compliance_explanation, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                request_hash, compliance_rule, compliance_outcome, compliance_explanation, created_at, updated_at, language)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [order.id, order.number, order.quoteID, order.status.rawValue, order.shipping.rawValue, order.payment.rawValue,
                   order.goodsTotal.cents, order.shippingFee.cents, order.total.cents, order.paymentReference, order.dueAt,
                   c.email, c.name, c.street, c.postalCode, c.city, c.country, idempotencyKey, requestHash,
                   order.compliance.rule, order.compliance.outcome.rawValue, order.compliance.explanation,
-                  order.createdAt, now])
+                  order.createdAt, now, language])
         for (position, line) in order.lines.enumerated() {
             try await sql.execute("""
                 INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity, unit_price_cents, vat_regime, vat_cents)

@@ -46,6 +46,7 @@ struct Serve: AsyncParsableCommand {
                                    metrics: registry, demoPrices: feed is DemoFeed)
         let app = try buildApplication(deps, services: [
             feedService, BoardRefreshService(board: board, interval: config.boardRefresh, logger: logger),
+            Mailer(database: database, transport: config.mailTransport, now: now, logger: logger),
         ])
         print("""
             Tresor is running at http://\(config.host):\(config.port) (base URL \(config.baseURL))

@@ -1,5 +1,6 @@
 import Foundation
 import TresorCore
+import TresorServices
 import TresorStore
 
 /// Everything an operator can set, read once at start-up; see docs/configuration.md.
@@ -18,6 +19,7 @@ public struct AppConfig: Sendable {
     public var quoteLock: Duration = .seconds(600)
     /// Banking days an advance transfer may take.
     public var paymentDays = 3
+    public var mail = MailConfig()
     public var logLevel = "info"
 
     public init() {}
@@ -53,4 +55,37 @@ public struct BankDetails: Sendable {
     public var iban = "DE89370400440532013000"
     public var bic = "COBADEFFXXX"
     public init() {}
+}
+
+/// How mail leaves the shop.
+public struct MailConfig: Sendable {
+    public enum Transport: String, Sendable { case file, sendmail }
+    public var transport = Transport.file
+    /// For `file`: where `.eml` files go (default: `mail/` in the data directory).
+    public var directory: String?
+    /// For `sendmail`: the sendmail-compatible program (msmtp, Postfix).
+    public var sendmailPath = "/usr/sbin/sendmail"
+    public init() {}
+}
+
+extension AppConfig {
+    /// What outgoing mail says about the shop.
+    public var mailSettings: MailSettings {
+        var settings = MailSettings()
+        settings.shopName = shop.name
+        settings.fromAddress = shop.email
+        settings.domain = URL(string: baseURL)?.host ?? "localhost"
+        settings.bankHolder = bank.holder
+        settings.iban = bank.iban
+        settings.bic = bank.bic
+        return settings
+    }
+
+    /// The transport mail leaves by.
+    public var mailTransport: any MailTransport {
+        switch mail.transport {
+        case .file: FileTransport(directory: mail.directory ?? dataDirectory + "/mail")
+        case .sendmail: SendmailTransport(program: mail.sendmailPath)
+        }
+    }
 }

@@ -107,6 +107,17 @@ extension AppConfig {
         config.bank.bic = try string("tresor.bank.bic")
         config.quoteLock = try seconds("tresor.quote.lock.seconds", 30...3600)
         config.paymentDays = try int("tresor.payment.days", 1...30)
+        let transport = try string("tresor.mail.transport")
+        guard let mailTransport = MailConfig.Transport(rawValue: transport) else {
+            throw ConfigurationError(key: "tresor.mail.transport", problem: "expected file or sendmail, got \"\(transport)\"")
+        }
+        config.mail.transport = mailTransport
+        let mailDirectory = (try? reader.requiredString(forKey: "tresor.mail.directory")) ?? ""
+        config.mail.directory = mailDirectory.isEmpty ? nil : mailDirectory
+        config.mail.sendmailPath = try string("tresor.mail.sendmail")
+        if mailTransport == .sendmail && !FileManager.default.isExecutableFile(atPath: config.mail.sendmailPath) {
+            throw ConfigurationError(key: "tresor.mail.sendmail", problem: "\(config.mail.sendmailPath) is not an executable program")
+        }
         config.logLevel = try string("tresor.log.level")
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(config.logLevel) else {
             throw ConfigurationError(key: "tresor.log.level", problem: "expected trace, debug, info, notice, warning, error or critical")
@@ -128,6 +139,7 @@ extension AppConfig {
             "tresor.shop.badges": shop.badges.map(\.rawValue).joined(separator: ","), "tresor.log.level": logLevel,
             "tresor.bank.holder": bank.holder, "tresor.bank.iban": bank.iban, "tresor.bank.bic": bank.bic,
             "tresor.quote.lock.seconds": "600", "tresor.payment.days": String(paymentDays),
+            "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": "", "tresor.mail.sendmail": mail.sendmailPath,
         ]
         for (metal, level) in feed.demoLevels { values["tresor.feed.demo.\(metal.code.lowercased())"] = level.plainString }
         return Dictionary(uniqueKeysWithValues: values.map { (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue(.string($0.value), isSecret: false)) })

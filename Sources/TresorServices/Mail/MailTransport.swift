@@ -1,0 +1,68 @@
+import Foundation
+import TresorStore
+
+/// Hands a rendered message to the world.
+public protocol MailTransport: Sendable {
+    func deliver(_ mail: OutgoingMail) async throws
+}
+
+/// Writes each message as an `.eml` file (the default: nothing leaves the machine).
+public struct FileTransport: MailTransport {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    public func deliver(_ mail: OutgoingMail) async throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/" + mail.id.uuidString.lowercased() + ".eml"
+        // Written under a temporary name and moved, so a reader never sees half a message.
+        let temporary = path + ".part"
+        try Data(mail.raw.utf8).write(to: URL(fileURLWithPath: temporary))
+        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    }
+}
+
+/// Pipes each message to a sendmail-compatible program (msmtp, Postfix's sendmail), which does SMTP, TLS
+/// and queueing.
+public struct SendmailTransport: MailTransport {
+    public let program: String
+    public let arguments: [String]
+
+    public init(program: String = "/usr/sbin/sendmail", arguments: [String] = ["-i"]) {
+        self.program = program
+        self.arguments = arguments
+    }
+
+    public struct Failed: Error, CustomStringConvertible {
+        public var status: Int32
+        public var output: String
+        public var description: String { "sendmail exited with \(status): \(output)" }
+    }
+
+    public func deliver(_ mail: OutgoingMail) async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments + ["--", mail.recipient]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+                input.fileHandleForWriting.write(Data(mail.raw.utf8))
+                try input.fileHandleForWriting.close()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        guard status == 0 else {
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw Failed(status: status, output: String(text.prefix(500)))
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Plot
+import TresorCore
+import TresorStore
+
+/// Who sends the shop's mail and what a customer needs to pay.
+public struct MailSettings: Sendable {
+    public var shopName = "Tresor Edelmetalle"
+    public var fromAddress = "service@tresor.example"
+    /// Right-hand side of Message-IDs.
+    public var domain = "tresor.example"
+    public var bankHolder = "Tresor Edelmetalle GmbH"
+    public var iban = "DE89370400440532013000"
+    public var bic = "COBADEFFXXX"
+    public init() {}
+}
+
+/// The order confirmation: number, amount, lines, bank details, payment reference and due date, in the
+/// customer's language. It carries no advertising.
+public enum OrderMails {
+    public static func confirmation(_ order: Order, language: TresorCore.Language, settings: MailSettings, now: Date) -> OutgoingMail {
+        let de = language == .de
+        let subject = de ? "Ihre Bestellung \(order.number) bei \(settings.shopName)"
+                         : "Your order \(order.number) at \(settings.shopName)"
+        var text = [de ? "Guten Tag \(order.customer.name)," : "Hello \(order.customer.name),", "",
+                    de ? "vielen Dank für Ihre Bestellung \(order.number)." : "thank you for your order \(order.number).", ""]
+        for line in order.lines {
+            text.append("\(line.quantity) × \(line.name): \(Format.money(line.lineTotal, language))")
+        }
+        text.append((de ? "Versand: " : "Shipping: ") + Format.money(order.shippingFee, language))
+        text.append((de ? "Gesamtbetrag: " : "Total: ") + Format.money(order.total, language))
+        text.append("")
+        if order.payment == .bankTransfer {
+            text += [de ? "Bitte überweisen Sie den Gesamtbetrag an:" : "Please transfer the total to:",
+                     "\(settings.bankHolder)", "IBAN \(settings.iban)", "BIC \(settings.bic)",
+                     (de ? "Verwendungszweck: " : "Payment reference: ") + order.paymentReference]
+            if let due = order.dueAt { text.append((de ? "Zahlbar bis: " : "Due by: ") + Format.dateTime(due, language)) }
+        } else {
+            text.append(de ? "Sie bezahlen bar bei Abholung; bitte bringen Sie einen gültigen Ausweis mit."
+                           : "You pay cash at pickup; please bring a valid identity document.")
+        }
+        text += ["", de ? "Ihre Preise sind verbindlich festgeschrieben." : "Your prices are locked.", "", settings.shopName]
+        let html = HTML(
+            .head(.meta(.charset(.utf8)), .title(subject)),
+            .body(.forEach(text) { line in line.isEmpty ? .br() : .p(.text(line)) })
+        ).render()
+        let message = MailMessage(from: .init(name: settings.shopName, email: settings.fromAddress),
+                                  to: .init(name: order.customer.name, email: order.customer.email), subject: subject,
+                                  text: text.joined(separator: "\n"), html: html, date: now,
+                                  messageID: MailMessage.newMessageID(domain: settings.domain))
+        return OutgoingMail(messageID: message.messageID, recipient: order.customer.email, subject: subject, raw: message.rendered())
+    }
+}
