@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import TresorCore
 import TresorStore
 
@@ -21,8 +22,11 @@ extension OrderDesk {
     /// Carries out one staff action on an order in one transaction: checks the transition, changes the
     /// status, puts stock back when a cancelled order returns it, and records who did what and why.
     /// The CLI calls this now; the back-office web UI will call the same.
-    public func apply(_ action: OrderAction, to number: String, by staffEmail: String, note: String = "",
-                      now: Date) async throws -> Order {
+    /// `onlyFrom` narrows the states the action may start from (checked under the row lock); `within` runs
+    /// inside the same transaction after the change, to record what belongs with it.
+    public func apply(_ action: OrderAction, to number: String, by staffEmail: String, note: String = "", now: Date,
+                      onlyFrom: Set<OrderStatus>? = nil,
+                      within: (@Sendable (any SQLDatabase, Order) async throws -> Void)? = nil) async throws -> Order {
         let dialect = database.dialect
         return try await database.transaction { sql in
             guard let staff = try await StaffRepository(sql).find(email: staffEmail) else {
@@ -31,6 +35,10 @@ extension OrderDesk {
             let orders = OrderRepository(sql)
             try await orders.lock(number: number, dialect: dialect)
             guard var order = try await orders.find(number: number) else { throw OrderActionProblem.noSuchOrder(number) }
+            if let onlyFrom, !onlyFrom.contains(order.status) {
+                throw OrderActionProblem.illegal(IllegalTransition(from: order.status, action: action.name,
+                                                                   reason: "the order changed meanwhile"))
+            }
             let next: OrderStatus
             do throws(IllegalTransition) { next = try order.stateMachine.next(after: order.status, action) } catch {
                 throw OrderActionProblem.illegal(error)
@@ -43,6 +51,7 @@ extension OrderDesk {
             try await orders.addEvent(orderID: order.id, at: now, actor: staff.email, action: action.name, from: order.status,
                                       to: next, note: Self.note(for: action, extra: note))
             order.status = next
+            try await within?(sql, order)
             return order
         }
     }

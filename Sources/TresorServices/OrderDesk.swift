@@ -123,14 +123,13 @@ public struct OrderDesk: Sendable {
                           payment: request.payment, lines: quote.lines, shippingFee: shippingFee,
                           paymentReference: CreditorReference.make(orderNumber: number),
                           dueAt: request.payment == .bankTransfer ? calendar.dueDate(after: now, bankingDays: paymentDays) : nil,
-                          customer: request.customer, compliance: decision, createdAt: now)
-        try await orders.insert(order, idempotencyKey: idempotencyKey, requestHash: request.fingerprint,
-                                language: request.language.rawValue, now: now)
+                          customer: request.customer, compliance: decision, createdAt: now, language: request.language)
+        try await orders.insert(order, idempotencyKey: idempotencyKey, requestHash: request.fingerprint, now: now)
         try await orders.addEvent(orderID: order.id, at: now, actor: "customer", action: "place", from: nil, to: status,
                                   note: "\(decision.rule): \(decision.explanation)")
         // The confirmation travels with the order: committed together, or not at all.
         try await MailOutboxRepository(sql, dialect: database.dialect)
-            .enqueue(OrderMails.confirmation(order, language: request.language, settings: mail, now: now), now: now)
+            .enqueue(OrderMails.confirmation(order, settings: mail, now: now), now: now)
         return order
     }
 }

@@ -206,5 +206,8 @@ public struct Migrator: Sendable {
             CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
             ALTER TABLE orders ADD COLUMN language TEXT NOT NULL DEFAULT 'de'
             """),
+        Migration(id: "2026-11-27-007-market-loss", ddl: """
+            ALTER TABLE orders ADD COLUMN market_loss_cents {bigint}
+            """),
     ]
 }

@@ -8,8 +8,7 @@ public struct OrderRepository: Sendable {
 
     public init(_ sql: any SQLDatabase) { self.sql = sql }
 
-    public func insert(_ order: Order, idempotencyKey: String?, requestHash: String?, language: String = "de",
-                       now: Date) async throws {
+    public func insert(_ order: Order, idempotencyKey: String?, requestHash: String?, now: Date) async throws {
         let c = order.customer
         try await sql.execute("""
             INSERT INTO orders (id, number, quote_id, status, shipping_method, payment_method, goods_cents, shipping_cents,
@@ -20,7 +19,7 @@ public struct OrderRepository: Sendable {
                   order.goodsTotal.cents, order.shippingFee.cents, order.total.cents, order.paymentReference, order.dueAt,
                   c.email, c.name, c.street, c.postalCode, c.city, c.country, idempotencyKey, requestHash,
                   order.compliance.rule, order.compliance.outcome.rawValue, order.compliance.explanation,
-                  order.createdAt, now, language])
+                  order.createdAt, now, order.language.rawValue])
         for (position, line) in order.lines.enumerated() {
             try await sql.execute("""
                 INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity, unit_price_cents, vat_regime, vat_cents)
@@ -38,6 +37,25 @@ public struct OrderRepository: Sendable {
     /// Takes the row lock on PostgreSQL so two staff actions on one order run one after the other.
     public func lock(number: String, dialect: Dialect) async throws {
         _ = try await sql.rows("SELECT id FROM orders WHERE number = ?" + dialect.forUpdate, [number])
+    }
+
+    /// Bank-transfer orders awaiting payment whose due date has passed, claimed for this transaction
+    /// (PostgreSQL: rows another instance is handling are skipped).
+    public func claimOverdue(now: Date, dialect: Dialect, limit: Int) async throws -> [String] {
+        try await sql.rows("""
+            SELECT number FROM orders WHERE status = 'awaiting_payment' AND due_at IS NOT NULL AND due_at < ?
+            ORDER BY due_at LIMIT ?
+            """ + dialect.skipLocked, [now, limit]).map { try $0.string("number") }
+    }
+
+    /// Records what a customer owes for an order cancelled unpaid.
+    public func setMarketLoss(orderID: UUID, _ amount: Money, now: Date) async throws {
+        try await sql.execute("UPDATE orders SET market_loss_cents = ?, updated_at = ? WHERE id = ?", [amount.cents, now, orderID])
+    }
+
+    public func marketLoss(number: String) async throws -> Money? {
+        try await sql.rows("SELECT market_loss_cents FROM orders WHERE number = ?", [number]).first
+            .flatMap { try $0.decode(column: "market_loss_cents", as: Int64?.self) }.map(Money.init(cents:))
     }
 
     /// Orders, newest first, optionally in one status.
@@ -113,7 +131,8 @@ public struct OrderRepository: Sendable {
                           payment: try row.enumValue("payment_method", as: PaymentMethod.self), lines: lines,
                           shippingFee: try row.money("shipping_cents"), paymentReference: try row.string("payment_reference"),
                           dueAt: try row.optionalDate("due_at"), customer: customer, compliance: compliance,
-                          createdAt: try row.date("created_at"))
+                          createdAt: try row.date("created_at"),
+                          language: Language(rawValue: try row.string("language")) ?? .de)
         guard order.total == (try row.money("total_cents")) else {
             throw CorruptRow(description: "order \(order.number): stored total differs from its lines")
         }

@@ -113,10 +113,34 @@ struct Orders: AsyncParsableCommand {
     }
 
     struct Cancel: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel before shipping; the stock goes back.")
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel before shipping; the stock goes back. An unpaid order records the market loss owed.")
         @OptionGroup var action: ActionArguments
         @Option(help: "Why (recorded).") var reason: String
-        func run() async throws { try await action.apply(.cancel(reason: reason)) }
+
+        func run() async throws {
+            let a = action
+            let outcome: (Order, marketLoss: Money?)
+            do {
+                outcome = try await Environment.withDatabase { env, database in
+                    let desk = OrderDesk(database: database, mail: env.config.mailSettings, logger: env.logger)
+                    let status = try await database.read { sql in try await OrderRepository(sql).find(number: a.number)?.status }
+                    guard status == .overdue || status == .awaitingPayment else {
+                        return (try await desk.apply(.cancel(reason: reason), to: a.number, by: a.by, note: a.note, now: Date()), nil)
+                    }
+                    // Unpaid: the customer owes the fall in value at today's buy-back prices plus the fee.
+                    let board = PriceBoard(database: database, policy: env.config.policy, logger: env.logger)
+                    try await board.refresh()
+                    let (order, loss) = try await desk.cancelUnpaid(a.number, by: a.by, reason: reason, snapshot: board.snapshot,
+                                                                    fee: env.config.cancellationFee, now: Date())
+                    return (order, loss)
+                }
+            } catch let problem as OrderActionProblem {
+                throw ValidationError(problem.description)
+            }
+            print("\(outcome.0.number) is now \(outcome.0.status.rawValue)."
+                  + (outcome.marketLoss.map { " Market loss owed: \($0.decimalString) EUR." } ?? ""))
+        }
     }
 
     struct Identify: AsyncParsableCommand {

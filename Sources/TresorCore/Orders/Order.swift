@@ -18,10 +18,13 @@ public struct Order: Sendable, Hashable, Identifiable {
     public var customer: CustomerDetails
     public var compliance: ComplianceDecision
     public var createdAt: Date
+    /// The language of the customer's e-mails.
+    public var language: Language
 
     public init(id: UUID, number: String, quoteID: UUID, status: OrderStatus, shipping: ShippingMethod,
                 payment: PaymentMethod, lines: [PricedLine], shippingFee: Money, paymentReference: String, dueAt: Date?,
-                customer: CustomerDetails, compliance: ComplianceDecision, createdAt: Date) {
+                customer: CustomerDetails, compliance: ComplianceDecision, createdAt: Date, language: Language = .de) {
+        self.language = language
         self.id = id
         self.number = number
         self.quoteID = quoteID

@@ -18,7 +18,8 @@ public struct MailSettings: Sendable {
 /// The order confirmation: number, amount, lines, bank details, payment reference and due date, in the
 /// customer's language. It carries no advertising.
 public enum OrderMails {
-    public static func confirmation(_ order: Order, language: TresorCore.Language, settings: MailSettings, now: Date) -> OutgoingMail {
+    public static func confirmation(_ order: Order, settings: MailSettings, now: Date) -> OutgoingMail {
+        let language = order.language
         let de = language == .de
         let subject = de ? "Ihre Bestellung \(order.number) bei \(settings.shopName)"
                          : "Your order \(order.number) at \(settings.shopName)"
@@ -40,6 +41,29 @@ public enum OrderMails {
                            : "You pay cash at pickup; please bring a valid identity document.")
         }
         text += ["", de ? "Ihre Preise sind verbindlich festgeschrieben." : "Your prices are locked.", "", settings.shopName]
+        return mail(order, subject: subject, lines: text, settings: settings, now: now)
+    }
+
+    /// The payment reminder for an overdue order.
+    public static func reminder(_ order: Order, settings: MailSettings, now: Date) -> OutgoingMail {
+        let language = order.language
+        let de = language == .de
+        let subject = de ? "Zahlungserinnerung zu Ihrer Bestellung \(order.number)" : "Payment reminder for your order \(order.number)"
+        let text = [
+            de ? "Guten Tag \(order.customer.name)," : "Hello \(order.customer.name),", "",
+            de ? "zu Ihrer Bestellung \(order.number) ist bis heute keine Zahlung eingegangen."
+               : "we have not yet received payment for your order \(order.number).",
+            (de ? "Offener Betrag: " : "Amount due: ") + Format.money(order.total, language), "",
+            settings.bankHolder, "IBAN \(settings.iban)", "BIC \(settings.bic)",
+            (de ? "Verwendungszweck: " : "Payment reference: ") + order.paymentReference, "",
+            de ? "Bleibt die Zahlung aus, können wir die Bestellung stornieren; Sie tragen dann einen Kursverlust zuzüglich Bearbeitungsgebühr."
+               : "If payment does not arrive we may cancel the order; you then owe any fall in the metal price plus a handling fee.",
+            "", settings.shopName,
+        ]
+        return mail(order, subject: subject, lines: text, settings: settings, now: now)
+    }
+
+    static func mail(_ order: Order, subject: String, lines text: [String], settings: MailSettings, now: Date) -> OutgoingMail {
         let html = HTML(
             .head(.meta(.charset(.utf8)), .title(subject)),
             .body(.forEach(text) { line in line.isEmpty ? .br() : .p(.text(line)) })

@@ -19,6 +19,8 @@ public struct AppConfig: Sendable {
     public var quoteLock: Duration = .seconds(600)
     /// Banking days an advance transfer may take.
     public var paymentDays = 3
+    /// Handling fee owed on top of the market loss when an unpaid order is cancelled.
+    public var cancellationFee = Money(cents: 2_500)
     public var mail = MailConfig()
     public var logLevel = "info"
 

@@ -107,6 +107,11 @@ extension AppConfig {
         config.bank.bic = try string("tresor.bank.bic")
         config.quoteLock = try seconds("tresor.quote.lock.seconds", 30...3600)
         config.paymentDays = try int("tresor.payment.days", 1...30)
+        let fee = try string("tresor.order.cancellation.fee")
+        guard let cancellationFee = Money(decimalString: fee), cancellationFee >= .zero else {
+            throw ConfigurationError(key: "tresor.order.cancellation.fee", problem: "expected euros like 25.00, got \"\(fee)\"")
+        }
+        config.cancellationFee = cancellationFee
         let transport = try string("tresor.mail.transport")
         guard let mailTransport = MailConfig.Transport(rawValue: transport) else {
             throw ConfigurationError(key: "tresor.mail.transport", problem: "expected file or sendmail, got \"\(transport)\"")
@@ -139,6 +144,7 @@ extension AppConfig {
             "tresor.shop.badges": shop.badges.map(\.rawValue).joined(separator: ","), "tresor.log.level": logLevel,
             "tresor.bank.holder": bank.holder, "tresor.bank.iban": bank.iban, "tresor.bank.bic": bank.bic,
             "tresor.quote.lock.seconds": "600", "tresor.payment.days": String(paymentDays),
+            "tresor.order.cancellation.fee": cancellationFee.decimalString,
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": "", "tresor.mail.sendmail": mail.sendmailPath,
         ]
         for (metal, level) in feed.demoLevels { values["tresor.feed.demo.\(metal.code.lowercased())"] = level.plainString }

@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TresorCore
+import TresorStore
+
+extension OrderDesk {
+    /// Marks every bank-transfer order unpaid past its due date as overdue and queues its reminder, in one
+    /// transaction per batch. Returns the numbers it marked.
+    @discardableResult
+    public func markOverdue(now: Date, limit: Int = 100) async throws -> [String] {
+        let dialect = database.dialect
+        let settings = mail
+        return try await database.transaction { sql in
+            let orders = OrderRepository(sql)
+            var marked: [String] = []
+            for number in try await orders.claimOverdue(now: now, dialect: dialect, limit: limit) {
+                guard let order = try await orders.find(number: number),
+                      let next = try? order.stateMachine.next(after: order.status, .markOverdue) else { continue }
+                try await orders.setStatus(orderID: order.id, to: next, now: now)
+                try await orders.addEvent(orderID: order.id, at: now, actor: "system", action: OrderAction.markOverdue.name,
+                                          from: order.status, to: next, note: "due date passed, reminder sent")
+                try await MailOutboxRepository(sql, dialect: dialect).enqueue(OrderMails.reminder(order, settings: settings, now: now),
+                                                                              now: now)
+                marked.append(number)
+            }
+            return marked
+        }
+    }
+
+    /// Cancels an unpaid (overdue or awaiting payment) order and records the market loss the customer owes:
+    /// locked goods total minus what the dealer would pay for the goods today, if positive, plus `fee`.
+    public func cancelUnpaid(_ number: String, by staffEmail: String, reason: String, snapshot: CatalogueSnapshot,
+                             fee: Money, now: Date) async throws -> (Order, marketLoss: Money) {
+        let current = try await database.read { sql in try await OrderRepository(sql).find(number: number) }
+        guard let current else { throw OrderActionProblem.noSuchOrder(number) }
+        guard current.status == .overdue || current.status == .awaitingPayment else {
+            throw OrderActionProblem.illegal(IllegalTransition(from: current.status, action: "cancel unpaid",
+                                                               reason: "only unpaid orders carry a market loss"))
+        }
+        var buybackToday = Money.zero
+        for line in current.lines {
+            guard let product = snapshot.product(sku: line.sku), let prices = snapshot.priced(product, now: now).prices else {
+                throw OrderActionProblem.illegal(IllegalTransition(from: current.status, action: "cancel unpaid",
+                                                                   reason: "no current buy-back price for \(line.sku)"))
+            }
+            buybackToday += prices.buybackPrice * line.quantity
+        }
+        let loss = MarketLoss.owed(lockedGoodsTotal: current.goodsTotal, buybackValueToday: buybackToday, fee: fee)
+        // The loss is recorded in the cancelling transaction: cancelled and owed, or neither.
+        let order = try await apply(.cancel(reason: reason), to: number, by: staffEmail,
+                                    note: "market loss \(loss.decimalString) EUR (buy-back today \(buybackToday.decimalString) EUR)",
+                                    now: now, onlyFrom: [.overdue, .awaitingPayment]) { sql, order in
+            try await OrderRepository(sql).setMarketLoss(orderID: order.id, loss, now: now)
+        }
+        return (order, loss)
+    }
+}
+
+/// Looks for overdue orders every interval.
+public struct OverdueWatch: Service {
+    let desk: OrderDesk
+    let interval: Duration
+    let now: @Sendable () -> Date
+    let logger: Logger
+
+    public init(desk: OrderDesk, interval: Duration = .seconds(60), now: @escaping @Sendable () -> Date, logger: Logger) {
+        self.desk = desk
+        self.interval = interval
+        self.now = now
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let marked = try await desk.markOverdue(now: now())
+                    if !marked.isEmpty { logger.notice("orders overdue", metadata: ["orders": "\(marked.joined(separator: ","))"]) }
+                } catch {
+                    logger.error("overdue check failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+"""An order end to end: quote and order through the API, staff move it on the command line, the customer
+reads it back with the access token, and the confirmation e-mail lies in the outbox directory."""
+import email
+import email.policy
+import glob
+import json
+import os
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+
+def call(shop, method, path, body=None, headers=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(shop.url(path), data=data, method=method,
+                                     headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+
+
+CUSTOMER = {"email": "erika@example.de", "name": "Erika Mustermann", "street": "Heidestraße 17",
+            "postalCode": "51147", "city": "Köln", "country": "DE"}
+
+
+def test_order_from_quote_to_shipped(shop_factory):
+    shop = shop_factory()
+    status, quote = call(shop, "POST", "/api/v1/quotes", {"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]})
+    assert status == 201, quote
+    status, order = call(shop, "POST", "/api/v1/orders",
+                         {"quoteId": quote["id"], "customer": CUSTOMER, "shippingMethod": "insured",
+                          "paymentMethod": "bank_transfer", "acceptTerms": True}, {"Idempotency-Key": "e2e-1"})
+    assert status == 201, order
+    number, token = order["number"], order["accessToken"]
+    assert order["status"] == "awaiting_payment"
+    assert order["paymentReference"].startswith("RF")
+
+    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
+    shown = shop.cli("orders", "show", number).stdout
+    assert "Erika Mustermann" in shown and order["paymentReference"] in shown
+    for step in (["mark-paid", number], ["pack", number], ["ship", number, "--tracking", "00340434161094042557"]):
+        shop.cli("orders", *step, "--by", "anna@tresor.example")
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        shop.cli("orders", "cancel", number, "--reason", "too late", "--by", "anna@tresor.example")
+    assert "the goods have left the vault" in refused.value.stderr
+
+    status, read = call(shop, "GET", f"/api/v1/orders/{number}", headers={"Authorization": f"Bearer {token}"})
+    assert status == 200 and read["status"] == "shipped"
+    status, _ = call(shop, "GET", f"/api/v1/orders/{number}", headers={"Authorization": "Bearer toa_guess"})
+    assert status == 404
+
+    # The mailer delivers the confirmation to the file transport within a few seconds.
+    deadline = time.time() + 15
+    files = []
+    while time.time() < deadline and not files:
+        files = glob.glob(os.path.join(shop.data, "mail", "*.eml"))
+        time.sleep(0.3)
+    assert len(files) == 1
+    with open(files[0], "rb") as handle:
+        message = email.message_from_binary_file(handle, policy=email.policy.default)
+    assert message["To"] == "Erika Mustermann <erika@example.de>"
+    assert number in message["Subject"]
+    assert order["paymentReference"] in message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_unpaid_cancellation_reports_the_market_loss(shop_factory):
+    shop = shop_factory(TRESOR_FEED_PROVIDER="manual", TRESOR_BOARD_REFRESH_SECONDS=1)
+    for metal, price in (("XAU", "2501.37"), ("XAG", "28.50"), ("XPT", "1350"), ("XPD", "1200")):
+        shop.cli("spot", "set", metal, price, "--bid", price)
+    time.sleep(1.5)
+    _, quote = call(shop, "POST", "/api/v1/quotes", {"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]})
+    _, order = call(shop, "POST", "/api/v1/orders", {"quoteId": quote["id"], "customer": CUSTOMER, "shippingMethod": "insured",
+                                                    "paymentMethod": "bank_transfer", "acceptTerms": True})
+    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
+    result = shop.cli("orders", "cancel", order["number"], "--reason", "not paid", "--by", "anna@tresor.example").stdout
+    # Locked 2598.94 €; buy-back at an unchanged 2501.37 €/oz bid: 2501.37 × 1.0000049576 × 0.98 = 2451.35 €.
+    # Loss 147.59 € + 25.00 € fee.
+    assert "is now cancelled. Market loss owed: 172.59 EUR." in result
