@@ -8,6 +8,8 @@ public enum DemoCatalogue {
         var sku: String, name: String, metal: Metal, form: ProductForm, grams: String, fineness: String
         var mint: String, year: Int?, legalTender: Bool, premium: String, buyback: String
         var marginScheme = false, stock = 25, featured = false
+        /// Added to the slug of generated variants, so each has its own address.
+        var slugSuffix = ""
     }
 
     static let entries: [Entry] = [
@@ -119,6 +121,7 @@ public enum DemoCatalogue {
             var entry = entries[index % entries.count]
             let vintage = 2025 - index / entries.count
             entry.sku += "-V\(index)"
+            entry.slugSuffix = "-v\(index)"
             entry.name += " (\(entry.form == .coin ? "Jahrgang" : "Serie") \(vintage))"
             entry.year = entry.form == .coin ? vintage : nil
             entry.featured = false
@@ -134,7 +137,7 @@ public enum DemoCatalogue {
         let tiers = steps.map { PremiumTier(minQuantity: $0.0, percent: (base - $0.1).rounded(scale: 2)) }
         let regime = InvestmentGoldRule.regime(metal: e.metal, form: e.form, fineness: fineness, year: e.year,
                                                legalTender: e.legalTender, marginSchemeStock: e.marginScheme)
-        let slug = slugify(e.name) + (e.sku.contains("-V") ? "-" + e.sku.split(separator: "-").last!.lowercased() : "")  // safe: contains "-"
+        let slug = slugify(e.name) + e.slugSuffix
         let premium = try! PremiumRule(tiers: tiers, buybackDiscountPercent: Decimal.strict(e.buyback)!)  // safe: literals above, checked by a test
         let grams = Decimal.strict(e.grams)!  // safe: literals above
         return Product(id: UUID(), sku: e.sku, slug: slug, name: e.name, metal: e.metal, form: e.form,

@@ -146,6 +146,11 @@ import TresorTestSupport
         #expect(products.filter { $0.metal == .gold }.allSatisfy { $0.vatRegime == .exemptInvestmentGold })
         #expect(products.filter { $0.form == .bar && $0.metal != .gold }.allSatisfy { $0.vatRegime == .standard })
         #expect(products.contains { $0.vatRegime == .marginScheme })
+        // Slugs come from the names alone; generated variants get their own suffix.
+        #expect(products.first { $0.sku == "AU-VR-20F" }?.slug == "vreneli-20-franken-gold")
+        let variants = DemoCatalogue.variants(50)
+        #expect(Set(variants.map(\.slug)).count == 50)
+        #expect(Set(variants.map(\.slug)).isDisjoint(with: products.map(\.slug)))
     }
 }
 

@@ -37,10 +37,11 @@ struct LiveController: Sendable {
             // The first event goes out at once; afterwards only changes and heartbeats.
             repeat {
                 let now = site.now()
-                let snapshot = site.board.snapshot
+                // Snapshot and generation read together, so a change is never reported with old figures.
+                let (snapshot, generation) = site.board.current
                 let stale = snapshot.anyStale(now: now)
-                if site.board.generation != sentGeneration || stale != sentStale {
-                    sentGeneration = site.board.generation
+                if generation != sentGeneration || stale != sentStale {
+                    sentGeneration = generation
                     sentStale = stale
                     let data = try Self.encode(Self.event(snapshot, skus: wanted, now: now, language))
                     try await writer.write(ByteBuffer(string: "event: prices\ndata: \(data)\n\n"))
