@@ -27,33 +27,40 @@ extension OrderDesk {
     public func apply(_ action: OrderAction, to number: String, by staffEmail: String, note: String = "", now: Date,
                       onlyFrom: Set<OrderStatus>? = nil,
                       within: (@Sendable (any SQLDatabase, Order) async throws -> Void)? = nil) async throws -> Order {
-        let dialect = database.dialect
-        return try await database.transaction { sql in
-            guard let staff = try await StaffRepository(sql).find(email: staffEmail) else {
-                throw OrderActionProblem.unknownStaff(staffEmail)
-            }
-            let orders = OrderRepository(sql)
-            try await orders.lock(number: number, dialect: dialect)
-            guard var order = try await orders.find(number: number) else { throw OrderActionProblem.noSuchOrder(number) }
-            if let onlyFrom, !onlyFrom.contains(order.status) {
-                throw OrderActionProblem.illegal(IllegalTransition(from: order.status, action: action.name,
-                                                                   reason: "the order changed meanwhile"))
-            }
-            let next: OrderStatus
-            do throws(IllegalTransition) { next = try order.stateMachine.next(after: order.status, action) } catch {
-                throw OrderActionProblem.illegal(error)
-            }
-            if case .cancel = action, OrderStateMachine.returnsStock(whenCancelledFrom: order.status) {
-                let stock = StockRepository(sql, dialect: dialect)
-                for line in order.lines { try await stock.giveBack(line.quantity, of: line.productID, now: now) }
-            }
-            try await orders.setStatus(orderID: order.id, to: next, now: now)
-            try await orders.addEvent(orderID: order.id, at: now, actor: staff.email, action: action.name, from: order.status,
-                                      to: next, note: Self.note(for: action, extra: note))
-            order.status = next
-            try await within?(sql, order)
-            return order
+        try await database.transaction { sql in
+            try await apply(action, to: number, by: staffEmail, note: note, now: now, onlyFrom: onlyFrom, in: sql, within: within)
         }
+    }
+
+    /// The same, inside a transaction the caller holds (e.g. a bank-statement import that pays several orders).
+    public func apply(_ action: OrderAction, to number: String, by staffEmail: String, note: String = "", now: Date,
+                      onlyFrom: Set<OrderStatus>? = nil, in sql: any SQLDatabase,
+                      within: (@Sendable (any SQLDatabase, Order) async throws -> Void)? = nil) async throws -> Order {
+        let dialect = database.dialect
+        guard let staff = try await StaffRepository(sql).find(email: staffEmail) else {
+            throw OrderActionProblem.unknownStaff(staffEmail)
+        }
+        let orders = OrderRepository(sql)
+        try await orders.lock(number: number, dialect: dialect)
+        guard var order = try await orders.find(number: number) else { throw OrderActionProblem.noSuchOrder(number) }
+        if let onlyFrom, !onlyFrom.contains(order.status) {
+            throw OrderActionProblem.illegal(IllegalTransition(from: order.status, action: action.name,
+                                                               reason: "the order changed meanwhile"))
+        }
+        let next: OrderStatus
+        do throws(IllegalTransition) { next = try order.stateMachine.next(after: order.status, action) } catch {
+            throw OrderActionProblem.illegal(error)
+        }
+        if case .cancel = action, OrderStateMachine.returnsStock(whenCancelledFrom: order.status) {
+            let stock = StockRepository(sql, dialect: dialect)
+            for line in order.lines { try await stock.giveBack(line.quantity, of: line.productID, now: now) }
+        }
+        try await orders.setStatus(orderID: order.id, to: next, now: now)
+        try await orders.addEvent(orderID: order.id, at: now, actor: staff.email, action: action.name, from: order.status,
+                                  to: next, note: Self.note(for: action, extra: note))
+        order.status = next
+        try await within?(sql, order)
+        return order
     }
 
     static func note(for action: OrderAction, extra: String) -> String {

@@ -209,5 +209,29 @@ public struct Migrator: Sendable {
         Migration(id: "2026-11-27-007-market-loss", ddl: """
             ALTER TABLE orders ADD COLUMN market_loss_cents {bigint}
             """),
+        Migration(id: "2026-11-28-008-bank-entries", ddl: """
+            CREATE TABLE bank_entries (
+                id {serial},
+                bank_reference TEXT NOT NULL UNIQUE,
+                amount_cents {bigint} NOT NULL,
+                credit {bool} NOT NULL,
+                booking_date TEXT,
+                debtor_name TEXT,
+                remittance TEXT NOT NULL,
+                structured_reference TEXT,
+                creditor_reference TEXT,
+                state TEXT NOT NULL,
+                reason TEXT,
+                order_number TEXT,
+                statement TEXT NOT NULL,
+                imported_at {timestamp} NOT NULL,
+                imported_by TEXT NOT NULL,
+                resolved_at {timestamp},
+                resolved_by TEXT,
+                note TEXT NOT NULL
+            );
+            CREATE INDEX bank_entries_state ON bank_entries (state, id);
+            CREATE INDEX bank_entries_order ON bank_entries (order_number)
+            """),
     ]
 }

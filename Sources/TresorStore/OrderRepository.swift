@@ -90,6 +90,18 @@ public struct OrderRepository: Sendable {
         try await find(where: "idempotency_key = ?", idempotencyKey)
     }
 
+    /// The order whose ISO 11649 payment reference this is (stored in the canonical upper-case form).
+    public func find(paymentReference: String) async throws -> Order? {
+        try await find(where: "payment_reference = ?", paymentReference).map(\.order)
+    }
+
+    /// Bank-transfer orders waiting for exactly this amount: a hint for staff, never a match by itself.
+    public func payableNumbers(total: Money, limit: Int) async throws -> [String] {
+        try await sql.rows("""
+            SELECT number FROM orders WHERE total_cents = ? AND status IN ('awaiting_payment', 'overdue') ORDER BY number LIMIT ?
+            """, [total.cents, limit]).map { try $0.string("number") }
+    }
+
     public func find(quoteID: UUID) async throws -> Order? {
         try await find(where: "quote_id = ?", quoteID).map(\.order)
     }

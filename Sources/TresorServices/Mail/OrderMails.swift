@@ -63,6 +63,25 @@ public enum OrderMails {
         return mail(order, subject: subject, lines: text, settings: settings, now: now)
     }
 
+    /// Sent when the transfer arrived: the order is paid and will be packed.
+    public static func paymentReceived(_ order: Order, settings: MailSettings, now: Date) -> OutgoingMail {
+        let language = order.language
+        let de = language == .de
+        let subject = de ? "Zahlungseingang zu Ihrer Bestellung \(order.number)" : "Payment received for your order \(order.number)"
+        let text = [
+            de ? "Guten Tag \(order.customer.name)," : "Hello \(order.customer.name),", "",
+            de ? "Ihre Zahlung über \(Format.money(order.total, language)) zur Bestellung \(order.number) ist eingegangen."
+               : "your payment of \(Format.money(order.total, language)) for order \(order.number) has arrived.",
+            order.shipping == .pickup
+                ? (de ? "Wir bereiten Ihre Ware zur Abholung vor und melden uns, sobald sie bereitliegt."
+                      : "We are preparing your goods for pickup and will let you know when they are ready.")
+                : (de ? "Wir verpacken Ihre Ware jetzt und versenden sie versichert; die Sendungsnummer folgt."
+                      : "We are now packing your goods and will ship them insured; the tracking number follows."),
+            "", settings.shopName,
+        ]
+        return mail(order, subject: subject, lines: text, settings: settings, now: now)
+    }
+
     static func mail(_ order: Order, subject: String, lines text: [String], settings: MailSettings, now: Date) -> OutgoingMail {
         let html = HTML(
             .head(.meta(.charset(.utf8)), .title(subject)),

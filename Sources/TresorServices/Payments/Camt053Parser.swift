@@ -4,28 +4,6 @@ import FoundationXML
 #endif
 import TresorCore
 
-/// One credit or debit as the bank booked it, one per transaction (a batch entry yields several).
-public struct BankEntry: Sendable, Hashable {
-    /// The bank's own reference: what makes an entry unique across imports.
-    public var bankReference: String
-    public var amount: Money
-    public var isCredit: Bool
-    public var bookingDate: String?
-    public var debtorName: String?
-    /// `RmtInf/Ustrd`, repeated elements joined as the bank split one line.
-    public var remittance: String
-    /// `RmtInf/Strd/CdtrRefInf/Ref`
-    public var structuredReference: String?
-
-    /// The creditor reference the payer gave, structured first, else found in the free text.
-    public var creditorReference: String? {
-        if let structured = structuredReference, CreditorReference.isValid(structured) {
-            return structured.uppercased().filter { $0 != " " }
-        }
-        return CreditorReference.find(in: remittance)
-    }
-}
-
 /// A statement that cannot be imported, with the element and line that is wrong.
 public struct StatementProblem: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int

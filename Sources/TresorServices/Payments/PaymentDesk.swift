@@ -1,0 +1,184 @@
+import Foundation
+import SQLKit
+import TresorCore
+import TresorStore
+
+/// What one statement import did.
+public struct ImportReport: Sendable, Hashable {
+    /// Entries in the file.
+    public var entries = 0
+    /// Entries imported before (same bank reference): left exactly as they were.
+    public var alreadyImported = 0
+    /// Orders this import marked paid, by number.
+    public var paidOrders: [String] = []
+    /// New entries that wait for staff.
+    public var unmatched = 0
+    /// New debits, recorded and otherwise ignored.
+    public var debits = 0
+}
+
+/// Why a staff decision on a bank entry was refused.
+public enum PaymentProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    case statement(StatementProblem)
+    case unknownStaff(String)
+    case noSuchEntry(String)
+    case notUnmatched(entry: Int, state: BankEntryState)
+    case noSuchOrder(String)
+    case orderNotPayable(String, OrderStatus)
+    case noteRequired
+
+    public var description: String {
+        switch self {
+        case .statement(let problem): "statement refused, nothing imported: \(problem)"
+        case .unknownStaff(let email): "no staff member \(email); add one with `tresor staff add`"
+        case .noSuchEntry(let key): "no bank entry \(key)"
+        case .notUnmatched(let id, let state): "bank entry \(id) is \(state.rawValue), not waiting for a decision"
+        case .noSuchOrder(let number): "no order \(number)"
+        case .orderNotPayable(let number, let status): "order \(number) is \(status.rawValue) and takes no payment"
+        case .noteRequired: "say why with --note"
+        }
+    }
+}
+
+/// Books incoming transfers from camt.053 statements against orders, and lets staff resolve the rest.
+/// The CLI calls it now; the back office will call the same.
+public struct PaymentDesk: Sendable {
+    public let orders: OrderDesk
+    var database: Database { orders.database }
+
+    public init(orders: OrderDesk) { self.orders = orders }
+
+    /// Imports a statement in one transaction: every entry is recorded once by its bank reference, exact
+    /// payments mark their orders paid, the rest wait for staff. A file that does not parse imports nothing.
+    public func importStatement(_ data: Data, named statement: String, by staffEmail: String, now: Date) async throws -> ImportReport {
+        let entries: [BankEntry]
+        do { entries = try Camt053Parser.entries(data) } catch { throw PaymentProblem.statement(error) }
+        return try await database.transaction { sql in
+            guard let staff = try await StaffRepository(sql).find(email: staffEmail) else { throw PaymentProblem.unknownStaff(staffEmail) }
+            var report = ImportReport(entries: entries.count)
+            let bank = BankEntryRepository(sql)
+            for entry in entries {
+                guard entry.isCredit else {
+                    if try await bank.insertIfNew(entry, state: .debit, reason: nil, orderNumber: nil, statement: statement,
+                                                  by: staff.email, now: now) == nil {
+                        report.alreadyImported += 1
+                    } else {
+                        report.debits += 1
+                    }
+                    continue
+                }
+                let (match, order) = try await decide(entry, sql: sql)
+                let state: BankEntryState = match == .settles ? .matched : .unmatched
+                let reason: UnmatchedReason? = if case .unmatched(let reason) = match { reason } else { nil }
+                guard try await bank.insertIfNew(entry, state: state, reason: reason, orderNumber: order, statement: statement,
+                                                 by: staff.email, now: now) != nil else {
+                    report.alreadyImported += 1
+                    continue
+                }
+                if match == .settles, let order {
+                    _ = try await markPaid(order, by: staff.email, note: "bank entry \(entry.bankReference), \(statement)",
+                                           now: now, sql: sql)
+                    report.paidOrders.append(order)
+                } else {
+                    report.unmatched += 1
+                }
+            }
+            return report
+        }
+    }
+
+    /// The order a credit belongs to and what it does to it; for credits without a usable reference, the one
+    /// order waiting for exactly this amount is named as a suggestion for staff.
+    func decide(_ entry: BankEntry, sql: any SQLDatabase) async throws -> (PaymentMatch, orderNumber: String?) {
+        let orders = OrderRepository(sql)
+        guard let reference = entry.creditorReference else {
+            let candidates = try await orders.payableNumbers(total: entry.amount, limit: 2)
+            return (.unmatched(.noReference), candidates.count == 1 ? candidates.first : nil)
+        }
+        guard let order = try await orders.find(paymentReference: reference) else { return (.unmatched(.unknownReference), nil) }
+        try await orders.lock(number: order.number, dialect: database.dialect)
+        let received = try await BankEntryRepository(sql).received(orderNumber: order.number)
+        return (PaymentMatch.decide(credit: entry.amount, received: received, total: order.total, status: order.status), order.number)
+    }
+
+    /// Marks the order paid and tells the customer, in the caller's transaction.
+    func markPaid(_ number: String, by staff: String, note: String, now: Date, sql: any SQLDatabase) async throws -> Order {
+        let settings = orders.mail
+        let dialect = database.dialect
+        return try await orders.apply(.markPaid, to: number, by: staff, note: note, now: now, in: sql) { sql, order in
+            try await MailOutboxRepository(sql, dialect: dialect).enqueue(OrderMails.paymentReceived(order, settings: settings, now: now),
+                                                                         now: now)
+        }
+    }
+
+    /// Entries waiting for staff, oldest first.
+    public func unmatched() async throws -> [StoredBankEntry] {
+        try await database.read { sql in try await BankEntryRepository(sql).list(state: .unmatched) }
+    }
+
+    /// What staff decided about an entry.
+    public struct Resolution: Sendable, Hashable {
+        public var entry: StoredBankEntry
+        /// The order after the assignment, if it was paid by it.
+        public var paidOrder: Order?
+        /// What the order has received in all, and what it owes in all.
+        public var received: Money?
+        public var total: Money?
+    }
+
+    /// Books an unmatched credit against an order (a partial payment, a transfer without reference, an
+    /// over-payment to be refunded). The order becomes paid once what it received reaches its total.
+    public func assign(_ key: String, to number: String, by staffEmail: String, note: String, now: Date) async throws -> Resolution {
+        try await database.transaction { sql in
+            let (staff, stored) = try await unmatchedEntry(key, staffEmail: staffEmail, sql: sql)
+            let orders = OrderRepository(sql)
+            try await orders.lock(number: number, dialect: database.dialect)
+            guard let order = try await orders.find(number: number) else { throw PaymentProblem.noSuchOrder(number) }
+            guard order.status == .awaitingPayment || order.status == .overdue else {
+                throw PaymentProblem.orderNotPayable(number, order.status)
+            }
+            let bank = BankEntryRepository(sql)
+            let received = try await bank.received(orderNumber: number) + stored.entry.amount
+            let detail = "bank entry \(stored.entry.bankReference) \(stored.entry.amount.decimalString) EUR assigned"
+                + (note.isEmpty ? "" : "; \(note)")
+            try await bank.resolve(id: stored.id, state: .assigned, orderNumber: number, by: staff, note: note, now: now)
+            var resolved = stored
+            resolved.state = .assigned
+            resolved.orderNumber = number
+            guard received >= order.total else {
+                // Part of the money: recorded on the order, which keeps waiting for the rest.
+                try await orders.addEvent(orderID: order.id, at: now, actor: staff, action: "record payment", from: order.status,
+                                          to: order.status, note: detail + "; \((order.total - received).decimalString) EUR still due")
+                return Resolution(entry: resolved, paidOrder: nil, received: received, total: order.total)
+            }
+            let excess = received - order.total
+            let paid = try await markPaid(number, by: staff, note: detail + (excess == .zero ? "" : "; \(excess.decimalString) EUR overpaid, to refund"),
+                                          now: now, sql: sql)
+            return Resolution(entry: resolved, paidOrder: paid, received: received, total: order.total)
+        }
+    }
+
+    /// Records that an unmatched credit belongs to no order, and why (e.g. returned to the sender).
+    public func dismiss(_ key: String, by staffEmail: String, note: String, now: Date) async throws -> StoredBankEntry {
+        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !note.isEmpty else { throw PaymentProblem.noteRequired }
+        return try await database.transaction { sql in
+            let (staff, stored) = try await unmatchedEntry(key, staffEmail: staffEmail, sql: sql)
+            try await BankEntryRepository(sql).resolve(id: stored.id, state: .dismissed, orderNumber: stored.orderNumber, by: staff,
+                                                       note: note, now: now)
+            var resolved = stored
+            resolved.state = .dismissed
+            resolved.note = note
+            return resolved
+        }
+    }
+
+    func unmatchedEntry(_ key: String, staffEmail: String, sql: any SQLDatabase) async throws -> (staff: String, StoredBankEntry) {
+        guard let staff = try await StaffRepository(sql).find(email: staffEmail) else { throw PaymentProblem.unknownStaff(staffEmail) }
+        guard let stored = try await BankEntryRepository(sql).find(key, lockingWith: database.dialect) else {
+            throw PaymentProblem.noSuchEntry(key)
+        }
+        guard stored.state == .unmatched else { throw PaymentProblem.notUnmatched(entry: stored.id, state: stored.state) }
+        return (staff.email, stored)
+    }
+}

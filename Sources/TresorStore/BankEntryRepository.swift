@@ -1,0 +1,102 @@
+import Foundation
+import SQLKit
+import TresorCore
+
+/// Where an imported bank entry stands.
+public enum BankEntryState: String, Sendable, Codable, CaseIterable, Hashable {
+    /// Booked against its order by the import.
+    case matched
+    /// Waiting for staff.
+    case unmatched
+    /// Booked against an order by staff.
+    case assigned
+    /// Staff decided it belongs to no order (e.g. returned to the sender).
+    case dismissed
+    /// A debit (fees, refunds): kept so a re-import recognises it, never matched.
+    case debit
+}
+
+/// A bank entry as imported, with what became of it.
+public struct StoredBankEntry: Sendable, Hashable, Identifiable {
+    public var id: Int
+    public var entry: BankEntry
+    public var state: BankEntryState
+    public var reason: UnmatchedReason?
+    /// The order it paid, or for an unmatched entry the order its reference or amount points to.
+    public var orderNumber: String?
+    public var statement: String
+    public var importedAt: Date
+    public var note: String
+}
+
+/// Imported bank entries, unique by the bank's reference, on the session it is given.
+public struct BankEntryRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(_ sql: any SQLDatabase) { self.sql = sql }
+
+    /// Inserts the entry unless one with its bank reference exists; returns the new id, or nil for a repeat.
+    /// A concurrent import of the same statement waits for the first and then inserts nothing.
+    public func insertIfNew(_ entry: BankEntry, state: BankEntryState, reason: UnmatchedReason?, orderNumber: String?,
+                            statement: String, by actor: String, now: Date) async throws -> Int? {
+        try await sql.rows("""
+            INSERT INTO bank_entries (bank_reference, amount_cents, credit, booking_date, debtor_name, remittance,
+                structured_reference, creditor_reference, state, reason, order_number, statement, imported_at, imported_by, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
+            ON CONFLICT (bank_reference) DO NOTHING RETURNING id
+            """, [entry.bankReference, entry.amount.cents, entry.isCredit, entry.bookingDate, entry.debtorName,
+                  entry.remittance, entry.structuredReference, entry.creditorReference, state.rawValue, reason?.rawValue, orderNumber, statement,
+                  now, actor]).first.map { try $0.int("id") }
+    }
+
+    /// Staff resolved an entry: assigned to an order or dismissed.
+    public func resolve(id: Int, state: BankEntryState, orderNumber: String?, by actor: String, note: String,
+                        now: Date) async throws {
+        try await sql.execute("""
+            UPDATE bank_entries SET state = ?, order_number = ?, resolved_at = ?, resolved_by = ?, note = ? WHERE id = ?
+            """, [state.rawValue, orderNumber, now, actor, note, id])
+    }
+
+    /// Money already booked against an order (matched or assigned entries). PostgreSQL sums BIGINT as NUMERIC: cast back.
+    public func received(orderNumber: String) async throws -> Money {
+        let row = try await sql.rows("""
+            SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS cents FROM bank_entries
+            WHERE order_number = ? AND state IN ('matched', 'assigned')
+            """, [orderNumber]).first
+        return Money(cents: try row?.int64("cents") ?? 0)
+    }
+
+    /// The entry by its id, or by its bank reference; with a row lock on PostgreSQL when `dialect` is given.
+    public func find(_ key: String, lockingWith dialect: Dialect? = nil) async throws -> StoredBankEntry? {
+        let lock = dialect?.forUpdate ?? ""
+        if let id = Int(key), let entry = try await sql.rows("SELECT * FROM bank_entries WHERE id = ?" + lock, [id]).first {
+            return try Self.entry(entry)
+        }
+        return try await sql.rows("SELECT * FROM bank_entries WHERE bank_reference = ?" + lock, [key]).first.map(Self.entry)
+    }
+
+    public func list(state: BankEntryState, limit: Int = 500) async throws -> [StoredBankEntry] {
+        try await sql.rows("SELECT * FROM bank_entries WHERE state = ? ORDER BY id LIMIT ?", [state.rawValue, limit])
+            .map(Self.entry)
+    }
+
+    public func all(orderNumber: String) async throws -> [StoredBankEntry] {
+        try await sql.rows("SELECT * FROM bank_entries WHERE order_number = ? ORDER BY id", [orderNumber]).map(Self.entry)
+    }
+
+    public func count() async throws -> Int {
+        try await sql.rows("SELECT COUNT(*) AS n FROM bank_entries").first?.int("n") ?? 0
+    }
+
+    static func entry(_ row: any SQLRow) throws -> StoredBankEntry {
+        let entry = BankEntry(bankReference: try row.string("bank_reference"), amount: try row.money("amount_cents"),
+                              isCredit: try row.bool("credit"), bookingDate: try row.decode(column: "booking_date", as: String?.self),
+                              debtorName: try row.decode(column: "debtor_name", as: String?.self), remittance: try row.string("remittance"),
+                              structuredReference: try row.decode(column: "structured_reference", as: String?.self))
+        return StoredBankEntry(id: try row.int("id"), entry: entry, state: try row.enumValue("state", as: BankEntryState.self),
+                               reason: try row.decode(column: "reason", as: String?.self).flatMap(UnmatchedReason.init(rawValue:)),
+                               orderNumber: try row.decode(column: "order_number", as: String?.self),
+                               statement: try row.string("statement"), importedAt: try row.date("imported_at"),
+                               note: try row.string("note"))
+    }
+}
