@@ -74,6 +74,25 @@ public enum Format {
         }
     }
 
+    /// Berlin calendar day: `17.06.2025` / `17 Jun 2025`.
+    public static func date(_ date: Date, _ language: Language) -> String {
+        let c = berlin.dateComponents([.year, .month, .day], from: date)
+        let (y, m, d) = (c.year ?? 0, c.month ?? 1, c.day ?? 1)
+        return language == .de ? "\(two(d)).\(two(m)).\(y)" : "\(d) \(englishMonths[m - 1]) \(y)"
+    }
+
+    static let germanMonthNames = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                                   "Oktober", "November", "Dezember"]
+    static let englishMonthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                    "October", "November", "December"]
+
+    /// The Berlin calendar month: `November 2026` (an invoice's period of supply, §31 Abs. 4 UStDV).
+    public static func month(_ date: Date, _ language: Language) -> String {
+        let c = berlin.dateComponents([.year, .month], from: date)
+        let names = language == .de ? germanMonthNames : englishMonthNames
+        return "\(names[(c.month ?? 1) - 1]) \(c.year ?? 0)"
+    }
+
     /// Berlin time of day only: `06:02 Uhr` / `06:02`.
     public static func time(_ date: Date, _ language: Language) -> String {
         let c = berlin.dateComponents([.hour, .minute, .second], from: date)

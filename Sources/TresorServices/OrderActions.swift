@@ -59,6 +59,10 @@ extension OrderDesk {
         try await orders.addEvent(orderID: order.id, at: now, actor: staff.email, action: action.name, from: order.status,
                                   to: next, note: Self.note(for: action, extra: note))
         order.status = next
+        if next == .paid {
+            // The invoice is issued with the payment, in the same transaction: its number is gapless.
+            _ = try await InvoiceRepository(sql).issue(for: order, seller: seller, now: now)
+        }
         try await within?(sql, order)
         return order
     }

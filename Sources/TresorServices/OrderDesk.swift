@@ -54,6 +54,8 @@ public struct OrderDesk: Sendable {
     public var paymentDays: Int
     public var compliance: any ComplianceCheck
     public var mail: MailSettings
+    /// Who the invoices name as the seller.
+    public var seller: Seller = .demo
     let calendar = BankingCalendar()
     let logger: Logger
 

@@ -233,5 +233,14 @@ public struct Migrator: Sendable {
             CREATE INDEX bank_entries_state ON bank_entries (state, id);
             CREATE INDEX bank_entries_order ON bank_entries (order_number)
             """),
+        Migration(id: "2026-11-28-009-invoices", ddl: """
+            CREATE TABLE invoices (
+                id {uuid} PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                order_id {uuid} NOT NULL UNIQUE REFERENCES orders(id),
+                issued_at {timestamp} NOT NULL,
+                seller TEXT NOT NULL
+            )
+            """),
     ]
 }

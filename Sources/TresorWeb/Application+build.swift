@@ -24,8 +24,7 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     let lock = deps.config.quoteLock.components
     let site = SiteContext(board: deps.board, database: deps.database, shop: deps.config.shop, now: deps.now,
                            demoPrices: deps.demoPrices, assets: assets,
-                           orders: OrderDesk(database: deps.database, paymentDays: deps.config.paymentDays,
-                                             mail: deps.config.mailSettings, logger: deps.logger),
+                           orders: deps.config.orderDesk(database: deps.database, logger: deps.logger),
                            quotes: QuoteDesk(lockDuration: TimeInterval(lock.seconds)), bank: deps.config.bank)
     // HEAD is answered like GET without the body, so monitors and link checkers see the real status.
     let router = Router(context: TresorRequestContext.self, options: .autoGenerateHeadEndpoints)

@@ -13,7 +13,7 @@ struct Orders: AsyncParsableCommand {
 
     /// Runs `body` with an order desk on the configured database.
     static func withDesk<T>(_ body: (OrderDesk) async throws -> T) async throws -> T {
-        try await Environment.withDatabase { env, database in try await body(OrderDesk(database: database, logger: env.logger)) }
+        try await Environment.withDatabase { env, database in try await body(env.config.orderDesk(database: database, logger: env.logger)) }
     }
 
     struct List: AsyncParsableCommand {
@@ -123,7 +123,7 @@ struct Orders: AsyncParsableCommand {
             let outcome: (Order, marketLoss: Money?)
             do {
                 outcome = try await Environment.withDatabase { env, database in
-                    let desk = OrderDesk(database: database, mail: env.config.mailSettings, logger: env.logger)
+                    let desk = env.config.orderDesk(database: database, logger: env.logger)
                     let status = try await database.read { sql in try await OrderRepository(sql).find(number: a.number)?.status }
                     guard status == .overdue || status == .awaitingPayment else {
                         return (try await desk.apply(.cancel(reason: reason), to: a.number, by: a.by, note: a.note, now: Date()), nil)

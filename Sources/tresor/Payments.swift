@@ -14,7 +14,7 @@ struct Payments: AsyncParsableCommand {
     static func withDesk<T>(_ body: (PaymentDesk) async throws -> T) async throws -> T {
         do {
             return try await Environment.withDatabase { env, database in
-                let orders = OrderDesk(database: database, mail: env.config.mailSettings, logger: env.logger)
+                let orders = env.config.orderDesk(database: database, logger: env.logger)
                 return try await body(PaymentDesk(orders: orders))
             }
         } catch let problem as PaymentProblem {

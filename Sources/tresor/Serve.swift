@@ -47,8 +47,7 @@ struct Serve: AsyncParsableCommand {
         let app = try buildApplication(deps, services: [
             feedService, BoardRefreshService(board: board, interval: config.boardRefresh, logger: logger),
             Mailer(database: database, transport: config.mailTransport, now: now, logger: logger),
-            OverdueWatch(desk: OrderDesk(database: database, paymentDays: config.paymentDays, mail: config.mailSettings,
-                                         logger: logger), now: now, logger: logger),
+            OverdueWatch(desk: config.orderDesk(database: database, logger: logger), now: now, logger: logger),
         ])
         print("""
             Tresor is running at http://\(config.host):\(config.port) (base URL \(config.baseURL))

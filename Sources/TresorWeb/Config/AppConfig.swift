@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import TresorCore
 import TresorServices
 import TresorStore
@@ -15,6 +16,8 @@ public struct AppConfig: Sendable {
     public var boardRefresh: Duration = .seconds(2)
     public var shop = ShopConfig()
     public var bank = BankDetails()
+    /// The dealer as invoices name it.
+    public var seller = Seller.demo
     /// How long a quote locks its prices.
     public var quoteLock: Duration = .seconds(600)
     /// Banking days an advance transfer may take.
@@ -81,6 +84,13 @@ extension AppConfig {
         settings.iban = bank.iban
         settings.bic = bank.bic
         return settings
+    }
+
+    /// The one order desk every part of the program uses, set up from the configuration.
+    public func orderDesk(database: Database, logger: Logger) -> OrderDesk {
+        var desk = OrderDesk(database: database, paymentDays: paymentDays, mail: mailSettings, logger: logger)
+        desk.seller = seller
+        return desk
     }
 
     /// The transport mail leaves by.

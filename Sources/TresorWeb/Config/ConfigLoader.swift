@@ -105,6 +105,18 @@ extension AppConfig {
             throw ConfigurationError(key: "tresor.bank.iban", problem: "not a valid IBAN: \"\(config.bank.iban)\"")
         }
         config.bank.bic = try string("tresor.bank.bic")
+        config.seller = Seller(legalName: try string("tresor.seller.name"), street: try string("tresor.seller.street"),
+                               postalCode: try string("tresor.seller.postal.code"), city: try string("tresor.seller.city"),
+                               country: try string("tresor.seller.country"), vatID: try string("tresor.seller.vat.id"),
+                               taxNumber: try string("tresor.seller.tax.number"), register: try string("tresor.seller.register"),
+                               managingDirectors: try string("tresor.seller.managing.directors"),
+                               phone: config.shop.hotline, email: config.shop.email)
+        guard !config.seller.legalName.isEmpty, !config.seller.street.isEmpty, !config.seller.city.isEmpty else {
+            throw ConfigurationError(key: "tresor.seller.name", problem: "an invoice needs the seller's name, street and city")
+        }
+        guard !config.seller.vatID.isEmpty || !config.seller.taxNumber.isEmpty else {
+            throw ConfigurationError(key: "tresor.seller.vat.id", problem: "an invoice needs a VAT id or a tax number (§14 Abs. 4 UStG)")
+        }
         config.quoteLock = try seconds("tresor.quote.lock.seconds", 30...3600)
         config.paymentDays = try int("tresor.payment.days", 1...30)
         let fee = try string("tresor.order.cancellation.fee")
@@ -145,6 +157,10 @@ extension AppConfig {
             "tresor.bank.holder": bank.holder, "tresor.bank.iban": bank.iban, "tresor.bank.bic": bank.bic,
             "tresor.quote.lock.seconds": "600", "tresor.payment.days": String(paymentDays),
             "tresor.order.cancellation.fee": cancellationFee.decimalString,
+            "tresor.seller.name": seller.legalName, "tresor.seller.street": seller.street,
+            "tresor.seller.postal.code": seller.postalCode, "tresor.seller.city": seller.city, "tresor.seller.country": seller.country,
+            "tresor.seller.vat.id": seller.vatID, "tresor.seller.tax.number": seller.taxNumber,
+            "tresor.seller.register": seller.register, "tresor.seller.managing.directors": seller.managingDirectors,
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": "", "tresor.mail.sendmail": mail.sendmailPath,
         ]
         for (metal, level) in feed.demoLevels { values["tresor.feed.demo.\(metal.code.lowercased())"] = level.plainString }

@@ -1,0 +1,51 @@
+import Foundation
+import SQLKit
+import TresorCore
+
+/// Invoices: one per paid order, numbered gaplessly per year, with the seller's details as they were on the
+/// day of issue (an address change later must not rewrite an issued invoice).
+public struct InvoiceRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(_ sql: any SQLDatabase) { self.sql = sql }
+
+    /// Issues the order's invoice in the caller's transaction, or returns the one it has.
+    public func issue(for order: Order, seller: Seller, now: Date) async throws -> Invoice {
+        if let existing = try await find(orderID: order.id) { return existing }
+        let year = BankingCalendar.berlinYear(of: now)
+        let number = OrderNumbers.invoice(year: year, sequence: try await CounterRepository(sql).next("invoice-\(year)"))
+        let sellerJSON = String(decoding: try JSONEncoder().encode(seller), as: UTF8.self)
+        try await sql.execute("INSERT INTO invoices (id, number, order_id, issued_at, seller) VALUES (?, ?, ?, ?, ?)",
+                              [UUID(), number, order.id, now, sellerJSON])
+        return Invoice(number: number, issuedAt: now, order: order, seller: seller)
+    }
+
+    public func find(orderID: UUID) async throws -> Invoice? {
+        try await find(where: "order_id = ?", orderID)
+    }
+
+    public func find(number: String) async throws -> Invoice? {
+        try await find(where: "number = ?", number)
+    }
+
+    /// Invoice numbers of these orders, for lists.
+    public func numbers(orderIDs: [UUID]) async throws -> [UUID: String] {
+        var result: [UUID: String] = [:]
+        for id in orderIDs {
+            if let row = try await sql.rows("SELECT number FROM invoices WHERE order_id = ?", [id]).first {
+                result[id] = try row.string("number")
+            }
+        }
+        return result
+    }
+
+    func find(where condition: String, _ value: any Encodable & Sendable) async throws -> Invoice? {
+        guard let row = try await sql.rows("SELECT i.*, o.number AS order_number FROM invoices i JOIN orders o ON o.id = i.order_id WHERE i.\(condition)",
+                                           [value]).first else { return nil }
+        guard let order = try await OrderRepository(sql).find(number: try row.string("order_number")) else {
+            throw CorruptRow(description: "invoice without its order")
+        }
+        let seller = try JSONDecoder().decode(Seller.self, from: Data(try row.string("seller").utf8))
+        return Invoice(number: try row.string("number"), issuedAt: try row.date("issued_at"), order: order, seller: seller)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import TresorCore
+
+@Suite struct InvoiceTests {
+    let placed = CivilDate.utcMidnight(2026, 11, 27)
+
+    func order(_ lines: [PricedLine], shipping: Money, method: ShippingMethod = .insured, at date: Date? = nil) -> Order {
+        Order(id: UUID(), number: "T-2026-000001", quoteID: UUID(), status: .paid, shipping: method, payment: .bankTransfer,
+              lines: lines, shippingFee: shipping, paymentReference: "RF", dueAt: nil,
+              customer: CustomerDetails(email: "a@b.de", name: "A", street: "S 1", postalCode: "12345", city: "K", country: "DE"),
+              compliance: ComplianceDecision(outcome: .allow, rule: "t", explanation: "t"), createdAt: date ?? placed)
+    }
+
+    func line(_ sku: String, _ quantity: Int, _ unitCents: Int64, _ regime: VatRegime, vatCents: Int64) -> PricedLine {
+        PricedLine(productID: UUID(), sku: sku, name: sku, quantity: quantity, unitPrice: Money(cents: unitCents),
+                   vatRegime: regime, vat: Money(cents: vatCents))
+    }
+
+    @Test func goldAndSilverShareTheShippingByValue() {
+        // 1 gold coin 2601.17 € (exempt) + 10 silver coins à 45.50 € = 455.00 € (19 %: VAT 455 × 0.19 / 1.19 = 72.647 → 72.65).
+        // Shipping 29.95 € split 2601.17 : 455.00 → 2995 × 260117 / 305617 = 2549.1 and 445.9 cents; the one
+        // cent left goes to the larger remainder (silver): 25.49 € and 4.46 €. VAT in 4.46 €: 0.7121 → 0.71 €.
+        let invoice = Invoice(number: "R-2026-000001", issuedAt: placed, order: order([
+            line("AU", 1, 260_117, .exemptInvestmentGold, vatCents: 0), line("AG", 10, 4_550, .standard, vatCents: 7_265),
+        ], shipping: Money(cents: 2_995)), seller: .demo)
+        #expect(invoice.groups.map(\.regime) == [.exemptInvestmentGold, .standard])
+        #expect(invoice.groups.map(\.shipping) == [Money(cents: 2_549), Money(cents: 446)])
+        #expect(invoice.groups[0].gross == Money(cents: 262_666))
+        #expect(invoice.groups[0].vat == .zero)
+        #expect(invoice.groups[1].gross == Money(cents: 45_946))
+        #expect(invoice.groups[1].vat == Money(cents: 7_336))
+        #expect(invoice.groups[1].net == Money(cents: 38_610))
+        #expect(invoice.groups[1].ratePercent == 19)
+        #expect(invoice.total == Money(cents: 308_612))
+        #expect(invoice.total == invoice.order.total)
+    }
+
+    @Test func secondHalfOf2020UsesSixteenPercent() {
+        // 100.00 € shipping-free silver in September 2020: VAT 100 × 0.16 / 1.16 = 13.793 → 13.79 € (the line's own).
+        let invoice = Invoice(number: "R-2020-000001", issuedAt: placed, order: order([
+            line("AG", 1, 10_000, .standard, vatCents: 1_379),
+        ], shipping: .zero, method: .pickup, at: CivilDate.utcMidnight(2020, 9, 1)), seller: .demo)
+        #expect(invoice.groups.map(\.ratePercent) == [16])
+        #expect(invoice.vatTotal == Money(cents: 1_379))
+    }
+
+    @Test func splittingNeverLosesOrInventsACent() {
+        #expect(Invoice.split(Money(cents: 995), over: [Money(cents: 100), Money(cents: 100), Money(cents: 100)])
+                == [Money(cents: 332), Money(cents: 332), Money(cents: 331)])
+        #expect(Invoice.split(Money(cents: 995), over: [Money(cents: 1)]) == [Money(cents: 995)])
+        #expect(Invoice.split(.zero, over: [Money(cents: 5), Money(cents: 7)]) == [.zero, .zero])
+    }
+
+    /// Thousands of random orders: the invoice always shows exactly the order's total, its VAT is the lines'
+    /// VAT plus the VAT in the shipping shares, and every group's net and VAT add up to its gross.
+    @Test func invoiceTotalsEqualOrderTotalsForRandomOrders() {
+        var random = SplitMix64(seed: 20_261_127)
+        let calculator = VatRateTable.germany
+        for _ in 0..<5_000 {
+            let date = CivilDate.utcMidnight(2019 + Int(random.next() % 8), 1 + Int(random.next() % 12), 1)
+            let rate = calculator.percent(on: date)
+            let lines = (0..<(1 + Int(random.next() % 6))).map { index -> PricedLine in
+                let regime = VatRegime.allCases[Int(random.next() % 3)]
+                let unit = Money(cents: 1 + Int64(random.next() % 5_000_000))
+                let quantity = 1 + Int(random.next() % 500)
+                let vat = VatBreakdown(lineTotal: unit * quantity, regime: regime, ratePercent: rate).vat
+                return PricedLine(productID: UUID(), sku: "S\(index)", name: "n", quantity: quantity, unitPrice: unit,
+                                  vatRegime: regime, vat: vat)
+            }
+            let shipping = Money(cents: Int64(random.next() % 5_000))
+            let placed = order(lines, shipping: shipping, at: date)
+            let invoice = Invoice(number: "R", issuedAt: date, order: placed, seller: .demo)
+            #expect(invoice.total == placed.total)
+            #expect(invoice.groups.reduce(Money.zero) { $0 + $1.shipping } == shipping)
+            #expect(invoice.groups.reduce(Money.zero) { $0 + $1.goods } == placed.goodsTotal)
+            let shippingVAT = invoice.groups.reduce(Money.zero) {
+                $0 + VatBreakdown(lineTotal: $1.shipping, regime: $1.regime, ratePercent: rate).vat
+            }
+            #expect(invoice.vatTotal == lines.reduce(Money.zero) { $0 + $1.vat } + shippingVAT)
+            for group in invoice.groups {
+                #expect(group.net + group.vat == group.gross)
+                #expect(group.shipping >= .zero)
+                #expect(group.regime == .standard || group.vat == .zero)
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import TresorCore
+@testable import TresorServices
+import TresorStore
+import TresorTestSupport
+
+@Suite struct InvoiceIssueTests {
+    let base = OrderActionsTests()
+    var now: Date { base.now }
+    let staff = "anna@tresor.example"
+
+    @Test(arguments: TestDatabase.available)
+    func payingIssuesOneInvoiceWithAGaplessNumber(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, first) = try await base.placed(database)
+            let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: try await snapshot(database), now: now)
+            try await desk.save(quote)
+            let second = try await desk.place(base.base.request(quote), idempotencyKey: nil, now: now)
+            // A cancelled order gets no invoice and uses no number.
+            _ = try await desk.apply(.cancel(reason: "customer asked"), to: first.number, by: staff, now: now)
+            _ = try await desk.apply(.markPaid, to: second.number, by: staff, now: now)
+            _ = try await desk.apply(.pack, to: second.number, by: staff, now: now)
+            let (cancelled, paid) = try await database.read { sql in
+                (try await InvoiceRepository(sql).find(orderID: first.id), try await InvoiceRepository(sql).find(orderID: second.id))
+            }
+            #expect(cancelled == nil)
+            let invoice = try #require(paid)
+            #expect(invoice.number == "R-2026-000001")
+            #expect(invoice.total == second.total)
+            #expect(invoice.seller == .demo)
+            #expect(invoice.order.lines == second.lines)
+        }
+    }
+
+    func snapshot(_ database: Database) async throws -> CatalogueSnapshot {
+        let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
+        try await board.refresh()
+        return board.snapshot
+    }
+
+    /// The PDF is a valid file (qpdf checks its structure) whose text (pdftotext) carries what the law asks
+    /// for, in German, with umlauts and the euro sign intact, over two pages when the lines need them.
+    @Test func pdfCarriesTheInvoiceAndIsValid() throws {
+        let lines = (1...45).map { index in
+            PricedLine(productID: UUID(), sku: "AG-\(index)", name: "Wiener Philharmoniker Silber Größe \(index)", quantity: 2,
+                       unitPrice: Money(cents: 4_550), vatRegime: .standard, vat: Money(cents: 1_453))
+        } + [PricedLine(productID: UUID(), sku: "AU-KR-1OZ", name: "Krügerrand 1 oz Gold", quantity: 1,
+                        unitPrice: Money(cents: 260_117), vatRegime: .exemptInvestmentGold, vat: .zero)]
+        let order = Order(id: UUID(), number: "T-2026-000042", quoteID: UUID(), status: .paid, shipping: .insured,
+                          payment: .bankTransfer, lines: lines, shippingFee: .zero, paymentReference: "RF",
+                          dueAt: nil, customer: CustomerDetails(email: "erika@example.de", name: "Erika Mustermann",
+                                                                street: "Heidestraße 17", postalCode: "51147", city: "Köln",
+                                                                country: "DE"),
+                          compliance: ComplianceDecision(outcome: .allow, rule: "t", explanation: "t"), createdAt: now)
+        let invoice = Invoice(number: "R-2026-000007", issuedAt: now, order: order, seller: .demo)
+        let pdf = InvoicePDF.render(invoice)
+        #expect(pdf == InvoicePDF.render(invoice))  // deterministic
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("invoice.pdf")
+        try pdf.write(to: file)
+        if let keep = ProcessInfo.processInfo.environment["TRESOR_KEEP_PDF"] { try pdf.write(to: URL(fileURLWithPath: keep)) }
+
+        let check = try run("/usr/bin/qpdf", ["--check", file.path])
+        #expect(check.status == 0, "\(check.output)")
+        let text = try run("/usr/bin/pdftotext", ["-layout", file.path, "-"]).output
+        for expected in ["Rechnung R-2026-000007", "Tresor Edelmetalle GmbH", "USt-IdNr. DE999999999", "Amtsgericht Köln",
+                         "Erika Mustermann", "Heidestraße 17", "51147 Köln", "Leistungszeitraum", "November 2026",
+                         "Krügerrand 1 oz Gold", "2.601,17 €", "Steuerfreie Lieferung von Anlagegold gemäß § 25c UStG",
+                         "Seite 1/2", "Seite 2/2", "Rechnungsbetrag", "6.696,17 €"]  // 45 × 91,00 € + 2.601,17 €
+            where !text.contains(expected) {
+            Issue.record("the PDF's text lacks \"\(expected)\"")
+        }
+    }
+
+    func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
