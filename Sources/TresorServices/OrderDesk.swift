@@ -14,10 +14,13 @@ public struct OrderRequest: Sendable, Hashable {
     public var acceptTerms: Bool
     /// The language of the customer's e-mails.
     public var language: Language
+    /// The logged-in account placing it; nil for a guest.
+    public var customerID: UUID?
 
     public init(quoteID: UUID, customer: CustomerDetails, shipping: ShippingMethod, payment: PaymentMethod, acceptTerms: Bool,
-                language: Language = .de) {
+                language: Language = .de, customerID: UUID? = nil) {
         self.language = language
+        self.customerID = customerID
         self.quoteID = quoteID
         self.customer = customer
         self.shipping = shipping
@@ -29,7 +32,7 @@ public struct OrderRequest: Sendable, Hashable {
     var fingerprint: String {
         let c = customer
         let text = [quoteID.uuidString, c.email, c.name, c.street, c.postalCode, c.city, c.country, shipping.rawValue,
-                    payment.rawValue, String(acceptTerms)].joined(separator: "\u{1f}")
+                    payment.rawValue, String(acceptTerms), customerID?.uuidString ?? ""].joined(separator: "\u{1f}")
         return String(text.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
     }
 }
@@ -125,7 +128,8 @@ public struct OrderDesk: Sendable {
                           payment: request.payment, lines: quote.lines, shippingFee: shippingFee,
                           paymentReference: CreditorReference.make(orderNumber: number),
                           dueAt: request.payment == .bankTransfer ? calendar.dueDate(after: now, bankingDays: paymentDays) : nil,
-                          customer: request.customer, compliance: decision, createdAt: now, language: request.language)
+                          customer: request.customer, compliance: decision, createdAt: now, language: request.language,
+                          customerID: request.customerID)
         try await orders.insert(order, idempotencyKey: idempotencyKey, requestHash: request.fingerprint, now: now)
         try await orders.addEvent(orderID: order.id, at: now, actor: "customer", action: "place", from: nil, to: status,
                                   note: "\(decision.rule): \(decision.explanation)")

@@ -15,6 +15,9 @@ extension Dialect {
         return types.reduce(ddl) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
+    /// The smaller of two values: scalar `MIN` in SQLite, `LEAST` in PostgreSQL.
+    var least: String { self == .postgres ? "LEAST" : "MIN" }
+
     /// Row lock for read-modify-write on PostgreSQL; SQLite's single writer already serialises.
     var forUpdate: String { self == .postgres ? " FOR UPDATE" : "" }
 

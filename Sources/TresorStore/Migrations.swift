@@ -242,5 +242,43 @@ public struct Migrator: Sendable {
                 seller TEXT NOT NULL
             )
             """),
+        Migration(id: "2026-11-28-010-customers-sessions-carts", ddl: """
+            CREATE TABLE customers (
+                id {uuid} PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                name TEXT NOT NULL,
+                street TEXT NOT NULL,
+                postal_code TEXT NOT NULL,
+                city TEXT NOT NULL,
+                country TEXT NOT NULL,
+                language TEXT NOT NULL,
+                created_at {timestamp} NOT NULL,
+                updated_at {timestamp} NOT NULL
+            );
+            CREATE TABLE sessions (
+                id_hash TEXT PRIMARY KEY,
+                customer_id {uuid} REFERENCES customers(id) ON DELETE CASCADE,
+                checkout TEXT NOT NULL,
+                created_at {timestamp} NOT NULL,
+                expires_at {timestamp} NOT NULL
+            );
+            CREATE INDEX sessions_expiry ON sessions (expires_at);
+            CREATE TABLE cart_lines (
+                owner TEXT NOT NULL,
+                sku TEXT NOT NULL,
+                quantity INTEGER NOT NULL,
+                added_at {timestamp} NOT NULL,
+                PRIMARY KEY (owner, sku)
+            );
+            CREATE TABLE password_resets (
+                token_hash TEXT PRIMARY KEY,
+                customer_id {uuid} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+                expires_at {timestamp} NOT NULL,
+                used_at {timestamp}
+            );
+            ALTER TABLE orders ADD COLUMN customer_id {uuid} REFERENCES customers(id);
+            CREATE INDEX orders_customer ON orders (customer_id, created_at)
+            """),
     ]
 }

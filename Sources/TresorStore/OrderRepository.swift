@@ -13,13 +13,13 @@ public struct OrderRepository: Sendable {
         try await sql.execute("""
             INSERT INTO orders (id, number, quote_id, status, shipping_method, payment_method, goods_cents, shipping_cents,
                 total_cents, payment_reference, due_at, email, name, street, postal_code, city, country, idempotency_key,
-                request_hash, compliance_rule, compliance_outcome, compliance_explanation, created_at, updated_at, language)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                request_hash, compliance_rule, compliance_outcome, compliance_explanation, created_at, updated_at, language, customer_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [order.id, order.number, order.quoteID, order.status.rawValue, order.shipping.rawValue, order.payment.rawValue,
                   order.goodsTotal.cents, order.shippingFee.cents, order.total.cents, order.paymentReference, order.dueAt,
                   c.email, c.name, c.street, c.postalCode, c.city, c.country, idempotencyKey, requestHash,
                   order.compliance.rule, order.compliance.outcome.rawValue, order.compliance.explanation,
-                  order.createdAt, now, order.language.rawValue])
+                  order.createdAt, now, order.language.rawValue, order.customerID])
         for (position, line) in order.lines.enumerated() {
             try await sql.execute("""
                 INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity, unit_price_cents, vat_regime, vat_cents)
@@ -68,6 +68,16 @@ public struct OrderRepository: Sendable {
         }
         var result: [Order] = []
         for row in numbers {
+            if let order = try await find(number: try row.string("number")) { result.append(order) }
+        }
+        return result
+    }
+
+    /// A customer's orders, newest first.
+    public func list(customerID: UUID, limit: Int) async throws -> [Order] {
+        var result: [Order] = []
+        for row in try await sql.rows("SELECT number FROM orders WHERE customer_id = ? ORDER BY created_at DESC, number DESC LIMIT ?",
+                                      [customerID, limit]) {
             if let order = try await find(number: try row.string("number")) { result.append(order) }
         }
         return result
@@ -144,7 +154,8 @@ public struct OrderRepository: Sendable {
                           shippingFee: try row.money("shipping_cents"), paymentReference: try row.string("payment_reference"),
                           dueAt: try row.optionalDate("due_at"), customer: customer, compliance: compliance,
                           createdAt: try row.date("created_at"),
-                          language: Language(rawValue: try row.string("language")) ?? .de)
+                          language: Language(rawValue: try row.string("language")) ?? .de,
+                          customerID: try row.decode(column: "customer_id", as: UUID?.self))
         guard order.total == (try row.money("total_cents")) else {
             throw CorruptRow(description: "order \(order.number): stored total differs from its lines")
         }

@@ -20,11 +20,15 @@ public struct Order: Sendable, Hashable, Identifiable {
     public var createdAt: Date
     /// The language of the customer's e-mails.
     public var language: Language
+    /// The account that placed it; nil for a guest.
+    public var customerID: UUID?
 
     public init(id: UUID, number: String, quoteID: UUID, status: OrderStatus, shipping: ShippingMethod,
                 payment: PaymentMethod, lines: [PricedLine], shippingFee: Money, paymentReference: String, dueAt: Date?,
-                customer: CustomerDetails, compliance: ComplianceDecision, createdAt: Date, language: Language = .de) {
+                customer: CustomerDetails, compliance: ComplianceDecision, createdAt: Date, language: Language = .de,
+                customerID: UUID? = nil) {
         self.language = language
+        self.customerID = customerID
         self.id = id
         self.number = number
         self.quoteID = quoteID

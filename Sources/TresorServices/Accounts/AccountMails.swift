@@ -1,0 +1,30 @@
+import Foundation
+import Plot
+import TresorCore
+import TresorStore
+
+/// Mail about the account itself; no advertising.
+enum AccountMails {
+    static func passwordReset(_ customer: Customer, link: String, settings: MailSettings, now: Date) -> OutgoingMail {
+        let de = customer.language == .de
+        let subject = de ? "Passwort zurücksetzen bei \(settings.shopName)" : "Reset your password at \(settings.shopName)"
+        let text = [
+            de ? "Guten Tag \(customer.details.name)," : "Hello \(customer.details.name),", "",
+            de ? "über den folgenden Link vergeben Sie ein neues Passwort. Er gilt eine Stunde und nur einmal:"
+               : "use the following link to choose a new password. It works once, for one hour:",
+            link, "",
+            de ? "Haben Sie das nicht angefordert, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert."
+               : "If you did not ask for this, ignore this e-mail; your password stays as it is.",
+            "", settings.shopName,
+        ]
+        let html = HTML(.head(.meta(.charset(.utf8)), .title(subject)),
+                        .body(.forEach(text) { line in
+                            line.isEmpty ? .br() : line == link ? .p(.a(.href(link), .text(link))) : .p(.text(line))
+                        })).render()
+        let message = MailMessage(from: .init(name: settings.shopName, email: settings.fromAddress),
+                                  to: .init(name: customer.details.name, email: customer.details.email), subject: subject,
+                                  text: text.joined(separator: "\n"), html: html, date: now,
+                                  messageID: MailMessage.newMessageID(domain: settings.domain))
+        return OutgoingMail(messageID: message.messageID, recipient: customer.details.email, subject: subject, raw: message.rendered())
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import TresorCore
+@testable import TresorServices
+@testable import TresorStore
+import TresorTestSupport
+
+@Suite struct AccountTests {
+    let now = OrderDeskTests().now
+    let erika = CustomerDetails(email: "Erika@Example.de", name: "Erika Mustermann", street: "Heidestraße 17",
+                                postalCode: "51147", city: "Köln", country: "DE")
+
+    func accounts(_ database: Database) -> CustomerAccounts {
+        CustomerAccounts(database: database, cost: 4, mail: MailSettings()) { token, language in
+            "https://shop.example/\(language == .de ? "konto/passwort-neu" : "en/account/new-password")?token=\(token)"
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func registerLogInAndChangeDetails(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let accounts = accounts(database)
+            let customer = try await accounts.register(erika, password: "Goldbarren-1kg", language: .de, now: now)
+            #expect(customer.details.email == "erika@example.de")
+            // The stored hash is bcrypt, never the password.
+            let hash = try await database.read { sql in try await CustomerRepository(sql).passwordHash(id: customer.id) }
+            #expect(hash?.hasPrefix("$2b$04$") == true)
+            #expect(try await accounts.logIn(email: " ERIKA@example.de", password: "Goldbarren-1kg") == customer)
+            await #expect(throws: AccountProblem.wrongCredentials) { try await accounts.logIn(email: "erika@example.de", password: "wrong-wrong") }
+            await #expect(throws: AccountProblem.wrongCredentials) { try await accounts.logIn(email: "nobody@example.de", password: "Goldbarren-1kg") }
+            await #expect(throws: AccountProblem.emailTaken) {
+                try await accounts.register(erika, password: "another-password", language: .en, now: now)
+            }
+            await #expect(throws: AccountProblem.unusablePassword) {
+                try await accounts.register(CustomerDetails(email: "b@example.de", name: "B", street: "S 1", postalCode: "12345",
+                                                            city: "K", country: "DE"), password: "short", language: .de, now: now)
+            }
+            await #expect(throws: AccountProblem.invalid(InvalidParameter(name: "postalCode", value: "1234"))) {
+                try await accounts.register(CustomerDetails(email: "c@example.de", name: "C", street: "S 1", postalCode: "1234",
+                                                            city: "K", country: "DE"), password: "long-enough-1", language: .de, now: now)
+            }
+            var moved = customer
+            moved.details.street = "Domkloster 4"
+            moved.details.postalCode = "50667"
+            #expect(try await accounts.update(moved, now: now).details.street == "Domkloster 4")
+            #expect(try await database.read { sql in try await CustomerRepository(sql).find(id: customer.id) }?.details.postalCode == "50667")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func passwordResetWorksOnceAndEndsSessions(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let accounts = accounts(database)
+            let sessions = Sessions(database: database)
+            let customer = try await accounts.register(erika, password: "Goldbarren-1kg", language: .de, now: now)
+            let (cookie, _) = try await sessions.logIn(customer, replacing: nil, now: now)
+            try await accounts.requestReset(email: "nobody@example.de", now: now)  // no account: nothing sent
+            try await accounts.requestReset(email: "erika@example.de", now: now)
+            let mails = try await database.transaction { sql in
+                try await MailOutboxRepository(sql, dialect: database.dialect).claimDue(now: now, lease: 60, limit: 10)
+            }
+            #expect(mails.count == 1)
+            let raw = try #require(mails.first?.raw)
+            #expect(raw.contains("Subject: =?UTF-8?"))  // encoded word: "Passwort zurücksetzen"
+            // The link sits in the base64 text part; decode it to read the token.
+            let text = try #require(OutboxTests.plainText(raw))
+            #expect(text.contains("https://shop.example/konto/passwort-neu?token="))
+            let token = String(try #require(text.components(separatedBy: "token=").last?.prefix(64)))
+
+            await #expect(throws: AccountProblem.resetLinkInvalid) { try await accounts.resetPassword(token: "forged", new: "Neues-Passwort-2026", now: now) }
+            _ = try await accounts.resetPassword(token: token, new: "Neues-Passwort-2026", now: now)
+            #expect(try await accounts.logIn(email: "erika@example.de", password: "Neues-Passwort-2026").id == customer.id)
+            await #expect(throws: AccountProblem.resetLinkInvalid) { try await accounts.resetPassword(token: token, new: "Noch-eins-2026!", now: now) }
+            #expect(try await sessions.find(cookie: cookie, now: now) == nil)  // logged out everywhere
+
+            // An expired link is refused too.
+            try await accounts.requestReset(email: "erika@example.de", now: now)
+            let later = now.addingTimeInterval(CustomerAccounts.resetLifetime + 1)
+            let second = try await database.transaction { sql in
+                try await MailOutboxRepository(sql, dialect: database.dialect).claimDue(now: later, lease: 60, limit: 10)
+            }
+            let secondRaw = try #require(second.first?.raw)
+            let secondText = try #require(OutboxTests.plainText(secondRaw))
+            let secondToken = String(try #require(secondText.components(separatedBy: "token=").last?.prefix(64)))
+            await #expect(throws: AccountProblem.resetLinkInvalid) {
+                try await accounts.resetPassword(token: secondToken, new: "Zu-spaet-2026!", now: later)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theGuestCartJoinsTheAccountCartOnLogin(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let accounts = accounts(database)
+            let sessions = Sessions(database: database)
+            let customer = try await accounts.register(erika, password: "Goldbarren-1kg", language: .de, now: now)
+            // Earlier, on another device, the account put two Krugerrands in its cart.
+            let (_, phone) = try await sessions.logIn(customer, replacing: nil, now: now)
+            try await sessions.add("AU-KR-1OZ", quantity: 2, to: phone, now: now)
+            // Now, as a guest: one Krugerrand and ten silver coins, then log in.
+            let (guestCookie, guest) = try await sessions.start(customerID: nil, now: now)
+            try await sessions.add("AU-KR-1OZ", quantity: 1, to: guest, now: now)
+            try await sessions.add("AG-ML-1OZ", quantity: 10, to: guest, now: now.addingTimeInterval(1))
+            let (cookie, session) = try await sessions.logIn(customer, replacing: guest, now: now.addingTimeInterval(2))
+            #expect(cookie != guestCookie)
+            #expect(try await sessions.find(cookie: guestCookie, now: now) == nil)  // the old id is worthless now
+            let cart = try await sessions.cart(session)
+            #expect(cart.map(\.sku) == ["AU-KR-1OZ", "AG-ML-1OZ"])
+            #expect(cart.map(\.quantity) == [3, 10])
+            #expect(try await sessions.cart(phone).map(\.quantity) == [3, 10])  // one cart per account
+            try await sessions.set([("AU-KR-1OZ", 0), ("AG-ML-1OZ", 25)], in: session, now: now)
+            #expect(try await sessions.cart(session).map(\.quantity) == [25])
+            try await sessions.add("AG-ML-1OZ", quantity: 99_999, to: session, now: now)
+            #expect(try await sessions.cart(session).map(\.quantity) == [Sessions.cartLimit])
+        }
+    }
+}
