@@ -25,7 +25,10 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     let site = SiteContext(board: deps.board, database: deps.database, shop: deps.config.shop, now: deps.now,
                            demoPrices: deps.demoPrices, assets: assets,
                            orders: deps.config.orderDesk(database: deps.database, logger: deps.logger),
-                           quotes: QuoteDesk(lockDuration: TimeInterval(lock.seconds)), bank: deps.config.bank)
+                           quotes: QuoteDesk(lockDuration: TimeInterval(lock.seconds)), bank: deps.config.bank,
+                           accounts: deps.config.customerAccounts(database: deps.database),
+                           sessions: Sessions(database: deps.database), secrets: SecretCache(database: deps.database),
+                           secureCookies: deps.config.baseURL.hasPrefix("https://"))
     // HEAD is answered like GET without the body, so monitors and link checkers see the real status.
     let router = Router(context: TresorRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -36,6 +39,11 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     router.get(RouterPath(assets.stylesheet.path)) { _, _ in assets.stylesheet.response() }
     router.get(RouterPath(assets.script.path)) { _, _ in assets.script.response() }
     ShopController(site: site).addRoutes(to: router)
+    let cart = CartController(site: site)
+    cart.addRoutes(to: router)
+    CheckoutController(site: site, cart: cart).addRoutes(to: router)
+    OrderPagesController(site: site).addRoutes(to: router)
+    AccountController(site: site).addRoutes(to: router)
     ChartsController(site: site).addRoutes(to: router)
     LiveController(site: site, pollInterval: .seconds(1)).addRoutes(to: router)
     HealthController(site: site, metrics: deps.metrics).addRoutes(to: router)

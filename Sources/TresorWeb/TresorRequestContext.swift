@@ -20,7 +20,12 @@ extension Request {
     /// Query parameters as an HTML form sends them: `+` is a space, then percent-decoding; order kept.
     var formQuery: [(name: String, value: String)] {
         guard let query = uri.query, !query.isEmpty else { return [] }
-        return query.split(separator: "&").compactMap { pair in
+        return Self.decodeForm(query)
+    }
+
+    /// `a=1&b=x+y` as an HTML form encodes it (query strings and form bodies alike).
+    static func decodeForm(_ query: String) -> [(name: String, value: String)] {
+        query.split(separator: "&").compactMap { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ text: Substring) -> String? {
                 text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding

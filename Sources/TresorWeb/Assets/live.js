@@ -2,6 +2,29 @@
 // Without JavaScript the page is still correct; a reload shows current prices.
 (function () {
   "use strict";
+  // Quote countdown on the review page: when the lock runs out the order button goes and the page offers a
+  // fresh quote (the server refuses the old one anyway).
+  var lock = document.querySelector("[data-expires]");
+  if (lock) {
+    var expires = Date.parse(lock.getAttribute("data-expires"));
+    var tick = function () {
+      var left = Math.max(0, Math.round((expires - Date.now()) / 1000));
+      var shown = lock.querySelector("[data-countdown]");
+      if (shown) shown.textContent = Math.floor(left / 60) + ":" + (left % 60 < 10 ? "0" : "") + (left % 60);
+      if (left > 0) return;
+      clearInterval(timer);
+      var countdown = lock.querySelector(".countdown");
+      if (countdown) countdown.hidden = true;
+      var expired = lock.querySelector(".expired");
+      if (expired) expired.hidden = false;
+      document.querySelectorAll(".place-order").forEach(function (form) {
+        form.hidden = true;
+        form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+      });
+    };
+    var timer = setInterval(tick, 1000);
+    tick();
+  }
   if (!window.EventSource) return;
   var lang = document.documentElement.lang === "en" ? "en" : "de";
   var skus = [];

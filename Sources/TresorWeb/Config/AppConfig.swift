@@ -25,6 +25,8 @@ public struct AppConfig: Sendable {
     /// Handling fee owed on top of the market loss when an unpaid order is cancelled.
     public var cancellationFee = Money(cents: 2_500)
     public var mail = MailConfig()
+    /// bcrypt cost of customer passwords (each step doubles the work; tests use 4).
+    public var passwordCost = 12
     public var logLevel = "info"
 
     public init() {}
@@ -91,6 +93,14 @@ extension AppConfig {
         var desk = OrderDesk(database: database, paymentDays: paymentDays, mail: mailSettings, logger: logger)
         desk.seller = seller
         return desk
+    }
+
+    /// Customer accounts; reset links point at this shop's own address.
+    public func customerAccounts(database: Database) -> CustomerAccounts {
+        let base = baseURL
+        return CustomerAccounts(database: database, cost: UInt8(passwordCost), mail: mailSettings) { token, language in
+            base + Page.newPassword.path(language) + "?token=" + token
+        }
     }
 
     /// The transport mail leaves by.

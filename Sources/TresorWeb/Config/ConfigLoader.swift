@@ -135,6 +135,7 @@ extension AppConfig {
         if mailTransport == .sendmail && !FileManager.default.isExecutableFile(atPath: config.mail.sendmailPath) {
             throw ConfigurationError(key: "tresor.mail.sendmail", problem: "\(config.mail.sendmailPath) is not an executable program")
         }
+        config.passwordCost = try int("tresor.password.cost", 4...16)
         config.logLevel = try string("tresor.log.level")
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(config.logLevel) else {
             throw ConfigurationError(key: "tresor.log.level", problem: "expected trace, debug, info, notice, warning, error or critical")
@@ -161,6 +162,7 @@ extension AppConfig {
             "tresor.seller.postal.code": seller.postalCode, "tresor.seller.city": seller.city, "tresor.seller.country": seller.country,
             "tresor.seller.vat.id": seller.vatID, "tresor.seller.tax.number": seller.taxNumber,
             "tresor.seller.register": seller.register, "tresor.seller.managing.directors": seller.managingDirectors,
+            "tresor.password.cost": String(passwordCost),
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": "", "tresor.mail.sendmail": mail.sendmailPath,
         ]
         for (metal, level) in feed.demoLevels { values["tresor.feed.demo.\(metal.code.lowercased())"] = level.plainString }

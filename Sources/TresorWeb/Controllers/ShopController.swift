@@ -55,8 +55,13 @@ struct ShopController: Sendable {
     func product(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
         guard let product = site.board.snapshot.product(slug: slug) else { throw PageError.notFound }
-        return try site.cachedPage(request, .product(slug: product.slug)) { context, snapshot in
+        // The page is cached for everyone; only the add-to-cart token is the visitor's own (no database access).
+        var visitor = Visitor(nonce: request.cookies[Visitor.nonceCookie]?.value)
+        let token = try await site.formToken(&visitor, form: "cart")
+        var response = try site.cachedPage(request, .product(slug: product.slug), formToken: token) { context, snapshot in
             ProductView.render(snapshot.priced(snapshot.product(slug: slug) ?? product, now: context.now), context)
         }
+        for cookie in visitor.cookies { response.setCookie(cookie) }
+        return response
     }
 }

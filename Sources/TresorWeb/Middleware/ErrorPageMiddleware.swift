@@ -31,6 +31,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return (.notFound, Text.errorNotFoundTitle(lang), Text.errorNotFoundBody(lang))
         case PageError.badParameter(let parameter):
             return (.badRequest, Text.errorBadRequestTitle(lang), Text.errorBadRequestBody(lang, parameter.value, parameter.name))
+        case PageError.formExpired:
+            return (.forbidden, Text.errorFormExpiredTitle(lang), Text.errorFormExpiredBody(lang))
         case let error as HTTPError where error.status == .notFound:
             return (.notFound, Text.errorNotFoundTitle(lang), Text.errorNotFoundBody(lang))
         case let error as HTTPError where error.status.code < 500:

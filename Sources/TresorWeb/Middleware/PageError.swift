@@ -5,4 +5,6 @@ import TresorCore
 enum PageError: Error {
     case notFound
     case badParameter(InvalidParameter)
+    /// A form without a valid token (forged, or open for too long).
+    case formExpired
 }

@@ -74,7 +74,10 @@ enum Layout {
                 .a(.attr("class", "brand"), .attr("href", Page.home.path(lang)), .text(shop.name)),
                 .if(context.demoPrices, .span(.attr("class", "demo-badge"), .text(Text.demoPrices(lang)))),
                 .a(.attr("class", "lang"), .attr("hreflang", other.rawValue), .attr("href", context.page.path(other)),
-                   .text(Text.languageSwitch(lang)))
+                   .text(Text.languageSwitch(lang))),
+                .div(.attr("class", "header-links"),
+                     .a(.attr("href", Page.account.path(lang)), .text(CustomerText.menuAccount(lang))),
+                     .a(.attr("href", Page.cart.path(lang)), .text(CustomerText.menuCart(lang))))
             ),
             .nav(.attr("class", "menu"), .attr("aria-label", "Menu"),
                  .ul(.forEach(menu) { page, text in

@@ -26,7 +26,8 @@ enum ProductView {
                       .p(.text(lang == .de ? product.descriptionDE : product.descriptionEN)),
                       Widgets.priceTag(item.prices, lang),
                       Widgets.vatNote(product, lang, on: context.now),
-                      Widgets.stockBadge(product, lang))),
+                      Widgets.stockBadge(product, lang),
+                      .if(product.stock > 0 && item.prices != nil, CartView.addForm(product, lang)))),
             .section(.attr("id", "prices"), .h2(.text(Text.productPrices(lang))), prices(item, lang)),
             .section(.h2(.text(Text.productDetails(lang))),
                      .table(.attr("class", "facts"), .forEach(facts) { label, value in

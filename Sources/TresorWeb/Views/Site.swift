@@ -14,6 +14,11 @@ enum Page: Hashable, Sendable {
     case reportingDuties
     case imprint
     case privacy
+    case cart, cartAdd
+    case checkout, review, placeOrder
+    case order(number: String)
+    case invoice(number: String), invoicePDF(number: String)
+    case account, login, register, logout, accountDetails, accountPassword, forgotPassword, newPassword
 
     /// The path in `language`, with the `/en` prefix for English.
     func path(_ language: Language) -> String {
@@ -41,6 +46,38 @@ enum Page: Hashable, Sendable {
         case (.imprint, .en): "imprint"
         case (.privacy, .de): "datenschutz"
         case (.privacy, .en): "privacy"
+        case (.cart, .de): "warenkorb"
+        case (.cart, .en): "cart"
+        case (.cartAdd, .de): "warenkorb/hinzufuegen"
+        case (.cartAdd, .en): "cart/add"
+        case (.checkout, .de): "kasse"
+        case (.checkout, .en): "checkout"
+        case (.review, .de): "kasse/pruefen"
+        case (.review, .en): "checkout/review"
+        case (.placeOrder, .de): "kasse/bestellen"
+        case (.placeOrder, .en): "checkout/place"
+        case (.order(let number), .de): "bestellung/" + number
+        case (.order(let number), .en): "order/" + number
+        case (.invoice(let number), .de): "rechnung/" + number
+        case (.invoice(let number), .en): "invoice/" + number
+        case (.invoicePDF(let number), .de): "rechnung/" + number + "/pdf"
+        case (.invoicePDF(let number), .en): "invoice/" + number + "/pdf"
+        case (.account, .de): "konto"
+        case (.account, .en): "account"
+        case (.login, .de): "konto/anmelden"
+        case (.login, .en): "account/login"
+        case (.register, .de): "konto/registrieren"
+        case (.register, .en): "account/register"
+        case (.logout, .de): "konto/abmelden"
+        case (.logout, .en): "account/logout"
+        case (.accountDetails, .de): "konto/daten"
+        case (.accountDetails, .en): "account/details"
+        case (.accountPassword, .de): "konto/passwort"
+        case (.accountPassword, .en): "account/password"
+        case (.forgotPassword, .de): "konto/passwort-vergessen"
+        case (.forgotPassword, .en): "account/forgot-password"
+        case (.newPassword, .de): "konto/passwort-neu"
+        case (.newPassword, .en): "account/new-password"
         }
         return language.pathPrefix + "/" + segment
     }

@@ -1,7 +1,7 @@
 import TresorCore
 
 /// Every user-facing sentence of the shop, German first, English second. Views never hold text of their own.
-enum Text: CaseIterable {
+enum Text: CaseIterable, Wording {
     case menuGold, menuSilver, menuPlatinum, menuPalladium, menuCharts, menuNews, menuSellBack, menuAboutCareers, menuContact
     case menuAllProducts, skipToContent, languageSwitch
     case badgeHotline, badgeCustomers, badgeInsured, badgeNoReporting
@@ -20,14 +20,10 @@ enum Text: CaseIterable {
          chartHigh, chartLow
     case reportingTitle, reportingBody1, reportingBody2, reportingBody3, reportingBody4
     case comingSoonTitle, comingSoonBody, backHome
+    case errorFormExpiredTitle, errorFormExpiredBody
     case errorNotFoundTitle, errorNotFoundBody, errorBadRequestTitle, errorBadRequestBody, errorServerTitle, errorServerBody
 
-    func callAsFunction(_ language: Language) -> String {
-        let (de, en) = pair
-        return language == .de ? de : en
-    }
-
-    private var pair: (String, String) {
+    var pair: (String, String) {
         switch self {
         case .menuGold: ("Gold", "Gold")
         case .menuSilver: ("Silber", "Silver")
@@ -149,19 +145,12 @@ enum Text: CaseIterable {
         case .errorNotFoundBody: ("Diese Seite oder dieses Produkt gibt es nicht (mehr).", "This page or product does not exist (any more).")
         case .errorBadRequestTitle: ("Ungültige Angabe", "Invalid input")
         case .errorBadRequestBody: ("Der Wert „%@“ für „%@“ ist ungültig.", "The value \"%@\" for \"%@\" is invalid.")
+        case .errorFormExpiredTitle: ("Formular abgelaufen", "Form expired")
+        case .errorFormExpiredBody: ("Das Formular war zu lange geöffnet oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es erneut.",
+                                     "The form was open too long or did not come from this site. Please reload the page and send it again.")
         case .errorServerTitle: ("Ein Fehler ist aufgetreten", "Something went wrong")
         case .errorServerBody: ("Bitte versuchen Sie es gleich noch einmal.", "Please try again in a moment.")
         }
-    }
-
-    /// The text with `%@` placeholders filled in order.
-    func callAsFunction(_ language: Language, _ arguments: String...) -> String {
-        var result = self(language)
-        for argument in arguments {
-            guard let range = result.range(of: "%@") else { break }
-            result.replaceSubrange(range, with: argument)
-        }
-        return result
     }
 }
 

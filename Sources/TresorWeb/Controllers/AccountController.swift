@@ -1,0 +1,210 @@
+import Foundation
+import Hummingbird
+import TresorCore
+import TresorServices
+import TresorStore
+
+/// Register, log in and out, the account overview, details and password, and the password reset by link.
+struct AccountController: Sendable {
+    let site: SiteContext
+
+    func addRoutes(to router: Router<TresorRequestContext>) {
+        for lang in Language.allCases {
+            router.get(RouterPath(Page.account.path(lang))) { request, _ in try await self.overview(request, lang) }
+            router.get(RouterPath(Page.login.path(lang))) { request, _ in try await self.loginPage(request, lang) }
+            router.post(RouterPath(Page.login.path(lang))) { request, _ in try await self.logIn(request, lang) }
+            router.post(RouterPath(Page.logout.path(lang))) { request, _ in try await self.logOut(request, lang) }
+            router.get(RouterPath(Page.register.path(lang))) { request, _ in try await self.registerPage(request, lang) }
+            router.post(RouterPath(Page.register.path(lang))) { request, _ in try await self.register(request, lang) }
+            router.get(RouterPath(Page.accountDetails.path(lang))) { request, _ in try await self.detailsPage(request, lang) }
+            router.post(RouterPath(Page.accountDetails.path(lang))) { request, _ in try await self.saveDetails(request, lang) }
+            router.post(RouterPath(Page.accountPassword.path(lang))) { request, _ in try await self.changePassword(request, lang) }
+            router.get(RouterPath(Page.forgotPassword.path(lang))) { request, _ in try await self.forgotPage(request, lang, sent: false) }
+            router.post(RouterPath(Page.forgotPassword.path(lang))) { request, _ in try await self.requestReset(request, lang) }
+            router.get(RouterPath(Page.newPassword.path(lang))) { request, _ in try await self.newPasswordPage(request, lang) }
+            router.post(RouterPath(Page.newPassword.path(lang))) { request, _ in try await self.resetPassword(request, lang) }
+        }
+    }
+
+    /// Only local paths are followed after login, so a link cannot send the customer to another site.
+    static func safeNext(_ next: String, _ lang: Language) -> String {
+        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : Page.account.path(lang)
+    }
+
+    func overview(_ request: Request, _ lang: Language) async throws -> Response {
+        var visitor = try await site.visitor(request)
+        guard let customer = visitor.customer else {
+            return site.redirect(Page.login.path(lang) + "?next=" + Escape.percent(Page.account.path(lang)), visitor)
+        }
+        let (orders, invoices) = try await site.database.read { sql in
+            let orders = try await OrderRepository(sql).list(customerID: customer.id, limit: 200)
+            return (orders, try await InvoiceRepository(sql).numbers(orderIDs: orders.map(\.id)))
+        }
+        let context = site.pageContext(request, .account)
+        let holdings = Holding.of(orders, site.board.snapshot, now: context.now)
+        let token = try await site.formToken(&visitor, form: "logout")
+        return site.page(AccountView.overview(customer, orders: orders, invoices: invoices, holdings: holdings, logoutToken: token, context),
+                         visitor)
+    }
+
+    func loginPage(_ request: Request, _ lang: Language, email: String = "", next: String? = nil, problems: [String] = [],
+                   confirmations: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        var visitor = try await site.visitor(request)
+        let token = try await site.formToken(&visitor, form: "login")
+        let next = next ?? request.formQuery.first { $0.name == "next" }?.value ?? Page.account.path(lang)
+        return site.page(AccountView.login(email: email, next: Self.safeNext(next, lang), token: token, problems: problems,
+                                           confirmations: confirmations, site.pageContext(request, .login)),
+                         visitor, status: status)
+    }
+
+    func logIn(_ request: Request, _ lang: Language) async throws -> Response {
+        let form = try await FormData.read(request)
+        var visitor = try await site.visitor(request)
+        try await site.checkForm(form, visitor, name: "login")
+        let customer: Customer
+        do { customer = try await site.accounts.logIn(email: form["email"], password: form["password"]) } catch AccountProblem.wrongCredentials {
+            return try await loginPage(request, lang, email: form["email"], next: form["next"], problems: [CustomerText.loginFailed(lang)],
+                                       status: .unprocessableContent)
+        }
+        try await startSession(for: customer, &visitor)
+        return site.redirect(Self.safeNext(form["next"], lang), visitor)
+    }
+
+    /// A fresh session for the customer, replacing (and merging the cart of) the one the visitor had.
+    func startSession(for customer: Customer, _ visitor: inout Visitor) async throws {
+        let (cookie, session) = try await site.sessions.logIn(customer, replacing: visitor.session, now: site.now())
+        visitor.session = session
+        visitor.customer = customer
+        visitor.cookies.append(site.cookie(Visitor.sessionCookie, cookie, maxAge: Int(Sessions.lifetime)))
+    }
+
+    func logOut(_ request: Request, _ lang: Language) async throws -> Response {
+        let form = try await FormData.read(request)
+        var visitor = try await site.visitor(request)
+        try await site.checkForm(form, visitor, name: "logout")
+        if let session = visitor.session { try await site.sessions.end(session) }
+        visitor.cookies.append(site.cookie(Visitor.sessionCookie, "", maxAge: 0))
+        return site.redirect(Page.home.path(lang), visitor)
+    }
+
+    func registerPage(_ request: Request, _ lang: Language, details: CustomerDetails? = nil, problems: FieldProblems = FieldProblems(),
+                      messages: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        var visitor = try await site.visitor(request)
+        let token = try await site.formToken(&visitor, form: "register")
+        return site.page(AccountView.register(details, token: token, problems: problems, messages: messages,
+                                              site.pageContext(request, .register)), visitor, status: status)
+    }
+
+    func register(_ request: Request, _ lang: Language) async throws -> Response {
+        let form = try await FormData.read(request)
+        var visitor = try await site.visitor(request)
+        try await site.checkForm(form, visitor, name: "register")
+        let details = CustomerDetails(form: form)
+        let customer: Customer
+        do {
+            customer = try await site.accounts.register(details, password: form["password"], language: lang, now: site.now())
+        } catch let problem as AccountProblem {
+            let (problems, messages) = Self.describe(problem, lang)
+            return try await registerPage(request, lang, details: details, problems: problems, messages: messages,
+                                          status: .unprocessableContent)
+        }
+        try await startSession(for: customer, &visitor)
+        return site.redirect(Page.account.path(lang), visitor)
+    }
+
+    static func describe(_ problem: AccountProblem, _ lang: Language) -> (FieldProblems, [String]) {
+        switch problem {
+        case .invalid(let parameter): (FieldProblems.details(parameter, lang), [])
+        case .unusablePassword: (FieldProblems(messages: ["password": CustomerText.passwordUnusable(lang)]), [])
+        case .emailTaken: (FieldProblems(messages: ["email": CustomerText.emailTaken(lang)]), [])
+        case .wrongCurrentPassword: (FieldProblems(messages: ["current": CustomerText.wrongCurrent(lang)]), [])
+        case .wrongCredentials: (FieldProblems(), [CustomerText.loginFailed(lang)])
+        case .resetLinkInvalid: (FieldProblems(), [CustomerText.resetInvalid(lang)])
+        }
+    }
+
+    func detailsPage(_ request: Request, _ lang: Language, details: CustomerDetails? = nil, problems: FieldProblems = FieldProblems(),
+                     messages: [String] = [], confirmations: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        var visitor = try await site.visitor(request)
+        guard let customer = visitor.customer else {
+            return site.redirect(Page.login.path(lang) + "?next=" + Escape.percent(Page.accountDetails.path(lang)), visitor)
+        }
+        let detailsToken = try await site.formToken(&visitor, form: "details")
+        let passwordToken = try await site.formToken(&visitor, form: "password")
+        return site.page(AccountView.details(details ?? customer.details, detailsToken: detailsToken, passwordToken: passwordToken,
+                                             problems: problems, messages: messages, confirmations: confirmations,
+                                             site.pageContext(request, .accountDetails)), visitor, status: status)
+    }
+
+    func saveDetails(_ request: Request, _ lang: Language) async throws -> Response {
+        let form = try await FormData.read(request)
+        let visitor = try await site.visitor(request)
+        try await site.checkForm(form, visitor, name: "details")
+        guard var customer = visitor.customer else { return site.redirect(Page.login.path(lang), visitor) }
+        customer.details = CustomerDetails(form: form)
+        customer.language = lang
+        do { _ = try await site.accounts.update(customer, now: site.now()) } catch let problem as AccountProblem {
+            let (problems, messages) = Self.describe(problem, lang)
+            return try await detailsPage(request, lang, details: customer.details, problems: problems, messages: messages,
+                                         status: .unprocessableContent)
+        }
+        return try await detailsPage(request, lang, confirmations: [CustomerText.saved(lang)])
+    }
+
+    func changePassword(_ request: Request, _ lang: Language) async throws -> Response {
+        let form = try await FormData.read(request)
+        var visitor = try await site.visitor(request)
+        try await site.checkForm(form, visitor, name: "password")
+        guard let customer = visitor.customer else { return site.redirect(Page.login.path(lang), visitor) }
+        do {
+            try await site.accounts.changePassword(customerID: customer.id, current: form["current"], new: form["password"], now: site.now())
+        } catch let problem as AccountProblem {
+            let (problems, messages) = Self.describe(problem, lang)
+            return try await detailsPage(request, lang, problems: problems, messages: messages, status: .unprocessableContent)
+        }
+        // Every session ended with the change, this one too: log in again with the new password.
+        visitor.cookies.append(site.cookie(Visitor.sessionCookie, "", maxAge: 0))
+        visitor.session = nil
+        let token = try await site.formToken(&visitor, form: "login")
+        return site.page(AccountView.login(email: customer.details.email, next: Page.account.path(lang), token: token, problems: [],
+                                           confirmations: [CustomerText.passwordChanged(lang)], site.pageContext(request, .login)), visitor)
+    }
+
+    func forgotPage(_ request: Request, _ lang: Language, sent: Bool) async throws -> Response {
+        var visitor = try await site.visitor(request)
+        let token = try await site.formToken(&visitor, form: "forgot")
+        return site.page(AccountView.forgot(token: token, sent: sent, site.pageContext(request, .forgotPassword)), visitor)
+    }
+
+    /// The same answer whether or not the address has an account.
+    func requestReset(_ request: Request, _ lang: Language) async throws -> Response {
+        let form = try await FormData.read(request)
+        let visitor = try await site.visitor(request)
+        try await site.checkForm(form, visitor, name: "forgot")
+        try await site.accounts.requestReset(email: form["email"], now: site.now())
+        return try await forgotPage(request, lang, sent: true)
+    }
+
+    func newPasswordPage(_ request: Request, _ lang: Language, problems: [String] = [],
+                         status: HTTPResponse.Status = .ok) async throws -> Response {
+        var visitor = try await site.visitor(request)
+        let token = try await site.formToken(&visitor, form: "reset")
+        let reset = request.formQuery.first { $0.name == "token" }?.value ?? ""
+        return site.page(AccountView.newPassword(resetToken: reset, token: token, problems: problems,
+                                                 site.pageContext(request, .newPassword)), visitor, status: status)
+    }
+
+    func resetPassword(_ request: Request, _ lang: Language) async throws -> Response {
+        let form = try await FormData.read(request)
+        var visitor = try await site.visitor(request)
+        try await site.checkForm(form, visitor, name: "reset")
+        let customer: Customer
+        do { customer = try await site.accounts.resetPassword(token: form["token"], new: form["password"], now: site.now()) } catch let problem as AccountProblem {
+            let (problems, messages) = Self.describe(problem, lang)
+            return try await newPasswordPage(request, lang, problems: messages + problems.messages.values.sorted(),
+                                             status: .unprocessableContent)
+        }
+        try await startSession(for: customer, &visitor)
+        return site.redirect(Page.account.path(lang), visitor)
+    }
+}

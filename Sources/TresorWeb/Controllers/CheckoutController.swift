@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import TresorCore
+import TresorServices
+import TresorStore
+
+/// Checkout in two steps: address, shipping and payment; then the review page with the locked quote, its
+/// countdown and the confirmations. Placing the order is `OrderDesk.place`, the same as the API's.
+struct CheckoutController: Sendable {
+    let site: SiteContext
+    let cart: CartController
+
+    func addRoutes(to router: Router<TresorRequestContext>) {
+        for lang in Language.allCases {
+            router.get(RouterPath(Page.checkout.path(lang))) { request, _ in try await self.address(request, lang) }
+            router.post(RouterPath(Page.checkout.path(lang))) { request, _ in try await self.submitAddress(request, lang) }
+            router.get(RouterPath(Page.review.path(lang))) { request, _ in try await self.review(request, lang) }
+            router.post(RouterPath(Page.review.path(lang))) { request, _ in try await self.freshQuote(request, lang) }
+            router.post(RouterPath(Page.placeOrder.path(lang))) { request, _ in try await self.place(request, lang) }
+        }
+    }
+
+    // MARK: step 1
+
+    func address(_ request: Request, _ lang: Language) async throws -> Response {
+        var visitor = try await site.visitor(request)
+        let items = try await site.sessions.cart(visitor.session)
+        guard let session = visitor.session, !items.isEmpty else { return site.redirect(Page.cart.path(lang), visitor) }
+        var state = CheckoutState.decode(session.checkout)
+        if state.details == nil { state.details = visitor.customer?.details }
+        return try await addressPage(request, lang, &visitor, state: state, problems: FieldProblems(), messages: [])
+    }
+
+    func addressPage(_ request: Request, _ lang: Language, _ visitor: inout Visitor, state: CheckoutState,
+                     problems: FieldProblems, messages: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let token = try await site.formToken(&visitor, form: "checkout")
+        let context = site.pageContext(request, .checkout)
+        let lines = CartLine.priced(try await site.sessions.cart(visitor.session), site.board.snapshot, now: context.now)
+        let goods = lines.compactMap(\.lineTotal).reduce(Money.zero, +)
+        let fee = site.orders.shippingTable.fee(goods: goods, method: .insured)
+        let html = CheckoutView.address(state: state, goods: goods, insuredFee: fee, loggedIn: visitor.customer != nil,
+                                        token: token, problems: problems, messages: messages, context)
+        return site.page(html, visitor, status: status)
+    }
+
+    func submitAddress(_ request: Request, _ lang: Language) async throws -> Response {
+        let form = try await FormData.read(request)
+        var visitor = try await site.visitor(request)
+        try await site.checkForm(form, visitor, name: "checkout")
+        guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
+        var state = CheckoutState.decode(session.checkout)
+        let details = CustomerDetails(form: form)
+        state.details = details
+        guard let shipping = ShippingMethod(rawValue: form["shipping"]) else {
+            throw PageError.badParameter(InvalidParameter(name: "shipping", value: form["shipping"]))
+        }
+        guard let payment = PaymentMethod(rawValue: form["payment"]) else {
+            throw PageError.badParameter(InvalidParameter(name: "payment", value: form["payment"]))
+        }
+        state.shipping = shipping
+        state.payment = payment
+        var problems = FieldProblems()
+        do { try details.validate() } catch { problems = FieldProblems.details(error, lang) }
+        var messages: [String] = []
+        if payment == .cash && shipping != .pickup { messages.append(CustomerText.cashOnlyAtPickup(lang)) }
+        guard problems.isEmpty && messages.isEmpty else {
+            return try await addressPage(request, lang, &visitor, state: state, problems: problems,
+                                         messages: messages, status: .unprocessableContent)
+        }
+        return try await quoteAndReview(request, lang, &visitor, session: session, state: state)
+    }
+
+    /// Prices the cart into a quote, keeps it in the session and shows the review page; a stale feed or short
+    /// stock sends the visitor back with the reason.
+    func quoteAndReview(_ request: Request, _ lang: Language, _ visitor: inout Visitor, session: StoredSession,
+                        state: CheckoutState) async throws -> Response {
+        var state = state
+        let items = try await site.sessions.cart(session)
+        guard !items.isEmpty else { return site.redirect(Page.cart.path(lang), visitor) }
+        let quote: Quote
+        do {
+            quote = try site.quotes.quote(items.map { ($0.sku, $0.quantity) }, snapshot: site.board.snapshot, now: site.now())
+        } catch {
+            return try await cart.show(request, lang, problems: [message(error, lang)], status: .conflict)
+        }
+        try await site.orders.save(quote)
+        state.quoteID = quote.id
+        try await site.sessions.setCheckout(session, state.json)
+        return site.redirect(Page.review.path(lang), visitor)
+    }
+
+    func message(_ problem: QuoteProblem, _ lang: Language) -> String {
+        switch problem {
+        case .noPrice: CustomerText.pricesStale(lang)
+        case .insufficientStock(let sku, _, _), .unknownProduct(let sku), .quantity(let sku, _):
+            CustomerText.stockShort(lang, site.board.snapshot.product(sku: sku)?.name ?? sku)
+        case .empty: CustomerText.cartEmpty(lang)
+        }
+    }
+
+    // MARK: step 2
+
+    func review(_ request: Request, _ lang: Language) async throws -> Response {
+        var visitor = try await site.visitor(request)
+        guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
+        return try await reviewPage(request, lang, &visitor, state: CheckoutState.decode(session.checkout), problems: [])
+    }
+
+    func reviewPage(_ request: Request, _ lang: Language, _ visitor: inout Visitor, state: CheckoutState, problems: [String],
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let details = state.details, let quoteID = state.quoteID,
+              let quote = try await site.database.read({ sql in try await QuoteRepository(sql).find(quoteID) }) else {
+            return site.redirect(Page.checkout.path(lang), visitor)
+        }
+        let freshToken = try await site.formToken(&visitor, form: "review")
+        let placeToken = try await site.formToken(&visitor, form: "place")
+        let context = site.pageContext(request, .review)
+        let fee = site.orders.shippingTable.fee(goods: quote.goodsTotal, method: state.shipping)
+        let html = CheckoutView.review(quote: quote, details: details, state: state, shippingFee: fee, expired: !quote.isValid(at: context.now),
+                                       freshToken: freshToken, placeToken: placeToken, problems: problems, context)
+        return site.page(html, visitor, status: status)
+    }
+
+    func freshQuote(_ request: Request, _ lang: Language) async throws -> Response {
+        let form = try await FormData.read(request)
+        var visitor = try await site.visitor(request)
+        try await site.checkForm(form, visitor, name: "review")
+        guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
+        return try await quoteAndReview(request, lang, &visitor, session: session, state: CheckoutState.decode(session.checkout))
+    }
+
+    func place(_ request: Request, _ lang: Language) async throws -> Response {
+        let form = try await FormData.read(request)
+        var visitor = try await site.visitor(request)
+        try await site.checkForm(form, visitor, name: "place")
+        guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
+        var state = CheckoutState.decode(session.checkout)
+        let posted = UUID(uuidString: form["quoteId"])
+        // A second click, or a second tab, on a quote this checkout already ordered: show that order.
+        if let posted, let placed = try await site.database.read({ sql in try await OrderRepository(sql).find(quoteID: posted) }),
+           placed.number == state.lastOrder || (placed.customerID != nil && placed.customerID == visitor.customer?.id) {
+            return try await orderRedirect(placed, lang, visitor)
+        }
+        guard let details = state.details, let quoteID = state.quoteID, posted == quoteID else {
+            return site.redirect(Page.review.path(lang), visitor)
+        }
+        guard form["noWithdrawal"] == "1" && form["acceptTerms"] == "1" else {
+            return try await reviewPage(request, lang, &visitor, state: state, problems: [CustomerText.confirmMissing(lang)],
+                                        status: .unprocessableContent)
+        }
+        let order: Order
+        do {
+            order = try await site.orders.place(
+                OrderRequest(quoteID: quoteID, customer: details, shipping: state.shipping, payment: state.payment, acceptTerms: true,
+                             language: lang, customerID: visitor.customer?.id),
+                idempotencyKey: "web-" + state.orderKey, now: site.now())
+        } catch OrderProblem.quoteExpired {
+            // Never re-priced silently: the review page now offers a fresh quote instead of the order button.
+            return try await reviewPage(request, lang, &visitor, state: state, problems: [], status: .conflict)
+        } catch OrderProblem.insufficientStock(let sku) {
+            return try await cart.show(request, lang, problems: [message(.insufficientStock(sku: sku, requested: 0, available: 0), lang)],
+                                       status: .conflict)
+        } catch OrderProblem.invalid(let parameter) {
+            return try await addressPage(request, lang, &visitor, state: state, problems: FieldProblems.details(parameter, lang),
+                                         messages: [], status: .unprocessableContent)
+        } catch OrderProblem.cashOnlyAtPickup {
+            return try await addressPage(request, lang, &visitor, state: state, problems: FieldProblems(),
+                                         messages: [CustomerText.cashOnlyAtPickup(lang)], status: .unprocessableContent)
+        }
+        try await site.sessions.clearCart(session)
+        state.quoteID = nil
+        state.lastOrder = order.number
+        state.orderKey = UUID().uuidString
+        try await site.sessions.setCheckout(session, state.json)
+        return try await orderRedirect(order, lang, visitor)
+    }
+
+    /// The order page, with the order's access token so a guest can come back to it from the link.
+    func orderRedirect(_ order: Order, _ lang: Language, _ visitor: Visitor) async throws -> Response {
+        let token = OrderAccessToken.make(orderID: order.id, key: try await site.secrets.key("order-access"))
+        return site.redirect(Page.order(number: order.number).path(lang) + "?token=" + token, visitor)
+    }
+}

@@ -1,0 +1,145 @@
+import Crypto
+import Foundation
+import Hummingbird
+import Synchronization
+import TresorCore
+import TresorServices
+import TresorStore
+
+/// Who is asking: their session (if they have one), the account behind it, and the nonce that binds their
+/// form tokens. Loaded only by the routes that need it, so reading the shop costs no database access.
+struct Visitor: Sendable {
+    var session: StoredSession?
+    var customer: Customer?
+    /// From the `tresor_csrf` cookie; nil until the first form is shown.
+    var nonce: String?
+    /// Cookies to set on the response (a fresh nonce, a new session).
+    var cookies: [Cookie] = []
+
+    static let sessionCookie = "tresor_session"
+    static let nonceCookie = "tresor_csrf"
+}
+
+/// Server secrets read once per process: the CSRF key and the order access key.
+final class SecretCache: Sendable {
+    private let cache = Mutex<[String: [UInt8]]>([:])
+    let database: Database
+
+    init(database: Database) { self.database = database }
+
+    func key(_ name: String) async throws -> [UInt8] {
+        if let key = cache.withLock({ $0[name] }) { return key }
+        let key = try await database.transaction { sql in try await SecretRepository(sql).secret(name) }
+        cache.withLock { $0[name] = key }
+        return key
+    }
+}
+
+/// Form tokens against cross-site requests: an HMAC over the visitor's cookie nonce, the form's name and
+/// the time it was issued. A forged form lacks the nonce; an old one is refused after `lifetime`.
+struct CSRF: Sendable {
+    static let lifetime: TimeInterval = 4 * 3600
+    /// Stands in the cached product page until the request's own token replaces it.
+    static let placeholder = "csrf-placeholder-7f3a9c"
+    static let placeholderBytes = Array(placeholder.utf8)
+    let key: [UInt8]
+
+    func token(nonce: String, form: String, now: Date) -> String {
+        let time = String(Int(now.timeIntervalSince1970))
+        return time + "." + mac(nonce: nonce, form: form, time: time)
+    }
+
+    func verify(_ token: String, nonce: String?, form: String, now: Date) -> Bool {
+        guard let nonce, !nonce.isEmpty else { return false }
+        let parts = token.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let issued = Int(parts[0]) else { return false }
+        let age = now.timeIntervalSince1970 - TimeInterval(issued)
+        guard age >= -60, age <= Self.lifetime else { return false }
+        let expected = Array(mac(nonce: nonce, form: form, time: parts[0]).utf8)
+        let given = Array(parts[1].utf8)
+        guard expected.count == given.count else { return false }
+        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    func mac(nonce: String, form: String, time: String) -> String {
+        let message = Data("\(nonce)|\(form)|\(time)".utf8)
+        return HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension SiteContext {
+    /// The visitor of this request, with their session and account when the cookie names a live session.
+    func visitor(_ request: Request) async throws -> Visitor {
+        var visitor = Visitor(nonce: request.cookies[Visitor.nonceCookie]?.value)
+        if let cookie = request.cookies[Visitor.sessionCookie]?.value,
+           let session = try await sessions.find(cookie: cookie, now: now()) {
+            visitor.session = session
+            if let id = session.customerID {
+                visitor.customer = try await database.read { sql in try await CustomerRepository(sql).find(id: id) }
+            }
+        }
+        return visitor
+    }
+
+    /// A token for `form`, giving the visitor a nonce cookie first if they have none.
+    func formToken(_ visitor: inout Visitor, form: String) async throws -> String {
+        if visitor.nonce == nil {
+            let nonce = CustomerAccounts.randomToken()
+            visitor.nonce = nonce
+            visitor.cookies.append(cookie(Visitor.nonceCookie, nonce, maxAge: nil))
+        }
+        return CSRF(key: try await secrets.key("csrf")).token(nonce: visitor.nonce ?? "", form: form, now: now())
+    }
+
+    /// Refuses a state-changing form whose token does not belong to this visitor and form.
+    func checkForm(_ form: FormData, _ visitor: Visitor, name: String) async throws {
+        guard CSRF(key: try await secrets.key("csrf")).verify(form["_csrf"], nonce: visitor.nonce, form: name, now: now()) else {
+            throw PageError.formExpired
+        }
+    }
+
+    /// The visitor's session, started now if they have none (the first cart action or login writes it).
+    func ensureSession(_ visitor: inout Visitor) async throws -> StoredSession {
+        if let session = visitor.session { return session }
+        let (cookie, session) = try await sessions.start(customerID: nil, now: now())
+        visitor.session = session
+        visitor.cookies.append(self.cookie(Visitor.sessionCookie, cookie, maxAge: Int(Sessions.lifetime)))
+        return session
+    }
+
+    /// `HttpOnly`, `SameSite=Lax`, `Secure` when the shop is served over HTTPS.
+    func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+
+    /// A 303 to `location`, carrying the visitor's new cookies.
+    func redirect(_ location: String, _ visitor: Visitor) -> Response {
+        var response = Response(status: .seeOther, headers: [.location: location])
+        for cookie in visitor.cookies { response.setCookie(cookie) }
+        return response
+    }
+
+    /// A page with the visitor's new cookies; never cached by the browser or a proxy.
+    func page(_ html: String, _ visitor: Visitor, status: HTTPResponse.Status = .ok) -> Response {
+        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                                body: .init(byteBuffer: ByteBuffer(string: html)))
+        for cookie in visitor.cookies { response.setCookie(cookie) }
+        return response
+    }
+}
+
+/// A submitted `application/x-www-form-urlencoded` body: the first value per name, and all values in order.
+struct FormData: Sendable {
+    var fields: [(name: String, value: String)]
+
+    static let limit = 64 * 1024
+
+    static func read(_ request: Request) async throws -> FormData {
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: limit) } catch { throw HTTPError(.contentTooLarge) }
+        return FormData(fields: Request.decodeForm(String(buffer: buffer)))
+    }
+
+    subscript(_ name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
+    func has(_ name: String) -> Bool { fields.contains { $0.name == name } }
+}
