@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TresorCore
+import TresorServices
+import TresorStore
 import TresorTestSupport
 @testable import TresorWeb
 
@@ -89,6 +91,53 @@ import TresorTestSupport
         try await ShopFixture.run(age: 600) { shop in
             let (status, _) = try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]}"#)
             #expect(status == .conflict)
+        }
+    }
+
+    @Test func acceptLanguageChoosesTheMailLanguage() async throws {
+        #expect(BearerTokenMiddleware.language("en-GB,en;q=0.9,de;q=0.5") == .en)
+        #expect(BearerTokenMiddleware.language("de-DE,de;q=0.9,en;q=0.8") == .de)
+        #expect(BearerTokenMiddleware.language("fr-FR, en;q=0.4, de;q=0.7") == .de)
+        #expect(BearerTokenMiddleware.language("fr, en;q=0.2") == .en)
+        #expect(BearerTokenMiddleware.language("") == .de)
+        #expect(BearerTokenMiddleware.language("en;q=abc, *") == .en)
+        try await ShopFixture.run { shop in
+            let (_, quote) = try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]}"#)
+            let quoteID = try #require(quote["id"] as? String)
+            let (status, _) = try await post(shop, "/api/v1/orders", orderBody(quoteID), headers: [.acceptLanguage: "en-GB,en;q=0.9"])
+            #expect(status == .created)
+            let order = try await shop.database.read { sql in try await OrderRepository(sql).find(number: "T-2026-000001") }
+            #expect(order?.language == .en)
+        }
+    }
+
+    /// The customer's logged-in session opens their own orders in the API, and no one else's.
+    @Test func aLoggedInAccountReadsItsOwnOrders() async throws {
+        try await ShopFixture.run { shop in
+            let accounts = CustomerAccounts(database: shop.database, cost: 4, mail: MailSettings()) { _, _ in "" }
+            let erika = try await accounts.register(CustomerDetails(email: "erika@example.de", name: "Erika Mustermann",
+                                                                    street: "Heidestraße 17", postalCode: "51147", city: "Köln",
+                                                                    country: "DE"), password: "Goldbarren-1kg", language: .de,
+                                                    now: ShopFixture.now)
+            let max = try await accounts.register(CustomerDetails(email: "max@example.de", name: "Max Mustermann", street: "Weg 1",
+                                                                  postalCode: "50667", city: "Köln", country: "DE"),
+                                                  password: "Silberbarren-1", language: .de, now: ShopFixture.now)
+            let sessions = Sessions(database: shop.database)
+            let (erikaCookie, _) = try await sessions.logIn(erika, replacing: nil, now: ShopFixture.now)
+            let (maxCookie, _) = try await sessions.logIn(max, replacing: nil, now: ShopFixture.now)
+            let snapshot = shop.board.snapshot
+            let quote = try QuoteDesk().quote([("AU-KR-1OZ", 1)], snapshot: snapshot, now: ShopFixture.now)
+            let desk = AppConfig().orderDesk(database: shop.database, logger: TestDatabase.logger)
+            try await desk.save(quote)
+            _ = try await desk.place(OrderRequest(quoteID: quote.id, customer: erika.details, shipping: .insured, payment: .bankTransfer,
+                                                  acceptTerms: true, customerID: erika.id), idempotencyKey: nil, now: ShopFixture.now)
+            func read(_ cookie: String) async throws -> HTTPResponse.Status {
+                try await shop.client.execute(uri: "/api/v1/orders/T-2026-000001", method: .get,
+                                              headers: [.cookie: "\(Visitor.sessionCookie)=\(cookie)"]) { $0.status }
+            }
+            #expect(try await read(erikaCookie) == .ok)
+            #expect(try await read(maxCookie) == .notFound)
+            #expect(try await read(String(repeating: "0", count: 64)) == .notFound)
         }
     }
 }

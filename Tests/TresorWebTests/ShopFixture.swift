@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Prometheus
+import Synchronization
 import TresorCore
 import TresorServices
 import TresorStore
@@ -25,9 +26,9 @@ struct ShopFixture {
     var board: PriceBoard
     var database: Database
 
-    /// `age` shifts the clock, so the same ticks can be fresh or stale.
+    /// `age` shifts the clock, so the same ticks can be fresh or stale; `clock` lets a test move time on.
     static func run(_ kind: TestDatabase = .sqlite, age: TimeInterval = 0, extraProducts: [Product] = [],
-                    withoutTicksFor missing: Set<Metal> = [],
+                    withoutTicksFor missing: Set<Metal> = [], clock: TestClock? = nil,
                     _ body: @Sendable (ShopFixture) async throws -> Void) async throws {
         try await kind.with { database in
             try await Seeder(database: database, logger: TestDatabase.logger).seedCatalogueIfEmpty(now: now)
@@ -38,8 +39,10 @@ struct ShopFixture {
             }
             let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
             try await board.refresh()
-            let clock = now.addingTimeInterval(age)
-            let deps = WebDependencies(config: AppConfig(), database: database, board: board, now: { clock },
+            let fixed = now.addingTimeInterval(age)
+            var config = AppConfig()
+            config.passwordCost = 4  // bcrypt's lowest cost: the tests check behaviour, not hashing strength
+            let deps = WebDependencies(config: config, database: database, board: board, now: { clock?.now ?? fixed },
                                        logger: TestDatabase.logger, metrics: PrometheusCollectorRegistry(), demoPrices: false)
             let app = Application(router: try buildRouter(deps), logger: TestDatabase.logger)
             try await app.test(.router) { client in
@@ -53,4 +56,12 @@ struct ShopFixture {
             (response.status, String(buffer: response.body), response.headers)
         }
     }
+}
+
+/// A clock a test can move forward.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+    init(_ start: Date = ShopFixture.now) { current = Mutex(start) }
+    var now: Date { current.withLock { $0 } }
+    func advance(_ seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }

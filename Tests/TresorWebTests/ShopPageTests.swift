@@ -45,8 +45,11 @@ import TresorTestSupport
                     .map(String.init).filter { $0.hasPrefix("/") && !$0.hasPrefix("/live") }
                 #expect(links.count > 20)
                 for link in Set(links) {
-                    let (status, _, _) = try await shop.get(link.replacingOccurrences(of: "&amp;", with: "&"))
-                    #expect(status == .ok, "\(link) answered \(status)")
+                    let (status, _, headers) = try await shop.get(link.replacingOccurrences(of: "&amp;", with: "&"))
+                    // The account asks a visitor who is not logged in to log in first.
+                    let toLogin = link == Page.account.path(lang) && status == .seeOther
+                        && headers[.location]?.hasPrefix(Page.login.path(lang)) == true
+                    #expect(status == .ok || toLogin, "\(link) answered \(status)")
                 }
             }
         }

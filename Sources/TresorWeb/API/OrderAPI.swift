@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HTTPTypes
 import OpenAPIRuntime
 import TresorCore
@@ -8,6 +9,10 @@ import TresorStore
 /// The bearer token of the API request being handled (set by `BearerTokenMiddleware`).
 enum APIAuth {
     @TaskLocal static var bearer: String?
+    /// The shop's session cookie, so a logged-in customer's own app page can read their orders.
+    @TaskLocal static var session: String?
+    /// The language of the customer's e-mails, from `Accept-Language`.
+    @TaskLocal static var language: Language = .de
 }
 
 /// Carries `Authorization: Bearer …` to the handlers, which decide what it opens.
@@ -17,7 +22,27 @@ struct BearerTokenMiddleware: ServerMiddleware {
         async throws -> (HTTPResponse, HTTPBody?) {
         let header = request.headerFields[.authorization] ?? ""
         let token = header.hasPrefix("Bearer ") ? String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil
-        return try await APIAuth.$bearer.withValue(token) { try await next(request, body, metadata) }
+        let session = Cookies(from: request.headerFields[values: .cookie])[Visitor.sessionCookie]?.value
+        let language = Self.language(request.headerFields[.acceptLanguage] ?? "")
+        return try await APIAuth.$bearer.withValue(token) {
+            try await APIAuth.$session.withValue(session) {
+                try await APIAuth.$language.withValue(language) { try await next(request, body, metadata) }
+            }
+        }
+    }
+
+    /// German or English, whichever `Accept-Language` prefers (by q-value, then order); German by default.
+    static func language(_ header: String) -> Language {
+        var best: (language: Language, q: Double)?
+        for item in header.split(separator: ",") {
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let tag = parts.first?.lowercased() ?? ""
+            let primary = tag.split(separator: "-").first.map(String.init) ?? tag
+            guard let language = Language(rawValue: primary) else { continue }
+            let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            if q > (best?.q ?? 0) { best = (language, q) }
+        }
+        return best?.language ?? .de
     }
 }
 
@@ -83,7 +108,8 @@ extension APIHandler {
             customer: CustomerDetails(email: c.email, name: c.name, street: c.street, postalCode: c.postalCode, city: c.city,
                                       country: c.country),
             shipping: body.shippingMethod == .insured ? .insured : .pickup,
-            payment: body.paymentMethod == .bankTransfer ? .bankTransfer : .cash, acceptTerms: body.acceptTerms)
+            payment: body.paymentMethod == .bankTransfer ? .bankTransfer : .cash, acceptTerms: body.acceptTerms,
+            language: APIAuth.language)
         let now = site.now()
         let order: Order
         do {
@@ -91,7 +117,7 @@ extension APIHandler {
         } catch let problem as OrderProblem {
             return try await placeOrderProblem(problem, quoteID: quoteID, now: now)
         }
-        let key = try await site.database.transaction { sql in try await SecretRepository(sql).secret("order-access") }
+        let key = try await site.secrets.key("order-access")
         return .created(.init(body: .json(.init(
             number: order.number, status: .init(rawValue: order.status.rawValue) ?? .awaitingPayment,
             total: order.total.decimalString, currency: .eur, paymentReference: order.paymentReference, dueDate: order.dueAt,
@@ -130,17 +156,30 @@ extension APIHandler {
     func getOrder(_ input: Operations.GetOrder.Input) async throws -> Operations.GetOrder.Output {
         let notFound = Operations.GetOrder.Output.notFound(.init(body: .applicationProblemJson(
             Self.problem(404, "Not found", "No order \(input.path.number) for these credentials."))))
-        guard let token = APIAuth.bearer else { return notFound }
-        let (order, key, staff) = try await site.database.transaction { sql in
-            (try await OrderRepository(sql).find(number: input.path.number), try await SecretRepository(sql).secret("order-access"),
-             try await StaffRepository(sql).find(token: token))
+        let token = APIAuth.bearer
+        let (order, staff) = try await site.database.read { sql in
+            (try await OrderRepository(sql).find(number: input.path.number), try await token.asyncMap { try await StaffRepository(sql).find(token: $0) } ?? nil)
         }
-        // Anyone but the customer who placed it, or staff, learns nothing, not even that the order exists.
-        guard let order, staff != nil || OrderAccessToken.verify(token, orderID: order.id, key: key) else { return notFound }
+        let key = try await site.secrets.key("order-access")
+        let session = try await APIAuth.session.asyncMap { try await site.sessions.find(cookie: $0, now: site.now()) } ?? nil
+        // Anyone but the customer who placed it (by its access token or their logged-in account) or staff
+        // learns nothing, not even that the order exists.
+        guard let order else { return notFound }
+        let ownToken = token.map { OrderAccessToken.verify($0, orderID: order.id, key: key) } ?? false
+        let ownAccount = order.customerID != nil && session?.customerID == order.customerID
+        guard staff != nil || ownToken || ownAccount else { return notFound }
         return .ok(.init(body: .json(.init(
             number: order.number, status: .init(rawValue: order.status.rawValue) ?? .awaitingPayment, currency: .eur,
             lines: order.lines.map(Self.line), shippingFee: order.shippingFee.decimalString, total: order.total.decimalString,
             paymentReference: order.paymentReference, paymentMethod: order.payment == .bankTransfer ? .bankTransfer : .cash,
             shippingMethod: order.shipping == .insured ? .insured : .pickup, dueDate: order.dueAt))))
+    }
+}
+
+extension Optional {
+    /// `map` for an async transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

@@ -7,7 +7,7 @@ enum CheckoutView {
     static func address(state: CheckoutState, goods: Money, insuredFee: Money, loggedIn: Bool, token: String,
                         problems: FieldProblems, messages: [String], _ context: PageContext) -> String {
         let lang = context.language
-        let insured = insuredFee == .zero ? CustomerText.shippingInsuredFree(lang) : CustomerText.shippingInsured(lang, Format.money(insuredFee, lang))
+        let insured = shippingLabel(.insured, fee: insuredFee, lang)
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(CustomerText.checkoutTitle(lang))),
             steps(1, lang),
@@ -30,6 +30,13 @@ enum CheckoutView {
                        Forms.submit(CustomerText.checkoutContinue(lang)))
         )
         return Layout.render(context, title: CustomerText.checkoutTitle(lang), main: main)
+    }
+
+    static func shippingLabel(_ method: ShippingMethod, fee: Money, _ lang: Language) -> String {
+        switch method {
+        case .pickup: CustomerText.shippingPickup(lang)
+        case .insured: fee == .zero ? CustomerText.shippingInsuredFree(lang) : CustomerText.shippingInsured(lang, Format.money(fee, lang))
+        }
     }
 
     static func steps(_ current: Int, _ lang: Language) -> Node<HTML.BodyContext> {
@@ -73,8 +80,7 @@ enum CheckoutView {
             .dl(.attr("class", "summary"),
                 .dt(.text(CustomerText.reviewDeliverTo(lang))),
                 .dd(.text("\(details.name), \(details.street), \(details.postalCode) \(details.city), \(details.country)"),
-                    .br(), .text(state.shipping == .pickup ? CustomerText.shippingPickup(lang) : CustomerText.shippingTitle(lang) + ": "
-                                 + Format.money(shippingFee, lang))),
+                    .br(), .text(shippingLabel(state.shipping, fee: shippingFee, lang))),
                 .dt(.text(CustomerText.reviewPayment(lang))),
                 .dd(.text(state.payment == .cash ? CustomerText.paymentCash(lang) : CustomerText.paymentTransfer(lang)), .text(" "),
                     .a(.attr("href", Page.checkout.path(lang)), .text(CustomerText.reviewChange(lang))))),

@@ -1,0 +1,263 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TresorCore
+import TresorServices
+@testable import TresorStore
+import TresorTestSupport
+@testable import TresorWeb
+
+/// The customer's way through the shop pages: product → cart → checkout → review → order, as a guest and
+/// with an account; CSRF, expired quotes, repeated clicks and other people's orders.
+@Suite struct CheckoutPageTests {
+    let address: [(String, String)] = [("email", "erika@example.de"), ("name", "Erika Mustermann"), ("street", "Heidestraße 17"),
+                                       ("postalCode", "51147"), ("city", "Köln"), ("country", "DE")]
+
+    /// Puts `quantity` Krugerrands in the visitor's cart from the product page.
+    func addKrugerrand(_ shop: ShopFixture, _ visitor: inout WebVisitor, quantity: Int = 1) async throws {
+        let product = try await visitor.get(shop, "/produkt/krugerrand-1-oz-gold")
+        #expect(product.status == .ok)
+        #expect(!product.body.contains(CSRF.placeholder))
+        let token = try WebVisitor.token(product.body, action: "/warenkorb/hinzufuegen")
+        let added = try await visitor.post(shop, "/warenkorb/hinzufuegen", [("_csrf", token), ("sku", "AU-KR-1OZ"), ("quantity", String(quantity))])
+        #expect(added.status == .seeOther)
+        #expect(added.location == "/warenkorb")
+    }
+
+    /// Address, shipping and payment sent; returns the review page.
+    func checkout(_ shop: ShopFixture, _ visitor: inout WebVisitor, fields: [(String, String)]? = nil) async throws -> WebVisitor.Page {
+        let page = try await visitor.get(shop, "/kasse")
+        let token = try WebVisitor.token(page.body, action: "/kasse")
+        let sent = try await visitor.post(shop, "/kasse", [("_csrf", token)] + (fields ?? address)
+                                          + [("shipping", "insured"), ("payment", "bank_transfer")])
+        #expect(sent.status == .seeOther)
+        #expect(sent.location == "/kasse/pruefen")
+        return try await visitor.get(shop, "/kasse/pruefen")
+    }
+
+    func quoteID(_ review: String) throws -> String {
+        let start = try #require(review.range(of: "name=\"quoteId\" value=\""))
+        return String(review[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    func place(_ shop: ShopFixture, _ visitor: inout WebVisitor, _ review: String, confirm: Bool = true) async throws -> WebVisitor.Page {
+        var fields = [("_csrf", try WebVisitor.token(review, action: "/kasse/bestellen")), ("quoteId", try quoteID(review))]
+        if confirm { fields += [("noWithdrawal", "1"), ("acceptTerms", "1")] }
+        return try await visitor.post(shop, "/kasse/bestellen", fields)
+    }
+
+    func orderCount(_ shop: ShopFixture) async throws -> Int {
+        try await shop.database.read { sql in try await OrderRepository(sql).count() }
+    }
+
+    @Test func guestBuysAKrugerrandFromProductPageToConfirmation() async throws {
+        try await ShopFixture.run { shop in
+            var erika = WebVisitor()
+            // Reading the shop writes nothing and starts no session.
+            _ = try await erika.get(shop, "/produkte")
+            #expect(erika.cookies[Visitor.sessionCookie] == nil)
+            try await addKrugerrand(shop, &erika)
+            #expect(erika.cookies[Visitor.sessionCookie] != nil)
+            let cart = try await erika.get(shop, "/warenkorb")
+            #expect(cart.body.contains("Krugerrand"))
+            #expect(cart.body.contains("2.598,94\u{a0}€"))  // 1 oz at 2501.37 €/oz ask: see the e2e cancellation test
+
+            // A postcode Germany does not have is shown back at its field; nothing is quoted.
+            let form = try await erika.get(shop, "/kasse")
+            let bad = try await erika.post(shop, "/kasse", [("_csrf", try WebVisitor.token(form.body, action: "/kasse"))]
+                                           + address.map { $0.0 == "postalCode" ? ($0.0, "5114") : $0 }
+                                           + [("shipping", "insured"), ("payment", "bank_transfer")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("Bitte prüfen Sie „PLZ“."))
+            #expect(bad.body.contains("value=\"5114\""))
+            // Cash only at the counter.
+            let cash = try await erika.post(shop, "/kasse", [("_csrf", try WebVisitor.token(form.body, action: "/kasse"))] + address
+                                            + [("shipping", "insured"), ("payment", "cash")])
+            #expect(cash.status == .unprocessableContent)
+            #expect(cash.body.contains("Barzahlung ist nur bei Abholung möglich."))
+
+            let review = try await checkout(shop, &erika)
+            #expect(review.body.contains("data-countdown=\"1\">10:00<"))
+            #expect(review.body.contains("29,95\u{a0}€"))  // insured shipping for goods from 2,500 €
+            #expect(review.body.contains("2.628,89\u{a0}€"))  // 2598.94 + 29.95
+            // Without the two confirmations there is no order.
+            let unconfirmed = try await place(shop, &erika, review.body, confirm: false)
+            #expect(unconfirmed.status == .unprocessableContent)
+            #expect(unconfirmed.body.contains("Bitte bestätigen Sie beides"))
+            #expect(try await orderCount(shop) == 0)
+
+            let placed = try await place(shop, &erika, review.body)
+            #expect(placed.status == .seeOther)
+            let location = try #require(placed.location)
+            #expect(location.hasPrefix("/bestellung/T-2026-000001?token=toa_"))
+            let confirmation = try await erika.get(shop, location)
+            #expect(confirmation.status == .ok)
+            for text in ["Bestellung T-2026-000001", "DE89 3704 0044 0532 0130 00", CreditorReference.make(orderNumber: "T-2026-000001"),
+                         "2.628,89\u{a0}€", "02.12.2026 23:59 Uhr", "wartet auf Zahlung"] {
+                #expect(confirmation.body.contains(text), "confirmation lacks \(text)")
+            }
+            // The second click on the same button lands on the same order; the cart is empty now.
+            let again = try await place(shop, &erika, review.body)
+            #expect(again.location?.hasPrefix("/bestellung/T-2026-000001?token=") == true)
+            #expect(try await orderCount(shop) == 1)
+            #expect(try await erika.get(shop, "/warenkorb").body.contains("Ihr Warenkorb ist leer."))
+
+            // Someone else, without the link's token, sees nothing.
+            var mallory = WebVisitor()
+            #expect(try await mallory.get(shop, "/bestellung/T-2026-000001").status == .notFound)
+            #expect(try await mallory.get(shop, "/bestellung/T-2026-000001?token=toa_guess").status == .notFound)
+        }
+    }
+
+    @Test func formsWithoutTheVisitorsTokenAreRefused() async throws {
+        try await ShopFixture.run { shop in
+            var erika = WebVisitor()
+            let product = try await erika.get(shop, "/produkt/krugerrand-1-oz-gold")
+            let token = try WebVisitor.token(product.body, action: "/warenkorb/hinzufuegen")
+            // A forged form: no token, a made-up token, or Erika's token sent from another browser (no nonce cookie).
+            var mallory = WebVisitor()
+            for fields in [[("sku", "AU-KR-1OZ"), ("quantity", "1")], [("_csrf", "1.abc"), ("sku", "AU-KR-1OZ"), ("quantity", "1")]] {
+                #expect(try await erika.post(shop, "/warenkorb/hinzufuegen", fields).status == .forbidden)
+            }
+            let forged = try await mallory.post(shop, "/warenkorb/hinzufuegen", [("_csrf", token), ("sku", "AU-KR-1OZ"), ("quantity", "1")])
+            #expect(forged.status == .forbidden)
+            #expect(forged.body.contains("Formular abgelaufen"))
+            // A token for one form does not open another.
+            #expect(try await erika.post(shop, "/konto/anmelden", [("_csrf", token), ("email", "a@b.de"), ("password", "x")]).status == .forbidden)
+            // Bad quantities are named, not a 500.
+            let zero = try await erika.post(shop, "/warenkorb/hinzufuegen", [("_csrf", token), ("sku", "AU-KR-1OZ"), ("quantity", "0")])
+            #expect(zero.status == .badRequest)
+            let unknown = try await erika.post(shop, "/warenkorb/hinzufuegen", [("_csrf", token), ("sku", "NOPE"), ("quantity", "1")])
+            #expect(unknown.status == .badRequest)
+            #expect(erika.cookies[Visitor.sessionCookie] == nil)
+            #expect(try await orderCount(shop) == 0)
+        }
+    }
+
+    @Test func anExpiredQuoteIsNeverOrderedAndAFreshOneIsOffered() async throws {
+        let clock = TestClock()
+        try await ShopFixture.run(clock: clock) { shop in
+            var erika = WebVisitor()
+            try await addKrugerrand(shop, &erika)
+            let review = try await checkout(shop, &erika)
+            clock.advance(9)  // still within the feed's freshness, past nothing yet
+            #expect(try await erika.get(shop, "/kasse/pruefen").body.contains(">9:51<"))
+            clock.advance(600)
+            let expired = try await erika.get(shop, "/kasse/pruefen")
+            #expect(expired.body.contains("Ihr Angebot ist abgelaufen."))
+            #expect(!expired.body.contains("action=\"/kasse/bestellen\""))
+            // The old page's button, sent anyway, is refused and the fresh-quote offer shown.
+            let refused = try await place(shop, &erika, review.body)
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("Neues Angebot anfordern"))
+            #expect(try await orderCount(shop) == 0)
+        }
+    }
+
+    @Test func anAccountKeepsItsCartOrdersInvoicesAndHoldings() async throws {
+        try await ShopFixture.run { shop in
+            var erika = WebVisitor()
+            let page = try await erika.get(shop, "/konto/registrieren")
+            let registered = try await erika.post(shop, "/konto/registrieren",
+                                                  [("_csrf", try WebVisitor.token(page.body, action: "/konto/registrieren"))] + address
+                                                  + [("password", "Goldbarren-1kg")])
+            #expect(registered.status == .seeOther)
+            #expect(registered.location == "/konto")
+            try await addKrugerrand(shop, &erika, quantity: 2)
+            // The checkout knows the address already.
+            let form = try await erika.get(shop, "/kasse")
+            #expect(form.body.contains("value=\"Heidestraße 17\""))
+            let review = try await checkout(shop, &erika)
+            let placed = try await place(shop, &erika, review.body)
+            let number = "T-2026-000001"
+            #expect(placed.location?.hasPrefix("/bestellung/\(number)") == true)
+            // Logged in, the order opens without the link's token.
+            #expect(try await erika.get(shop, "/bestellung/\(number)").status == .ok)
+
+            // Staff record the payment: the invoice is issued and shows in the account.
+            _ = try await StaffDirectory(database: shop.database).add(email: "kasse@tresor.example", name: "Karl", now: ShopFixture.now)
+            let desk = AppConfig().orderDesk(database: shop.database, logger: TestDatabase.logger)
+            _ = try await desk.apply(.markPaid, to: number, by: "kasse@tresor.example", now: ShopFixture.now)
+            let account = try await erika.get(shop, "/konto")
+            #expect(account.body.contains(number))
+            #expect(account.body.contains("bezahlt"))
+            #expect(account.body.contains("/rechnung/R-2026-000001"))
+            // Two Krugerrands at today's buy-back price (bid 2498.12 €/oz, the coin's discount) make the holding.
+            let coin = try #require(shop.board.snapshot.product(sku: "AU-KR-1OZ"))
+            let buyback = try #require(shop.board.snapshot.priced(coin, now: ShopFixture.now).prices?.buybackPrice)
+            #expect(account.body.contains("data-field=\"holdings-total\">\(Format.money(buyback * 2, .de))<"))
+
+            let invoice = try await erika.get(shop, "/rechnung/R-2026-000001")
+            #expect(invoice.status == .ok)
+            #expect(invoice.body.contains("Steuerfreie Lieferung von Anlagegold gemäß § 25c UStG"))
+            let pdf = try await erika.get(shop, "/rechnung/R-2026-000001/pdf")
+            #expect(pdf.contentType == "application/pdf")
+            #expect(pdf.body.hasPrefix("%PDF-1.7"))
+            var stranger = WebVisitor()
+            #expect(try await stranger.get(shop, "/rechnung/R-2026-000001").status == .notFound)
+            #expect(try await stranger.get(shop, "/rechnung/R-2026-000001/pdf").status == .notFound)
+
+            // Log out, log in again with a wrong and then the right password.
+            let logout = try WebVisitor.token(account.body, action: "/konto/abmelden")
+            #expect(try await erika.post(shop, "/konto/abmelden", [("_csrf", logout)]).status == .seeOther)
+            #expect(try await erika.get(shop, "/konto").location == "/konto/anmelden?next=%2Fkonto")
+            let login = try await erika.get(shop, "/konto/anmelden")
+            let loginToken = try WebVisitor.token(login.body, action: "/konto/anmelden")
+            let wrong = try await erika.post(shop, "/konto/anmelden", [("_csrf", loginToken), ("email", "erika@example.de"),
+                                                                       ("password", "Silberbarren"), ("next", "/konto")])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.body.contains("E-Mail oder Passwort ist falsch."))
+            let right = try await erika.post(shop, "/konto/anmelden", [("_csrf", loginToken), ("email", "erika@example.de"),
+                                                                       ("password", "Goldbarren-1kg"), ("next", "https://evil.example/")])
+            #expect(right.location == "/konto")  // never sent off-site
+        }
+    }
+
+    @Test func theGuestCartJoinsTheAccountOnLoginAndPasswordResetByLink() async throws {
+        try await ShopFixture.run { shop in
+            _ = try await CustomerAccounts(database: shop.database, cost: 4, mail: MailSettings()) { _, _ in "" }
+                .register(CustomerDetails(email: "erika@example.de", name: "Erika Mustermann", street: "Heidestraße 17",
+                                          postalCode: "51147", city: "Köln", country: "DE"),
+                          password: "Goldbarren-1kg", language: .de, now: ShopFixture.now)
+            var erika = WebVisitor()
+            try await addKrugerrand(shop, &erika, quantity: 3)
+            let guestSession = erika.cookies[Visitor.sessionCookie]
+            let login = try await erika.get(shop, "/konto/anmelden?next=/warenkorb")
+            let logged = try await erika.post(shop, "/konto/anmelden", [("_csrf", try WebVisitor.token(login.body, action: "/konto/anmelden")),
+                                                                        ("email", "Erika@example.de"), ("password", "Goldbarren-1kg"),
+                                                                        ("next", "/warenkorb")])
+            #expect(logged.location == "/warenkorb")
+            #expect(erika.cookies[Visitor.sessionCookie] != guestSession)  // a new session id after login
+            let cart = try await erika.get(shop, "/warenkorb")
+            #expect(cart.body.contains("name=\"quantity\" value=\"3\""))
+
+            // Forgot the password: the same neutral answer for any address, a link by mail for a real one.
+            var forgetful = WebVisitor()
+            let forgot = try await forgetful.get(shop, "/konto/passwort-vergessen")
+            let sent = try await forgetful.post(shop, "/konto/passwort-vergessen",
+                                                [("_csrf", try WebVisitor.token(forgot.body, action: "/konto/passwort-vergessen")),
+                                                 ("email", "erika@example.de")])
+            #expect(sent.body.contains("Wenn es ein Konto mit dieser E-Mail gibt"))
+            let mail = try await shop.database.transaction { sql in
+                try await MailOutboxRepository(sql, dialect: shop.database.dialect).claimDue(now: ShopFixture.now, lease: 60, limit: 5)
+            }
+            #expect(mail.count == 1)
+            let raw = try #require(mail.first?.raw)
+            let part = try #require(raw.components(separatedBy: "--=_tresor_").dropFirst().first?.components(separatedBy: "\r\n\r\n").dropFirst().first)
+            let decoded = try #require(Data(base64Encoded: part.replacingOccurrences(of: "\r\n", with: "")))
+            let text = String(decoding: decoded, as: UTF8.self)
+            let link = try #require(text.split(separator: "\n").first { $0.contains("/konto/passwort-neu?token=") })
+            let start = try #require(link.range(of: "/konto/"))
+            let path = String(link[start.lowerBound...])
+            let resetPage = try await forgetful.get(shop, path)
+            let reset = try await forgetful.post(shop, "/konto/passwort-neu",
+                                                 [("_csrf", try WebVisitor.token(resetPage.body, action: "/konto/passwort-neu")),
+                                                  ("token", String(path.split(separator: "=").last ?? "")), ("password", "Neues-Passwort-2026")])
+            #expect(reset.location == "/konto")
+            // Erika's earlier session ended with the new password.
+            #expect(try await erika.get(shop, "/konto").location?.hasPrefix("/konto/anmelden") == true)
+        }
+    }
+}

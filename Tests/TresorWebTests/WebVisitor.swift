@@ -1,0 +1,54 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import TresorWeb
+
+/// A browser in miniature: keeps its cookies, reads form tokens off pages and sends forms.
+struct WebVisitor {
+    var cookies: [String: String] = [:]
+
+    struct Page {
+        var status: HTTPResponse.Status
+        var body: String
+        var location: String?
+        var contentType: String?
+    }
+
+    mutating func get(_ shop: ShopFixture, _ uri: String) async throws -> Page {
+        try await send(shop, uri, method: .get, body: nil)
+    }
+
+    /// Sends a form the way a browser does, with the page's token for `action` unless `token` is given.
+    mutating func post(_ shop: ShopFixture, _ uri: String, _ fields: [(String, String)]) async throws -> Page {
+        let body = fields.map { "\(Escape.percent($0.0))=\(Escape.percent($0.1))" }.joined(separator: "&")
+        return try await send(shop, uri, method: .post, body: body)
+    }
+
+    mutating func send(_ shop: ShopFixture, _ uri: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
+        var headers: HTTPFields = [:]
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        let (page, setCookies) = try await shop.client.execute(uri: uri, method: method, headers: headers,
+                                                              body: body.map { ByteBuffer(string: $0) }) { response in
+            (Page(status: response.status, body: String(buffer: response.body), location: response.headers[.location],
+                  contentType: response.headers[.contentType]), response.headers[values: .setCookie])
+        }
+        for header in setCookies {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(pair[0])
+            let value = pair.count > 1 ? String(pair[1]) : ""
+            if header.contains("Max-Age=0") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return page
+    }
+
+    /// The token of the form posting to `action` on `page`.
+    static func token(_ page: String, action: String) throws -> String {
+        let form = try #require(page.range(of: "action=\"\(action)\""), "no form posting to \(action)")
+        let rest = page[form.upperBound...]
+        let start = try #require(rest.range(of: "name=\"_csrf\" value=\""))
+        return String(rest[start.upperBound...].prefix { $0 != "\"" })
+    }
+}
