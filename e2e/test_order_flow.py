@@ -5,6 +5,7 @@ import email.policy
 import glob
 import json
 import os
+import re
 import subprocess
 import time
 import urllib.error
@@ -54,18 +55,28 @@ def test_order_from_quote_to_shipped(shop_factory):
     status, _ = call(shop, "GET", f"/api/v1/orders/{number}", headers={"Authorization": "Bearer toa_guess"})
     assert status == 404
 
-    # The mailer delivers the confirmation to the file transport within a few seconds.
+    # The mailer delivers the confirmation and the payment notice to the file transport within a few seconds.
     deadline = time.time() + 15
     files = []
-    while time.time() < deadline and not files:
+    while time.time() < deadline and len(files) < 2:
         files = glob.glob(os.path.join(shop.data, "mail", "*.eml"))
         time.sleep(0.3)
-    assert len(files) == 1
-    with open(files[0], "rb") as handle:
-        message = email.message_from_binary_file(handle, policy=email.policy.default)
-    assert message["To"] == "Erika Mustermann <erika@example.de>"
-    assert number in message["Subject"]
-    assert order["paymentReference"] in message.get_body(preferencelist=("plain",)).get_content()
+    assert len(files) == 2
+    messages = []
+    for name in files:
+        with open(name, "rb") as handle:
+            messages.append(email.message_from_binary_file(handle, policy=email.policy.default))
+    assert all(message["To"] == "Erika Mustermann <erika@example.de>" for message in messages)
+    subjects = sorted(message["Subject"] for message in messages)
+    assert subjects == [f"Ihre Bestellung {number} bei Tresor Edelmetalle", f"Zahlungseingang zu Ihrer Bestellung {number}"]
+    confirmation = next(message for message in messages if message["Subject"].startswith("Ihre Bestellung"))
+    assert order["paymentReference"] in confirmation.get_body(preferencelist=("plain",)).get_content()
+
+    # The payment issued the invoice; staff can write it as PDF.
+    invoice = shop.cli("orders", "invoice", number, "--pdf", os.path.join(shop.data, "invoice.pdf")).stdout
+    assert re.match(r"R-\d{4}-000001 for " + re.escape(number) + ", ", invoice), invoice
+    with open(os.path.join(shop.data, "invoice.pdf"), "rb") as handle:
+        assert handle.read(8) == b"%PDF-1.7"
 
 
 def test_unpaid_cancellation_reports_the_market_loss(shop_factory):

@@ -62,6 +62,10 @@ extension OrderDesk {
         if next == .paid {
             // The invoice is issued with the payment, in the same transaction: its number is gapless.
             _ = try await InvoiceRepository(sql).issue(for: order, seller: seller, now: now)
+            if order.payment == .bankTransfer {
+                try await MailOutboxRepository(sql, dialect: dialect)
+                    .enqueue(OrderMails.paymentReceived(order, settings: mail, now: now), now: now)
+            }
         }
         try await within?(sql, order)
         return order

@@ -57,7 +57,7 @@ extension OrderDesk {
     }
 }
 
-/// Looks for overdue orders every interval.
+/// Looks for overdue orders every interval, and removes expired sessions.
 public struct OverdueWatch: Service {
     let desk: OrderDesk
     let interval: Duration
@@ -77,6 +77,8 @@ public struct OverdueWatch: Service {
                 do {
                     let marked = try await desk.markOverdue(now: now())
                     if !marked.isEmpty { logger.notice("orders overdue", metadata: ["orders": "\(marked.joined(separator: ","))"]) }
+                    // Housekeeping on the same beat: expired sessions and the guest carts they leave behind.
+                    try await desk.database.transaction { sql in try await SessionRepository(sql).deleteExpired(now: now()) }
                 } catch {
                     logger.error("overdue check failed", metadata: ["error": "\(error)"])
                 }

@@ -8,7 +8,8 @@ import TresorStore
 struct Orders: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, show and move orders (staff).",
-        subcommands: [List.self, Show.self, MarkPaid.self, Pack.self, Ship.self, Deliver.self, Cancel.self, Identify.self]
+        subcommands: [List.self, Show.self, MarkPaid.self, Pack.self, Ship.self, Deliver.self, Cancel.self, Identify.self,
+                      Invoice.self]
     )
 
     /// Runs `body` with an order desk on the configured database.
@@ -140,6 +141,32 @@ struct Orders: AsyncParsableCommand {
             }
             print("\(outcome.0.number) is now \(outcome.0.status.rawValue)."
                   + (outcome.marketLoss.map { " Market loss owed: \($0.decimalString) EUR." } ?? ""))
+        }
+    }
+
+    struct Invoice: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "An order's invoice: its number and totals, or the PDF.")
+        @Argument(help: "Order number (T-…) or invoice number (R-…).") var number: String
+        @Option(help: "Write the invoice as PDF to this file.") var pdf: String?
+
+        func run() async throws {
+            let invoice = try await Orders.withDesk { desk in
+                try await desk.database.read { sql -> TresorCore.Invoice? in
+                    let invoices = InvoiceRepository(sql)
+                    if let byNumber = try await invoices.find(number: number) { return byNumber }
+                    guard let order = try await OrderRepository(sql).find(number: number) else { return nil }
+                    return try await invoices.find(orderID: order.id)
+                }
+            }
+            guard let invoice else { throw ValidationError("no invoice for \(number) (an order gets one when it is paid)") }
+            if let pdf {
+                do { try InvoicePDF.render(invoice).write(to: URL(fileURLWithPath: pdf)) } catch {
+                    throw ValidationError("cannot write \(pdf): \(error.localizedDescription)")
+                }
+            }
+            print("\(invoice.number) for \(invoice.order.number), \(ISO8601DateFormatter().string(from: invoice.issuedAt)), "
+                  + "total \(invoice.total.decimalString) EUR, VAT \(invoice.vatTotal.decimalString) EUR"
+                  + (pdf.map { ", PDF written to \($0)" } ?? ""))
         }
     }
 

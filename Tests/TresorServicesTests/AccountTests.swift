@@ -114,4 +114,26 @@ import TresorTestSupport
             #expect(try await sessions.cart(session).map(\.quantity) == [Sessions.cartLimit])
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func expiredSessionsAndTheirGuestCartsAreRemoved(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let sessions = Sessions(database: database)
+            let customer = try await accounts(database).register(erika, password: "Goldbarren-1kg", language: .de, now: now)
+            let (_, guest) = try await sessions.start(customerID: nil, now: now)
+            let (_, account) = try await sessions.logIn(customer, replacing: nil, now: now)
+            try await sessions.add("AU-KR-1OZ", quantity: 1, to: guest, now: now)
+            try await sessions.add("AG-ML-1OZ", quantity: 5, to: account, now: now)
+            let later = now.addingTimeInterval(Sessions.lifetime + 1)
+            try await database.transaction { sql in try await SessionRepository(sql).deleteExpired(now: later) }
+            let (left, guestCart, accountCart) = try await database.read { sql in
+                (try await sql.rows("SELECT COUNT(*) AS n FROM sessions").first?.decode(column: "n", as: Int.self),
+                 try await CartRepository(sql, dialect: database.dialect).lines(CartRepository.owner(sessionHash: guest.idHash)),
+                 try await CartRepository(sql, dialect: database.dialect).lines(CartRepository.owner(customerID: customer.id)))
+            }
+            #expect(left == 0)
+            #expect(guestCart.isEmpty)  // a guest cart goes with its session
+            #expect(accountCart.map(\.quantity) == [5])  // the account keeps its cart for the next login
+        }
+    }
 }

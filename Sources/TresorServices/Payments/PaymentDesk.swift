@@ -101,14 +101,9 @@ public struct PaymentDesk: Sendable {
         return (PaymentMatch.decide(credit: entry.amount, received: received, total: order.total, status: order.status), order.number)
     }
 
-    /// Marks the order paid and tells the customer, in the caller's transaction.
+    /// Marks the order paid in the caller's transaction (which issues the invoice and tells the customer).
     func markPaid(_ number: String, by staff: String, note: String, now: Date, sql: any SQLDatabase) async throws -> Order {
-        let settings = orders.mail
-        let dialect = database.dialect
-        return try await orders.apply(.markPaid, to: number, by: staff, note: note, now: now, in: sql) { sql, order in
-            try await MailOutboxRepository(sql, dialect: dialect).enqueue(OrderMails.paymentReceived(order, settings: settings, now: now),
-                                                                         now: now)
-        }
+        try await orders.apply(.markPaid, to: number, by: staff, note: note, now: now, in: sql)
     }
 
     /// Entries waiting for staff, oldest first.
