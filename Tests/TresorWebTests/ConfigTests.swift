@@ -18,17 +18,26 @@ import TresorStore
         #expect(config.policy.staleAfter == .seconds(120))
         #expect(config.policy.jumpLimitPercent == 3)
         #expect(config.shop.badges == ShopConfig.Badge.allCases)
+        #expect(config.shipping == ShippingTable.standard)
+        #expect(config.seller == Seller.demo)
+        #expect(config.passwordCost == 12)
     }
 
     @Test func environmentOverrides() throws {
         let config = try load(["TRESOR_DATABASE_URL": "postgres://tresor:secret@db:5432/shop", "TRESOR_HTTP_PORT": "9000",
                                "TRESOR_FEED_JUMP_PERCENT": "2.5", "TRESOR_SHOP_BADGES": "hotline, insured",
-                               "TRESOR_FEED_DEMO_XAU": "2600.10"])
+                               "TRESOR_FEED_DEMO_XAU": "2600.10", "TRESOR_SHIPPING_FEES": "0:12.50, 2000:24.90",
+                               "TRESOR_SHIPPING_FREE_FROM": "", "TRESOR_SELLER_VAT_ID": "", "TRESOR_SELLER_TAX_NUMBER": "214/5678/0815"])
         #expect(config.database == .postgres(url: "postgres://tresor:secret@db:5432/shop"))
         #expect(config.port == 9000)
         #expect(config.policy.jumpLimitPercent == Decimal(string: "2.5"))
         #expect(config.shop.badges == [.hotline, .insured])
         #expect(config.feed.demoLevels[.gold] == Decimal(string: "2600.10"))
+        // 12.50 € below 2,000 €, 24.90 € from there, never free.
+        #expect(config.shipping.fee(goods: Money(cents: 199_999), method: .insured) == Money(cents: 1_250))
+        #expect(config.shipping.fee(goods: Money(cents: 900_000), method: .insured) == Money(cents: 2_490))
+        #expect(config.shipping.fee(goods: Money(cents: 900_000), method: .pickup) == .zero)
+        #expect(config.seller.taxNumber == "214/5678/0815")
     }
 
     @Test func malformedValuesNameTheirKey() {
@@ -42,6 +51,11 @@ import TresorStore
             (["TRESOR_DATABASE_URL": "mysql://x/y"], "tresor.database.url"),
             (["TRESOR_SHOP_BADGES": "hotline,free-lunch"], "tresor.shop.badges"),
             (["TRESOR_BASE_URL": "shop.example"], "tresor.base.url"),
+            (["TRESOR_SHIPPING_FEES": "1000:19.95"], "tresor.shipping.fees"),  // nothing from 0
+            (["TRESOR_SHIPPING_FEES": "0:9,95"], "tresor.shipping.fees"),
+            (["TRESOR_SHIPPING_FREE_FROM": "lots"], "tresor.shipping.fees"),
+            (["TRESOR_SELLER_VAT_ID": ""], "tresor.seller.vat.id"),  // and no tax number either
+            (["TRESOR_PASSWORD_COST": "3"], "tresor.password.cost"),
         ]
         for (environment, key) in cases {
             do {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TresorServices
 @testable import TresorWeb
 
 /// A browser in miniature: keeps its cookies, reads form tokens off pages and sends forms.

@@ -32,6 +32,25 @@ public struct ShippingTable: Sendable, Hashable {
                 Band(minimumValue: Money(cents: 250_000), fee: Money(cents: 2_995))],
         freeFrom: Money(cents: 500_000))
 
+    /// Reads `0:9.95,1000:19.95,2500:29.95` (from goods value : fee, in euros); nil when malformed.
+    public init?(bands text: String, freeFrom: String) {
+        var bands: [Band] = []
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let from = Money(decimalString: parts[0]), let fee = Money(decimalString: parts[1]) else { return nil }
+            bands.append(Band(minimumValue: from, fee: fee))
+        }
+        let free = freeFrom.trimmingCharacters(in: .whitespaces)
+        let threshold = free.isEmpty ? nil : Money(decimalString: free)
+        guard free.isEmpty || threshold != nil, let table = try? ShippingTable(bands: bands, freeFrom: threshold) else { return nil }
+        self = table
+    }
+
+    /// The table in the form `init(bands:freeFrom:)` reads.
+    public var bandsText: String {
+        bands.map { "\($0.minimumValue.decimalString):\($0.fee.decimalString)" }.joined(separator: ",")
+    }
+
     /// The fee for goods worth `goods` (gross) sent by `method`.
     public func fee(goods: Money, method: ShippingMethod) -> Money {
         guard method == .insured else { return .zero }

@@ -19,7 +19,7 @@ enum AccountMails {
         ]
         let html = HTML(.head(.meta(.charset(.utf8)), .title(subject)),
                         .body(.forEach(text) { line in
-                            line.isEmpty ? .br() : line == link ? .p(.a(.href(link), .text(link))) : .p(.text(line))
+                            line.isEmpty ? .br() : line == link ? .p(.a(.attr("href", link), .text(link))) : .p(.text(line))
                         })).render()
         let message = MailMessage(from: .init(name: settings.shopName, email: settings.fromAddress),
                                   to: .init(name: customer.details.name, email: customer.details.email), subject: subject,

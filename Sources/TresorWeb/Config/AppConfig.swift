@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var seller = Seller.demo
     /// How long a quote locks its prices.
     public var quoteLock: Duration = .seconds(600)
+    /// Insured shipping fees by goods value, and from where shipping is free.
+    public var shipping = ShippingTable.standard
     /// Banking days an advance transfer may take.
     public var paymentDays = 3
     /// Handling fee owed on top of the market loss when an unpaid order is cancelled.
@@ -90,7 +92,7 @@ extension AppConfig {
 
     /// The one order desk every part of the program uses, set up from the configuration.
     public func orderDesk(database: Database, logger: Logger) -> OrderDesk {
-        var desk = OrderDesk(database: database, paymentDays: paymentDays, mail: mailSettings, logger: logger)
+        var desk = OrderDesk(database: database, shippingTable: shipping, paymentDays: paymentDays, mail: mailSettings, logger: logger)
         desk.seller = seller
         return desk
     }

@@ -119,6 +119,13 @@ extension AppConfig {
         }
         config.quoteLock = try seconds("tresor.quote.lock.seconds", 30...3600)
         config.paymentDays = try int("tresor.payment.days", 1...30)
+        let fees = try string("tresor.shipping.fees")
+        let freeFrom = try string("tresor.shipping.free.from")
+        guard let shipping = ShippingTable(bands: fees, freeFrom: freeFrom) else {
+            throw ConfigurationError(key: "tresor.shipping.fees", problem: "expected value:fee pairs in euros starting at 0, like "
+                + "\"0:9.95,1000:19.95\", and a free-from value in euros or nothing; got \"\(fees)\" and \"\(freeFrom)\"")
+        }
+        config.shipping = shipping
         let fee = try string("tresor.order.cancellation.fee")
         guard let cancellationFee = Money(decimalString: fee), cancellationFee >= .zero else {
             throw ConfigurationError(key: "tresor.order.cancellation.fee", problem: "expected euros like 25.00, got \"\(fee)\"")
@@ -163,6 +170,7 @@ extension AppConfig {
             "tresor.seller.vat.id": seller.vatID, "tresor.seller.tax.number": seller.taxNumber,
             "tresor.seller.register": seller.register, "tresor.seller.managing.directors": seller.managingDirectors,
             "tresor.password.cost": String(passwordCost),
+            "tresor.shipping.fees": shipping.bandsText, "tresor.shipping.free.from": shipping.freeFrom?.decimalString ?? "",
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": "", "tresor.mail.sendmail": mail.sendmailPath,
         ]
         for (metal, level) in feed.demoLevels { values["tresor.feed.demo.\(metal.code.lowercased())"] = level.plainString }

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import TresorCore
+import TresorServices
 
 /// What the account holds: pieces per product from paid orders, valued at today's buy-back price.
 struct Holding: Sendable {

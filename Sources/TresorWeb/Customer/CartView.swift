@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import TresorCore
+import TresorServices
 
 /// A cart line priced at the tier its quantity reaches, from the current snapshot (indicative until quoted).
 struct CartLine: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import TresorCore
+import TresorServices
 
 /// A listing of products with filters, sorting and pages; works as a plain GET form without script.
 enum CatalogueView {

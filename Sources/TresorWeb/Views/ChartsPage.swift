@@ -1,5 +1,6 @@
 import Plot
 import TresorCore
+import TresorServices
 
 /// Spot history per metal for one range, with links to the other ranges.
 enum ChartsPage {

@@ -1,5 +1,6 @@
 import Plot
 import TresorCore
+import TresorServices
 
 /// Form parts every customer form uses: the token, labelled fields with their message, radios, checkboxes.
 enum Forms {

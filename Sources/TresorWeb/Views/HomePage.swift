@@ -1,5 +1,6 @@
 import Plot
 import TresorCore
+import TresorServices
 
 /// The start page: spot ticker and featured products.
 enum HomePage {

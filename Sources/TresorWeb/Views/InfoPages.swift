@@ -1,5 +1,6 @@
 import Plot
 import TresorCore
+import TresorServices
 
 /// Plain text pages: the reporting-duties explanation, "coming soon" and errors.
 enum InfoPages {

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import TresorCore
+import TresorServices
 
 /// What every page knows about the request it answers.
 struct PageContext: Sendable {

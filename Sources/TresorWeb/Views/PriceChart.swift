@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import TresorCore
+import TresorServices
 
 /// The chart ranges and how finely each is sampled (about 500 points at most).
 enum ChartRange: String, CaseIterable, Sendable {

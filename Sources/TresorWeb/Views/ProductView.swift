@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import TresorCore
+import TresorServices
 
 /// One product: facts, price with quantity tiers, buy-back price, premium, stock and tax note.
 enum ProductView {

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import TresorCore
+import TresorServices
 
 /// Small view pieces shared by pages.
 enum Widgets {

@@ -1,8 +1,9 @@
 import Plot
 
-/// Plot escapes text nodes but writes attribute values as they are; every attribute value passes here.
-enum Escape {
-    static func attribute(_ value: String) -> String {
+/// Plot escapes text nodes but writes attribute values as they are; every attribute value of the web pages
+/// and the e-mails passes here.
+public enum Escape {
+    public static func attribute(_ value: String) -> String {
         var result = ""
         result.reserveCapacity(value.utf8.count)
         for ch in value.unicodeScalars {
@@ -19,12 +20,12 @@ enum Escape {
     }
 
     /// Query string for links; values percent-encoded (the attribute helper escapes the `&`s afterwards).
-    static func query(_ parameters: [(name: String, value: String)]) -> String {
+    public static func query(_ parameters: [(name: String, value: String)]) -> String {
         guard !parameters.isEmpty else { return "" }
         return "?" + parameters.map { "\(percent($0.name))=\(percent($0.value))" }.joined(separator: "&")
     }
 
-    static func percent(_ text: String) -> String {
+    public static func percent(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {
             switch byte {
@@ -43,32 +44,30 @@ enum Escape {
 extension Node {
     /// The one way views set an attribute: the value is always escaped, and an empty value is kept
     /// (Plot would drop it, and an `<option>` without `value` submits its label instead of "").
-    static func attr(_ name: String, _ value: String) -> Node {
+    public static func attr(_ name: String, _ value: String) -> Node {
         .attribute(named: name, value: Escape.attribute(value), ignoreIfValueIsEmpty: false)
     }
 
     /// A boolean attribute (`selected`, `checked`) when `on`.
-    static func flag(_ name: String, _ on: Bool) -> Node {
+    public static func flag(_ name: String, _ on: Bool) -> Node {
         on ? .attribute(named: name) : .empty
     }
-
-    static var empty: Node { .group([]) }
 }
 
 extension Attribute {
     /// The same escaping for elements that take attributes only (`input`).
-    static func attr(_ name: String, _ value: String) -> Attribute {
+    public static func attr(_ name: String, _ value: String) -> Attribute {
         Attribute(name: name, value: Escape.attribute(value), ignoreIfValueIsEmpty: false)
     }
 
-    static func flag(_ name: String, _ on: Bool) -> Attribute {
+    public static func flag(_ name: String, _ on: Bool) -> Attribute {
         on ? Attribute(name: name, value: nil, ignoreIfValueIsEmpty: false) : .empty
     }
 }
 
 extension Node where Context == HTML.SelectContext {
     /// An `<option>` with its label as text (Plot's own option takes attributes only).
-    static func choice(_ value: String, _ label: String, selected: Bool = false) -> Node {
+    public static func choice(_ value: String, _ label: String, selected: Bool = false) -> Node {
         .element(named: "option", nodes: [.attr("value", value), .flag("selected", selected), .text(label)])
     }
 }
