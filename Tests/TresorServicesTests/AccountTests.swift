@@ -47,6 +47,16 @@ import TresorTestSupport
         }
     }
 
+    /// Claims the queued mail and reads the reset token from the link in its text part (base64 in the message).
+    func resetMail(_ database: Database, at moment: Date) async throws -> (count: Int, raw: String, token: String) {
+        let mails = try await database.transaction { sql in
+            try await MailOutboxRepository(sql, dialect: database.dialect).claimDue(now: moment, lease: 60, limit: 10)
+        }
+        let raw = try #require(mails.first?.raw)
+        let text = try #require(OutboxTests.plainText(raw))
+        return (mails.count, raw, String(try #require(text.components(separatedBy: "token=").last?.prefix(64))))
+    }
+
     @Test(arguments: TestDatabase.available)
     func passwordResetWorksOnceAndEndsSessions(_ kind: TestDatabase) async throws {
         try await kind.with { database in
@@ -56,16 +66,10 @@ import TresorTestSupport
             let (cookie, _) = try await sessions.logIn(customer, replacing: nil, now: now)
             try await accounts.requestReset(email: "nobody@example.de", now: now)  // no account: nothing sent
             try await accounts.requestReset(email: "erika@example.de", now: now)
-            let mails = try await database.transaction { sql in
-                try await MailOutboxRepository(sql, dialect: database.dialect).claimDue(now: now, lease: 60, limit: 10)
-            }
-            #expect(mails.count == 1)
-            let raw = try #require(mails.first?.raw)
+            let (count, raw, token) = try await resetMail(database, at: now)
+            #expect(count == 1)
             #expect(raw.contains("Subject: =?UTF-8?"))  // encoded word: "Passwort zurücksetzen"
-            // The link sits in the base64 text part; decode it to read the token.
-            let text = try #require(OutboxTests.plainText(raw))
-            #expect(text.contains("https://shop.example/konto/passwort-neu?token="))
-            let token = String(try #require(text.components(separatedBy: "token=").last?.prefix(64)))
+            #expect(try #require(OutboxTests.plainText(raw)).contains("https://shop.example/konto/passwort-neu?token="))
 
             await #expect(throws: AccountProblem.resetLinkInvalid) { try await accounts.resetPassword(token: "forged", new: "Neues-Passwort-2026", now: now) }
             _ = try await accounts.resetPassword(token: token, new: "Neues-Passwort-2026", now: now)
@@ -76,12 +80,7 @@ import TresorTestSupport
             // An expired link is refused too.
             try await accounts.requestReset(email: "erika@example.de", now: now)
             let later = now.addingTimeInterval(CustomerAccounts.resetLifetime + 1)
-            let second = try await database.transaction { sql in
-                try await MailOutboxRepository(sql, dialect: database.dialect).claimDue(now: later, lease: 60, limit: 10)
-            }
-            let secondRaw = try #require(second.first?.raw)
-            let secondText = try #require(OutboxTests.plainText(secondRaw))
-            let secondToken = String(try #require(secondText.components(separatedBy: "token=").last?.prefix(64)))
+            let secondToken = try await resetMail(database, at: later).token
             await #expect(throws: AccountProblem.resetLinkInvalid) {
                 try await accounts.resetPassword(token: secondToken, new: "Zu-spaet-2026!", now: later)
             }

@@ -58,9 +58,7 @@ struct AccountController: Sendable {
     }
 
     func logIn(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        var visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "login")
+        var (form, visitor) = try await site.submission(request, form: "login")
         let customer: Customer
         do { customer = try await site.accounts.logIn(email: form["email"], password: form["password"]) } catch AccountProblem.wrongCredentials {
             return try await loginPage(request, lang, email: form["email"], next: form["next"], problems: [CustomerText.loginFailed(lang)],
@@ -79,9 +77,7 @@ struct AccountController: Sendable {
     }
 
     func logOut(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        var visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "logout")
+        var (_, visitor) = try await site.submission(request, form: "logout")
         if let session = visitor.session { try await site.sessions.end(session) }
         visitor.cookies.append(site.cookie(Visitor.sessionCookie, "", maxAge: 0))
         return site.redirect(Page.home.path(lang), visitor)
@@ -96,9 +92,7 @@ struct AccountController: Sendable {
     }
 
     func register(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        var visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "register")
+        var (form, visitor) = try await site.submission(request, form: "register")
         let details = CustomerDetails(form: form)
         let customer: Customer
         do {
@@ -137,9 +131,7 @@ struct AccountController: Sendable {
     }
 
     func saveDetails(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        let visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "details")
+        let (form, visitor) = try await site.submission(request, form: "details")
         guard var customer = visitor.customer else { return site.redirect(Page.login.path(lang), visitor) }
         customer.details = CustomerDetails(form: form)
         customer.language = lang
@@ -152,9 +144,7 @@ struct AccountController: Sendable {
     }
 
     func changePassword(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        var visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "password")
+        var (form, visitor) = try await site.submission(request, form: "password")
         guard let customer = visitor.customer else { return site.redirect(Page.login.path(lang), visitor) }
         do {
             try await site.accounts.changePassword(customerID: customer.id, current: form["current"], new: form["password"], now: site.now())
@@ -178,9 +168,7 @@ struct AccountController: Sendable {
 
     /// The same answer whether or not the address has an account.
     func requestReset(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        let visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "forgot")
+        let (form, _) = try await site.submission(request, form: "forgot")
         try await site.accounts.requestReset(email: form["email"], now: site.now())
         return try await forgotPage(request, lang, sent: true)
     }
@@ -195,9 +183,7 @@ struct AccountController: Sendable {
     }
 
     func resetPassword(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        var visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "reset")
+        var (form, visitor) = try await site.submission(request, form: "reset")
         let customer: Customer
         do { customer = try await site.accounts.resetPassword(token: form["token"], new: form["password"], now: site.now()) } catch let problem as AccountProblem {
             let (problems, messages) = Self.describe(problem, lang)

@@ -24,9 +24,7 @@ struct CartController: Sendable {
     }
 
     func add(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        var visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "cart")
+        var (form, visitor) = try await site.submission(request, form: "cart")
         guard let product = site.board.snapshot.product(sku: form["sku"]) else {
             throw PageError.badParameter(InvalidParameter(name: "sku", value: form["sku"]))
         }
@@ -40,9 +38,7 @@ struct CartController: Sendable {
 
     /// New quantities (one `sku`/`quantity` pair per line), or one line removed.
     func update(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        let visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "cart")
+        let (form, visitor) = try await site.submission(request, form: "cart")
         guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
         let skus = form.fields.filter { $0.name == "sku" }.map(\.value)
         let quantities = form.fields.filter { $0.name == "quantity" }.map(\.value)

@@ -44,9 +44,7 @@ struct CheckoutController: Sendable {
     }
 
     func submitAddress(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        var visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "checkout")
+        var (form, visitor) = try await site.submission(request, form: "checkout")
         guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
         var state = CheckoutState.decode(session.checkout)
         let details = CustomerDetails(form: form)
@@ -122,17 +120,13 @@ struct CheckoutController: Sendable {
     }
 
     func freshQuote(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        var visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "review")
+        var (_, visitor) = try await site.submission(request, form: "review")
         guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
         return try await quoteAndReview(request, lang, &visitor, session: session, state: CheckoutState.decode(session.checkout))
     }
 
     func place(_ request: Request, _ lang: Language) async throws -> Response {
-        let form = try await FormData.read(request)
-        var visitor = try await site.visitor(request)
-        try await site.checkForm(form, visitor, name: "place")
+        var (form, visitor) = try await site.submission(request, form: "place")
         guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
         var state = CheckoutState.decode(session.checkout)
         let posted = UUID(uuidString: form["quoteId"])

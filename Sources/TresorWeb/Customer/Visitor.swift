@@ -91,6 +91,14 @@ extension SiteContext {
         return CSRF(key: try await secrets.key("csrf")).token(nonce: visitor.nonce ?? "", form: form, now: now())
     }
 
+    /// A submitted form and its visitor, refused unless the form carries the visitor's token for `name`.
+    func submission(_ request: Request, form name: String) async throws -> (FormData, Visitor) {
+        let form = try await FormData.read(request)
+        let visitor = try await self.visitor(request)
+        try await checkForm(form, visitor, name: name)
+        return (form, visitor)
+    }
+
     /// Refuses a state-changing form whose token does not belong to this visitor and form.
     func checkForm(_ form: FormData, _ visitor: Visitor, name: String) async throws {
         guard CSRF(key: try await secrets.key("csrf")).verify(form["_csrf"], nonce: visitor.nonce, form: name, now: now()) else {
