@@ -64,7 +64,7 @@ extension OrderDesk {
             _ = try await InvoiceRepository(sql).issue(for: order, seller: seller, now: now)
             if order.payment == .bankTransfer {
                 try await MailOutboxRepository(sql, dialect: dialect)
-                    .enqueue(OrderMails.paymentReceived(order, settings: mail, now: now), now: now)
+                    .enqueue(OrderMails.paymentReceived(order, link: try await orderLink(order, sql: sql), settings: mail, now: now), now: now)
             }
         }
         try await within?(sql, order)

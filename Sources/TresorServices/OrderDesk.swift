@@ -135,7 +135,14 @@ public struct OrderDesk: Sendable {
                                   note: "\(decision.rule): \(decision.explanation)")
         // The confirmation travels with the order: committed together, or not at all.
         try await MailOutboxRepository(sql, dialect: database.dialect)
-            .enqueue(OrderMails.confirmation(order, settings: mail, now: now), now: now)
+            .enqueue(OrderMails.confirmation(order, link: try await orderLink(order, sql: sql), settings: mail, now: now), now: now)
         return order
+    }
+
+    /// The order page with the order's access token, for the customer's e-mails.
+    func orderLink(_ order: Order, sql: any SQLDatabase) async throws -> String? {
+        guard let page = mail.orderPage else { return nil }
+        let key = try await SecretRepository(sql).secret("order-access")
+        return page(order.number, OrderAccessToken.make(orderID: order.id, key: key), order.language)
     }
 }

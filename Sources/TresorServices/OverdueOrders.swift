@@ -20,8 +20,8 @@ extension OrderDesk {
                 try await orders.setStatus(orderID: order.id, to: next, now: now)
                 try await orders.addEvent(orderID: order.id, at: now, actor: "system", action: OrderAction.markOverdue.name,
                                           from: order.status, to: next, note: "due date passed, reminder sent")
-                try await MailOutboxRepository(sql, dialect: dialect).enqueue(OrderMails.reminder(order, settings: settings, now: now),
-                                                                              now: now)
+                let reminder = OrderMails.reminder(order, link: try await orderLink(order, sql: sql), settings: settings, now: now)
+                try await MailOutboxRepository(sql, dialect: dialect).enqueue(reminder, now: now)
                 marked.append(number)
             }
             return marked

@@ -53,7 +53,7 @@ import TresorTestSupport
             try await MailOutboxRepository(sql, dialect: database.dialect).claimDue(now: moment, lease: 60, limit: 10)
         }
         let raw = try #require(mails.first?.raw)
-        let text = try #require(OutboxTests.plainText(raw))
+        let text = try #require(MailText.plain(raw))
         return (mails.count, raw, String(try #require(text.components(separatedBy: "token=").last?.prefix(64))))
     }
 
@@ -69,7 +69,7 @@ import TresorTestSupport
             let (count, raw, token) = try await resetMail(database, at: now)
             #expect(count == 1)
             #expect(raw.contains("Subject: =?UTF-8?"))  // encoded word: "Passwort zurücksetzen"
-            #expect(try #require(OutboxTests.plainText(raw)).contains("https://shop.example/konto/passwort-neu?token="))
+            #expect(try #require(MailText.plain(raw)).contains("https://shop.example/konto/passwort-neu?token="))
 
             await #expect(throws: AccountProblem.resetLinkInvalid) { try await accounts.resetPassword(token: "forged", new: "Neues-Passwort-2026", now: now) }
             _ = try await accounts.resetPassword(token: token, new: "Neues-Passwort-2026", now: now)

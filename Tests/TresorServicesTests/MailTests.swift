@@ -95,7 +95,7 @@ final class FlakyTransport: MailTransport {
             #expect(files.count == 1 && files[0].hasSuffix(".eml"))
             let raw = try String(contentsOfFile: directory + "/" + files[0], encoding: .utf8)
             #expect(raw.contains("To: Erika Mustermann <erika@example.de>"))
-            let body = try #require(OutboxTests.plainText(raw))
+            let body = try #require(MailText.plain(raw))
             #expect(body.contains(order.number))
             #expect(body.contains("Verwendungszweck: " + order.paymentReference))
             #expect(body.contains("IBAN DE89370400440532013000"))
@@ -157,12 +157,5 @@ final class FlakyTransport: MailTransport {
         try "#!/bin/sh\ncat >/dev/null\necho 'mail queue full' >&2\nexit 75\n".write(toFile: failing, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: failing)
         await #expect(throws: SendmailTransport.Failed.self) { try await SendmailTransport(program: failing).deliver(mail) }
-    }
-
-    /// The decoded text part of a rendered message.
-    static func plainText(_ raw: String) -> String? {
-        guard let part = raw.components(separatedBy: "--=_tresor_").dropFirst().first?.components(separatedBy: "\r\n\r\n")
-            .dropFirst().first, let data = Data(base64Encoded: part.replacingOccurrences(of: "\r\n", with: "")) else { return nil }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -98,6 +98,12 @@ import TresorTestSupport
                          "2.628,89\u{a0}€", "02.12.2026 23:59 Uhr", "wartet auf Zahlung"] {
                 #expect(confirmation.body.contains(text), "confirmation lacks \(text)")
             }
+            // The confirmation mail carries the same link, so a guest can come back to the order.
+            let mails = try await shop.database.transaction { sql in
+                try await MailOutboxRepository(sql, dialect: shop.database.dialect).claimDue(now: ShopFixture.now, lease: 60, limit: 5)
+            }
+            let raw = try #require(mails.first?.raw)
+            #expect(MailText.plain(raw)?.contains("http://127.0.0.1:8080" + location) == true)
             // The second click on the same button lands on the same order; the cart is empty now.
             let again = try await place(shop, &erika, review.body)
             #expect(again.location?.hasPrefix("/bestellung/T-2026-000001?token=") == true)
@@ -245,9 +251,7 @@ import TresorTestSupport
             }
             #expect(mail.count == 1)
             let raw = try #require(mail.first?.raw)
-            let part = try #require(raw.components(separatedBy: "--=_tresor_").dropFirst().first?.components(separatedBy: "\r\n\r\n").dropFirst().first)
-            let decoded = try #require(Data(base64Encoded: part.replacingOccurrences(of: "\r\n", with: "")))
-            let text = String(decoding: decoded, as: UTF8.self)
+            let text = try #require(MailText.plain(raw))
             let link = try #require(text.split(separator: "\n").first { $0.contains("/konto/passwort-neu?token=") })
             let start = try #require(link.range(of: "/konto/"))
             let path = String(link[start.lowerBound...])

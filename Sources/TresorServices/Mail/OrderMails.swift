@@ -12,13 +12,16 @@ public struct MailSettings: Sendable {
     public var bankHolder = "Tresor Edelmetalle GmbH"
     public var iban = "DE89370400440532013000"
     public var bic = "COBADEFFXXX"
+    /// The absolute address of an order's page for its number, access token and language; without it the
+    /// mails carry no link.
+    public var orderPage: (@Sendable (_ number: String, _ token: String, _ language: TresorCore.Language) -> String)?
     public init() {}
 }
 
 /// The order confirmation: number, amount, lines, bank details, payment reference and due date, in the
 /// customer's language. It carries no advertising.
 public enum OrderMails {
-    public static func confirmation(_ order: Order, settings: MailSettings, now: Date) -> OutgoingMail {
+    public static func confirmation(_ order: Order, link: String? = nil, settings: MailSettings, now: Date) -> OutgoingMail {
         let language = order.language
         let de = language == .de
         let subject = de ? "Ihre Bestellung \(order.number) bei \(settings.shopName)"
@@ -40,12 +43,14 @@ public enum OrderMails {
             text.append(de ? "Sie bezahlen bar bei Abholung; bitte bringen Sie einen gültigen Ausweis mit."
                            : "You pay cash at pickup; please bring a valid identity document.")
         }
-        text += ["", de ? "Ihre Preise sind verbindlich festgeschrieben." : "Your prices are locked.", "", settings.shopName]
+        text += ["", de ? "Ihre Preise sind verbindlich festgeschrieben." : "Your prices are locked."]
+        text += online(link, de)
+        text += ["", settings.shopName]
         return mail(order, subject: subject, lines: text, settings: settings, now: now)
     }
 
     /// The payment reminder for an overdue order.
-    public static func reminder(_ order: Order, settings: MailSettings, now: Date) -> OutgoingMail {
+    public static func reminder(_ order: Order, link: String? = nil, settings: MailSettings, now: Date) -> OutgoingMail {
         let language = order.language
         let de = language == .de
         let subject = de ? "Zahlungserinnerung zu Ihrer Bestellung \(order.number)" : "Payment reminder for your order \(order.number)"
@@ -58,13 +63,12 @@ public enum OrderMails {
             (de ? "Verwendungszweck: " : "Payment reference: ") + order.paymentReference, "",
             de ? "Bleibt die Zahlung aus, können wir die Bestellung stornieren; Sie tragen dann einen Kursverlust zuzüglich Bearbeitungsgebühr."
                : "If payment does not arrive we may cancel the order; you then owe any fall in the metal price plus a handling fee.",
-            "", settings.shopName,
-        ]
+        ] + online(link, de) + ["", settings.shopName]
         return mail(order, subject: subject, lines: text, settings: settings, now: now)
     }
 
     /// Sent when the transfer arrived: the order is paid and will be packed.
-    public static func paymentReceived(_ order: Order, settings: MailSettings, now: Date) -> OutgoingMail {
+    public static func paymentReceived(_ order: Order, link: String? = nil, settings: MailSettings, now: Date) -> OutgoingMail {
         let language = order.language
         let de = language == .de
         let subject = de ? "Zahlungseingang zu Ihrer Bestellung \(order.number)" : "Payment received for your order \(order.number)"
@@ -77,15 +81,25 @@ public enum OrderMails {
                       : "We are preparing your goods for pickup and will let you know when they are ready.")
                 : (de ? "Wir verpacken Ihre Ware jetzt und versenden sie versichert; die Sendungsnummer folgt."
                       : "We are now packing your goods and will ship them insured; the tracking number follows."),
-            "", settings.shopName,
-        ]
+        ] + online(link, de, invoice: true) + ["", settings.shopName]
         return mail(order, subject: subject, lines: text, settings: settings, now: now)
+    }
+
+    /// The link to the order's page (status, bank details, invoice), if the shop has one.
+    static func online(_ link: String?, _ de: Bool, invoice: Bool = false) -> [String] {
+        guard let link else { return [] }
+        let label = invoice ? (de ? "Ihre Rechnung und den Stand Ihrer Bestellung finden Sie hier:" : "Your invoice and order status are here:")
+                            : (de ? "Ihre Bestellung online:" : "Your order online:")
+        return ["", label, link]
     }
 
     static func mail(_ order: Order, subject: String, lines text: [String], settings: MailSettings, now: Date) -> OutgoingMail {
         let html = HTML(
             .head(.meta(.charset(.utf8)), .title(subject)),
-            .body(.forEach(text) { line in line.isEmpty ? .br() : .p(.text(line)) })
+            .body(.forEach(text) { line in
+                line.isEmpty ? .br() : line.hasPrefix("https://") || line.hasPrefix("http://")
+                    ? .p(.a(.attr("href", line), .text(line))) : .p(.text(line))
+            })
         ).render()
         let message = MailMessage(from: .init(name: settings.shopName, email: settings.fromAddress),
                                   to: .init(name: order.customer.name, email: order.customer.email), subject: subject,

@@ -87,6 +87,8 @@ extension AppConfig {
         settings.bankHolder = bank.holder
         settings.iban = bank.iban
         settings.bic = bank.bic
+        let base = baseURL
+        settings.orderPage = { number, token, language in base + Page.order(number: number).path(language) + "?token=" + token }
         return settings
     }
 
