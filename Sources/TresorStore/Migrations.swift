@@ -280,5 +280,46 @@ public struct Migrator: Sendable {
             ALTER TABLE orders ADD COLUMN customer_id {uuid} REFERENCES customers(id);
             CREATE INDEX orders_customer ON orders (customer_id, created_at)
             """),
+        Migration(id: "2026-11-28-011-articles", ddl: """
+            CREATE TABLE articles (
+                id {uuid} PRIMARY KEY,
+                slug TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                teaser TEXT NOT NULL,
+                body TEXT NOT NULL,
+                author TEXT NOT NULL,
+                category TEXT NOT NULL,
+                hero_image TEXT,
+                status TEXT NOT NULL,
+                publish_at {timestamp},
+                version INTEGER NOT NULL,
+                created_at {timestamp} NOT NULL,
+                updated_at {timestamp} NOT NULL
+            );
+            CREATE INDEX articles_public ON articles (status, publish_at);
+            CREATE INDEX articles_category ON articles (category, publish_at);
+            CREATE TABLE article_tags (
+                article_id {uuid} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                tag TEXT NOT NULL,
+                PRIMARY KEY (article_id, tag)
+            );
+            CREATE INDEX article_tags_tag ON article_tags (tag);
+            CREATE TABLE article_revisions (
+                article_id {uuid} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                version INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                teaser TEXT NOT NULL,
+                body TEXT NOT NULL,
+                author TEXT NOT NULL,
+                category TEXT NOT NULL,
+                tags TEXT NOT NULL,
+                hero_image TEXT,
+                status TEXT NOT NULL,
+                publish_at {timestamp},
+                saved_at {timestamp} NOT NULL,
+                saved_by TEXT NOT NULL,
+                PRIMARY KEY (article_id, version)
+            )
+            """),
     ]
 }

@@ -6,7 +6,8 @@ struct Tresor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tresor",
         abstract: "Tresor – the online shop of a precious-metals dealer.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, Spot.self, Orders.self, Payments.self, Staff.self, Stock.self],
+        subcommands: [Serve.self, Migrate.self, Seed.self, Spot.self, Orders.self, Payments.self, Staff.self, Stock.self,
+                      Articles.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -1,0 +1,139 @@
+import Foundation
+import SQLKit
+import TresorCore
+
+/// One saved version of an article, kept for ever so staff can see and restore it.
+public struct ArticleRevision: Sendable, Hashable {
+    public var version: Int
+    public var article: Article
+    public var savedAt: Date
+    public var savedBy: String
+}
+
+/// Articles with their tags and every saved version, on the session it is given.
+public struct ArticleRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(_ sql: any SQLDatabase) { self.sql = sql }
+
+    /// Saves the article by its slug (new, or a new version of the one with that slug) and records the
+    /// version. An unchanged article is not saved again. Returns the version and whether it changed.
+    @discardableResult
+    public func save(_ article: Article, by actor: String, now: Date) async throws -> (version: Int, changed: Bool) {
+        var article = article
+        if let existing = try await find(slug: article.slug) {
+            article.id = existing.article.id
+            let same = Self.content(existing.article) == Self.content(article)
+            if same { return (existing.version, false) }
+            let version = existing.version + 1
+            try await sql.execute("""
+                UPDATE articles SET title = ?, teaser = ?, body = ?, author = ?, category = ?, hero_image = ?, status = ?,
+                    publish_at = ?, version = ?, updated_at = ? WHERE id = ?
+                """, [article.title, article.teaser, article.body, article.author, article.category, article.heroImage,
+                      article.status.rawValue, article.publishAt, version, now, article.id])
+            try await sql.execute("DELETE FROM article_tags WHERE article_id = ?", [article.id])
+            try await insertTags(article)
+            try await addRevision(article, version: version, by: actor, now: now)
+            return (version, true)
+        }
+        try await sql.execute("""
+            INSERT INTO articles (id, slug, title, teaser, body, author, category, hero_image, status, publish_at, version,
+                created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            """, [article.id, article.slug, article.title, article.teaser, article.body, article.author, article.category,
+                  article.heroImage, article.status.rawValue, article.publishAt, now, now])
+        try await insertTags(article)
+        try await addRevision(article, version: 1, by: actor, now: now)
+        return (1, true)
+    }
+
+    func insertTags(_ article: Article) async throws {
+        for tag in Set(article.tags) {
+            try await sql.execute("INSERT INTO article_tags (article_id, tag) VALUES (?, ?)", [article.id, tag])
+        }
+    }
+
+    func addRevision(_ article: Article, version: Int, by actor: String, now: Date) async throws {
+        try await sql.execute("""
+            INSERT INTO article_revisions (article_id, version, title, teaser, body, author, category, tags, hero_image, status,
+                publish_at, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [article.id, version, article.title, article.teaser, article.body, article.author, article.category,
+                  article.tags.joined(separator: "\u{1f}"), article.heroImage, article.status.rawValue, article.publishAt, now, actor])
+    }
+
+    /// What a version is made of (not its id or save time), to tell a real change from a repeated import.
+    static func content(_ a: Article) -> [String] {
+        [a.title, a.teaser, a.body, a.author, a.category, a.tags.sorted().joined(separator: ","), a.heroImage ?? "", a.status.rawValue,
+         a.publishAt.map { String($0.timeIntervalSince1970) } ?? ""]
+    }
+
+    public func find(slug: String) async throws -> (article: Article, version: Int)? {
+        guard let row = try await sql.rows("SELECT * FROM articles WHERE slug = ?", [slug]).first else { return nil }
+        return (try await article(row), try row.int("version"))
+    }
+
+    /// Public articles, newest first, optionally of one category or tag.
+    public func published(now: Date, category: String? = nil, tag: String? = nil, limit: Int, offset: Int = 0) async throws -> [Article] {
+        var query = "SELECT a.* FROM articles a WHERE a.status = 'published' AND a.publish_at <= ?"
+        var binds: [any Encodable & Sendable] = [now]
+        if let category {
+            query += " AND a.category = ?"
+            binds.append(category)
+        }
+        if let tag {
+            query += " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
+            binds.append(tag)
+        }
+        query += " ORDER BY a.publish_at DESC, a.slug LIMIT ? OFFSET ?"
+        binds += [limit, offset]
+        var result: [Article] = []
+        for row in try await sql.rows(query, binds) { result.append(try await article(row)) }
+        return result
+    }
+
+    public func countPublished(now: Date, category: String? = nil, tag: String? = nil) async throws -> Int {
+        var query = "SELECT COUNT(*) AS n FROM articles a WHERE a.status = 'published' AND a.publish_at <= ?"
+        var binds: [any Encodable & Sendable] = [now]
+        if let category {
+            query += " AND a.category = ?"
+            binds.append(category)
+        }
+        if let tag {
+            query += " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
+            binds.append(tag)
+        }
+        return try await sql.rows(query, binds).first?.int("n") ?? 0
+    }
+
+    public func revisions(articleID: UUID) async throws -> [ArticleRevision] {
+        try await sql.rows("SELECT * FROM article_revisions WHERE article_id = ? ORDER BY version", [articleID]).map { row in
+            let tags = try row.string("tags").split(separator: "\u{1f}").map(String.init)
+            let article = Article(id: articleID, slug: "", title: try row.string("title"), teaser: try row.string("teaser"),
+                                  body: try row.string("body"), author: try row.string("author"), category: try row.string("category"),
+                                  tags: tags, heroImage: try row.decode(column: "hero_image", as: String?.self),
+                                  status: try row.enumValue("status", as: ArticleStatus.self), publishAt: try row.optionalDate("publish_at"),
+                                  updatedAt: try row.date("saved_at"))
+            return ArticleRevision(version: try row.int("version"), article: article, savedAt: try row.date("saved_at"),
+                                   savedBy: try row.string("saved_by"))
+        }
+    }
+
+    /// Makes an earlier version the current one again, as a new version (history is never rewritten).
+    public func restore(slug: String, version: Int, by actor: String, now: Date) async throws -> Int? {
+        guard let current = try await find(slug: slug),
+              let revision = try await revisions(articleID: current.article.id).first(where: { $0.version == version }) else { return nil }
+        var restored = revision.article
+        restored.id = current.article.id
+        restored.slug = slug
+        return try await save(restored, by: actor, now: now).version
+    }
+
+    func article(_ row: any SQLRow) async throws -> Article {
+        let id = try row.uuid("id")
+        let tags = try await sql.rows("SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", [id]).map { try $0.string("tag") }
+        return Article(id: id, slug: try row.string("slug"), title: try row.string("title"), teaser: try row.string("teaser"),
+                       body: try row.string("body"), author: try row.string("author"), category: try row.string("category"),
+                       tags: tags, heroImage: try row.decode(column: "hero_image", as: String?.self),
+                       status: try row.enumValue("status", as: ArticleStatus.self), publishAt: try row.optionalDate("publish_at"),
+                       updatedAt: try row.date("updated_at"))
+    }
+}
