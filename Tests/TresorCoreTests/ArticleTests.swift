@@ -53,3 +53,25 @@ import Testing
         #expect(problem("date: 2026-06-17 06:02", "status: published") == "date")
     }
 }
+
+@Suite struct RelatedArticlesTests {
+    func article(_ slug: String, category: String, tags: [String], body: String, day: Int) -> Article {
+        Article(slug: slug, title: slug, teaser: "t", body: body, author: "a", category: category, tags: tags, status: .published,
+                publishAt: CivilDate.utcMidnight(2026, 11, day), updatedAt: CivilDate.utcMidnight(2026, 11, day))
+    }
+
+    @Test func sharedTagsCategoryAndWordsDecideTheNewestBreakTies() {
+        let gold = article("gold", category: "Markt", tags: ["Gold", "Zinsen"], body: "Notenbanken kaufen Barren", day: 20)
+        // Scores worked out by hand (significant words: ≥ 5 letters of title and body):
+        // twin: 2 tags (6) + category (2) + the same words {notenbanken, kaufen, barren}: overlap 3/3 → 10 → 18
+        let twin = article("twin", category: "Markt", tags: ["Gold", "Zinsen"], body: "Notenbanken kaufen Barren", day: 1)
+        // silber-alt and silber-neu: 1 tag (3, case ignored) + category (2), no shared words → 5 each; newer first
+        let older = article("silber-alt", category: "Markt", tags: ["gold"], body: "Münzen", day: 2)
+        let newer = article("silber-neu", category: "Markt", tags: ["Gold"], body: "Münzen", day: 3)
+        // nothing in common → left out
+        let other = article("karriere", category: "Intern", tags: ["Team"], body: "Stellen", day: 25)
+        let related = RelatedArticles.pick(for: gold, from: [other, older, gold, newer, twin])
+        #expect(related.map(\.slug) == ["twin", "silber-neu", "silber-alt"])
+        #expect(RelatedArticles.pick(for: gold, from: [twin, older, newer], limit: 1).map(\.slug) == ["twin"])
+    }
+}
