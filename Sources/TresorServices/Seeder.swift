@@ -28,6 +28,19 @@ public struct Seeder: Sendable {
         return loaded
     }
 
+    /// Loads the demo news articles if there are none; returns how many.
+    @discardableResult
+    public func seedArticlesIfEmpty(now: Date) async throws -> Int {
+        let articles = DemoArticles.articles(now: now)
+        let loaded = try await database.transaction { sql -> Int in
+            guard try await ArticleRepository(sql).count() == 0 else { return 0 }
+            for article in articles { try await ArticleRepository(sql).save(article, by: "demo", now: now) }
+            return articles.count
+        }
+        if loaded > 0 { logger.info("loaded demo articles", metadata: ["articles": "\(loaded)"]) }
+        return loaded
+    }
+
     /// Back-fills demo history when no tick was ever stored; returns how many ticks it wrote.
     @discardableResult
     public func backfillDemoHistoryIfEmpty(feed: DemoFeed, now: Date) async throws -> Int {

@@ -104,6 +104,11 @@ public struct ArticleRepository: Sendable {
         return try await sql.rows(query, binds).first?.int("n") ?? 0
     }
 
+    /// All articles, drafts included.
+    public func count() async throws -> Int {
+        try await sql.rows("SELECT COUNT(*) AS n FROM articles").first?.int("n") ?? 0
+    }
+
     public func revisions(articleID: UUID) async throws -> [ArticleRevision] {
         try await sql.rows("SELECT * FROM article_revisions WHERE article_id = ? ORDER BY version", [articleID]).map { row in
             let tags = try row.string("tags").split(separator: "\u{1f}").map(String.init)

@@ -21,6 +21,8 @@ struct SiteContext: Sendable {
     let secrets: SecretCache
     /// Cookies carry `Secure` when the shop's base URL is HTTPS.
     let secureCookies: Bool
+    /// The shop's public address, e.g. `https://www.tresor.example`.
+    let baseURL: String
     let pages = PageCache()
 
     /// A shop page that depends only on the address and the price board, rendered once per tick.

@@ -34,6 +34,7 @@ struct Serve: AsyncParsableCommand {
         if !noDemo {
             let seeder = Seeder(database: database, logger: logger)
             try await seeder.seedCatalogueIfEmpty(now: now())
+            try await seeder.seedArticlesIfEmpty(now: now())
             if let demo = feed as? DemoFeed { try await seeder.backfillDemoHistoryIfEmpty(feed: demo, now: now()) }
         }
         let board = PriceBoard(database: database, policy: config.policy, logger: logger)

@@ -20,7 +20,7 @@ enum CustomerText: Wording {
          holdingsTotal, detailsTitle, saveButton, saved, passwordTitle, currentPassword, newPasswordField, wrongCurrent,
          passwordChanged, forgotTitle, forgotLead, forgotSend, forgotSent, newPasswordTitle, resetInvalid, noAccount,
          forgotLink, colOrder, colDate, colStatus, colTotal, colInvoice, colProduct, colQuantity, colValue, greeting
-
+    case newsTitle, newsLead, newsEmpty, newsRelated, newsBy, newsCategory, newsTopic, newsTopics, newsReadMore
     var pair: (String, String) {
         switch self {
         case .menuCart: ("Warenkorb", "Cart")
@@ -156,6 +156,16 @@ enum CustomerText: Wording {
         case .colQuantity: ("Stück", "Pieces")
         case .colValue: ("Wert", "Value")
         case .greeting: ("Guten Tag, %@.", "Hello, %@.")
+        case .newsTitle: ("News", "News")
+        case .newsLead: ("Marktberichte und Wissenswertes rund um Gold, Silber, Platin und Palladium.",
+                         "Market reports and background on gold, silver, platinum and palladium (in German).")
+        case .newsEmpty: ("Hier gibt es noch keine Artikel.", "No articles here yet.")
+        case .newsRelated: ("Wissenswertes zum Thema", "Related reading")
+        case .newsBy: ("von %@", "by %@")
+        case .newsCategory: ("Kategorie: %@", "Category: %@")
+        case .newsTopic: ("Thema: %@", "Topic: %@")
+        case .newsTopics: ("Themen", "Topics")
+        case .newsReadMore: ("Weiterlesen", "Read more")
         }
     }
 }

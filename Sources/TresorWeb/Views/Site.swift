@@ -1,4 +1,5 @@
 import TresorCore
+import TresorServices
 
 /// Every page of the shop and its address in each language; views link only through this.
 enum Page: Hashable, Sendable {
@@ -19,6 +20,8 @@ enum Page: Hashable, Sendable {
     case order(number: String)
     case invoice(number: String), invoicePDF(number: String)
     case account, login, register, logout, accountDetails, accountPassword, forgotPassword, newPassword
+    case article(slug: String)
+    case newsCategory(String), newsTag(String)
 
     /// The path in `language`, with the `/en` prefix for English.
     func path(_ language: Language) -> String {
@@ -78,12 +81,17 @@ enum Page: Hashable, Sendable {
         case (.forgotPassword, .en): "account/forgot-password"
         case (.newPassword, .de): "konto/passwort-neu"
         case (.newPassword, .en): "account/new-password"
+        case (.article(let slug), _): "news/" + slug
+        case (.newsCategory(let name), .de): "news/kategorie/" + Escape.percent(name)
+        case (.newsCategory(let name), .en): "news/category/" + Escape.percent(name)
+        case (.newsTag(let name), .de): "news/thema/" + Escape.percent(name)
+        case (.newsTag(let name), .en): "news/topic/" + Escape.percent(name)
         }
         return language.pathPrefix + "/" + segment
     }
 
     /// Pages that exist as "coming soon" until their issue lands.
-    static let comingSoon: [Page] = [.news, .sellBack, .about, .careers, .contact, .imprint, .privacy]
+    static let comingSoon: [Page] = [.sellBack, .about, .careers, .contact, .imprint, .privacy]
 }
 
 extension Metal {

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import TresorCore
+import TresorServices
+import TresorStore
+
+/// The news desk's public side: the index, category and topic pages, and each article with related reading.
+struct NewsController: Sendable {
+    let site: SiteContext
+    static let perPage = 10
+
+    func addRoutes(to router: Router<TresorRequestContext>) {
+        for lang in Language.allCases {
+            router.get(RouterPath(Page.news.path(lang))) { request, _ in try await self.index(request, lang, filter: nil) }
+            router.get(RouterPath(Page.article(slug: ":slug").path(lang))) { request, context in
+                try await self.article(request, context, lang)
+            }
+            router.get(RouterPath(Page.newsCategory(":name").path(lang).replacingOccurrences(of: "%3A", with: ":"))) { request, context in
+                try await self.index(request, lang, filter: .newsCategory(try Self.name(context)))
+            }
+            router.get(RouterPath(Page.newsTag(":name").path(lang).replacingOccurrences(of: "%3A", with: ":"))) { request, context in
+                try await self.index(request, lang, filter: .newsTag(try Self.name(context)))
+            }
+        }
+    }
+
+    static func name(_ context: TresorRequestContext) throws -> String {
+        guard let raw = context.parameters.get("name"), let name = raw.removingPercentEncoding, !name.isEmpty else {
+            throw PageError.notFound
+        }
+        return name
+    }
+
+    func index(_ request: Request, _ lang: Language, filter: Page?) async throws -> Response {
+        let pageText = request.formQuery.first { $0.name == "seite" || $0.name == "page" }?.value ?? "1"
+        guard let page = Int(pageText), (1...10_000).contains(page) else {
+            throw PageError.badParameter(InvalidParameter(name: "seite", value: pageText))
+        }
+        let category: String? = if case .newsCategory(let name) = filter { name } else { nil }
+        let tag: String? = if case .newsTag(let name) = filter { name } else { nil }
+        let now = site.now()
+        let (articles, total) = try await site.database.read { sql in
+            let repository = ArticleRepository(sql)
+            return (try await repository.published(now: now, category: category, tag: tag, limit: Self.perPage,
+                                                   offset: (page - 1) * Self.perPage),
+                    try await repository.countPublished(now: now, category: category, tag: tag))
+        }
+        if filter != nil && total == 0 { throw PageError.notFound }
+        let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
+        guard page <= pages else { throw PageError.notFound }
+        let heading = category.map { CustomerText.newsCategory(lang, $0) } ?? tag.map { CustomerText.newsTopic(lang, $0) }
+            ?? CustomerText.newsTitle(lang)
+        let context = site.pageContext(request, filter ?? .news)
+        return HTMLResponse.ok(NewsView.index(articles, heading: heading, page: page, pages: pages, context))
+    }
+
+    func article(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let slug = context.parameters.get("slug") ?? ""
+        let now = site.now()
+        let found = try await site.database.read { sql -> (TresorCore.Article, [TresorCore.Article])? in
+            let repository = ArticleRepository(sql)
+            guard let article = try await repository.find(slug: slug)?.article, article.isPublic(at: now) else { return nil }
+            return (article, try await repository.published(now: now, limit: 200))
+        }
+        guard let (article, recent) = found else { throw PageError.notFound }
+        let related = RelatedArticles.pick(for: article, from: recent)
+        let body = SafeMarkdown(ownHost: URL(string: site.baseURL)?.host).html(article.body)
+        return HTMLResponse.ok(NewsView.article(article, body: body, related: related, site.pageContext(request, .article(slug: slug))))
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Plot
+import TresorCore
+import TresorServices
+
+/// The news index (also per category and topic) and the article page.
+enum NewsView {
+    static func index(_ articles: [TresorCore.Article], heading: String, page: Int, pages: Int, _ context: PageContext) -> String {
+        let lang = context.language
+        let here = context.page.path(lang)
+        let main: Node<HTML.BodyContext> = .group(
+            .h1(.text(heading)),
+            .p(.attr("class", "lead"), .text(CustomerText.newsLead(lang))),
+            articles.isEmpty ? .p(.text(CustomerText.newsEmpty(lang))) : .ul(
+                .attr("class", "news-list"),
+                .forEach(articles) { article in
+                    .li(.article(
+                        .p(.attr("class", "news-meta"), .text(meta(article, lang))),
+                        .h2(.a(.attr("href", Page.article(slug: article.slug).path(lang)), .text(article.title))),
+                        .p(.text(article.teaser))))
+                }),
+            .nav(.attr("class", "pager"), .attr("aria-label", "Pages"),
+                 .if(page > 1, .a(.attr("rel", "prev"), .attr("href", here + (page == 2 ? "" : "?seite=\(page - 1)")),
+                                  .text(Text.pagePrevious(lang)))),
+                 .if(pages > 1, .span(.text(Text.pageOf(lang, String(page), String(pages))))),
+                 .if(page < pages, .a(.attr("rel", "next"), .attr("href", here + "?seite=\(page + 1)"), .text(Text.pageNext(lang)))))
+        )
+        return Layout.render(context, title: heading, description: CustomerText.newsLead(lang), main: main)
+    }
+
+    /// `17.06.2025 06:02 Uhr · Marktbericht`
+    static func meta(_ article: TresorCore.Article, _ lang: Language) -> String {
+        [article.publishAt.map { Format.dateTime($0, lang) }, article.category].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    static func article(_ article: TresorCore.Article, body: String, related: [TresorCore.Article], _ context: PageContext) -> String {
+        let lang = context.language
+        let main: Node<HTML.BodyContext> = .article(
+            .attr("class", "news-article"),
+            .header(
+                .p(.attr("class", "news-meta"),
+                   .element(named: "time", nodes: [.attr("datetime", article.publishAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""),
+                                                    .text(article.publishAt.map { Format.dateTime($0, lang) } ?? "")]),
+                   .text(" · " + CustomerText.newsBy(lang, article.author) + " · "),
+                   .a(.attr("href", Page.newsCategory(article.category).path(lang)), .text(article.category))),
+                .h1(.text(article.title)),
+                .p(.attr("class", "lead"), .text(article.teaser))),
+            .div(.attr("class", "prose"), .raw(body)),
+            .if(!article.tags.isEmpty, .p(.attr("class", "tags"), .text(CustomerText.newsTopics(lang) + ": "),
+                                          .forEach(article.tags) { tag in
+                                              .group(.a(.attr("href", Page.newsTag(tag).path(lang)), .text(tag)), .text(" "))
+                                          })),
+            .if(!related.isEmpty, .aside(
+                .attr("class", "related"),
+                .h2(.text(CustomerText.newsRelated(lang))),
+                .ul(.forEach(related) { other in
+                    .li(.a(.attr("href", Page.article(slug: other.slug).path(lang)), .text(other.title)),
+                        .small(.text(" " + meta(other, lang))))
+                })))
+        )
+        return Layout.render(context, title: article.title, description: article.teaser, main: main)
+    }
+}

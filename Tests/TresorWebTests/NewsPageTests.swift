@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TresorCore
+import TresorServices
+import TresorStore
+import TresorTestSupport
+@testable import TresorWeb
+
+@Suite struct NewsPageTests {
+    /// The demo articles, as the shop loads them on its first start.
+    func seeded(_ shop: ShopFixture) async throws {
+        try await Seeder(database: shop.database, logger: TestDatabase.logger).seedArticlesIfEmpty(now: ShopFixture.now)
+    }
+
+    @Test func indexPagesAndArticleWithRelatedReading() async throws {
+        try await ShopFixture.run { shop in
+            try await seeded(shop)
+            let (status, index, _) = try await shop.get("/news")
+            #expect(status == .ok)
+            // Newest first: "Gold startet fest" was published 3 hours before now (11:00 Berlin) → 08:00 Uhr.
+            #expect(index.contains("27.11.2026 08:00 Uhr · Marktbericht"))
+            let newest = try #require(index.range(of: "gold-startet-fest-in-die-woche"))
+            let older = try #require(index.range(of: "silber-zwischen-industrie"))
+            #expect(newest.lowerBound < older.lowerBound)
+            #expect(index.contains("rel=\"next\" href=\"/news?seite=2\""))
+            let (_, second, _) = try await shop.get("/news?seite=2")
+            #expect(second.contains("maple-leaf-mit-sicherheitsmerkmalen"))  // the oldest of 15, on page 2
+            #expect(try await shop.get("/news?seite=3").status == .notFound)
+            #expect(try await shop.get("/news?seite=0").status == .badRequest)
+
+            let (articleStatus, article, _) = try await shop.get("/news/warum-anlagegold-umsatzsteuerfrei-ist")
+            #expect(articleStatus == .ok)
+            #expect(article.contains("<strong>Anlagegold</strong>"))  // Markdown rendered
+            #expect(article.contains("Wissenswertes zum Thema"))
+            let box = try #require(article.range(of: "class=\"related\""))
+            let related = String(article[box.lowerBound...])
+            #expect(!related.contains("/news/warum-anlagegold-umsatzsteuerfrei-ist\""))  // never itself
+            #expect(related.contains("/news/zinsen-und-goldpreis"))  // Gold tag and category Wissen
+            #expect(try await shop.get("/news/kategorie/Wissen").body.contains("aufgeld-erklaert"))
+            #expect(try await shop.get("/news/thema/M%C3%BCnzen").body.contains("kruegerrand-die-erste-anlagemuenze"))
+            #expect(try await shop.get("/en/news/topic/Palladium").status == .ok)
+            #expect(try await shop.get("/news/thema/Kupfer").status == .notFound)
+            #expect(try await shop.get("/news/gibt-es-nicht").status == .notFound)
+        }
+    }
+
+    @Test func draftsAndFutureArticlesStayHidden() async throws {
+        try await ShopFixture.run { shop in
+            let draft = Article(slug: "entwurf", title: "Entwurf", teaser: "t", body: "x", author: "a", category: "Wissen", tags: [],
+                                status: .draft, publishAt: nil, updatedAt: ShopFixture.now)
+            let later = Article(slug: "morgen", title: "Morgen", teaser: "t", body: "x", author: "a", category: "Wissen", tags: [],
+                                status: .published, publishAt: ShopFixture.now.addingTimeInterval(3600), updatedAt: ShopFixture.now)
+            _ = try await NewsDesk(database: shop.database).save([draft, later], by: "test", now: ShopFixture.now)
+            #expect(try await shop.get("/news/entwurf").status == .notFound)
+            #expect(try await shop.get("/news/morgen").status == .notFound)
+            #expect(try await shop.get("/news").body.contains("Hier gibt es noch keine Artikel."))
+        }
+    }
+}
