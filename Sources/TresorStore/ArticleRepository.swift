@@ -104,6 +104,14 @@ public struct ArticleRepository: Sendable {
         return try await sql.rows(query, binds).first?.int("n") ?? 0
     }
 
+    /// Publishes every scheduled article whose time has come; returns their slugs. One statement, so two
+    /// instances doing this at once publish each article once.
+    public func publishDue(now: Date) async throws -> [String] {
+        try await sql.rows("""
+            UPDATE articles SET status = 'published', updated_at = ? WHERE status = 'scheduled' AND publish_at <= ? RETURNING slug
+            """, [now, now]).map { try $0.string("slug") }
+    }
+
     /// All articles, drafts included.
     public func count() async throws -> Int {
         try await sql.rows("SELECT COUNT(*) AS n FROM articles").first?.int("n") ?? 0

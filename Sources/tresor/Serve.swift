@@ -49,6 +49,7 @@ struct Serve: AsyncParsableCommand {
             feedService, BoardRefreshService(board: board, interval: config.boardRefresh, logger: logger),
             Mailer(database: database, transport: config.mailTransport, now: now, logger: logger),
             OverdueWatch(desk: config.orderDesk(database: database, logger: logger), now: now, logger: logger),
+            ScheduledPublisher(database: database, now: now, logger: logger),
         ])
         print("""
             Tresor is running at http://\(config.host):\(config.port) (base URL \(config.baseURL))

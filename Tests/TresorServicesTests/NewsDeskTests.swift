@@ -86,4 +86,22 @@ import TresorTestSupport
             #expect(report.created == ["gut"])
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func scheduledArticlesArePublishedOnceWhenDue(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            _ = try await NewsDesk(database: database).save([
+                article("frueh", status: .scheduled, at: 26), article("spaet", status: .scheduled, at: 28),
+            ], by: "import", now: now)
+            // Two instances on the same beat: each article is published by exactly one of them.
+            let publishers = (0..<2).map { _ in ScheduledPublisher(database: database, now: { now }, logger: TestDatabase.logger) }
+            async let first = publishers[0].publishDue()
+            async let second = publishers[1].publishDue()
+            let published = try await first + second
+            #expect(published == ["frueh"])
+            #expect(try await publishers[0].publishDue().isEmpty)
+            let visible = try await database.read { sql in try await ArticleRepository(sql).published(now: now, limit: 10).map(\.slug) }
+            #expect(visible == ["frueh"])
+        }
+    }
 }
