@@ -54,6 +54,6 @@ struct SiteContext: Sendable {
         let snapshot = snapshot ?? board.snapshot
         return PageContext(language: request.language, page: page, shop: shop, now: now,
                            staleFeed: snapshot.anyStale(now: now), demoPrices: demoPrices,
-                           stylesheetPath: assets.stylesheet.path, scriptPath: assets.script.path)
+                           stylesheetPath: assets.stylesheet.path, scriptPath: assets.script.path, baseURL: baseURL)
     }
 }

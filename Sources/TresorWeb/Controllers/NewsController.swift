@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import TresorCore
 import TresorServices
 import TresorStore
@@ -10,6 +11,10 @@ struct NewsController: Sendable {
     static let perPage = 10
 
     func addRoutes(to router: Router<TresorRequestContext>) {
+        router.get("/news/feed.atom") { _, _ in try await self.feed(atom: true) }
+        router.get("/news/feed.rss") { _, _ in try await self.feed(atom: false) }
+        router.get("/sitemap.xml") { _, _ in try await self.sitemap() }
+        router.get("/news-sitemap.xml") { _, _ in try await self.newsSitemap() }
         for lang in Language.allCases {
             router.get(RouterPath(Page.news.path(lang))) { request, _ in try await self.index(request, lang, filter: nil) }
             router.get(RouterPath(Page.article(slug: ":slug").path(lang))) { request, context in
@@ -22,6 +27,38 @@ struct NewsController: Sendable {
                 try await self.index(request, lang, filter: .newsTag(try Self.name(context)))
             }
         }
+    }
+
+    static func xml(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type + "; charset=utf-8", .cacheControl: "public, max-age=300"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    func feed(atom: Bool) async throws -> Response {
+        let now = site.now()
+        let articles = try await site.database.read { sql in try await ArticleRepository(sql).published(now: now, limit: 20) }
+        return atom ? Self.xml(Feeds.atom(articles, shop: site.shop.name, base: site.baseURL, now: now), type: "application/atom+xml")
+                    : Self.xml(Feeds.rss(articles, shop: site.shop.name, base: site.baseURL, now: now), type: "application/rss+xml")
+    }
+
+    func sitemap() async throws -> Response {
+        let now = site.now()
+        let (articles, categories, tags) = try await site.database.read { sql in
+            let repository = ArticleRepository(sql)
+            let articles = try await repository.published(now: now, limit: 50_000)
+            return (articles, Set(articles.map(\.category)).sorted(), Set(articles.flatMap(\.tags)).sorted())
+        }
+        var pages: [Page] = [.home, .catalogue(nil)] + Metal.allCases.map { .catalogue($0) } + [.charts, .news, .reportingDuties]
+        pages += site.board.snapshot.products.map { .product(slug: $0.slug) }
+        pages += categories.map { .newsCategory($0) } + tags.map { .newsTag($0) } + Page.comingSoon
+        return Self.xml(Feeds.sitemap(pages: pages, articles: articles, base: site.baseURL), type: "application/xml")
+    }
+
+    func newsSitemap() async throws -> Response {
+        let now = site.now()
+        let recent = try await site.database.read { sql in try await ArticleRepository(sql).published(now: now, limit: 1_000) }
+            .filter { ($0.publishAt ?? .distantPast) > now.addingTimeInterval(-2 * 86_400) }
+        return Self.xml(Feeds.newsSitemap(recent, shop: site.shop.name, base: site.baseURL), type: "application/xml")
     }
 
     static func name(_ context: TresorRequestContext) throws -> String {

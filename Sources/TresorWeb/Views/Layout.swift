@@ -14,11 +14,15 @@ struct PageContext: Sendable {
     /// Asset path with a content hash, so browsers may cache it for a year.
     var stylesheetPath: String
     var scriptPath: String
+    /// The shop's public address, for canonical links and feeds.
+    var baseURL = ""
 }
 
 /// The frame of every page: trust header, menu, banners, footer.
 enum Layout {
-    static func render(_ context: PageContext, title: String, description: String? = nil, main: Node<HTML.BodyContext>) -> String {
+    /// `head` adds page-specific elements (Open Graph, JSON-LD) after the common ones.
+    static func render(_ context: PageContext, title: String, description: String? = nil, head: [Node<HTML.HeadContext>] = [],
+                       main: Node<HTML.BodyContext>) -> String {
         let lang = context.language
         let html = HTML(
             .attr("lang", lang.rawValue),
@@ -28,9 +32,13 @@ enum Layout {
                 .element(named: "title", text: title + " – " + context.shop.name),
                 .meta(.attr("name", "description"), .attr("content", description ?? Text.homeLead(lang))),
                 .link(.attr("rel", "stylesheet"), .attr("href", context.stylesheetPath)),
+                .link(.attr("rel", "canonical"), .attr("href", context.baseURL + context.page.path(context.language))),
                 .link(.attr("rel", "alternate"), .attr("hreflang", "de"), .attr("href", context.page.path(.de))),
                 .link(.attr("rel", "alternate"), .attr("hreflang", "en"), .attr("href", context.page.path(.en))),
-                .script(.attr("src", context.scriptPath), .attribute(named: "defer"))
+                .script(.attr("src", context.scriptPath), .attribute(named: "defer")),
+                .link(.attr("rel", "alternate"), .attr("type", "application/atom+xml"), .attr("title", "News"),
+                      .attr("href", "/news/feed.atom")),
+                .group(head)
             ),
             .body(
                 .a(.attr("class", "skip"), .attr("href", "#main"), .text(Text.skipToContent(lang))),

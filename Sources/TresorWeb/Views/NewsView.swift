@@ -58,6 +58,9 @@ enum NewsView {
                         .small(.text(" " + meta(other, lang))))
                 })))
         )
-        return Layout.render(context, title: article.title, description: article.teaser, main: main)
+        let url = context.baseURL + Page.article(slug: article.slug).path(lang)
+        return Layout.render(context, title: article.title, description: article.teaser,
+                             head: StructuredData.articleHead(article, url: url, shop: context.shop.name, baseURL: context.baseURL),
+                             main: main)
     }
 }
