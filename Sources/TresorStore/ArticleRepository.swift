@@ -34,6 +34,7 @@ public struct ArticleRepository: Sendable {
             try await sql.execute("DELETE FROM article_tags WHERE article_id = ?", [article.id])
             try await insertTags(article)
             try await addRevision(article, version: version, by: actor, now: now)
+            try await ArticleSearch(sql).index(article)
             return (version, true)
         }
         try await sql.execute("""
@@ -43,6 +44,7 @@ public struct ArticleRepository: Sendable {
                   article.heroImage, article.status.rawValue, article.publishAt, now, now])
         try await insertTags(article)
         try await addRevision(article, version: 1, by: actor, now: now)
+        try await ArticleSearch(sql).index(article)
         return (1, true)
     }
 

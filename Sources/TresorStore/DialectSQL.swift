@@ -34,6 +34,9 @@ extension Dialect {
 }
 
 extension SQLDatabase {
+    /// Which of the two databases this session talks to.
+    var tresorDialect: Dialect { dialect.name == "postgresql" ? .postgres : .sqlite }
+
     /// Runs SQL text with `?` placeholders and binds; SQLKit turns `?` into `$1…` for PostgreSQL.
     func execute(_ text: String, _ binds: [any Encodable & Sendable] = []) async throws {
         try await self.raw(Self.query(text, binds)).run()

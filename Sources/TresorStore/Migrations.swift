@@ -7,6 +7,16 @@ public struct Migration: Sendable {
     public var id: String
     /// DDL with `{uuid}`-style type placeholders; statements separated by `;`.
     public var ddl: String
+    /// For the few changes that differ by database (full-text search): used instead of `ddl` on PostgreSQL.
+    public var postgres: String?
+
+    public init(id: String, ddl: String, postgres: String? = nil) {
+        self.id = id
+        self.ddl = ddl
+        self.postgres = postgres
+    }
+
+    func ddl(for dialect: Dialect) -> String { dialect == .postgres ? (postgres ?? ddl) : ddl }
 }
 
 /// Applies the ordered migrations that have not run yet, each in its own transaction.
@@ -30,7 +40,7 @@ public struct Migrator: Sendable {
                 if dialect == .postgres { try await sql.execute("LOCK TABLE schema_migrations IN EXCLUSIVE MODE") }
                 let done = try await sql.rows("SELECT id FROM schema_migrations WHERE id = ?", [migration.id])
                 guard done.isEmpty else { return false }
-                for statement in dialect.columnTypes(migration.ddl).split(separator: ";") {
+                for statement in dialect.columnTypes(migration.ddl(for: dialect)).split(separator: ";") {
                     let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
                     if !text.isEmpty { try await sql.execute(text) }
                 }
@@ -320,6 +330,23 @@ public struct Migrator: Sendable {
                 saved_by TEXT NOT NULL,
                 PRIMARY KEY (article_id, version)
             )
+            """),
+        // Full-text search over title, teaser and body: FTS5 in SQLite, a weighted German tsvector in PostgreSQL.
+        Migration(id: "2026-11-28-012-article-search", ddl: """
+            CREATE VIRTUAL TABLE article_search USING fts5(
+                slug UNINDEXED, title, teaser, body, tokenize = 'unicode61 remove_diacritics 2'
+            );
+            INSERT INTO article_search (slug, title, teaser, body) SELECT slug, title, teaser, body FROM articles
+            """, postgres: """
+            CREATE TABLE article_search (
+                slug TEXT PRIMARY KEY REFERENCES articles(slug) ON DELETE CASCADE ON UPDATE CASCADE,
+                body TEXT NOT NULL,
+                document tsvector NOT NULL
+            );
+            CREATE INDEX article_search_document ON article_search USING GIN (document);
+            INSERT INTO article_search (slug, body, document) SELECT slug, body,
+                setweight(to_tsvector('german', title), 'A') || setweight(to_tsvector('german', teaser), 'B')
+                || setweight(to_tsvector('german', body), 'C') FROM articles
             """),
     ]
 }

@@ -56,4 +56,20 @@ import TresorTestSupport
             #expect(try await shop.get("/news").body.contains("Hier gibt es noch keine Artikel."))
         }
     }
+
+    @Test func searchFindsBodyTextAndMarksIt() async throws {
+        try await ShopFixture.run { shop in
+            try await seeded(shop)
+            let (status, page, _) = try await shop.get("/news/suche?q=Katalysator")
+            #expect(status == .ok)
+            #expect(page.contains("/news/platin-und-palladium-im-autoabgas"))
+            #expect(page.contains("<mark>Katalysator"))  // a prefix of "Katalysatoren", marked in the snippet
+            // Odd input is a search like any other, shown back escaped.
+            let odd = try await shop.get("/news/suche?q=%22%3Cscript%3E%20AND%20(")
+            #expect(odd.status == .ok)
+            #expect(!odd.body.contains("<script>"))
+            #expect(odd.body.contains("&lt;script&gt;"))
+            #expect(try await shop.get("/en/news/search?q=Palladium").body.contains("palladium-erholt-sich"))
+        }
+    }
 }

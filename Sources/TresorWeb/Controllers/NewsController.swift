@@ -17,6 +17,7 @@ struct NewsController: Sendable {
         router.get("/news-sitemap.xml") { _, _ in try await self.newsSitemap() }
         for lang in Language.allCases {
             router.get(RouterPath(Page.news.path(lang))) { request, _ in try await self.index(request, lang, filter: nil) }
+            router.get(RouterPath(Page.newsSearch.path(lang))) { request, _ in try await self.search(request, lang) }
             router.get(RouterPath(Page.article(slug: ":slug").path(lang))) { request, context in
                 try await self.article(request, context, lang)
             }
@@ -89,6 +90,13 @@ struct NewsController: Sendable {
             ?? CustomerText.newsTitle(lang)
         let context = site.pageContext(request, filter ?? .news)
         return HTMLResponse.ok(NewsView.index(articles, heading: heading, page: page, pages: pages, context))
+    }
+
+    func search(_ request: Request, _ lang: Language) async throws -> Response {
+        let query = String((request.formQuery.first { $0.name == "q" }?.value ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
+        let now = site.now()
+        let hits = query.isEmpty ? [] : try await site.database.read { sql in try await ArticleSearch(sql).search(query, now: now) }
+        return HTMLResponse.ok(NewsView.search(query, hits: hits, site.pageContext(request, .newsSearch)))
     }
 
     func article(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {

@@ -20,7 +20,8 @@ enum CustomerText: Wording {
          holdingsTotal, detailsTitle, saveButton, saved, passwordTitle, currentPassword, newPasswordField, wrongCurrent,
          passwordChanged, forgotTitle, forgotLead, forgotSend, forgotSent, newPasswordTitle, resetInvalid, noAccount,
          forgotLink, colOrder, colDate, colStatus, colTotal, colInvoice, colProduct, colQuantity, colValue, greeting
-    case newsTitle, newsLead, newsEmpty, newsRelated, newsBy, newsCategory, newsTopic, newsTopics, newsReadMore
+    case newsSearch, newsSearchButton, newsSearchResults, newsSearchNone,
+         newsTitle, newsLead, newsEmpty, newsRelated, newsBy, newsCategory, newsTopic, newsTopics, newsReadMore
     var pair: (String, String) {
         switch self {
         case .menuCart: ("Warenkorb", "Cart")
@@ -156,6 +157,10 @@ enum CustomerText: Wording {
         case .colQuantity: ("Stück", "Pieces")
         case .colValue: ("Wert", "Value")
         case .greeting: ("Guten Tag, %@.", "Hello, %@.")
+        case .newsSearch: ("News durchsuchen", "Search the news")
+        case .newsSearchButton: ("Suchen", "Search")
+        case .newsSearchResults: ("Suchergebnisse für „%@“", "Results for \"%@\"")
+        case .newsSearchNone: ("Keine Artikel gefunden.", "No articles found.")
         case .newsTitle: ("News", "News")
         case .newsLead: ("Marktberichte und Wissenswertes rund um Gold, Silber, Platin und Palladium.",
                          "Market reports and background on gold, silver, platinum and palladium (in German).")

@@ -2,6 +2,7 @@ import Foundation
 import Plot
 import TresorCore
 import TresorServices
+import TresorStore
 
 /// The news index (also per category and topic) and the article page.
 enum NewsView {
@@ -11,6 +12,7 @@ enum NewsView {
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(heading)),
             .p(.attr("class", "lead"), .text(CustomerText.newsLead(lang))),
+            searchForm("", lang),
             articles.isEmpty ? .p(.text(CustomerText.newsEmpty(lang))) : .ul(
                 .attr("class", "news-list"),
                 .forEach(articles) { article in
@@ -26,6 +28,46 @@ enum NewsView {
                  .if(page < pages, .a(.attr("rel", "next"), .attr("href", here + "?seite=\(page + 1)"), .text(Text.pageNext(lang)))))
         )
         return Layout.render(context, title: heading, description: CustomerText.newsLead(lang), main: main)
+    }
+
+    static func searchForm(_ query: String, _ lang: Language) -> Node<HTML.BodyContext> {
+        .form(.attr("method", "get"), .attr("action", Page.newsSearch.path(lang)), .attr("class", "news-search"), .attr("role", "search"),
+              .input(.attr("type", "search"), .attr("name", "q"), .attr("value", query), .attr("maxlength", "200"),
+                     .attr("aria-label", CustomerText.newsSearch(lang)), .attr("placeholder", CustomerText.newsSearch(lang))),
+              .button(.attr("type", "submit"), .text(CustomerText.newsSearchButton(lang))))
+    }
+
+    static func search(_ query: String, hits: [ArticleHit], _ context: PageContext) -> String {
+        let lang = context.language
+        let heading = query.isEmpty ? CustomerText.newsSearch(lang) : CustomerText.newsSearchResults(lang, query)
+        let main: Node<HTML.BodyContext> = .group(
+            .h1(.text(heading)),
+            searchForm(query, lang),
+            hits.isEmpty && !query.isEmpty ? .p(.text(CustomerText.newsSearchNone(lang))) : .ul(
+                .attr("class", "news-list"),
+                .forEach(hits) { hit in
+                    .li(.article(
+                        .p(.attr("class", "news-meta"), .text(meta(hit.article, lang))),
+                        .h2(.a(.attr("href", Page.article(slug: hit.article.slug).path(lang)), .text(hit.article.title))),
+                        .p(.attr("class", "snippet"), snippet(hit.snippet))))
+                })
+        )
+        return Layout.render(context, title: heading, main: main)
+    }
+
+    /// The snippet as text nodes, with the matches in `<mark>`: Plot escapes the text, nothing is raw.
+    static func snippet(_ text: String) -> Node<HTML.BodyContext> {
+        var nodes: [Node<HTML.BodyContext>] = []
+        for (index, part) in text.components(separatedBy: ArticleSearch.markStart).enumerated() {
+            if index == 0 {
+                nodes.append(.text(part))
+                continue
+            }
+            let pieces = part.components(separatedBy: ArticleSearch.markEnd)
+            nodes.append(.element(named: "mark", nodes: [.text(pieces[0])]))
+            nodes.append(.text(pieces.dropFirst().joined()))
+        }
+        return .group(nodes)
     }
 
     /// `17.06.2025 06:02 Uhr · Marktbericht`

@@ -21,7 +21,7 @@ enum Page: Hashable, Sendable {
     case invoice(number: String), invoicePDF(number: String)
     case account, login, register, logout, accountDetails, accountPassword, forgotPassword, newPassword
     case article(slug: String)
-    case newsCategory(String), newsTag(String)
+    case newsCategory(String), newsTag(String), newsSearch
 
     /// The path in `language`, with the `/en` prefix for English.
     func path(_ language: Language) -> String {
@@ -82,6 +82,8 @@ enum Page: Hashable, Sendable {
         case (.newPassword, .de): "konto/passwort-neu"
         case (.newPassword, .en): "account/new-password"
         case (.article(let slug), _): "news/" + slug
+        case (.newsSearch, .de): "news/suche"
+        case (.newsSearch, .en): "news/search"
         case (.newsCategory(let name), .de): "news/kategorie/" + Escape.percent(name)
         case (.newsCategory(let name), .en): "news/category/" + Escape.percent(name)
         case (.newsTag(let name), .de): "news/thema/" + Escape.percent(name)
