@@ -1,5 +1,5 @@
 /// The shop's languages: German by default, English under `/en/`.
-public enum Language: String, Sendable, CaseIterable, Hashable {
+public enum Language: String, Sendable, CaseIterable, Hashable, Codable {
     case de
     case en
 

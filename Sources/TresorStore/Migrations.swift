@@ -348,5 +348,39 @@ public struct Migrator: Sendable {
                 setweight(to_tsvector('german', title), 'A') || setweight(to_tsvector('german', teaser), 'B')
                 || setweight(to_tsvector('german', body), 'C') FROM articles
             """),
+        Migration(id: "2026-11-28-013-newsletter", ddl: """
+            CREATE TABLE consent_statements (
+                version INTEGER PRIMARY KEY,
+                text_de TEXT NOT NULL,
+                text_en TEXT NOT NULL,
+                valid_from {timestamp} NOT NULL
+            );
+            CREATE TABLE subscribers (
+                id {uuid} PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                status TEXT NOT NULL,
+                language TEXT NOT NULL,
+                consent_version INTEGER NOT NULL REFERENCES consent_statements(version),
+                consent_text TEXT NOT NULL,
+                signup_at {timestamp} NOT NULL,
+                signup_ip TEXT NOT NULL,
+                signup_user_agent TEXT NOT NULL,
+                signup_source TEXT NOT NULL,
+                confirmation_mail TEXT NOT NULL,
+                confirmed_at {timestamp},
+                confirm_ip TEXT,
+                unsubscribed_at {timestamp},
+                updated_at {timestamp} NOT NULL
+            );
+            CREATE INDEX subscribers_status ON subscribers (status);
+            CREATE TABLE subscriber_events (
+                id {serial},
+                subscriber_id {uuid} NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+                at {timestamp} NOT NULL,
+                kind TEXT NOT NULL,
+                detail TEXT NOT NULL
+            );
+            CREATE INDEX subscriber_events_subscriber ON subscriber_events (subscriber_id, id)
+            """),
     ]
 }

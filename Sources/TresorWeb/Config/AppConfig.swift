@@ -107,6 +107,15 @@ extension AppConfig {
         }
     }
 
+    /// The newsletter's double opt-in, with links to this shop's confirmation and unsubscribe pages.
+    public func newsletterDesk(database: Database) -> NewsletterDesk {
+        let base = baseURL
+        return NewsletterDesk(database: database, mail: mailSettings, links: NewsletterLinks(
+            confirm: { token, language in base + Page.newsletterConfirm.path(language) + "?token=" + token },
+            unsubscribe: { token, language in base + Page.newsletterUnsubscribe.path(language) + "?token=" + token },
+            listID: "<newsletter.\(URL(string: base)?.host ?? "localhost")>"))
+    }
+
     /// The transport mail leaves by.
     public var mailTransport: any MailTransport {
         switch mail.transport {

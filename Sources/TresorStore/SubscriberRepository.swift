@@ -1,0 +1,92 @@
+import Foundation
+import SQLKit
+import TresorCore
+
+/// A newsletter subscriber row: the proof fields and where the address stands.
+public struct StoredSubscriber: Sendable, Hashable {
+    public var id: UUID
+    public var proof: ConsentProof
+}
+
+/// Consent statements, subscribers and the history of their consent, on the session it is given.
+public struct SubscriberRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(_ sql: any SQLDatabase) { self.sql = sql }
+
+    /// The statement shown now (the highest version), created from `initial` on first use.
+    public func currentStatement(initial: ConsentStatement) async throws -> ConsentStatement {
+        if let row = try await sql.rows("SELECT * FROM consent_statements ORDER BY version DESC LIMIT 1").first {
+            return ConsentStatement(version: try row.int("version"), textDE: try row.string("text_de"), textEN: try row.string("text_en"),
+                                    validFrom: try row.date("valid_from"))
+        }
+        try await sql.execute("""
+            INSERT INTO consent_statements (version, text_de, text_en, valid_from) VALUES (?, ?, ?, ?) ON CONFLICT (version) DO NOTHING
+            """, [initial.version, initial.textDE, initial.textEN, initial.validFrom])
+        return initial
+    }
+
+    public func find(email: String) async throws -> StoredSubscriber? {
+        try await find(where: "email = ?", email)
+    }
+
+    public func find(id: UUID) async throws -> StoredSubscriber? {
+        try await find(where: "id = ?", id)
+    }
+
+    /// A new sign-up, or a fresh one for an address that withdrew before (its history stays).
+    public func upsertPending(id: UUID, proof p: ConsentProof, now: Date) async throws {
+        try await sql.execute("""
+            INSERT INTO subscribers (id, email, status, language, consent_version, consent_text, signup_at, signup_ip,
+                signup_user_agent, signup_source, confirmation_mail, updated_at) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (email) DO UPDATE SET status = 'pending', language = excluded.language,
+                consent_version = excluded.consent_version, consent_text = excluded.consent_text, signup_at = excluded.signup_at,
+                signup_ip = excluded.signup_ip, signup_user_agent = excluded.signup_user_agent,
+                signup_source = excluded.signup_source, confirmation_mail = excluded.confirmation_mail, confirmed_at = NULL,
+                confirm_ip = NULL, unsubscribed_at = NULL, updated_at = excluded.updated_at
+            """, [id, p.email, p.language.rawValue, p.consentVersion, p.consentText, p.signupAt, p.signupIP, p.signupUserAgent,
+                  p.signupSource, p.confirmationMail, now])
+    }
+
+    /// Confirms a pending address; false when it is not pending (already confirmed, or withdrawn).
+    public func confirm(id: UUID, ip: String, now: Date) async throws -> Bool {
+        !(try await sql.rows("""
+            UPDATE subscribers SET status = 'confirmed', confirmed_at = ?, confirm_ip = ?, updated_at = ?
+            WHERE id = ? AND status = 'pending' RETURNING id
+            """, [now, ip, now, id])).isEmpty
+    }
+
+    /// Withdraws consent; false when there was none to withdraw.
+    public func unsubscribe(id: UUID, now: Date) async throws -> Bool {
+        !(try await sql.rows("""
+            UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ?, updated_at = ?
+            WHERE id = ? AND status <> 'unsubscribed' RETURNING id
+            """, [now, now, id])).isEmpty
+    }
+
+    public func addEvent(subscriberID: UUID, at: Date, kind: String, detail: String) async throws {
+        try await sql.execute("INSERT INTO subscriber_events (subscriber_id, at, kind, detail) VALUES (?, ?, ?, ?)",
+                              [subscriberID, at, kind, detail])
+    }
+
+    public func count(status: SubscriberStatus) async throws -> Int {
+        try await sql.rows("SELECT COUNT(*) AS n FROM subscribers WHERE status = ?", [status.rawValue]).first?.int("n") ?? 0
+    }
+
+    func find(where condition: String, _ value: any Encodable & Sendable) async throws -> StoredSubscriber? {
+        guard let row = try await sql.rows("SELECT * FROM subscribers WHERE \(condition)", [value]).first else { return nil }
+        let id = try row.uuid("id")
+        let events = try await sql.rows("SELECT at, kind, detail FROM subscriber_events WHERE subscriber_id = ? ORDER BY id", [id]).map {
+            ConsentProof.Event(at: try $0.date("at"), kind: try $0.string("kind"), detail: try $0.string("detail"))
+        }
+        let proof = ConsentProof(
+            email: try row.string("email"), status: try row.enumValue("status", as: SubscriberStatus.self),
+            language: Language(rawValue: try row.string("language")) ?? .de, consentVersion: try row.int("consent_version"),
+            consentText: try row.string("consent_text"), signupAt: try row.date("signup_at"), signupIP: try row.string("signup_ip"),
+            signupUserAgent: try row.string("signup_user_agent"), signupSource: try row.string("signup_source"),
+            confirmationMail: try row.string("confirmation_mail"), confirmedAt: try row.optionalDate("confirmed_at"),
+            confirmIP: try row.decode(column: "confirm_ip", as: String?.self), unsubscribedAt: try row.optionalDate("unsubscribed_at"),
+            events: events)
+        return StoredSubscriber(id: id, proof: proof)
+    }
+}
