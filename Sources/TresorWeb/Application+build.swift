@@ -28,7 +28,8 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
                            quotes: QuoteDesk(lockDuration: TimeInterval(lock.seconds)), bank: deps.config.bank,
                            accounts: deps.config.customerAccounts(database: deps.database),
                            sessions: Sessions(database: deps.database), secrets: SecretCache(database: deps.database),
-                           secureCookies: deps.config.baseURL.hasPrefix("https://"), baseURL: deps.config.baseURL)
+                           secureCookies: deps.config.baseURL.hasPrefix("https://"), baseURL: deps.config.baseURL,
+                           newsletter: deps.config.newsletterDesk(database: deps.database))
     // HEAD is answered like GET without the body, so monitors and link checkers see the real status.
     let router = Router(context: TresorRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -45,6 +46,7 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     OrderPagesController(site: site).addRoutes(to: router)
     AccountController(site: site).addRoutes(to: router)
     NewsController(site: site).addRoutes(to: router)
+    NewsletterController(site: site).addRoutes(to: router)
     ChartsController(site: site).addRoutes(to: router)
     LiveController(site: site, pollInterval: .seconds(1)).addRoutes(to: router)
     HealthController(site: site, metrics: deps.metrics).addRoutes(to: router)

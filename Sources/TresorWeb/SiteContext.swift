@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import Synchronization
 import TresorCore
 import TresorServices
 import TresorStore
@@ -23,12 +24,16 @@ struct SiteContext: Sendable {
     let secureCookies: Bool
     /// The shop's public address, e.g. `https://www.tresor.example`.
     let baseURL: String
+    let newsletter: NewsletterDesk
+    /// The consent text the forms show; read from the database at the first sign-up and when it changed.
+    let consent = ConsentCache()
     let pages = PageCache()
 
-    /// A shop page that depends only on the address and the price board, rendered once per tick.
-    /// `formToken` replaces the token placeholder of a cached form with this visitor's own.
-    func cachedPage(_ request: Request, _ page: Page, formToken: String? = nil,
-                    render: (PageContext, CatalogueSnapshot) throws -> String) throws -> Response {
+    /// A shop page that depends only on the address and the price board, rendered once per tick. The
+    /// forms on it (add to cart, newsletter) get this visitor's token in place of the placeholder; that needs
+    /// only the nonce cookie, no database.
+    func cachedPage(_ request: Request, _ page: Page,
+                    render: (PageContext, CatalogueSnapshot) throws -> String) async throws -> Response {
         let (snapshot, generation) = board.current
         let context = pageContext(request, page, snapshot: snapshot)
         var staleMetals = 0
@@ -36,17 +41,11 @@ struct SiteContext: Sendable {
         var body = try pages.page(request.uri.description, generation: generation, staleMetals: staleMetals) {
             try render(context, snapshot)
         }
-        if let formToken, let range = body.readableBytesView.firstRange(of: CSRF.placeholderBytes) {
-            let start = range.lowerBound - body.readableBytesView.startIndex
-            var filled = ByteBuffer()
-            filled.reserveCapacity(body.readableBytes + formToken.utf8.count)
-            filled.writeImmutableBuffer(body.getSlice(at: body.readerIndex, length: start) ?? ByteBuffer())
-            filled.writeString(formToken)
-            let after = start + CSRF.placeholderBytes.count
-            filled.writeImmutableBuffer(body.getSlice(at: body.readerIndex + after, length: body.readableBytes - after) ?? ByteBuffer())
-            body = filled
-        }
-        return Response(status: .ok, headers: HTMLResponse.headers, body: .init(byteBuffer: body))
+        var visitor = Visitor(nonce: request.cookies[Visitor.nonceCookie]?.value)
+        body = CSRF.fill(body, token: try await formToken(&visitor, form: CSRF.pageForm))
+        var response = Response(status: .ok, headers: HTMLResponse.headers, body: .init(byteBuffer: body))
+        for cookie in visitor.cookies { response.setCookie(cookie) }
+        return response
     }
 
     func pageContext(_ request: Request, _ page: Page, snapshot: CatalogueSnapshot? = nil) -> PageContext {
@@ -54,6 +53,14 @@ struct SiteContext: Sendable {
         let snapshot = snapshot ?? board.snapshot
         return PageContext(language: request.language, page: page, shop: shop, now: now,
                            staleFeed: snapshot.anyStale(now: now), demoPrices: demoPrices,
-                           stylesheetPath: assets.stylesheet.path, scriptPath: assets.script.path, baseURL: baseURL)
+                           stylesheetPath: assets.stylesheet.path, scriptPath: assets.script.path, baseURL: baseURL,
+                           consent: consent.current)
     }
+}
+
+/// The current consent statement, kept in memory: shown on every page, so it is not read per request.
+final class ConsentCache: Sendable {
+    private let statement = Mutex(ConsentStatement.first(validFrom: .distantPast))
+    var current: ConsentStatement { statement.withLock { $0 } }
+    func update(_ new: ConsentStatement) { statement.withLock { $0 = new } }
 }

@@ -1,12 +1,16 @@
 import Hummingbird
+import NIOCore
 import TresorCore
 
 /// The request context of every Tresor route.
-public struct TresorRequestContext: RequestContext {
+public struct TresorRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The peer of the connection (nginx, when the shop runs behind it).
+    public var remoteAddress: SocketAddress?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 }
 

@@ -33,7 +33,8 @@ import TresorTestSupport
             #expect(article.contains("<strong>Anlagegold</strong>"))  // Markdown rendered
             #expect(article.contains("Wissenswertes zum Thema"))
             let box = try #require(article.range(of: "class=\"related\""))
-            let related = String(article[box.lowerBound...])
+            let boxEnd = try #require(article.range(of: "</aside>", range: box.upperBound..<article.endIndex))
+            let related = String(article[box.lowerBound..<boxEnd.lowerBound])
             #expect(!related.contains("/news/warum-anlagegold-umsatzsteuerfrei-ist\""))  // never itself
             #expect(related.contains("/news/zinsen-und-goldpreis"))  // Gold tag and category Wissen
             #expect(try await shop.get("/news/kategorie/Wissen").body.contains("aufgeld-erklaert"))

@@ -43,7 +43,7 @@ struct AccountController: Sendable {
         let context = site.pageContext(request, .account)
         let holdings = Holding.of(orders, site.board.snapshot, now: context.now)
         let token = try await site.formToken(&visitor, form: "logout")
-        return site.page(AccountView.overview(customer, orders: orders, invoices: invoices, holdings: holdings, logoutToken: token, context),
+        return try await site.page(AccountView.overview(customer, orders: orders, invoices: invoices, holdings: holdings, logoutToken: token, context),
                          visitor)
     }
 
@@ -52,7 +52,7 @@ struct AccountController: Sendable {
         var visitor = try await site.visitor(request)
         let token = try await site.formToken(&visitor, form: "login")
         let next = next ?? request.formQuery.first { $0.name == "next" }?.value ?? Page.account.path(lang)
-        return site.page(AccountView.login(email: email, next: Self.safeNext(next, lang), token: token, problems: problems,
+        return try await site.page(AccountView.login(email: email, next: Self.safeNext(next, lang), token: token, problems: problems,
                                            confirmations: confirmations, site.pageContext(request, .login)),
                          visitor, status: status)
     }
@@ -87,7 +87,7 @@ struct AccountController: Sendable {
                       messages: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         var visitor = try await site.visitor(request)
         let token = try await site.formToken(&visitor, form: "register")
-        return site.page(AccountView.register(details, token: token, problems: problems, messages: messages,
+        return try await site.page(AccountView.register(details, token: token, problems: problems, messages: messages,
                                               site.pageContext(request, .register)), visitor, status: status)
     }
 
@@ -125,7 +125,7 @@ struct AccountController: Sendable {
         }
         let detailsToken = try await site.formToken(&visitor, form: "details")
         let passwordToken = try await site.formToken(&visitor, form: "password")
-        return site.page(AccountView.details(details ?? customer.details, detailsToken: detailsToken, passwordToken: passwordToken,
+        return try await site.page(AccountView.details(details ?? customer.details, detailsToken: detailsToken, passwordToken: passwordToken,
                                              problems: problems, messages: messages, confirmations: confirmations,
                                              site.pageContext(request, .accountDetails)), visitor, status: status)
     }
@@ -156,14 +156,14 @@ struct AccountController: Sendable {
         visitor.cookies.append(site.cookie(Visitor.sessionCookie, "", maxAge: 0))
         visitor.session = nil
         let token = try await site.formToken(&visitor, form: "login")
-        return site.page(AccountView.login(email: customer.details.email, next: Page.account.path(lang), token: token, problems: [],
+        return try await site.page(AccountView.login(email: customer.details.email, next: Page.account.path(lang), token: token, problems: [],
                                            confirmations: [CustomerText.passwordChanged(lang)], site.pageContext(request, .login)), visitor)
     }
 
     func forgotPage(_ request: Request, _ lang: Language, sent: Bool) async throws -> Response {
         var visitor = try await site.visitor(request)
         let token = try await site.formToken(&visitor, form: "forgot")
-        return site.page(AccountView.forgot(token: token, sent: sent, site.pageContext(request, .forgotPassword)), visitor)
+        return try await site.page(AccountView.forgot(token: token, sent: sent, site.pageContext(request, .forgotPassword)), visitor)
     }
 
     /// The same answer whether or not the address has an account.
@@ -178,7 +178,7 @@ struct AccountController: Sendable {
         var visitor = try await site.visitor(request)
         let token = try await site.formToken(&visitor, form: "reset")
         let reset = request.formQuery.first { $0.name == "token" }?.value ?? ""
-        return site.page(AccountView.newPassword(resetToken: reset, token: token, problems: problems,
+        return try await site.page(AccountView.newPassword(resetToken: reset, token: token, problems: problems,
                                                  site.pageContext(request, .newPassword)), visitor, status: status)
     }
 

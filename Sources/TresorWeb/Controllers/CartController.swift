@@ -20,11 +20,11 @@ struct CartController: Sendable {
         let token = try await site.formToken(&visitor, form: "cart")
         let context = site.pageContext(request, .cart)
         let lines = CartLine.priced(try await site.sessions.cart(visitor.session), site.board.snapshot, now: context.now)
-        return site.page(CartView.render(lines, token: token, problems: problems, context), visitor, status: status)
+        return try await site.page(CartView.render(lines, token: token, problems: problems, context), visitor, status: status)
     }
 
     func add(_ request: Request, _ lang: Language) async throws -> Response {
-        var (form, visitor) = try await site.submission(request, form: "cart")
+        var (form, visitor) = try await site.submission(request, form: CSRF.pageForm)
         guard let product = site.board.snapshot.product(sku: form["sku"]) else {
             throw PageError.badParameter(InvalidParameter(name: "sku", value: form["sku"]))
         }

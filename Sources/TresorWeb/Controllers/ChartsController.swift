@@ -23,7 +23,7 @@ struct ChartsController: Sendable {
         }
         let context = site.pageContext(request, .charts)
         let histories = try await site.history(range: range, now: context.now)
-        return HTMLResponse.ok(ChartsPage.render(range: range, histories: histories, demo: site.demoPrices, context))
+        return try await site.html(request, ChartsPage.render(range: range, histories: histories, demo: site.demoPrices, context))
     }
 }
 

@@ -40,7 +40,7 @@ struct CheckoutController: Sendable {
         let fee = site.orders.shippingTable.fee(goods: goods, method: .insured)
         let html = CheckoutView.address(state: state, goods: goods, insuredFee: fee, loggedIn: visitor.customer != nil,
                                         token: token, problems: problems, messages: messages, context)
-        return site.page(html, visitor, status: status)
+        return try await site.page(html, visitor, status: status)
     }
 
     func submitAddress(_ request: Request, _ lang: Language) async throws -> Response {
@@ -116,7 +116,7 @@ struct CheckoutController: Sendable {
         let fee = site.orders.shippingTable.fee(goods: quote.goodsTotal, method: state.shipping)
         let html = CheckoutView.review(quote: quote, details: details, state: state, shippingFee: fee, expired: !quote.isValid(at: context.now),
                                        freshToken: freshToken, placeToken: placeToken, problems: problems, context)
-        return site.page(html, visitor, status: status)
+        return try await site.page(html, visitor, status: status)
     }
 
     func freshQuote(_ request: Request, _ lang: Language) async throws -> Response {

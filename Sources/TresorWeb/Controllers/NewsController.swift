@@ -89,14 +89,14 @@ struct NewsController: Sendable {
         let heading = category.map { CustomerText.newsCategory(lang, $0) } ?? tag.map { CustomerText.newsTopic(lang, $0) }
             ?? CustomerText.newsTitle(lang)
         let context = site.pageContext(request, filter ?? .news)
-        return HTMLResponse.ok(NewsView.index(articles, heading: heading, page: page, pages: pages, context))
+        return try await site.html(request, NewsView.index(articles, heading: heading, page: page, pages: pages, context))
     }
 
     func search(_ request: Request, _ lang: Language) async throws -> Response {
         let query = String((request.formQuery.first { $0.name == "q" }?.value ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
         let now = site.now()
         let hits = query.isEmpty ? [] : try await site.database.read { sql in try await ArticleSearch(sql).search(query, now: now) }
-        return HTMLResponse.ok(NewsView.search(query, hits: hits, site.pageContext(request, .newsSearch)))
+        return try await site.html(request, NewsView.search(query, hits: hits, site.pageContext(request, .newsSearch)))
     }
 
     func article(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
@@ -110,6 +110,6 @@ struct NewsController: Sendable {
         guard let (article, recent) = found else { throw PageError.notFound }
         let related = RelatedArticles.pick(for: article, from: recent)
         let body = SafeMarkdown(ownHost: URL(string: site.baseURL)?.host).html(article.body)
-        return HTMLResponse.ok(NewsView.article(article, body: body, related: related, site.pageContext(request, .article(slug: slug))))
+        return try await site.html(request, NewsView.article(article, body: body, related: related, site.pageContext(request, .article(slug: slug))))
     }
 }

@@ -44,7 +44,7 @@ struct OrderPagesController: Sendable {
         guard let (order, invoice) = found, let query = try await access(order, request, visitor) else { throw PageError.notFound }
         let html = OrderView.render(order, invoice: invoice, tokenQuery: query, bank: site.bank,
                                     site.pageContext(request, .order(number: order.number)))
-        return site.page(html, visitor)
+        return try await site.page(html, visitor)
     }
 
     func invoice(_ request: Request, _ context: TresorRequestContext, _ lang: Language, pdf: Bool) async throws -> Response {
@@ -55,7 +55,7 @@ struct OrderPagesController: Sendable {
         guard pdf else {
             let html = InvoicePage.render(invoice, pdfLink: Page.invoicePDF(number: number).path(lang) + query,
                                           site.pageContext(request, .invoice(number: number)))
-            return site.page(html, visitor)
+            return try await site.page(html, visitor)
         }
         let document = InvoicePDF.render(invoice)
         return Response(status: .ok, headers: [.contentType: "application/pdf", .cacheControl: "private, no-store",

@@ -22,18 +22,18 @@ struct ShopController: Sendable {
                 try await self.product(request, context, lang)
             }
             router.get(RouterPath(Page.reportingDuties.path(lang))) { request, _ in
-                HTMLResponse.ok(InfoPages.reportingDuties(self.site.pageContext(request, .reportingDuties)))
+                try await self.site.html(request, InfoPages.reportingDuties(self.site.pageContext(request, .reportingDuties)))
             }
             for page in Page.comingSoon {
                 router.get(RouterPath(page.path(lang))) { request, _ in
-                    HTMLResponse.ok(InfoPages.comingSoon(self.site.pageContext(request, page)))
+                    try await self.site.html(request, InfoPages.comingSoon(self.site.pageContext(request, page)))
                 }
             }
         }
     }
 
     func home(_ request: Request, _ lang: Language) async throws -> Response {
-        try site.cachedPage(request, .home) { context, snapshot in HomePage.render(snapshot, context) }
+        try await site.cachedPage(request, .home) { context, snapshot in HomePage.render(snapshot, context) }
     }
 
     func catalogue(_ request: Request, _ lang: Language, metal: Metal?) async throws -> Response {
@@ -46,7 +46,7 @@ struct ShopController: Sendable {
             }
             query.metal = metal
         }
-        return try site.cachedPage(request, .catalogue(metal)) { context, snapshot in
+        return try await site.cachedPage(request, .catalogue(metal)) { context, snapshot in
             let page = snapshot.query(query, now: context.now)
             return CatalogueView.render(page, query: query, metal: metal, mints: snapshot.mints(of: metal), context)
         }
@@ -55,13 +55,8 @@ struct ShopController: Sendable {
     func product(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
         guard let product = site.board.snapshot.product(slug: slug) else { throw PageError.notFound }
-        // The page is cached for everyone; only the add-to-cart token is the visitor's own (no database access).
-        var visitor = Visitor(nonce: request.cookies[Visitor.nonceCookie]?.value)
-        let token = try await site.formToken(&visitor, form: "cart")
-        var response = try site.cachedPage(request, .product(slug: product.slug), formToken: token) { context, snapshot in
+        return try await site.cachedPage(request, .product(slug: product.slug)) { context, snapshot in
             ProductView.render(snapshot.priced(snapshot.product(slug: slug) ?? product, now: context.now), context)
         }
-        for cookie in visitor.cookies { response.setCookie(cookie) }
-        return response
     }
 }

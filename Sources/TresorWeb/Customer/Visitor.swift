@@ -42,6 +42,23 @@ struct CSRF: Sendable {
     /// Stands in the cached product page until the request's own token replaces it.
     static let placeholder = "csrf-placeholder-7f3a9c"
     static let placeholderBytes = Array(placeholder.utf8)
+    /// The form name of the forms on pages shared by all visitors (add to cart, newsletter sign-up).
+    static let pageForm = "page"
+
+    /// Every placeholder of a rendered page replaced by the visitor's token.
+    static func fill(_ body: ByteBuffer, token: String) -> ByteBuffer {
+        var view = body.readableBytesView[...]
+        guard view.firstRange(of: placeholderBytes) != nil else { return body }
+        var filled = ByteBuffer()
+        filled.reserveCapacity(body.readableBytes + 128)
+        while let range = view.firstRange(of: placeholderBytes) {
+            filled.writeBytes(view[view.startIndex..<range.lowerBound])
+            filled.writeString(token)
+            view = view[range.upperBound...]
+        }
+        filled.writeBytes(view)
+        return filled
+    }
     let key: [UInt8]
 
     func token(nonce: String, form: String, now: Date) -> String {
@@ -127,12 +144,20 @@ extension SiteContext {
         return response
     }
 
-    /// A page with the visitor's new cookies; never cached by the browser or a proxy.
-    func page(_ html: String, _ visitor: Visitor, status: HTTPResponse.Status = .ok) -> Response {
+    /// A page with the visitor's new cookies; never cached by the browser or a proxy. The shared forms
+    /// (newsletter in the footer) get the visitor's token.
+    func page(_ html: String, _ visitor: Visitor, status: HTTPResponse.Status = .ok) async throws -> Response {
+        var visitor = visitor
+        let token = try await formToken(&visitor, form: CSRF.pageForm)
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                                body: .init(byteBuffer: ByteBuffer(string: html)))
+                                body: .init(byteBuffer: CSRF.fill(ByteBuffer(string: html), token: token)))
         for cookie in visitor.cookies { response.setCookie(cookie) }
         return response
+    }
+
+    /// A page for anyone (no session read): the shared forms get the visitor's token from the nonce cookie.
+    func html(_ request: Request, _ html: String, status: HTTPResponse.Status = .ok) async throws -> Response {
+        try await page(html, Visitor(nonce: request.cookies[Visitor.nonceCookie]?.value), status: status)
     }
 }
 

@@ -20,6 +20,9 @@ enum CustomerText: Wording {
          holdingsTotal, detailsTitle, saveButton, saved, passwordTitle, currentPassword, newPasswordField, wrongCurrent,
          passwordChanged, forgotTitle, forgotLead, forgotSend, forgotSent, newPasswordTitle, resetInvalid, noAccount,
          forgotLink, colOrder, colDate, colStatus, colTotal, colInvoice, colProduct, colQuantity, colValue, greeting
+    case newsletterEmail, newsletterButton, newsletterSentTitle, newsletterSent, newsletterInvalidEmail, newsletterStale,
+         newsletterConfirmedTitle, newsletterConfirmed, newsletterInvalidLink, newsletterUnsubscribeTitle, newsletterUnsubscribeAsk,
+         newsletterUnsubscribeButton, newsletterUnsubscribed, newsletterWebsite
     case newsSearch, newsSearchButton, newsSearchResults, newsSearchNone,
          newsTitle, newsLead, newsEmpty, newsRelated, newsBy, newsCategory, newsTopic, newsTopics, newsReadMore
     var pair: (String, String) {
@@ -157,6 +160,23 @@ enum CustomerText: Wording {
         case .colQuantity: ("Stück", "Pieces")
         case .colValue: ("Wert", "Value")
         case .greeting: ("Guten Tag, %@.", "Hello, %@.")
+        case .newsletterEmail: ("Ihre E-Mail-Adresse", "Your e-mail address")
+        case .newsletterButton: ("Newsletter abonnieren", "Subscribe")
+        case .newsletterSentTitle: ("Fast geschafft", "Almost done")
+        case .newsletterSent: ("Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie Ihre Anmeldung mit dem Link darin.",
+                               "We have sent you an e-mail. Please confirm your sign-up with the link in it.")
+        case .newsletterInvalidEmail: ("Bitte geben Sie eine gültige E-Mail-Adresse an.", "Please enter a valid e-mail address.")
+        case .newsletterStale: ("Der Einwilligungstext hat sich geändert. Bitte lesen Sie ihn und melden Sie sich erneut an.",
+                                "The consent text has changed. Please read it and sign up again.")
+        case .newsletterConfirmedTitle: ("Anmeldung bestätigt", "Sign-up confirmed")
+        case .newsletterConfirmed: ("Danke! Sie erhalten ab jetzt unseren Newsletter.", "Thank you! You will now receive our newsletter.")
+        case .newsletterInvalidLink: ("Dieser Link ist ungültig oder abgelaufen. Melden Sie sich gern erneut an.",
+                                      "This link is invalid or has expired. You are welcome to sign up again.")
+        case .newsletterUnsubscribeTitle: ("Newsletter abbestellen", "Unsubscribe")
+        case .newsletterUnsubscribeAsk: ("Möchten Sie den Newsletter abbestellen?", "Do you want to unsubscribe from the newsletter?")
+        case .newsletterUnsubscribeButton: ("Abbestellen", "Unsubscribe")
+        case .newsletterUnsubscribed: ("Sie sind abgemeldet und erhalten keinen Newsletter mehr.", "You are unsubscribed and will receive no more newsletters.")
+        case .newsletterWebsite: ("Bitte leer lassen", "Leave empty")
         case .newsSearch: ("News durchsuchen", "Search the news")
         case .newsSearchButton: ("Suchen", "Search")
         case .newsSearchResults: ("Suchergebnisse für „%@“", "Results for \"%@\"")

@@ -16,6 +16,8 @@ struct PageContext: Sendable {
     var scriptPath: String
     /// The shop's public address, for canonical links and feeds.
     var baseURL = ""
+    /// The consent text the newsletter form shows.
+    var consent = ConsentStatement.first(validFrom: .distantPast)
 }
 
 /// The frame of every page: trust header, menu, banners, footer.
@@ -97,6 +99,23 @@ enum Layout {
         )
     }
 
+    /// The sign-up form with the current consent text; the token is filled in per visitor.
+    static func newsletterForm(_ context: PageContext, id: String) -> Node<HTML.BodyContext> {
+        let lang = context.language
+        return Forms.post(.newsletterSignup, lang, token: CSRF.placeholder, class: "newsletter-form",
+                          Forms.hidden("consentVersion", String(context.consent.version)),
+                          Forms.hidden("source", context.page.path(lang)),
+                          .div(.attr("class", "hp"), .attr("aria-hidden", "true"),
+                               .label(.attr("for", "hp-" + id), .text(CustomerText.newsletterWebsite(lang))),
+                               .input(.attr("id", "hp-" + id), .attr("name", "website"), .attr("type", "text"), .attr("tabindex", "-1"),
+                                      .attr("autocomplete", "off"))),
+                          .label(.attr("for", "nl-" + id), .text(CustomerText.newsletterEmail(lang))),
+                          .input(.attr("id", "nl-" + id), .attr("name", "email"), .attr("type", "email"), .attr("autocomplete", "email"),
+                                 .flag("required", true)),
+                          .p(.attr("class", "consent"), .text(context.consent.text(lang))),
+                          Forms.submit(CustomerText.newsletterButton(lang)))
+    }
+
     static func footer(_ context: PageContext) -> Node<HTML.BodyContext> {
         let lang = context.language
         return .footer(
@@ -104,7 +123,7 @@ enum Layout {
             .section(
                 .attr("class", "newsletter"),
                 .h2(.text(Text.footerNewsletter(lang))),
-                .p(.text(Text.footerNewsletterSoon(lang)))
+                newsletterForm(context, id: "footer")
             ),
             .p(.attr("class", "fine-print"), .text(Text.footerPricesNote(lang))),
             .if(context.demoPrices, .p(.attr("class", "fine-print"), .text(Text.footerDemoNote(lang)))),

@@ -92,6 +92,8 @@ enum NewsView {
                                           .forEach(article.tags) { tag in
                                               .group(.a(.attr("href", Page.newsTag(tag).path(lang)), .text(tag)), .text(" "))
                                           })),
+            .section(.attr("class", "newsletter under-article"), .h2(.text(Text.footerNewsletter(lang))),
+                     Layout.newsletterForm(context, id: "article")),
             .if(!related.isEmpty, .aside(
                 .attr("class", "related"),
                 .h2(.text(CustomerText.newsRelated(lang))),

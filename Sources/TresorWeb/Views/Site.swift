@@ -22,7 +22,7 @@ enum Page: Hashable, Sendable {
     case account, login, register, logout, accountDetails, accountPassword, forgotPassword, newPassword
     case article(slug: String)
     case newsCategory(String), newsTag(String), newsSearch
-    case newsletterConfirm, newsletterUnsubscribe
+    case newsletterSignup, newsletterConfirm, newsletterUnsubscribe
 
     /// The path in `language`, with the `/en` prefix for English.
     func path(_ language: Language) -> String {
@@ -83,6 +83,7 @@ enum Page: Hashable, Sendable {
         case (.newPassword, .de): "konto/passwort-neu"
         case (.newPassword, .en): "account/new-password"
         case (.article(let slug), _): "news/" + slug
+        case (.newsletterSignup, _): "newsletter"
         case (.newsletterConfirm, .de): "newsletter/bestaetigen"
         case (.newsletterConfirm, .en): "newsletter/confirm"
         case (.newsletterUnsubscribe, .de): "newsletter/abmelden"

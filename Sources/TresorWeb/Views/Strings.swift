@@ -5,7 +5,7 @@ enum Text: CaseIterable, Wording {
     case menuGold, menuSilver, menuPlatinum, menuPalladium, menuCharts, menuNews, menuSellBack, menuAboutCareers, menuContact
     case menuAllProducts, skipToContent, languageSwitch
     case badgeHotline, badgeCustomers, badgeInsured, badgeNoReporting
-    case footerNewsletter, footerNewsletterSoon, footerImprint, footerPrivacy, footerPricesNote, footerDemoNote
+    case footerNewsletter, footerImprint, footerPrivacy, footerPricesNote, footerDemoNote
     case staleBanner, demoPrices, pricesUnavailable, priceUnavailableShort
     case homeTitle, homeLead, spotTickerTitle, perOunce, perGram, change24h, featuredProducts, spotAsOf
     case catalogueTitle, filterMetal, filterForm, filterAnyMetal, filterAnyForm, formCoin, formBar, filterMinWeight,
@@ -42,8 +42,6 @@ enum Text: CaseIterable, Wording {
         case .badgeInsured: ("Versicherter Versand", "Insured shipping")
         case .badgeNoReporting: ("Keine Meldepflicht – was gilt?", "No reporting to authorities – what applies?")
         case .footerNewsletter: ("Newsletter", "Newsletter")
-        case .footerNewsletterSoon: ("Unser Newsletter mit bestätigter Anmeldung startet in Kürze.",
-                                     "Our newsletter with confirmed sign-up starts soon.")
         case .footerImprint: ("Impressum", "Imprint")
         case .footerPrivacy: ("Datenschutz", "Privacy")
         case .footerPricesNote: ("Alle Preise in Euro inkl. gesetzlicher MwSt., sofern nicht steuerfrei (Anlagegold, §25c UStG). Angezeigte Preise sind noch kein verbindliches Angebot.",

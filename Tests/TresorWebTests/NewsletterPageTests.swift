@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import TresorCore
+import TresorServices
+@testable import TresorStore
+import TresorTestSupport
+@testable import TresorWeb
+
+/// The sign-up form in every footer, confirmation and withdrawal through the shop's pages.
+@Suite struct NewsletterPageTests {
+    func outbox(_ shop: ShopFixture) async throws -> [OutgoingMail] {
+        try await shop.database.transaction { sql in
+            try await MailOutboxRepository(sql, dialect: shop.database.dialect).claimDue(now: ShopFixture.now.addingTimeInterval(3600),
+                                                                                        lease: 60, limit: 10)
+        }
+    }
+
+    @Test func signUpConfirmAndUnsubscribeThroughThePages() async throws {
+        try await ShopFixture.run { shop in
+            var erika = WebVisitor()
+            let home = try await erika.get(shop, "/")
+            #expect(home.body.contains("Ja, ich möchte den Tresor-Newsletter"))  // the consent text beside the form
+            #expect(!home.body.contains(CSRF.placeholder))
+            let token = try WebVisitor.token(home.body, action: "/newsletter")
+            let form = [("_csrf", token), ("consentVersion", "1"), ("source", "/"), ("website", "")]
+            let sent = try await erika.post(shop, "/newsletter", form + [("email", "erika@example.de")])
+            #expect(sent.status == .ok)
+            #expect(sent.body.contains("Bitte bestätigen Sie Ihre Anmeldung"))
+            // The same neutral answer for an address signed up already, and no second mail.
+            #expect(try await erika.post(shop, "/newsletter", form + [("email", "ERIKA@example.de")]).body == sent.body)
+            // A robot filling the hidden field gets the same answer; nothing is stored.
+            let robot = try await erika.post(shop, "/newsletter", [("_csrf", token), ("consentVersion", "1"), ("source", "/"),
+                                                                   ("website", "http://spam.example"), ("email", "bot@example.de")])
+            #expect(robot.body == sent.body)
+            #expect(try await erika.post(shop, "/newsletter", form + [("email", "kein-at")]).status == .unprocessableContent)
+            let stale = try await erika.post(shop, "/newsletter", [("_csrf", token), ("consentVersion", "0"), ("source", "/"),
+                                                                   ("website", ""), ("email", "max@example.de")])
+            #expect(stale.status == .unprocessableContent)
+            // No token, no sign-up.
+            var mallory = WebVisitor()
+            #expect(try await mallory.post(shop, "/newsletter", form + [("email", "victim@example.de")]).status == .forbidden)
+
+            let mails = try await outbox(shop)
+            #expect(mails.map(\.recipient) == ["erika@example.de"])
+            let first = try #require(mails.first)
+            let text = try #require(MailText.plain(first.raw))
+            let link = try #require(text.split(separator: "\n").first { $0.contains("/newsletter/bestaetigen?token=") })
+            let start = try #require(link.range(of: "/newsletter/"))
+            let confirmed = try await erika.get(shop, String(link[start.lowerBound...]))
+            #expect(confirmed.status == .ok)
+            #expect(confirmed.body.contains("Sie erhalten ab jetzt unseren Newsletter"))
+            #expect(try await erika.get(shop, "/newsletter/bestaetigen?token=forged").status == .badRequest)
+
+            let desk = AppConfig().newsletterDesk(database: shop.database)
+            let proof = try #require(try await desk.proof(email: "erika@example.de"))
+            #expect(proof.status == .confirmed)
+            #expect(proof.signupSource == "/")
+            #expect(!proof.signupIP.isEmpty && !proof.confirmationMail.isEmpty)
+
+            // The welcome mail's one-click address: a GET only asks, the RFC 8058 POST (no cookies, no form token) withdraws.
+            let welcomes = try await outbox(shop)
+            let welcome = try #require(welcomes.first)
+            let header = try #require(welcome.raw.components(separatedBy: "\r\n").first { $0.hasPrefix("List-Unsubscribe: <") })
+            let url = String(header.dropFirst("List-Unsubscribe: <".count).dropLast())
+            let path = String(url.dropFirst("http://127.0.0.1:8080".count))
+            #expect(try await mallory.get(shop, path).body.contains("Möchten Sie den Newsletter abbestellen?"))
+            #expect(try await desk.proof(email: "erika@example.de")?.status == .confirmed)
+            let oneClick = try await mallory.post(shop, path, [("List-Unsubscribe", "One-Click")])
+            #expect(oneClick.status == .ok)
+            let after = try #require(try await desk.proof(email: "erika@example.de"))
+            #expect(after.status == .unsubscribed)
+            #expect(after.events.last?.detail == "one-click (RFC 8058)")
+        }
+    }
+
+    @Test func everyArticleHasTheFormToo() async throws {
+        try await ShopFixture.run { shop in
+            try await Seeder(database: shop.database, logger: TestDatabase.logger).seedArticlesIfEmpty(now: ShopFixture.now)
+            let page = try await shop.get("/news/aufgeld-erklaert").body
+            #expect(page.components(separatedBy: "action=\"/newsletter\"").count == 3)  // under the article and in the footer
+        }
+    }
+}
