@@ -75,35 +75,33 @@ public struct ArticleRepository: Sendable {
 
     /// Public articles, newest first, optionally of one category or tag.
     public func published(now: Date, category: String? = nil, tag: String? = nil, limit: Int, offset: Int = 0) async throws -> [Article] {
-        var query = "SELECT a.* FROM articles a WHERE a.status = 'published' AND a.publish_at <= ?"
-        var binds: [any Encodable & Sendable] = [now]
-        if let category {
-            query += " AND a.category = ?"
-            binds.append(category)
-        }
-        if let tag {
-            query += " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
-            binds.append(tag)
-        }
-        query += " ORDER BY a.publish_at DESC, a.slug LIMIT ? OFFSET ?"
-        binds += [limit, offset]
+        let (condition, binds) = Self.publicFilter(now: now, category: category, tag: tag)
         var result: [Article] = []
-        for row in try await sql.rows(query, binds) { result.append(try await article(row)) }
+        for row in try await sql.rows("SELECT a.* FROM articles a WHERE \(condition) ORDER BY a.publish_at DESC, a.slug LIMIT ? OFFSET ?",
+                                      binds + [limit, offset]) {
+            result.append(try await article(row))
+        }
         return result
     }
 
     public func countPublished(now: Date, category: String? = nil, tag: String? = nil) async throws -> Int {
-        var query = "SELECT COUNT(*) AS n FROM articles a WHERE a.status = 'published' AND a.publish_at <= ?"
+        let (condition, binds) = Self.publicFilter(now: now, category: category, tag: tag)
+        return try await sql.rows("SELECT COUNT(*) AS n FROM articles a WHERE \(condition)", binds).first?.int("n") ?? 0
+    }
+
+    /// Published, due, and of the category or tag if one is given; with its binds.
+    static func publicFilter(now: Date, category: String?, tag: String?) -> (String, [any Encodable & Sendable]) {
+        var condition = "a.status = 'published' AND a.publish_at <= ?"
         var binds: [any Encodable & Sendable] = [now]
         if let category {
-            query += " AND a.category = ?"
+            condition += " AND a.category = ?"
             binds.append(category)
         }
         if let tag {
-            query += " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
+            condition += " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
             binds.append(tag)
         }
-        return try await sql.rows(query, binds).first?.int("n") ?? 0
+        return (condition, binds)
     }
 
     /// Publishes every scheduled article whose time has come; returns their slugs. One statement, so two
