@@ -382,5 +382,12 @@ public struct Migrator: Sendable {
             );
             CREATE INDEX subscriber_events_subscriber ON subscriber_events (subscriber_id, id)
             """),
+        Migration(id: "2026-11-28-014-rate-limits", ddl: """
+            CREATE TABLE rate_limits (
+                bucket TEXT PRIMARY KEY,
+                window_start {timestamp} NOT NULL,
+                hits INTEGER NOT NULL
+            )
+            """),
     ]
 }

@@ -36,6 +36,7 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(pageContext: { site.pageContext($0, $1) }))
+    router.add(middleware: ClientAddressMiddleware())
 
     router.get(RouterPath(assets.stylesheet.path)) { _, _ in assets.stylesheet.response() }
     router.get(RouterPath(assets.script.path)) { _, _ in assets.script.response() }

@@ -1,4 +1,7 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Testing
 import TresorCore
 import TresorServices
@@ -78,6 +81,33 @@ import TresorTestSupport
             try await Seeder(database: shop.database, logger: TestDatabase.logger).seedArticlesIfEmpty(now: ShopFixture.now)
             let page = try await shop.get("/news/aufgeld-erklaert").body
             #expect(page.components(separatedBy: "action=\"/newsletter\"").count == 3)  // under the article and in the footer
+        }
+    }
+}
+
+@Suite struct NewsletterAPITests {
+    func post(_ shop: ShopFixture, _ body: String) async throws -> (HTTPResponse.Status, String) {
+        try await shop.client.execute(uri: "/api/v1/newsletter/subscriptions", method: .post, headers: [.contentType: "application/json"],
+                                      body: ByteBuffer(string: body)) { ($0.status, String(buffer: $0.body)) }
+    }
+
+    @Test func neutralAnswersRefusalsAndTheRateLimit() async throws {
+        try await ShopFixture.run { shop in
+            let first = try await post(shop, #"{"email": "erika@example.de", "consentVersion": 1, "source": "app/settings"}"#)
+            #expect(first.0 == .accepted)
+            #expect(first.1 == #"{"status":"accepted"}"#)
+            // Known address: the very same answer.
+            #expect(try await post(shop, #"{"email": "erika@example.de", "consentVersion": 1, "source": "app"}"#).1 == first.1)
+            #expect(try await post(shop, #"{"email": "nope", "consentVersion": 1, "source": "app"}"#).0 == .unprocessableContent)
+            #expect(try await post(shop, #"{"email": "max@example.de", "consentVersion": 7, "source": "app"}"#).0 == .conflict)
+            // Four requests so far from this address; the fifth passes, the sixth is refused.
+            #expect(try await post(shop, #"{"email": "max@example.de", "consentVersion": 1, "source": "app"}"#).0 == .accepted)
+            let limited = try await post(shop, #"{"email": "moritz@example.de", "consentVersion": 1, "source": "app"}"#)
+            #expect(limited.0 == .tooManyRequests)
+            #expect(limited.1.contains("\"status\":429"))
+            let proof = try await AppConfig().newsletterDesk(database: shop.database).proof(email: "erika@example.de")
+            #expect(proof?.signupSource == "app/settings")
+            #expect(try await AppConfig().newsletterDesk(database: shop.database).proof(email: "moritz@example.de") == nil)
         }
     }
 }

@@ -13,6 +13,9 @@ enum APIAuth {
     @TaskLocal static var session: String?
     /// The language of the customer's e-mails, from `Accept-Language`.
     @TaskLocal static var language: Language = .de
+    /// The client's network address (set by `ClientAddressMiddleware`), for rate limits and consent proof.
+    @TaskLocal static var clientAddress = "unknown"
+    @TaskLocal static var userAgent = ""
 }
 
 /// Carries `Authorization: Bearer …` to the handlers, which decide what it opens.
@@ -24,9 +27,12 @@ struct BearerTokenMiddleware: ServerMiddleware {
         let token = header.hasPrefix("Bearer ") ? String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil
         let session = Cookies(from: request.headerFields[values: .cookie])[Visitor.sessionCookie]?.value
         let language = Self.language(request.headerFields[.acceptLanguage] ?? "")
+        let agent = request.headerFields[.userAgent] ?? ""
         return try await APIAuth.$bearer.withValue(token) {
             try await APIAuth.$session.withValue(session) {
-                try await APIAuth.$language.withValue(language) { try await next(request, body, metadata) }
+                try await APIAuth.$language.withValue(language) {
+                    try await APIAuth.$userAgent.withValue(agent) { try await next(request, body, metadata) }
+                }
             }
         }
     }

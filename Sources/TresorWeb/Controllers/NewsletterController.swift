@@ -3,6 +3,7 @@ import Hummingbird
 import Plot
 import TresorCore
 import TresorServices
+import TresorStore
 
 /// Newsletter sign-up (the form in every footer and under every article), confirmation and withdrawal.
 struct NewsletterController: Sendable {
@@ -40,6 +41,15 @@ struct NewsletterController: Sendable {
         // A filled-in honeypot is a robot: it gets the neutral answer, nothing is stored or sent.
         guard form["website"].isEmpty else {
             return try await message(request, .newsletterSignup, title: CustomerText.newsletterSentTitle(lang), text: sent)
+        }
+        let now = site.now()
+        let allowed = try await site.database.transaction { sql in
+            try await RateLimitRepository(sql).allow("newsletter:" + ip, limit: APIHandler.signUpsPerWindow, window: APIHandler.signUpWindow,
+                                                     now: now)
+        }
+        guard allowed else {
+            return try await message(request, .newsletterSignup, title: Text.errorBadRequestTitle(lang),
+                                     text: CustomerText.newsletterTooMany(lang), status: .tooManyRequests)
         }
         do {
             try await site.newsletter.signUp(email: form["email"], consentVersion: Int(form["consentVersion"]) ?? 0,

@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import TresorCore
+import TresorServices
+import TresorStore
+
+/// Carries the client's address to the API handlers (the generated handlers see no connection).
+struct ClientAddressMiddleware: RouterMiddleware {
+    typealias Context = TresorRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        try await APIAuth.$clientAddress.withValue(context.remoteAddress?.ipAddress ?? "unknown") { try await next(request, context) }
+    }
+}
+
+extension APIHandler {
+    static let signUpsPerWindow = 5
+    static let signUpWindow: TimeInterval = 600
+
+    func subscribeNewsletter(_ input: Operations.SubscribeNewsletter.Input) async throws -> Operations.SubscribeNewsletter.Output {
+        guard case .json(let body) = input.body else {
+            return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Invalid request", "JSON body expected"))))
+        }
+        let ip = APIAuth.clientAddress
+        let now = site.now()
+        let allowed = try await site.database.transaction { sql in
+            try await RateLimitRepository(sql).allow("newsletter:" + ip, limit: Self.signUpsPerWindow, window: Self.signUpWindow, now: now)
+        }
+        guard allowed else {
+            return .tooManyRequests(.init(body: .applicationProblemJson(Self.problem(429, "Too many requests",
+                "At most \(Self.signUpsPerWindow) sign-ups per \(Int(Self.signUpWindow / 60)) minutes from one address."))))
+        }
+        do {
+            try await site.newsletter.signUp(email: body.email, consentVersion: body.consentVersion, source: body.source, ip: ip,
+                                             userAgent: APIAuth.userAgent, language: APIAuth.language, now: now)
+        } catch NewsletterProblem.invalidEmail {
+            return .unprocessableContent(.init(body: .applicationProblemJson(Self.problem(422, "Invalid email", "email is not an address"))))
+        } catch NewsletterProblem.staleConsent(let current) {
+            return .conflict(.init(body: .applicationProblemJson(Self.problem(409, "Consent text changed",
+                "consentVersion \(body.consentVersion) is not the current version \(current); show the current text"))))
+        }
+        return .accepted(.init(body: .json(.init(status: .accepted))))
+    }
+}
