@@ -60,6 +60,8 @@ public struct OrderDesk: Sendable {
     /// Who the invoices name as the seller.
     public var seller: Seller = .demo
     let calendar = BankingCalendar()
+    /// The order access key, read once rather than with every order.
+    let secrets: SecretCache
     let logger: Logger
 
     public init(database: Database, shippingTable: ShippingTable = .standard, paymentDays: Int = 3,
@@ -70,6 +72,7 @@ public struct OrderDesk: Sendable {
         self.paymentDays = paymentDays
         self.compliance = compliance
         self.logger = logger
+        secrets = SecretCache(database: database)
     }
 
     /// Stores a quote so any instance can place an order on it.
@@ -142,7 +145,7 @@ public struct OrderDesk: Sendable {
     /// The order page with the order's access token, for the customer's e-mails.
     func orderLink(_ order: Order, sql: any SQLDatabase) async throws -> String? {
         guard let page = mail.orderPage else { return nil }
-        let key = try await SecretRepository(sql).secret("order-access")
+        let key = try await secrets.key("order-access", in: sql)
         return page(order.number, OrderAccessToken.make(orderID: order.id, key: key), order.language)
     }
 }

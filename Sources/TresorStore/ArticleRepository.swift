@@ -76,12 +76,17 @@ public struct ArticleRepository: Sendable {
     /// Public articles, newest first, optionally of one category or tag.
     public func published(now: Date, category: String? = nil, tag: String? = nil, limit: Int, offset: Int = 0) async throws -> [Article] {
         let (condition, binds) = Self.publicFilter(now: now, category: category, tag: tag)
-        var result: [Article] = []
-        for row in try await sql.rows("SELECT a.* FROM articles a WHERE \(condition) ORDER BY a.publish_at DESC, a.slug LIMIT ? OFFSET ?",
-                                      binds + [limit, offset]) {
-            result.append(try await article(row))
+        let page = "SELECT a.* FROM articles a WHERE \(condition) ORDER BY a.publish_at DESC, a.slug LIMIT ? OFFSET ?"
+        let rows = try await sql.rows(page, binds + [limit, offset])
+        // The tags of the listed articles in one query, not one per article (the article page lists 200).
+        var tags: [UUID: [String]] = [:]
+        for row in try await sql.rows("""
+            SELECT article_id, tag FROM article_tags WHERE article_id IN (\(page.replacingOccurrences(of: "SELECT a.*", with: "SELECT a.id")))
+            ORDER BY tag
+            """, binds + [limit, offset]) {
+            tags[try row.uuid("article_id"), default: []].append(try row.string("tag"))
         }
-        return result
+        return try rows.map { row in try Self.article(row, tags: tags[try row.uuid("id")] ?? []) }
     }
 
     public func countPublished(now: Date, category: String? = nil, tag: String? = nil) async throws -> Int {
@@ -143,7 +148,11 @@ public struct ArticleRepository: Sendable {
     func article(_ row: any SQLRow) async throws -> Article {
         let id = try row.uuid("id")
         let tags = try await sql.rows("SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", [id]).map { try $0.string("tag") }
-        return Article(id: id, slug: try row.string("slug"), title: try row.string("title"), teaser: try row.string("teaser"),
+        return try Self.article(row, tags: tags)
+    }
+
+    static func article(_ row: any SQLRow, tags: [String]) throws -> Article {
+        Article(id: try row.uuid("id"), slug: try row.string("slug"), title: try row.string("title"), teaser: try row.string("teaser"),
                        body: try row.string("body"), author: try row.string("author"), category: try row.string("category"),
                        tags: tags, heroImage: try row.decode(column: "hero_image", as: String?.self),
                        status: try row.enumValue("status", as: ArticleStatus.self), publishAt: try row.optionalDate("publish_at"),

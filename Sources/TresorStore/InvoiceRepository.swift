@@ -11,7 +11,10 @@ public struct InvoiceRepository: Sendable {
 
     /// Issues the order's invoice in the caller's transaction, or returns the one it has.
     public func issue(for order: Order, seller: Seller, now: Date) async throws -> Invoice {
-        if let existing = try await find(orderID: order.id) { return existing }
+        if let row = try await sql.rows("SELECT number, issued_at, seller FROM invoices WHERE order_id = ?", [order.id]).first {
+            return Invoice(number: try row.string("number"), issuedAt: try row.date("issued_at"), order: order,
+                           seller: try JSONDecoder().decode(Seller.self, from: Data(try row.string("seller").utf8)))
+        }
         let year = BankingCalendar.berlinYear(of: now)
         let number = OrderNumbers.invoice(year: year, sequence: try await CounterRepository(sql).next("invoice-\(year)"))
         let sellerJSON = String(decoding: try JSONEncoder().encode(seller), as: UTF8.self)
@@ -28,13 +31,13 @@ public struct InvoiceRepository: Sendable {
         try await find(where: "number = ?", number)
     }
 
-    /// Invoice numbers of these orders, for lists.
-    public func numbers(orderIDs: [UUID]) async throws -> [UUID: String] {
+    /// The invoice numbers of a customer's orders, by order, in one query.
+    public func numbers(customerID: UUID) async throws -> [UUID: String] {
         var result: [UUID: String] = [:]
-        for id in orderIDs {
-            if let row = try await sql.rows("SELECT number FROM invoices WHERE order_id = ?", [id]).first {
-                result[id] = try row.string("number")
-            }
+        for row in try await sql.rows("""
+            SELECT i.order_id, i.number FROM invoices i JOIN orders o ON o.id = i.order_id WHERE o.customer_id = ?
+            """, [customerID]) {
+            result[try row.uuid("order_id")] = try row.string("number")
         }
         return result
     }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SQLKit
+import Synchronization
 
 /// Server secrets kept in the database, so every instance of a cluster signs alike; created on first use.
 public struct SecretRepository: Sendable {
@@ -21,6 +22,30 @@ public struct SecretRepository: Sendable {
             index = next
         }
         return bytes
+    }
+}
+
+/// Server secrets read once per process (CSRF, order access, newsletter keys) instead of once per use.
+public final class SecretCache: Sendable {
+    private let cache = Mutex<[String: [UInt8]]>([:])
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// The secret in its own transaction (never inside another one: SQLite has one writer).
+    public func key(_ name: String) async throws -> [UInt8] {
+        if let key = cache.withLock({ $0[name] }) { return key }
+        let key = try await database.transaction { sql in try await SecretRepository(sql).secret(name) }
+        cache.withLock { $0[name] = key }
+        return key
+    }
+
+    /// The secret inside the caller's transaction.
+    public func key(_ name: String, in sql: any SQLDatabase) async throws -> [UInt8] {
+        if let key = cache.withLock({ $0[name] }) { return key }
+        let key = try await SecretRepository(sql).secret(name)
+        cache.withLock { $0[name] = key }
+        return key
     }
 }
 

@@ -5,6 +5,7 @@ import OpenAPIHummingbird
 import ServiceLifecycle
 import TresorCore
 import TresorServices
+import TresorStore
 
 /// Builds the whole web application; `tresor serve` and the tests both start here.
 /// `services` run beside the server (price feed, board refresh) and stop with it.
@@ -35,7 +36,7 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorPageMiddleware(pageContext: { site.pageContext($0, $1) }))
+    router.add(middleware: ErrorPageMiddleware(site: site))
     router.add(middleware: ClientAddressMiddleware())
 
     router.get(RouterPath(assets.stylesheet.path)) { _, _ in assets.stylesheet.response() }

@@ -56,12 +56,13 @@ import TresorTestSupport
             ], by: "import", now: now)
             let (all, silver, knowledge, count) = try await database.read { sql in
                 let repository = ArticleRepository(sql)
-                return (try await repository.published(now: now, limit: 10).map(\.slug),
+                return (try await repository.published(now: now, limit: 10).map { "\($0.slug) \($0.tags)" },
                         try await repository.published(now: now, tag: "Silber", limit: 10).map(\.slug),
                         try await repository.published(now: now, category: "Wissen", limit: 10).map(\.slug),
                         try await repository.countPublished(now: now))
             }
-            #expect(all == ["b-neu", "e-mitte", "a-alt"])  // no draft, nothing dated after now
+            // No draft, nothing dated after now; each with its own tags.
+            #expect(all == ["b-neu [\"Silber\"]", "e-mitte [\"Gold\", \"Silber\"]", "a-alt [\"Gold\"]"])
             #expect(silver == ["b-neu", "e-mitte"])
             #expect(knowledge == ["b-neu"])
             #expect(count == 3)

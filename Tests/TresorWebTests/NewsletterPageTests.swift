@@ -76,6 +76,20 @@ import TresorTestSupport
         }
     }
 
+    /// Error pages come out of the error middleware, not a controller; their footer form works all the same.
+    @Test func errorPagesCarryAWorkingForm() async throws {
+        try await ShopFixture.run { shop in
+            var visitor = WebVisitor()
+            let missing = try await visitor.get(shop, "/gibt-es-nicht")
+            #expect(missing.status == .notFound)
+            #expect(!missing.body.contains(CSRF.placeholder))
+            let token = try WebVisitor.token(missing.body, action: "/newsletter")
+            let sent = try await visitor.post(shop, "/newsletter", [("_csrf", token), ("consentVersion", "1"), ("source", "/gibt-es-nicht"),
+                                                                    ("website", ""), ("email", "erika@example.de")])
+            #expect(sent.status == .ok)
+        }
+    }
+
     @Test func everyArticleHasTheFormToo() async throws {
         try await ShopFixture.run { shop in
             try await Seeder(database: shop.database, logger: TestDatabase.logger).seedArticlesIfEmpty(now: ShopFixture.now)

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 import TresorCore
 import TresorStore
 
@@ -17,14 +16,7 @@ enum AccountMails {
                : "If you did not ask for this, ignore this e-mail; your password stays as it is.",
             "", settings.shopName,
         ]
-        let html = HTML(.head(.meta(.charset(.utf8)), .title(subject)),
-                        .body(.forEach(text) { line in
-                            line.isEmpty ? .br() : line == link ? .p(.a(.attr("href", link), .text(link))) : .p(.text(line))
-                        })).render()
-        let message = MailMessage(from: .init(name: settings.shopName, email: settings.fromAddress),
-                                  to: .init(name: customer.details.name, email: customer.details.email), subject: subject,
-                                  text: text.joined(separator: "\n"), html: html, date: now,
-                                  messageID: MailMessage.newMessageID(domain: settings.domain))
-        return OutgoingMail(messageID: message.messageID, recipient: customer.details.email, subject: subject, raw: message.rendered())
+        return ShopMail.compose(to: .init(name: customer.details.name, email: customer.details.email), subject: subject, lines: text,
+                                settings: settings, now: now)
     }
 }

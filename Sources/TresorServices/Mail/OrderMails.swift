@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 import TresorCore
 import TresorStore
 
@@ -94,17 +93,7 @@ public enum OrderMails {
     }
 
     static func mail(_ order: Order, subject: String, lines text: [String], settings: MailSettings, now: Date) -> OutgoingMail {
-        let html = HTML(
-            .head(.meta(.charset(.utf8)), .title(subject)),
-            .body(.forEach(text) { line in
-                line.isEmpty ? .br() : line.hasPrefix("https://") || line.hasPrefix("http://")
-                    ? .p(.a(.attr("href", line), .text(line))) : .p(.text(line))
-            })
-        ).render()
-        let message = MailMessage(from: .init(name: settings.shopName, email: settings.fromAddress),
-                                  to: .init(name: order.customer.name, email: order.customer.email), subject: subject,
-                                  text: text.joined(separator: "\n"), html: html, date: now,
-                                  messageID: MailMessage.newMessageID(domain: settings.domain))
-        return OutgoingMail(messageID: message.messageID, recipient: order.customer.email, subject: subject, raw: message.rendered())
+        ShopMail.compose(to: .init(name: order.customer.name, email: order.customer.email), subject: subject, lines: text,
+                         settings: settings, now: now)
     }
 }

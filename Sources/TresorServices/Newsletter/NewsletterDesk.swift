@@ -35,8 +35,10 @@ public struct NewsletterDesk: Sendable {
     let database: Database
     let mail: MailSettings
     let links: NewsletterLinks
+    let secrets: SecretCache
 
     public init(database: Database, mail: MailSettings, links: NewsletterLinks) {
+        secrets = SecretCache(database: database)
         self.database = database
         self.mail = mail
         self.links = links
@@ -61,7 +63,7 @@ public struct NewsletterDesk: Sendable {
             guard consentVersion == statement.version else { throw NewsletterProblem.staleConsent(current: statement.version) }
             if let existing = try await subscribers.find(email: email), existing.proof.status != .unsubscribed { return }
             let id = try await subscribers.find(email: email)?.id ?? UUID()
-            let key = try await SecretRepository(sql).secret("newsletter")
+            let key = try await secrets.key("newsletter", in: sql)
             let token = Self.confirmToken(id: id, expires: now.addingTimeInterval(Self.confirmationLifetime), key: key)
             let outgoing = NewsletterMails.confirmation(to: email, link: links.confirm(token, language), language: language,
                                                         settings: settings, now: now)
@@ -82,7 +84,7 @@ public struct NewsletterDesk: Sendable {
         let settings = mail
         let links = self.links
         return try await database.transaction { sql in
-            let key = try await SecretRepository(sql).secret("newsletter")
+            let key = try await secrets.key("newsletter", in: sql)
             guard let id = Self.verifyConfirmToken(token, key: key, now: now) else { throw NewsletterProblem.invalidLink }
             let subscribers = SubscriberRepository(sql)
             guard let subscriber = try await subscribers.find(id: id) else { throw NewsletterProblem.invalidLink }
@@ -104,7 +106,7 @@ public struct NewsletterDesk: Sendable {
     @discardableResult
     public func unsubscribe(token: String, how: String, now: Date) async throws -> String {
         try await database.transaction { sql in
-            let key = try await SecretRepository(sql).secret("newsletter")
+            let key = try await secrets.key("newsletter", in: sql)
             guard let id = Self.verifyUnsubscribeToken(token, key: key) else { throw NewsletterProblem.invalidLink }
             let subscribers = SubscriberRepository(sql)
             guard let subscriber = try await subscribers.find(id: id) else { throw NewsletterProblem.invalidLink }
@@ -123,7 +125,7 @@ public struct NewsletterDesk: Sendable {
     public func unsubscribeToken(email: String) async throws -> String? {
         try await database.transaction { sql in
             guard let id = try await SubscriberRepository(sql).find(email: email.lowercased())?.id else { return nil }
-            return Self.unsubscribeToken(id: id, key: try await SecretRepository(sql).secret("newsletter"))
+            return Self.unsubscribeToken(id: id, key: try await secrets.key("newsletter", in: sql))
         }
     }
 

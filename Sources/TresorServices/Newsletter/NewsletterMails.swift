@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 import TresorCore
 import TresorStore
 
@@ -43,15 +42,7 @@ enum NewsletterMails {
 
     static func message(to email: String, subject: String, lines: [String], headers: [(String, String)], settings: MailSettings,
                         now: Date) -> (mail: OutgoingMail, text: String) {
-        let html = HTML(.head(.meta(.charset(.utf8)), .title(subject)),
-                        .body(.forEach(lines) { line in
-                            line.isEmpty ? .br() : line.hasPrefix("http") ? .p(.a(.attr("href", line), .text(line))) : .p(.text(line))
-                        })).render()
-        var message = MailMessage(from: .init(name: settings.shopName, email: settings.fromAddress), to: .init(name: "", email: email),
-                                  subject: subject, text: lines.joined(separator: "\n"), html: html, date: now,
-                                  messageID: MailMessage.newMessageID(domain: settings.domain))
-        message.headers = headers
-        return (OutgoingMail(messageID: message.messageID, recipient: email, subject: subject, raw: message.rendered()),
-                lines.joined(separator: "\n"))
+        (ShopMail.compose(to: .init(name: "", email: email), subject: subject, lines: lines, headers: headers, settings: settings, now: now),
+         lines.joined(separator: "\n"))
     }
 }

@@ -38,7 +38,7 @@ struct AccountController: Sendable {
         }
         let (orders, invoices) = try await site.database.read { sql in
             let orders = try await OrderRepository(sql).list(customerID: customer.id, limit: 200)
-            return (orders, try await InvoiceRepository(sql).numbers(orderIDs: orders.map(\.id)))
+            return (orders, try await InvoiceRepository(sql).numbers(customerID: customer.id))
         }
         let context = site.pageContext(request, .account)
         let holdings = Holding.of(orders, site.board.snapshot, now: context.now)

@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import Hummingbird
-import Synchronization
 import TresorCore
 import TresorServices
 import TresorStore
@@ -18,21 +17,6 @@ struct Visitor: Sendable {
 
     static let sessionCookie = "tresor_session"
     static let nonceCookie = "tresor_csrf"
-}
-
-/// Server secrets read once per process: the CSRF key and the order access key.
-final class SecretCache: Sendable {
-    private let cache = Mutex<[String: [UInt8]]>([:])
-    let database: Database
-
-    init(database: Database) { self.database = database }
-
-    func key(_ name: String) async throws -> [UInt8] {
-        if let key = cache.withLock({ $0[name] }) { return key }
-        let key = try await database.transaction { sql in try await SecretRepository(sql).secret(name) }
-        cache.withLock { $0[name] = key }
-        return key
-    }
 }
 
 /// Form tokens against cross-site requests: an HMAC over the visitor's cookie nonce, the form's name and

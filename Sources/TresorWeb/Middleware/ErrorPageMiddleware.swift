@@ -7,7 +7,7 @@ import TresorCore
 /// Turns every failure into a localised HTML page (or problem+json under `/api/`); bad input never becomes a 500.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = TresorRequestContext
-    let pageContext: @Sendable (Request, Page) -> PageContext
+    let site: SiteContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -20,7 +20,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if request.uri.path.hasPrefix("/api/") {
                 return Problem(status: status, title: title, detail: detail).response()
             }
-            let page = InfoPages.error(title: title, message: detail, pageContext(request, .home))
+            let page = InfoPages.error(title: title, message: detail, site.pageContext(request, .home))
+            // Like every page, with the visitor's token in the footer's newsletter form.
+            if let response = try? await site.html(request, page, status: status) { return response }
             return Response(status: status, headers: HTMLResponse.headers, body: .init(byteBuffer: ByteBuffer(string: page)))
         }
     }
