@@ -24,6 +24,9 @@ extension Dialect {
     /// Claiming queued work: on PostgreSQL each instance skips rows another one is claiming.
     var skipLocked: String { self == .postgres ? " FOR UPDATE SKIP LOCKED" : "" }
 
+    /// The same for a join: only the rows of the table with this alias are claimed.
+    func skipLocked(of alias: String) -> String { self == .postgres ? " FOR UPDATE OF \(alias) SKIP LOCKED" : "" }
+
     /// An integer bucket number for a timestamp column: seconds since 1970 divided by a bound bucket size.
     func epochBucket(_ column: String) -> String {
         switch self {

@@ -389,5 +389,34 @@ public struct Migrator: Sendable {
                 hits INTEGER NOT NULL
             )
             """),
+        Migration(id: "2026-11-28-015-campaigns", ddl: """
+            CREATE TABLE campaigns (
+                id {uuid} PRIMARY KEY,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                status TEXT NOT NULL,
+                send_at {timestamp},
+                created_at {timestamp} NOT NULL,
+                started_at {timestamp},
+                finished_at {timestamp},
+                digest_from {timestamp},
+                digest_until {timestamp}
+            );
+            CREATE INDEX campaigns_due ON campaigns (status, send_at);
+            CREATE TABLE campaign_recipients (
+                campaign_id {uuid} NOT NULL REFERENCES campaigns(id),
+                subscriber_id {uuid} NOT NULL REFERENCES subscribers(id),
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at {timestamp} NOT NULL,
+                sent_at {timestamp},
+                detail TEXT,
+                PRIMARY KEY (campaign_id, subscriber_id)
+            );
+            CREATE INDEX campaign_recipients_due ON campaign_recipients (status, next_attempt_at);
+            ALTER TABLE subscribers ADD COLUMN soft_bounces INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE subscribers ADD COLUMN bounced_at {timestamp}
+            """),
     ]
 }

@@ -6,6 +6,8 @@ import TresorCore
 public struct StoredSubscriber: Sendable, Hashable {
     public var id: UUID
     public var proof: ConsentProof
+    /// Temporary delivery failures reported since the last sign-up.
+    public var softBounces: Int
 }
 
 /// Consent statements, subscribers and the history of their consent, on the session it is given.
@@ -43,7 +45,8 @@ public struct SubscriberRepository: Sendable {
                 consent_version = excluded.consent_version, consent_text = excluded.consent_text, signup_at = excluded.signup_at,
                 signup_ip = excluded.signup_ip, signup_user_agent = excluded.signup_user_agent,
                 signup_source = excluded.signup_source, confirmation_mail = excluded.confirmation_mail, confirmed_at = NULL,
-                confirm_ip = NULL, unsubscribed_at = NULL, updated_at = excluded.updated_at
+                confirm_ip = NULL, unsubscribed_at = NULL, soft_bounces = 0, bounced_at = NULL,
+                updated_at = excluded.updated_at
             """, [id, p.email, p.language.rawValue, p.consentVersion, p.consentText, p.signupAt, p.signupIP, p.signupUserAgent,
                   p.signupSource, p.confirmationMail, now])
     }
@@ -62,6 +65,42 @@ public struct SubscriberRepository: Sendable {
             UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ?, updated_at = ?
             WHERE id = ? AND status <> 'unsubscribed' RETURNING id
             """, [now, now, id])).isEmpty
+    }
+
+    /// A permanent delivery failure: the address gets no more newsletters. Returns the subscriber's id when
+    /// the address was on the list (pending or confirmed).
+    public func hardBounce(email: String, now: Date) async throws -> UUID? {
+        try await sql.rows("""
+            UPDATE subscribers SET status = 'bounced', bounced_at = ?, updated_at = ?
+            WHERE email = ? AND status IN ('pending', 'confirmed') RETURNING id
+            """, [now, now, email]).first?.uuid("id")
+    }
+
+    /// A temporary one, counted.
+    public func softBounce(email: String, now: Date) async throws -> UUID? {
+        try await sql.rows("""
+            UPDATE subscribers SET soft_bounces = soft_bounces + 1, updated_at = ? WHERE email = ? AND status <> 'erased' RETURNING id
+            """, [now, email]).first?.uuid("id")
+    }
+
+    /// Erasure (GDPR Art. 17): the address becomes `marker`, every detail that identifies a person (IPs, user
+    /// agent, page, the mail with its personal link, the history's details) is removed. Kept: the dates and
+    /// the consent version, which prove that mail sent before was lawful (Art. 17(3)(e)).
+    public func erase(id: UUID, marker: String, now: Date) async throws {
+        try await sql.execute("""
+            UPDATE subscribers SET email = ?, status = 'erased', signup_ip = '', signup_user_agent = '', signup_source = '',
+                confirmation_mail = '', confirm_ip = NULL, updated_at = ? WHERE id = ?
+            """, [marker, now, id])
+        try await sql.execute("UPDATE subscriber_events SET detail = '' WHERE subscriber_id = ?", [id])
+    }
+
+    /// The rows erased for an address, by the start of their marker (hex and a colon: no LIKE wildcards in it).
+    public func erased(markerPrefix: String) async throws -> [StoredSubscriber] {
+        var found: [StoredSubscriber] = []
+        for row in try await sql.rows("SELECT id FROM subscribers WHERE email LIKE ? ORDER BY signup_at", [markerPrefix + "%"]) {
+            if let subscriber = try await find(id: try row.uuid("id")) { found.append(subscriber) }
+        }
+        return found
     }
 
     public func addEvent(subscriberID: UUID, at: Date, kind: String, detail: String) async throws {
@@ -87,6 +126,6 @@ public struct SubscriberRepository: Sendable {
             confirmationMail: try row.string("confirmation_mail"), confirmedAt: try row.optionalDate("confirmed_at"),
             confirmIP: try row.decode(column: "confirm_ip", as: String?.self), unsubscribedAt: try row.optionalDate("unsubscribed_at"),
             events: events)
-        return StoredSubscriber(id: id, proof: proof)
+        return StoredSubscriber(id: id, proof: proof, softBounces: try row.int("soft_bounces"))
     }
 }

@@ -6,7 +6,9 @@ import TresorStore
 
 /// `tresor newsletter …`: the proof of a subscriber's consent, for an authority or the subscriber.
 struct Newsletter: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Newsletter consent.", subcommands: [Proof.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Newsletter: proof of consent, erasure, campaigns, bounces.",
+        subcommands: [Proof.self, Erase.self, Campaigns.self, Send.self, Bounces.self])
 
     struct Proof: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,7 +20,18 @@ struct Newsletter: AsyncParsableCommand {
             let proof = try await Environment.withDatabase { env, database in
                 try await env.config.newsletterDesk(database: database).proof(email: email)
             }
-            guard let proof else { throw ValidationError("no newsletter record for \(email)") }
+            guard let proof else {
+                let erased = try await Environment.withDatabase { env, database in
+                    try await env.config.newsletterDesk(database: database).erasedRecords(email: email)
+                }
+                guard !erased.isEmpty else { throw ValidationError("no newsletter record for \(email)") }
+                for record in erased {
+                    print("erased on request; kept: consent version \(record.consentVersion), signed up \(Self.time(record.signupAt)), "
+                          + "confirmed \(Self.time(record.confirmedAt)), withdrawn \(Self.time(record.unsubscribedAt))")
+                    for event in record.events { print("  \(Self.time(event.at))  \(event.kind)") }
+                }
+                return
+            }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -26,7 +39,7 @@ struct Newsletter: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(proof), as: UTF8.self))
                 return
             }
-            let time = { (date: Date?) in date.map { ISO8601DateFormatter().string(from: $0) } ?? "–" }
+            let time = Self.time
             print("""
                 \(proof.email) (\(proof.status.rawValue), \(proof.language.rawValue))
                 signed up:     \(time(proof.signupAt)) from \(proof.signupIP), \(proof.signupUserAgent)
@@ -39,6 +52,55 @@ struct Newsletter: AsyncParsableCommand {
             for event in proof.events { print("  \(time(event.at))  \(event.kind)  \(event.detail)") }
             print("confirmation mail sent:\n" + proof.confirmationMail.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { "  | " + $0 }.joined(separator: "\n"))
+        }
+
+        static func time(_ date: Date?) -> String { date.map { ISO8601DateFormatter().string(from: $0) } ?? "–" }
+    }
+
+    struct Erase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase an address on request (GDPR Art. 17): personal data goes, the dates of consent stay under a keyed hash.")
+        @Argument(help: "The subscriber's e-mail.") var email: String
+
+        func run() async throws {
+            let erased = try await Environment.withDatabase { env, database in
+                try await env.config.newsletterDesk(database: database).erase(email: email, now: Date())
+            }
+            guard erased else { throw ValidationError("no newsletter record for \(email)") }
+            print("Erased. Kept without the address: consent version and the dates of sign-up, confirmation and withdrawal.")
+        }
+    }
+
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send the campaigns that are due now at the configured rate and stop when none is left (serve does this by itself).")
+
+        func run() async throws {
+            let (count, seconds) = try await Environment.withDatabase { env, database in
+                let sender = env.config.campaignSender(database: database, now: { Date() }, logger: env.logger)
+                let clock = ContinuousClock()
+                let start = clock.now
+                let count = try await sender.sendUntilDone()
+                let elapsed = clock.now - start
+                return (count, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            }
+            print(String(format: "%d recipients handled in %.2f s (%.0f per second).", count, seconds, seconds > 0 ? Double(count) / seconds : 0))
+        }
+    }
+
+    struct Bounces: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read delivery reports from a Maildir once: 5.x.x suppresses the address, 4.x.x is counted.")
+        @Argument(help: "The Maildir (default: TRESOR_NEWSLETTER_BOUNCES).") var maildir: String?
+
+        func run() async throws {
+            let summary = try await Environment.withDatabase { env, database in
+                guard let directory = maildir ?? env.config.newsletter.bounceMaildir else {
+                    throw ValidationError("no Maildir given and TRESOR_NEWSLETTER_BOUNCES is not set")
+                }
+                return try await BounceReader(database: database, maildir: directory, now: { Date() }, logger: env.logger).readNew()
+            }
+            print("\(summary.hard) hard bounces (suppressed), \(summary.soft) soft bounces (counted), \(summary.ignored) other messages.")
         }
     }
 }

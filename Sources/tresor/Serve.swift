@@ -45,12 +45,17 @@ struct Serve: AsyncParsableCommand {
 
         let deps = WebDependencies(config: config, database: database, board: board, now: now, logger: logger,
                                    metrics: registry, demoPrices: feed is DemoFeed)
-        let app = try buildApplication(deps, services: [
+        var services: [any Service] = [
             feedService, BoardRefreshService(board: board, interval: config.boardRefresh, logger: logger),
             Mailer(database: database, transport: config.mailTransport, now: now, logger: logger),
             OverdueWatch(desk: config.orderDesk(database: database, logger: logger), now: now, logger: logger),
             ScheduledPublisher(database: database, now: now, logger: logger),
-        ])
+            config.campaignSender(database: database, now: now, logger: logger),
+        ]
+        if let maildir = config.newsletter.bounceMaildir {
+            services.append(BounceReader(database: database, maildir: maildir, now: now, logger: logger))
+        }
+        let app = try buildApplication(deps, services: services)
         print("""
             Tresor is running at http://\(config.host):\(config.port) (base URL \(config.baseURL))
             Data: \(env.databaseDescription)

@@ -33,6 +33,13 @@ public enum SubscriberStatus: String, Sendable, Codable, CaseIterable, Hashable 
     case pending
     case confirmed
     case unsubscribed
+    /// A delivery report said the address does not exist (status 5.x.x): suppressed until it signs up again.
+    case bounced
+    /// Erased on request (GDPR Art. 17): only a keyed hash of the address and the dates of consent remain.
+    case erased
+
+    /// A new double opt-in may start from here.
+    public var mayResubscribe: Bool { self == .unsubscribed || self == .bounced }
 }
 
 /// Everything that proves a consent (UWG §7, GDPR Art. 7): who, when, from where, which text, which mail.

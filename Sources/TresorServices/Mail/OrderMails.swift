@@ -13,8 +13,16 @@ public struct MailSettings: Sendable {
     public var bic = "COBADEFFXXX"
     /// The absolute address of an order's page for its number, access token and language; without it the
     /// mails carry no link.
+    /// Who sends, as the imprint at the foot of every newsletter (§5 DDG): name, address, register, directors.
+    public var imprint: [String] = MailSettings.imprint(of: .demo)
     public var orderPage: (@Sendable (_ number: String, _ token: String, _ language: TresorCore.Language) -> String)?
     public init() {}
+
+    public static func imprint(of seller: Seller) -> [String] {
+        ["\(seller.legalName), \(seller.street), \(seller.postalCode) \(seller.city)",
+         [seller.register, seller.managingDirectors.isEmpty ? "" : "Geschäftsführung: " + seller.managingDirectors,
+          seller.vatID.isEmpty ? "" : "USt-IdNr. " + seller.vatID].filter { !$0.isEmpty }.joined(separator: " · ")]
+    }
 }
 
 /// The order confirmation: number, amount, lines, bank details, payment reference and due date, in the

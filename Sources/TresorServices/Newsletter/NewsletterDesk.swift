@@ -61,7 +61,7 @@ public struct NewsletterDesk: Sendable {
             let subscribers = SubscriberRepository(sql)
             let statement = try await subscribers.currentStatement(initial: .first(validFrom: now))
             guard consentVersion == statement.version else { throw NewsletterProblem.staleConsent(current: statement.version) }
-            if let existing = try await subscribers.find(email: email), existing.proof.status != .unsubscribed { return }
+            if let existing = try await subscribers.find(email: email), !existing.proof.status.mayResubscribe { return }
             let id = try await subscribers.find(email: email)?.id ?? UUID()
             let key = try await secrets.key("newsletter", in: sql)
             let token = Self.confirmToken(id: id, expires: now.addingTimeInterval(Self.confirmationLifetime), key: key)
@@ -116,6 +116,31 @@ public struct NewsletterDesk: Sendable {
             return subscriber.proof.email
         }
     }
+
+    /// Erases an address on request (GDPR Art. 17): see `SubscriberRepository.erase`. What stays is keyed by
+    /// an HMAC of the address, so the dates of consent can still be shown when someone complains that they
+    /// never consented, but the address cannot be read back. False when the address is unknown.
+    public func erase(email: String, now: Date) async throws -> Bool {
+        let address = email.trimmingCharacters(in: .whitespaces).lowercased()
+        return try await database.transaction { sql in
+            let subscribers = SubscriberRepository(sql)
+            guard let subscriber = try await subscribers.find(email: address) else { return false }
+            let key = try await secrets.key("newsletter", in: sql)
+            let marker = Self.erasedMarker(address, key: key) + subscriber.id.uuidString.lowercased()
+            try await subscribers.erase(id: subscriber.id, marker: marker, now: now)
+            try await subscribers.addEvent(subscriberID: subscriber.id, at: now, kind: "erase", detail: "on request")
+            return true
+        }
+    }
+
+    /// What was kept of an erased address, found by the address itself.
+    public func erasedRecords(email: String) async throws -> [ConsentProof] {
+        let key = try await secrets.key("newsletter")
+        let prefix = Self.erasedMarker(email.trimmingCharacters(in: .whitespaces).lowercased(), key: key)
+        return try await database.read { sql in try await SubscriberRepository(sql).erased(markerPrefix: prefix).map(\.proof) }
+    }
+
+    static func erasedMarker(_ email: String, key: [UInt8]) -> String { "erased:" + mac("erased|" + email, key: key) + ":" }
 
     public func proof(email: String) async throws -> ConsentProof? {
         try await database.read { sql in try await SubscriberRepository(sql).find(email: email.lowercased())?.proof }

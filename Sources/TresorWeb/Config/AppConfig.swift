@@ -27,6 +27,7 @@ public struct AppConfig: Sendable {
     /// Handling fee owed on top of the market loss when an unpaid order is cancelled.
     public var cancellationFee = Money(cents: 2_500)
     public var mail = MailConfig()
+    public var newsletter = NewsletterConfig()
     /// bcrypt cost of customer passwords (each step doubles the work; tests use 4).
     public var passwordCost = 12
     public var logLevel = "info"
@@ -68,12 +69,28 @@ public struct BankDetails: Sendable {
 
 /// How mail leaves the shop.
 public struct MailConfig: Sendable {
-    public enum Transport: String, Sendable { case file, sendmail }
+    public enum Transport: String, Sendable { case file, sendmail, smtp }
     public var transport = Transport.file
     /// For `file`: where `.eml` files go (default: `mail/` in the data directory).
     public var directory: String?
     /// For `sendmail`: the sendmail-compatible program (msmtp, Postfix).
     public var sendmailPath = "/usr/sbin/sendmail"
+    /// For `smtp`: the relay, reached without TLS (a local Postfix, a relay on a private network).
+    public var smtpHost = "127.0.0.1"
+    public var smtpPort = 25
+    /// The envelope sender (`Return-Path`), where delivery reports go; empty means the shop's address.
+    public var envelopeFrom = ""
+    public init() {}
+}
+
+/// How campaigns go out and where their bounces come back.
+public struct NewsletterConfig: Sendable {
+    /// Messages per second at most.
+    public var rate = 100
+    /// Messages handed to the transport at the same time.
+    public var parallel = 4
+    /// The Maildir the envelope sender's mail is delivered to; delivery reports are read from it. nil: not read.
+    public var bounceMaildir: String?
     public init() {}
 }
 
@@ -87,6 +104,7 @@ extension AppConfig {
         settings.bankHolder = bank.holder
         settings.iban = bank.iban
         settings.bic = bank.bic
+        settings.imprint = MailSettings.imprint(of: seller)
         let base = baseURL
         settings.orderPage = { number, token, language in base + Page.order(number: number).path(language) + "?token=" + token }
         return settings
@@ -109,18 +127,42 @@ extension AppConfig {
 
     /// The newsletter's double opt-in, with links to this shop's confirmation and unsubscribe pages.
     public func newsletterDesk(database: Database) -> NewsletterDesk {
-        let base = baseURL
-        return NewsletterDesk(database: database, mail: mailSettings, links: NewsletterLinks(
-            confirm: { token, language in base + Page.newsletterConfirm.path(language) + "?token=" + token },
-            unsubscribe: { token, language in base + Page.newsletterUnsubscribe.path(language) + "?token=" + token },
-            listID: "<newsletter.\(URL(string: base)?.host ?? "localhost")>"))
+        NewsletterDesk(database: database, mail: mailSettings, links: newsletterLinks)
     }
 
     /// The transport mail leaves by.
     public var mailTransport: any MailTransport {
         switch mail.transport {
         case .file: FileTransport(directory: mail.directory ?? dataDirectory + "/mail")
-        case .sendmail: SendmailTransport(program: mail.sendmailPath)
+        case .sendmail: SendmailTransport(program: mail.sendmailPath, arguments: ["-i", "-f", envelopeFrom])
+        case .smtp: SMTPTransport(host: mail.smtpHost, port: mail.smtpPort, helo: mailSettings.domain, envelopeFrom: envelopeFrom,
+                                  maxIdle: newsletter.parallel)
         }
+    }
+
+    /// Where delivery reports are to go.
+    public var envelopeFrom: String { mail.envelopeFrom.isEmpty ? shop.email : mail.envelopeFrom }
+
+    /// The newsletter's links, as the double opt-in and every campaign use them.
+    public var newsletterLinks: NewsletterLinks {
+        let base = baseURL
+        return NewsletterLinks(
+            confirm: { token, language in base + Page.newsletterConfirm.path(language) + "?token=" + token },
+            unsubscribe: { token, language in base + Page.newsletterUnsubscribe.path(language) + "?token=" + token },
+            listID: "<newsletter.\(URL(string: base)?.host ?? "localhost")>")
+    }
+
+    /// Campaigns: drafts, digests with links to this shop's article pages, tests, schedules.
+    public func campaignDesk(database: Database) -> CampaignDesk {
+        let base = baseURL
+        return CampaignDesk(database: database, mail: mailSettings, links: newsletterLinks) { slug, language in
+            base + Page.article(slug: slug).path(language)
+        }
+    }
+
+    /// The service that sends campaigns at the configured pace.
+    public func campaignSender(database: Database, now: @escaping @Sendable () -> Date, logger: Logger) -> CampaignSender {
+        CampaignSender(database: database, transport: mailTransport, mail: mailSettings, links: newsletterLinks,
+                       pace: .init(rate: newsletter.rate, parallel: newsletter.parallel), now: now, logger: logger)
     }
 }

@@ -133,7 +133,7 @@ extension AppConfig {
         config.cancellationFee = cancellationFee
         let transport = try string("tresor.mail.transport")
         guard let mailTransport = MailConfig.Transport(rawValue: transport) else {
-            throw ConfigurationError(key: "tresor.mail.transport", problem: "expected file or sendmail, got \"\(transport)\"")
+            throw ConfigurationError(key: "tresor.mail.transport", problem: "expected file, sendmail or smtp, got \"\(transport)\"")
         }
         config.mail.transport = mailTransport
         let mailDirectory = (try? reader.requiredString(forKey: "tresor.mail.directory")) ?? ""
@@ -142,6 +142,14 @@ extension AppConfig {
         if mailTransport == .sendmail && !FileManager.default.isExecutableFile(atPath: config.mail.sendmailPath) {
             throw ConfigurationError(key: "tresor.mail.sendmail", problem: "\(config.mail.sendmailPath) is not an executable program")
         }
+        config.mail.smtpHost = try string("tresor.mail.smtp.host")
+        config.mail.smtpPort = try int("tresor.mail.smtp.port", 1...65_535)
+        config.mail.envelopeFrom = (try? reader.requiredString(forKey: "tresor.mail.envelope.from"))?
+            .trimmingCharacters(in: .whitespaces) ?? ""
+        config.newsletter.rate = try int("tresor.newsletter.rate", 1...100_000)
+        config.newsletter.parallel = try int("tresor.newsletter.parallel", 1...64)
+        let bounces = (try? reader.requiredString(forKey: "tresor.newsletter.bounces"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        config.newsletter.bounceMaildir = bounces.isEmpty ? nil : bounces
         config.passwordCost = try int("tresor.password.cost", 4...16)
         config.logLevel = try string("tresor.log.level")
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(config.logLevel) else {
@@ -172,6 +180,9 @@ extension AppConfig {
             "tresor.password.cost": String(passwordCost),
             "tresor.shipping.fees": shipping.bandsText, "tresor.shipping.free.from": shipping.freeFrom?.decimalString ?? "",
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": "", "tresor.mail.sendmail": mail.sendmailPath,
+            "tresor.mail.smtp.host": mail.smtpHost, "tresor.mail.smtp.port": String(mail.smtpPort), "tresor.mail.envelope.from": "",
+            "tresor.newsletter.rate": String(newsletter.rate), "tresor.newsletter.parallel": String(newsletter.parallel),
+            "tresor.newsletter.bounces": "",
         ]
         for (metal, level) in feed.demoLevels { values["tresor.feed.demo.\(metal.code.lowercased())"] = level.plainString }
         return Dictionary(uniqueKeysWithValues: values.map { (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue(.string($0.value), isSecret: false)) })
