@@ -76,15 +76,22 @@ struct Newsletter: AsyncParsableCommand {
             abstract: "Send the campaigns that are due now at the configured rate and stop when none is left (serve does this by itself).")
 
         func run() async throws {
-            let (count, seconds) = try await Environment.withDatabase { env, database in
+            try await Environment.withDatabase { env, database in
                 let sender = env.config.campaignSender(database: database, now: { Date() }, logger: env.logger)
                 let clock = ContinuousClock()
-                let start = clock.now
+                var start = clock.now
+                let started = try await sender.startDue()
+                let queued = started.reduce(0) { $0 + $1.recipients }
+                if queued > 0 { print(String(format: "Queued %d recipients of %d campaigns in %.2f s.", queued, started.count, Self.seconds(clock.now - start))) }
+                start = clock.now
                 let count = try await sender.sendUntilDone()
-                let elapsed = clock.now - start
-                return (count, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                let seconds = Self.seconds(clock.now - start)
+                print(String(format: "%d recipients handled in %.2f s (%.0f per second).", count, seconds, seconds > 0 ? Double(count) / seconds : 0))
             }
-            print(String(format: "%d recipients handled in %.2f s (%.0f per second).", count, seconds, seconds > 0 ? Double(count) / seconds : 0))
+        }
+
+        static func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
     }
 

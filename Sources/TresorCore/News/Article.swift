@@ -82,18 +82,7 @@ public struct Article: Sendable, Hashable, Identifiable {
 ///     ---
 public enum ArticleFile {
     public static func parse(_ text: String, updatedAt: Date) throws(InvalidParameter) -> Article {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-              let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            throw InvalidParameter(name: "front matter", value: String(lines.first ?? ""))
-        }
-        var fields: [String: String] = [:]
-        for line in lines[1..<end] where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let colon = line.firstIndex(of: ":") else { throw InvalidParameter(name: "front matter", value: String(line)) }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            fields[key] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        }
-        let body = lines[(end + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let (fields, body) = try FrontMatter.split(text)
         let statusText = fields["status"] ?? "published"
         guard let status = ArticleStatus(rawValue: statusText) else { throw InvalidParameter(name: "status", value: statusText) }
         var publishAt: Date?

@@ -25,11 +25,7 @@ public struct CustomerDetails: Sendable, Hashable, Codable {
 
     /// The first field that cannot be used, named as the API names it.
     public func validate() throws(InvalidParameter) {
-        let at = email.firstIndex(of: "@")
-        guard email.count <= 254, let at, at != email.startIndex, email[email.index(after: at)...].contains("."),
-              !email.contains(" "), email.filter({ $0 == "@" }).count == 1 else {
-            throw InvalidParameter(name: "email", value: email)
-        }
+        guard EmailAddress.isValid(email) else { throw InvalidParameter(name: "email", value: email) }
         for (field, value, limit) in [("name", name, 200), ("street", street, 200), ("city", city, 100)] {
             guard !value.isEmpty, value.count <= limit, !value.contains(where: \.isNewline) else {
                 throw InvalidParameter(name: field, value: value)

@@ -82,8 +82,7 @@ public struct CampaignDesk: Sendable {
         let settings = mail
         let links = self.links
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let probe = CustomerDetails(email: address, name: "-", street: "-", postalCode: "00000", city: "-", country: "DE")
-        try probe.validate()
+        guard EmailAddress.isValid(address) else { throw InvalidParameter(name: "email", value: email) }
         try await database.transaction { sql in
             guard let campaign = try await CampaignRepository(sql).find(id: id) else { throw CampaignProblem.notFound }
             let key = try await secrets.key("newsletter", in: sql)

@@ -92,15 +92,22 @@ public struct CampaignSender: Service {
         return try await sendRound(rendered: &rendered)
     }
 
-    func sendRound(rendered: inout [UUID: CampaignMail]) async throws -> Int {
+    /// Starts the campaigns whose time has come: one queued row per confirmed subscriber each.
+    @discardableResult
+    public func startDue() async throws -> [(id: UUID, recipients: Int)] {
         let moment = now()
-        let (started, (claimed, skipped)) = try await database.transaction { sql in
-            let campaigns = CampaignRepository(sql)
-            let started = try await campaigns.startDue(now: moment)
-            return (started, try await campaigns.claim(now: moment, lease: 300, limit: pace.batch))
-        }
+        let started = try await database.transaction { sql in try await CampaignRepository(sql).startDue(now: moment) }
         for campaign in started {
             logger.notice("campaign started", metadata: ["campaign": "\(campaign.id)", "recipients": "\(campaign.recipients)"])
+        }
+        return started
+    }
+
+    func sendRound(rendered: inout [UUID: CampaignMail]) async throws -> Int {
+        try await startDue()
+        let moment = now()
+        let (claimed, skipped) = try await database.transaction { sql in
+            try await CampaignRepository(sql).claim(now: moment, lease: 300, limit: pace.batch)
         }
         if !claimed.isEmpty {
             for id in Set(claimed.map(\.campaignID)) where rendered[id] == nil {

@@ -53,8 +53,7 @@ public struct NewsletterDesk: Sendable {
     public func signUp(email: String, consentVersion: Int, source: String, ip: String, userAgent: String, language: Language,
                        now: Date) async throws {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let probe = CustomerDetails(email: email, name: "-", street: "-", postalCode: "00000", city: "-", country: "DE")
-        do { try probe.validate() } catch { throw NewsletterProblem.invalidEmail }
+        guard EmailAddress.isValid(email) else { throw NewsletterProblem.invalidEmail }
         let settings = mail
         let links = self.links
         try await database.transaction { sql in
