@@ -41,6 +41,18 @@ public struct Seeder: Sendable {
         return loaded
     }
 
+    /// Loads the demo job postings into a shop that has none.
+    @discardableResult
+    public func seedJobsIfEmpty(now: Date) async throws -> Int {
+        let jobs = DemoJobs.jobs(now: now)
+        return try await database.transaction { sql -> Int in
+            let repository = JobRepository(sql)
+            guard try await repository.all().isEmpty else { return 0 }
+            for job in jobs { try await repository.save(job) }
+            return jobs.count
+        }
+    }
+
     /// Back-fills demo history when no tick was ever stored; returns how many ticks it wrote.
     @discardableResult
     public func backfillDemoHistoryIfEmpty(feed: DemoFeed, now: Date) async throws -> Int {

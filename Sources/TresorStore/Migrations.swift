@@ -418,5 +418,47 @@ public struct Migrator: Sendable {
             ALTER TABLE subscribers ADD COLUMN soft_bounces INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE subscribers ADD COLUMN bounced_at {timestamp}
             """),
+        Migration(id: "2026-11-28-016-careers-consultation", ddl: """
+            CREATE TABLE job_postings (
+                id {uuid} PRIMARY KEY,
+                slug TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                location TEXT NOT NULL,
+                employment_type TEXT NOT NULL,
+                description TEXT NOT NULL,
+                status TEXT NOT NULL,
+                published_at {timestamp} NOT NULL,
+                closes_at {timestamp},
+                updated_at {timestamp} NOT NULL
+            );
+            CREATE TABLE job_applications (
+                id {uuid} PRIMARY KEY,
+                job_id {uuid} NOT NULL REFERENCES job_postings(id),
+                name TEXT NOT NULL,
+                email TEXT NOT NULL,
+                message TEXT NOT NULL,
+                language TEXT NOT NULL,
+                cv_file TEXT NOT NULL,
+                cv_size INTEGER NOT NULL,
+                ip TEXT NOT NULL,
+                received_at {timestamp} NOT NULL
+            );
+            CREATE INDEX job_applications_received ON job_applications (received_at);
+            CREATE TABLE callback_requests (
+                id {uuid} PRIMARY KEY,
+                name TEXT NOT NULL,
+                phone TEXT NOT NULL,
+                time_window TEXT NOT NULL,
+                topic TEXT NOT NULL,
+                language TEXT NOT NULL,
+                consent_text TEXT NOT NULL,
+                ip TEXT NOT NULL,
+                status TEXT NOT NULL,
+                requested_at {timestamp} NOT NULL,
+                updated_at {timestamp} NOT NULL,
+                handled_by TEXT
+            );
+            CREATE INDEX callback_requests_status ON callback_requests (status, requested_at)
+            """),
     ]
 }

@@ -30,14 +30,17 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
                            accounts: deps.config.customerAccounts(database: deps.database),
                            sessions: Sessions(database: deps.database), secrets: SecretCache(database: deps.database),
                            secureCookies: deps.config.baseURL.hasPrefix("https://"), baseURL: deps.config.baseURL,
-                           newsletter: deps.config.newsletterDesk(database: deps.database))
+                           newsletter: deps.config.newsletterDesk(database: deps.database),
+                           careers: deps.config.careersDesk(database: deps.database),
+                           consultation: deps.config.consultationDesk(database: deps.database),
+                           applicationRetention: deps.config.careers.retentionMonths)
     // HEAD is answered like GET without the body, so monitors and link checkers see the real status.
     let router = Router(context: TresorRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(site: site))
-    router.add(middleware: ClientAddressMiddleware())
+    router.add(middleware: ClientAddressMiddleware(trustedProxies: deps.config.trustedProxies))
 
     router.get(RouterPath(assets.stylesheet.path)) { _, _ in assets.stylesheet.response() }
     router.get(RouterPath(assets.script.path)) { _, _ in assets.script.response() }
@@ -49,6 +52,8 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     AccountController(site: site).addRoutes(to: router)
     NewsController(site: site).addRoutes(to: router)
     NewsletterController(site: site).addRoutes(to: router)
+    CareersController(site: site).addRoutes(to: router)
+    ContactController(site: site).addRoutes(to: router)
     ChartsController(site: site).addRoutes(to: router)
     LiveController(site: site, pollInterval: .seconds(1)).addRoutes(to: router)
     HealthController(site: site, metrics: deps.metrics).addRoutes(to: router)

@@ -25,6 +25,12 @@ struct SiteContext: Sendable {
     /// The shop's public address, e.g. `https://www.tresor.example`.
     let baseURL: String
     let newsletter: NewsletterDesk
+    let careers: CareersDesk
+    let consultation: ConsultationDesk
+    /// Months applications are kept; the form says so.
+    let applicationRetention: Int
+    /// The open positions for the home page's teaser, read at most once a minute.
+    let jobBoard = JobBoard()
     /// The consent text the forms show; read from the database at the first sign-up and when it changed.
     let consent = ConsentCache()
     let pages = PageCache()
@@ -55,6 +61,20 @@ struct SiteContext: Sendable {
                            staleFeed: snapshot.anyStale(now: now), demoPrices: demoPrices,
                            stylesheetPath: assets.stylesheet.path, scriptPath: assets.script.path, baseURL: baseURL,
                            consent: consent.current)
+    }
+}
+
+/// Open positions kept in memory for a minute: the home page shows them without a query per view.
+final class JobBoard: Sendable {
+    private let cached = Mutex<(jobs: [JobPosting], loadedAt: Date)?>(nil)
+
+    func open(_ desk: CareersDesk, now: Date) async throws -> [JobPosting] {
+        if let current = cached.withLock({ $0 }), now.timeIntervalSince(current.loadedAt) < 60, current.loadedAt <= now {
+            return current.jobs
+        }
+        let jobs = try await desk.openJobs(now: now)
+        cached.withLock { $0 = (jobs, now) }
+        return jobs
     }
 }
 

@@ -35,6 +35,7 @@ struct Serve: AsyncParsableCommand {
             let seeder = Seeder(database: database, logger: logger)
             try await seeder.seedCatalogueIfEmpty(now: now())
             try await seeder.seedArticlesIfEmpty(now: now())
+            try await seeder.seedJobsIfEmpty(now: now())
             if let demo = feed as? DemoFeed { try await seeder.backfillDemoHistoryIfEmpty(feed: demo, now: now()) }
         }
         let board = PriceBoard(database: database, policy: config.policy, logger: logger)
@@ -51,6 +52,7 @@ struct Serve: AsyncParsableCommand {
             OverdueWatch(desk: config.orderDesk(database: database, logger: logger), now: now, logger: logger),
             ScheduledPublisher(database: database, now: now, logger: logger),
             config.campaignSender(database: database, now: now, logger: logger),
+            ApplicationCleanup(desk: config.careersDesk(database: database), now: now, logger: logger),
         ]
         if let maildir = config.newsletter.bounceMaildir {
             services.append(BounceReader(database: database, maildir: maildir, now: now, logger: logger))

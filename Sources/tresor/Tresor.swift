@@ -7,7 +7,7 @@ struct Tresor: AsyncParsableCommand {
         commandName: "tresor",
         abstract: "Tresor – the online shop of a precious-metals dealer.",
         subcommands: [Serve.self, Migrate.self, Seed.self, Spot.self, Orders.self, Payments.self, Staff.self, Stock.self,
-                      Articles.self, Newsletter.self],
+                      Articles.self, Newsletter.self, Jobs.self, Applications.self, Callbacks.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -42,6 +42,9 @@ struct ShopFixture {
             let fixed = now.addingTimeInterval(age)
             var config = AppConfig()
             config.passwordCost = 4  // bcrypt's lowest cost: the tests check behaviour, not hashing strength
+            // Uploaded CVs land here, never in the working copy.
+            config.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-web-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: config.dataDirectory) }
             let deps = WebDependencies(config: config, database: database, board: board, now: { clock?.now ?? fixed },
                                        logger: TestDatabase.logger, metrics: PrometheusCollectorRegistry(), demoPrices: false)
             let app = Application(router: try buildRouter(deps), logger: TestDatabase.logger)

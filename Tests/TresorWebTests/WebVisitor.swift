@@ -27,12 +27,35 @@ struct WebVisitor {
         return try await send(shop, uri, method: .post, body: body)
     }
 
+    /// Sends a form with a file as `multipart/form-data`, the way a browser uploads.
+    mutating func postMultipart(_ shop: ShopFixture, _ uri: String, _ fields: [(String, String)],
+                                file: (name: String, filename: String, type: String, bytes: [UInt8])?) async throws -> Page {
+        let boundary = "----tresor\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        if let file {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
+                             + "Content-Type: \(file.type)\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await send(shop, uri, method: .post, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     mutating func send(_ shop: ShopFixture, _ uri: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
+        try await send(shop, uri, method: method, body: body.map { ByteBuffer(string: $0) },
+                       contentType: body == nil ? nil : "application/x-www-form-urlencoded")
+    }
+
+    mutating func send(_ shop: ShopFixture, _ uri: String, method: HTTPRequest.Method, body: ByteBuffer?,
+                       contentType: String?) async throws -> Page {
         var headers: HTTPFields = [:]
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
-        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
-        let (page, setCookies) = try await shop.client.execute(uri: uri, method: method, headers: headers,
-                                                              body: body.map { ByteBuffer(string: $0) }) { response in
+        if let contentType { headers[.contentType] = contentType }
+        let (page, setCookies) = try await shop.client.execute(uri: uri, method: method, headers: headers, body: body) { response in
             (Page(status: response.status, body: String(buffer: response.body), location: response.headers[.location],
                   contentType: response.headers[.contentType]), response.headers[values: .setCookie])
         }

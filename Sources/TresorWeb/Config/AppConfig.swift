@@ -28,6 +28,9 @@ public struct AppConfig: Sendable {
     public var cancellationFee = Money(cents: 2_500)
     public var mail = MailConfig()
     public var newsletter = NewsletterConfig()
+    public var careers = CareersConfig()
+    /// Addresses of the reverse proxies (nginx) whose `X-Forwarded-For` names the client.
+    public var trustedProxies: Set<String> = []
     /// bcrypt cost of customer passwords (each step doubles the work; tests use 4).
     public var passwordCost = 12
     public var logLevel = "info"
@@ -56,6 +59,18 @@ public struct ShopConfig: Sendable {
     public var customers = 48_000
     public var badges: [Badge] = Badge.allCases
     public var email = "service@tresor.example"
+    /// The hotline's opening hours, as the contact page shows them.
+    public var hoursDE = "Montag bis Freitag 9–18 Uhr"
+    public var hoursEN = "Monday to Friday, 9 am to 6 pm"
+    public init() {}
+}
+
+/// Applications: who is told about them and how long they are kept.
+public struct CareersConfig: Sendable {
+    /// The staff mailbox for applications and call-back requests; empty means the shop's address.
+    public var email = ""
+    /// Applications are deleted this many months after they arrived.
+    public var retentionMonths = 6
     public init() {}
 }
 
@@ -158,6 +173,17 @@ extension AppConfig {
         return CampaignDesk(database: database, mail: mailSettings, links: newsletterLinks) { slug, language in
             base + Page.article(slug: slug).path(language)
         }
+    }
+
+    /// Job postings and applications; CVs are kept in `applications/` of the data directory, outside the web root.
+    public func careersDesk(database: Database) -> CareersDesk {
+        CareersDesk(database: database, mail: mailSettings, staffAddress: careers.email.isEmpty ? shop.email : careers.email,
+                    storage: dataDirectory + "/applications", retentionMonths: careers.retentionMonths)
+    }
+
+    /// Call-back requests into the staff queue.
+    public func consultationDesk(database: Database) -> ConsultationDesk {
+        ConsultationDesk(database: database, mail: mailSettings, staffAddress: careers.email.isEmpty ? shop.email : careers.email)
     }
 
     /// The service that sends campaigns at the configured pace.

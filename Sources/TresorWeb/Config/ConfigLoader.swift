@@ -150,6 +150,15 @@ extension AppConfig {
         config.newsletter.parallel = try int("tresor.newsletter.parallel", 1...64)
         let bounces = (try? reader.requiredString(forKey: "tresor.newsletter.bounces"))?.trimmingCharacters(in: .whitespaces) ?? ""
         config.newsletter.bounceMaildir = bounces.isEmpty ? nil : bounces
+        let proxies = (try? reader.requiredString(forKey: "tresor.http.trusted.proxies")) ?? ""
+        config.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        for proxy in config.trustedProxies where !proxy.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) {
+            throw ConfigurationError(key: "tresor.http.trusted.proxies", problem: "expected IP addresses separated by commas, got \"\(proxy)\"")
+        }
+        config.shop.hoursDE = try string("tresor.shop.hours")
+        config.shop.hoursEN = try string("tresor.shop.hours.en")
+        config.careers.email = (try? reader.requiredString(forKey: "tresor.careers.email"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        config.careers.retentionMonths = try int("tresor.careers.retention.months", 1...36)
         config.passwordCost = try int("tresor.password.cost", 4...16)
         config.logLevel = try string("tresor.log.level")
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(config.logLevel) else {
@@ -182,7 +191,8 @@ extension AppConfig {
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": "", "tresor.mail.sendmail": mail.sendmailPath,
             "tresor.mail.smtp.host": mail.smtpHost, "tresor.mail.smtp.port": String(mail.smtpPort), "tresor.mail.envelope.from": "",
             "tresor.newsletter.rate": String(newsletter.rate), "tresor.newsletter.parallel": String(newsletter.parallel),
-            "tresor.newsletter.bounces": "",
+            "tresor.newsletter.bounces": "", "tresor.shop.hours": shop.hoursDE, "tresor.shop.hours.en": shop.hoursEN,
+            "tresor.careers.email": "", "tresor.http.trusted.proxies": "", "tresor.careers.retention.months": String(careers.retentionMonths),
         ]
         for (metal, level) in feed.demoLevels { values["tresor.feed.demo.\(metal.code.lowercased())"] = level.plainString }
         return Dictionary(uniqueKeysWithValues: values.map { (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue(.string($0.value), isSecret: false)) })

@@ -22,11 +22,8 @@ struct NewsletterController: Sendable {
         }
     }
 
-    /// The client's address for the proof: the connection's peer. Behind nginx this is the proxy; reading
-    /// `X-Forwarded-For` from configured trusted proxies comes with the cluster set-up.
-    static func ip(_ context: TresorRequestContext) -> String {
-        context.remoteAddress?.ipAddress ?? "unknown"
-    }
+    /// The client's address for the proof and the rate limit (`X-Forwarded-For` only from trusted proxies).
+    static func ip(_ context: TresorRequestContext) -> String { APIAuth.clientAddress }
 
     func message(_ request: Request, _ page: Page, title: String, text: String, status: HTTPResponse.Status = .ok,
                  extra: Node<HTML.BodyContext> = .empty) async throws -> Response {

@@ -33,7 +33,8 @@ struct ShopController: Sendable {
     }
 
     func home(_ request: Request, _ lang: Language) async throws -> Response {
-        try await site.cachedPage(request, .home) { context, snapshot in HomePage.render(snapshot, context) }
+        let jobs = try await site.jobBoard.open(site.careers, now: site.now())
+        return try await site.cachedPage(request, .home) { context, snapshot in HomePage.render(snapshot, jobs: jobs, context) }
     }
 
     func catalogue(_ request: Request, _ lang: Language, metal: Metal?) async throws -> Response {

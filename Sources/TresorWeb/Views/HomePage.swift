@@ -4,7 +4,7 @@ import TresorServices
 
 /// The start page: spot ticker and featured products.
 enum HomePage {
-    static func render(_ snapshot: CatalogueSnapshot, _ context: PageContext) -> String {
+    static func render(_ snapshot: CatalogueSnapshot, jobs: [JobPosting], _ context: PageContext) -> String {
         let lang = context.language
         let featured = snapshot.products.filter(\.featured).map { snapshot.priced($0, now: context.now) }
         let main: Node<HTML.BodyContext> = .group(
@@ -15,7 +15,8 @@ enum HomePage {
             .section(.attr("class", "featured"),
                      .h2(.text(Text.featuredProducts(lang))),
                      .ul(.attr("class", "cards"), .forEach(featured) { Widgets.productCard($0, context) }),
-                     .p(.a(.attr("href", Page.catalogue(nil).path(lang)), .text(Text.menuAllProducts(lang) + " →"))))
+                     .p(.a(.attr("href", Page.catalogue(nil).path(lang)), .text(Text.menuAllProducts(lang) + " →")))),
+            CareersView.teaser(jobs, lang)
         )
         return Layout.render(context, title: Text.homeTitle(lang), main: main)
     }

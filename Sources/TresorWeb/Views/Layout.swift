@@ -105,15 +105,20 @@ enum Layout {
         return Forms.post(.newsletterSignup, lang, token: CSRF.placeholder, class: "newsletter-form",
                           Forms.hidden("consentVersion", String(context.consent.version)),
                           Forms.hidden("source", context.page.path(lang)),
-                          .div(.attr("class", "hp"), .attr("aria-hidden", "true"),
-                               .label(.attr("for", "hp-" + id), .text(CustomerText.newsletterWebsite(lang))),
-                               .input(.attr("id", "hp-" + id), .attr("name", "website"), .attr("type", "text"), .attr("tabindex", "-1"),
-                                      .attr("autocomplete", "off"))),
+                          honeypot(lang, id: id),
                           .label(.attr("for", "nl-" + id), .text(CustomerText.newsletterEmail(lang))),
                           .input(.attr("id", "nl-" + id), .attr("name", "email"), .attr("type", "email"), .attr("autocomplete", "email"),
                                  .flag("required", true)),
                           .p(.attr("class", "consent"), .text(context.consent.text(lang))),
                           Forms.submit(CustomerText.newsletterButton(lang)))
+    }
+
+    /// A field people do not see and robots fill in: a form that arrives with it filled is dropped quietly.
+    static func honeypot(_ lang: Language, id: String = "form") -> Node<HTML.FormContext> {
+        .div(.attr("class", "hp"), .attr("aria-hidden", "true"),
+             .label(.attr("for", "hp-" + id), .text(CustomerText.newsletterWebsite(lang))),
+             .input(.attr("id", "hp-" + id), .attr("name", "website"), .attr("type", "text"), .attr("tabindex", "-1"),
+                    .attr("autocomplete", "off")))
     }
 
     static func footer(_ context: PageContext) -> Node<HTML.BodyContext> {

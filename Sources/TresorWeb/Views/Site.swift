@@ -23,6 +23,7 @@ enum Page: Hashable, Sendable {
     case article(slug: String)
     case newsCategory(String), newsTag(String), newsSearch
     case newsletterSignup, newsletterConfirm, newsletterUnsubscribe
+    case job(slug: String)
 
     /// The path in `language`, with the `/en` prefix for English.
     func path(_ language: Language) -> String {
@@ -83,6 +84,8 @@ enum Page: Hashable, Sendable {
         case (.newPassword, .de): "konto/passwort-neu"
         case (.newPassword, .en): "account/new-password"
         case (.article(let slug), _): "news/" + slug
+        case (.job(let slug), .de): "karriere/" + slug
+        case (.job(let slug), .en): "careers/" + slug
         case (.newsletterSignup, _): "newsletter"
         case (.newsletterConfirm, .de): "newsletter/bestaetigen"
         case (.newsletterConfirm, .en): "newsletter/confirm"
@@ -99,7 +102,7 @@ enum Page: Hashable, Sendable {
     }
 
     /// Pages that exist as "coming soon" until their issue lands.
-    static let comingSoon: [Page] = [.sellBack, .about, .careers, .contact, .imprint, .privacy]
+    static let comingSoon: [Page] = [.sellBack, .about, .imprint, .privacy]
 }
 
 extension Metal {

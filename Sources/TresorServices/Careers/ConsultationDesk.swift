@@ -1,0 +1,38 @@
+import Foundation
+import TresorCore
+import TresorStore
+
+/// Call-back requests: into the staff queue (and a notice to the advisers' mailbox), worked in order.
+public struct ConsultationDesk: Sendable {
+    let database: Database
+    let mail: MailSettings
+    let staffAddress: String
+
+    public init(database: Database, mail: MailSettings, staffAddress: String) {
+        self.database = database
+        self.mail = mail
+        self.staffAddress = staffAddress
+    }
+
+    /// Stores a valid request with the notice to the staff in one transaction.
+    public func request(_ callback: CallbackRequest, ip: String, now: Date) async throws {
+        let (settings, staff) = (mail, staffAddress)
+        try await database.transaction { sql in
+            try await CallbackRepository(sql).add(callback, ip: ip)
+            let lines = ["Rückrufwunsch", "", "Name: \(callback.name)", "Telefon: \(callback.phone)",
+                         "Zeitfenster: \(callback.window.rawValue) Uhr", "Thema: \(callback.topic.rawValue)",
+                         "Sprache: \(callback.language.rawValue)", "", "tresor callbacks list"]
+            try await MailOutboxRepository(sql, dialect: database.dialect).enqueue(
+                ShopMail.compose(to: .init(name: "", email: staff), subject: "Rückruf: \(callback.name), \(callback.window.rawValue) Uhr",
+                                 lines: lines, settings: settings, now: now), now: now)
+        }
+    }
+
+    public func queue(status: CallbackStatus = .open) async throws -> [CallbackRequest] {
+        try await database.read { sql in try await CallbackRepository(sql).queue(status: status) }
+    }
+
+    public func mark(id: UUID, _ status: CallbackStatus, by staff: String, now: Date) async throws -> Bool {
+        try await database.transaction { sql in try await CallbackRepository(sql).setStatus(id: id, status, by: staff, now: now) }
+    }
+}

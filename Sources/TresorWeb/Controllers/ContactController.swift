@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import Plot
+import TresorCore
+import TresorServices
+import TresorStore
+
+/// The contact page with hotline and hours, and the call-back form into the staff queue.
+struct ContactController: Sendable {
+    let site: SiteContext
+    static let requestsPerHour = 5
+
+    func addRoutes(to router: Router<TresorRequestContext>) {
+        for lang in Language.allCases {
+            router.get(RouterPath(Page.contact.path(lang))) { request, _ in try await self.render(request, CallbackEntry()) }
+            router.post(RouterPath(Page.contact.path(lang))) { request, _ in try await self.requestCallback(request, lang) }
+        }
+    }
+
+    func render(_ request: Request, _ entry: CallbackEntry, status: HTTPResponse.Status = .ok) async throws -> Response {
+        try await site.html(request, ContactView.page(entry: entry, site.pageContext(request, .contact)), status: status)
+    }
+
+    func sent(_ request: Request, _ lang: Language) async throws -> Response {
+        let context = site.pageContext(request, .contact)
+        let main: Node<HTML.BodyContext> = .group(.h1(.text(CareersText.callbackSentTitle(lang))), .p(.text(CareersText.callbackSent(lang))))
+        return try await site.html(request, Layout.render(context, title: CareersText.callbackSentTitle(lang), main: main))
+    }
+
+    func requestCallback(_ request: Request, _ lang: Language) async throws -> Response {
+        let (form, _) = try await site.submission(request, form: CSRF.pageForm)
+        guard form["website"].isEmpty else { return try await sent(request, lang) }
+        var entry = CallbackEntry(name: form["name"], phone: form["phone"], window: form["window"], topic: form["topic"],
+                                  consented: form["consent"] == "1")
+        let ip = APIAuth.clientAddress
+        let now = site.now()
+        let allowed = try await site.database.transaction { sql in
+            try await RateLimitRepository(sql).allow("callback:" + ip, limit: Self.requestsPerHour, window: 3600, now: now)
+        }
+        guard allowed else {
+            entry.notice = [CareersText.tooMany(lang)]
+            return try await render(request, entry, status: .tooManyRequests)
+        }
+        let consentText = CareersText.callbackConsent(lang, site.shop.name)
+        switch CallbackRequest.from(name: entry.name, phone: entry.phone, window: entry.window, topic: entry.topic,
+                                    consented: entry.consented, language: lang, consentText: consentText, now: now) {
+        case .failure(let wrong):
+            entry.problems = FieldProblems(messages: Dictionary(uniqueKeysWithValues: wrong.fields.map { ($0, Self.message($0, lang)) }))
+            entry.notice = [CareersText.fieldWrong(lang)]
+            return try await render(request, entry, status: .unprocessableContent)
+        case .success(let callback):
+            try await site.consultation.request(callback, ip: ip, now: now)
+            return try await sent(request, lang)
+        }
+    }
+
+    static func message(_ field: String, _ lang: Language) -> String {
+        switch field {
+        case "name": CustomerText.fieldProblem(lang, CustomerText.fieldName(lang))
+        case "phone": CustomerText.fieldProblem(lang, CareersText.fieldPhone(lang))
+        case "window": CustomerText.fieldProblem(lang, CareersText.fieldWindow(lang))
+        case "topic": CustomerText.fieldProblem(lang, CareersText.fieldTopic(lang))
+        default: CareersText.callbackConsentMissing(lang)
+        }
+    }
+}

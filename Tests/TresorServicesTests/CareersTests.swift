@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+import TresorCore
+@testable import TresorServices
+@testable import TresorStore
+import TresorTestSupport
+
+@Suite struct CareersTests {
+    let now = CampaignFixture.now
+    /// A small but complete PDF: header, one empty page, cross-reference table, trailer.
+    static let pdf = Array("""
+        %PDF-1.4
+        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
+        trailer << /Root 1 0 R /Size 4 >>
+        %%EOF
+
+        """.utf8)
+
+    func desk(_ database: Database, storage: String, months: Int = 6) -> CareersDesk {
+        CareersDesk(database: database, mail: MailSettings(), staffAddress: "personal@tresor.example", storage: storage,
+                    retentionMonths: months)
+    }
+
+    func folder() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("tresor-cv-\(UUID().uuidString)").path
+    }
+
+    func job(_ slug: String = "berater", status: JobStatus = .published, closesAt: Date? = nil) -> JobPosting {
+        JobPosting(slug: slug, title: "Edelmetallberater (m/w/d)", location: "Köln", employmentType: .fullTime,
+                   description: "Beratung am Telefon.", status: status, publishedAt: now.addingTimeInterval(-86400), closesAt: closesAt,
+                   updatedAt: now)
+    }
+
+    @Test func cvIsCheckedByContent() throws {
+        try CVDocument.check(Self.pdf)
+        #expect(throws: CVDocument.Problem.missing) { try CVDocument.check([]) }
+        #expect(throws: CVDocument.Problem.notPDF) { try CVDocument.check(Array("GIF89a...%%EOF".utf8)) }
+        #expect(throws: CVDocument.Problem.notPDF) { try CVDocument.check(Array("%PDF-1.4 cut off in the middle".utf8)) }
+        #expect(throws: CVDocument.Problem.notPDF) { try CVDocument.check([0x89, 0x50, 0x4E, 0x47] + Self.pdf) }  // a PNG named .pdf
+        #expect(throws: CVDocument.Problem.tooLarge) {
+            try CVDocument.check(Self.pdf + [UInt8](repeating: 32, count: CVDocument.maximumSize))
+        }
+    }
+
+    @Test func jobFilesAreReadLikeArticles() throws {
+        let job = try JobPosting.parse("""
+            ---
+            title: Lagerist (m/w/d)
+            slug: lagerist
+            location: Köln
+            type: part_time
+            date: 2026-11-20 08:00
+            closes: 2026-12-31 23:59
+            ---
+            Sie verpacken **versichert**.
+            """, updatedAt: now)
+        #expect(job.employmentType == .partTime)
+        #expect(job.status == .published)
+        #expect(job.closesAt == CivilDate.utcMidnight(2026, 12, 31).addingTimeInterval(22 * 3600 + 59 * 60))  // 23:59 in Berlin
+        #expect(job.description == "Sie verpacken **versichert**.")
+        #expect(throws: InvalidParameter.self) { try JobPosting.parse("---\ntitle: x\nslug: Bad Slug\nlocation: K\ndate: 2026-11-20 08:00\n---\nText", updatedAt: now) }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anApplicationIsKeptWhole(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let storage = folder()
+            defer { try? FileManager.default.removeItem(atPath: storage) }
+            let desk = desk(database, storage: storage)
+            try await database.transaction { sql in
+                try await JobRepository(sql).save(job())
+                try await JobRepository(sql).save(job("alt", status: .closed))
+                try await JobRepository(sql).save(job("abgelaufen", closesAt: now.addingTimeInterval(-1)))
+            }
+            #expect(try await desk.openJobs(now: now).map(\.slug) == ["berater"])
+
+            let application = try await desk.apply(slug: "berater", name: "Jana Beispiel", email: "Jana@Example.de",
+                                                   message: "Ich freue mich.", cv: Self.pdf, ip: "203.0.113.5", language: .de, now: now)
+            let stored = try await database.read { sql in try await JobRepository(sql).applications() }
+            #expect(stored.count == 1)
+            #expect(stored.first?.application.email == "jana@example.de")
+            let file = try #require(stored.first?.cvFile)
+            #expect(FileManager.default.contents(atPath: storage + "/" + file) == Data(Self.pdf))
+            let attributes = try FileManager.default.attributesOfItem(atPath: storage + "/" + file)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            #expect(try await desk.cv(applicationID: application.id) == Data(Self.pdf))
+            let mails = try await database.transaction { sql in
+                try await MailOutboxRepository(sql, dialect: database.dialect).claimDue(now: now, lease: 60, limit: 10)
+            }
+            #expect(Set(mails.map(\.recipient)) == ["jana@example.de", "personal@tresor.example"])
+            let notice = try #require(mails.first { $0.recipient == "personal@tresor.example" })
+            #expect(try #require(MailText.plain(notice.raw)).contains("Name: Jana Beispiel"))
+            #expect(!notice.raw.contains("%PDF"))  // the CV stays in the shop
+
+            // Anything wrong: nothing is kept, no file, no mail.
+            await #expect(throws: ApplicationProblem.fields(["name", "email"])) {
+                try await desk.apply(slug: "berater", name: " ", email: "kein-at", message: "", cv: Self.pdf, ip: "x", language: .de,
+                                     now: now)
+            }
+            await #expect(throws: ApplicationProblem.cv(.notPDF)) {
+                try await desk.apply(slug: "berater", name: "Max", email: "max@example.de", message: "", cv: Array("hallo".utf8),
+                                     ip: "x", language: .de, now: now)
+            }
+            for slug in ["alt", "abgelaufen", "gibt-es-nicht"] {
+                await #expect(throws: ApplicationProblem.jobNotOpen) {
+                    try await desk.apply(slug: slug, name: "Max", email: "max@example.de", message: "", cv: Self.pdf, ip: "x",
+                                         language: .de, now: now)
+                }
+            }
+            #expect(try await database.read { sql in try await JobRepository(sql).applications() }.count == 1)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: storage).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func applicationsAreDeletedAfterTheRetentionMonths(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let storage = folder()
+            defer { try? FileManager.default.removeItem(atPath: storage) }
+            let desk = desk(database, storage: storage, months: 6)
+            try await database.transaction { sql in try await JobRepository(sql).save(job()) }
+            let may = CivilDate.utcMidnight(2026, 5, 20).addingTimeInterval(9 * 3600)
+            let july = CivilDate.utcMidnight(2026, 7, 1).addingTimeInterval(9 * 3600)
+            let old = try await desk.apply(slug: "berater", name: "Alt", email: "alt@example.de", message: "", cv: Self.pdf, ip: "x",
+                                           language: .de, now: may)
+            try await desk.apply(slug: "berater", name: "Neu", email: "neu@example.de", message: "", cv: Self.pdf, ip: "x",
+                                 language: .de, now: july)
+            // 27 November: six months back is 27 May; May's application goes, July's stays.
+            #expect(try await desk.deleteExpired(now: now) == 1)
+            let left = try await database.read { sql in try await JobRepository(sql).applications() }
+            #expect(left.map(\.application.name) == ["Neu"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: storage) == [try #require(left.first?.cvFile)])
+            #expect(try await desk.cv(applicationID: old.id) == nil)
+            #expect(try await desk.deleteExpired(now: now) == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func callBackRequestsLandInTheQueue(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let desk = ConsultationDesk(database: database, mail: MailSettings(), staffAddress: "beratung@tresor.example")
+            guard case .failure(let wrong) = CallbackRequest.from(name: "", phone: "abc", window: "22-23", topic: "gold",
+                                                                  consented: false, language: .de, consentText: "x", now: now) else {
+                Issue.record("invalid input was accepted")
+                return
+            }
+            #expect(wrong.fields == ["name", "phone", "window", "topic", "consent"])
+            let request = try CallbackRequest.from(name: "Karl Muster", phone: "+49 221 123456", window: "12-15", topic: "selling-back",
+                                                   consented: true, language: .de, consentText: "Ich bin einverstanden.", now: now).get()
+            try await desk.request(request, ip: "203.0.113.5", now: now)
+            let queue = try await desk.queue()
+            #expect(queue == [request])
+            #expect(try await desk.mark(id: request.id, .called, by: "anna", now: now))
+            #expect(try await desk.queue().isEmpty)
+            #expect(try await desk.queue(status: .called).map(\.id) == [request.id])
+            #expect(try await desk.mark(id: UUID(), .closed, by: "anna", now: now) == false)
+            #expect(CallbackRequest.isPhoneNumber("(0221) 123-456"))
+            #expect(!CallbackRequest.isPhoneNumber("0221 12+34"))
+            #expect(!CallbackRequest.isPhoneNumber("12345"))
+        }
+    }
+}
