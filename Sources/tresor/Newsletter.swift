@@ -15,10 +15,11 @@ struct Newsletter: AsyncParsableCommand {
             abstract: "Print the proof of consent of an address: sign-up and confirmation with times and IPs, the consent text, the mail.")
         @Argument(help: "The subscriber's e-mail.") var email: String
         @Flag(help: "As JSON.") var json = false
+        @Flag(help: "As a printable HTML page.") var html = false
 
         func run() async throws {
-            let proof = try await Environment.withDatabase { env, database in
-                try await env.config.newsletterDesk(database: database).proof(email: email)
+            let (proof, shop) = try await Environment.withDatabase { env, database in
+                (try await env.config.newsletterDesk(database: database).proof(email: email), env.config.seller.legalName)
             }
             guard let proof else {
                 let erased = try await Environment.withDatabase { env, database in
@@ -30,6 +31,10 @@ struct Newsletter: AsyncParsableCommand {
                           + "confirmed \(Self.time(record.confirmedAt)), withdrawn \(Self.time(record.unsubscribedAt))")
                     for event in record.events { print("  \(Self.time(event.at))  \(event.kind)") }
                 }
+                return
+            }
+            if html {
+                print(ConsentProofPage.render(proof, shop: shop, printedAt: Date()))
                 return
             }
             if json {

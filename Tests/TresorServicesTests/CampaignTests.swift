@@ -212,3 +212,20 @@ import TresorTestSupport
         }
     }
 }
+
+@Suite struct ConsentProofPageTests {
+    @Test(arguments: TestDatabase.available)
+    func theProofPrintsEveryField(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let fixture = CampaignFixture(database: database)
+            try await fixture.subscriber("erika@example.de")
+            let proof = try #require(try await fixture.newsletter.proof(email: "erika@example.de"))
+            let page = ConsentProofPage.render(proof, shop: "Tresor Edelmetalle GmbH", printedAt: CampaignFixture.now)
+            for field in ["erika@example.de", "203.0.113.1", "203.0.113.2", "Version 1: Ja, ich möchte", "26.11.2026 11:00 Uhr",
+                          "jemand – hoffentlich Sie – hat diese Adresse", "signup", "confirm"] {
+                #expect(page.contains(field), "missing \(field)")
+            }
+            #expect(!page.contains("<script"))
+        }
+    }
+}
