@@ -265,3 +265,38 @@ import TresorTestSupport
         }
     }
 }
+
+@Suite struct LoginLimitTests {
+    @Test func guessingIsStoppedPerAccountEvenWithTheRightPassword() async throws {
+        let clock = TestClock()
+        try await ShopFixture.run(clock: clock) { shop in
+            var erika = WebVisitor()
+            let page = try await erika.get(shop, "/konto/registrieren")
+            let address = [("email", "erika@example.de"), ("name", "Erika Muster"), ("street", "Heidestraße 17"),
+                           ("postalCode", "51147"), ("city", "Köln"), ("country", "DE")]
+            let registered = try await erika.post(shop, "/konto/registrieren",
+                                                  [("_csrf", try WebVisitor.token(page.body, action: "/konto/registrieren"))] + address
+                                                  + [("password", "Goldbarren-1kg")])
+            #expect(registered.status == .seeOther)
+            var guesser = WebVisitor()
+            let login = try await guesser.get(shop, "/konto/anmelden")
+            let token = try WebVisitor.token(login.body, action: "/konto/anmelden")
+            for n in 1...AccountController.loginAttempts.perAccount {
+                let wrong = try await guesser.post(shop, "/konto/anmelden", [("_csrf", token), ("email", "erika@example.de"),
+                                                                             ("password", "Versuch-\(n)")])
+                #expect(wrong.status == .unprocessableContent)
+            }
+            let stopped = try await guesser.post(shop, "/konto/anmelden", [("_csrf", token), ("email", "Erika@Example.de"),
+                                                                           ("password", "Goldbarren-1kg")])
+            #expect(stopped.status == .tooManyRequests)
+            #expect(stopped.body.contains("Zu viele Anmeldeversuche"))
+            #expect(stopped.location == nil)
+            // Ten minutes later the right password works again.
+            clock.advance(AccountController.loginAttempts.window + 1)
+            let fresh = try await guesser.get(shop, "/konto/anmelden")
+            let again = try await guesser.post(shop, "/konto/anmelden", [("_csrf", try WebVisitor.token(fresh.body, action: "/konto/anmelden")),
+                                                                         ("email", "erika@example.de"), ("password", "Goldbarren-1kg")])
+            #expect(again.status == .seeOther)
+        }
+    }
+}

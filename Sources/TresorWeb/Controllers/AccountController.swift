@@ -57,8 +57,25 @@ struct AccountController: Sendable {
                          visitor, status: status)
     }
 
+    /// Password guessing is slowed per client address and per account; counted before bcrypt runs, so a
+    /// flood of attempts costs the shop a database row each, not a hash.
+    static let loginAttempts = (perAddress: 20, perAccount: 10, window: TimeInterval(600))
+
     func logIn(_ request: Request, _ lang: Language) async throws -> Response {
         var (form, visitor) = try await site.submission(request, form: "login")
+        let (ip, account, now) = (APIAuth.clientAddress, form["email"].trimmingCharacters(in: .whitespaces).lowercased(), site.now())
+        let allowed = try await site.database.transaction { sql in
+            let limits = RateLimitRepository(sql)
+            let byAddress = try await limits.allow("login-ip:" + ip, limit: Self.loginAttempts.perAddress,
+                                                   window: Self.loginAttempts.window, now: now)
+            let byAccount = try await limits.allow("login-account:" + account, limit: Self.loginAttempts.perAccount,
+                                                   window: Self.loginAttempts.window, now: now)
+            return byAddress && byAccount
+        }
+        guard allowed else {
+            return try await loginPage(request, lang, email: form["email"], next: form["next"], problems: [CustomerText.loginTooMany(lang)],
+                                       status: .tooManyRequests)
+        }
         let customer: Customer
         do { customer = try await site.accounts.logIn(email: form["email"], password: form["password"]) } catch AccountProblem.wrongCredentials {
             return try await loginPage(request, lang, email: form["email"], next: form["next"], problems: [CustomerText.loginFailed(lang)],
@@ -169,7 +186,13 @@ struct AccountController: Sendable {
     /// The same answer whether or not the address has an account.
     func requestReset(_ request: Request, _ lang: Language) async throws -> Response {
         let (form, _) = try await site.submission(request, form: "forgot")
-        try await site.accounts.requestReset(email: form["email"], now: site.now())
+        // At most 5 reset mails per address and hour: the form must not become a way to flood a mailbox.
+        let now = site.now()
+        let allowed = try await site.database.transaction { sql in
+            try await RateLimitRepository(sql).allow("reset:" + APIAuth.clientAddress, limit: 5, window: 3600, now: now)
+        }
+        guard allowed else { throw HTTPError(.tooManyRequests, message: CareersText.tooMany(lang)) }
+        try await site.accounts.requestReset(email: form["email"], now: now)
         return try await forgotPage(request, lang, sent: true)
     }
 

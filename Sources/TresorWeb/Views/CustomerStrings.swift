@@ -22,7 +22,7 @@ enum CustomerText: Wording {
          forgotLink, colOrder, colDate, colStatus, colTotal, colInvoice, colProduct, colQuantity, colValue, greeting
     case newsletterEmail, newsletterButton, newsletterSentTitle, newsletterSent, newsletterInvalidEmail, newsletterStale,
          newsletterConfirmedTitle, newsletterConfirmed, newsletterInvalidLink, newsletterUnsubscribeTitle, newsletterUnsubscribeAsk,
-         newsletterUnsubscribeButton, newsletterUnsubscribed, newsletterWebsite, newsletterTooMany
+         newsletterUnsubscribeButton, newsletterUnsubscribed, newsletterWebsite, newsletterTooMany, loginTooMany
     case newsSearch, newsSearchButton, newsSearchResults, newsSearchNone,
          newsTitle, newsLead, newsEmpty, newsRelated, newsBy, newsCategory, newsTopic, newsTopics, newsReadMore
     var pair: (String, String) {
@@ -177,6 +177,8 @@ enum CustomerText: Wording {
         case .newsletterUnsubscribeButton: ("Abbestellen", "Unsubscribe")
         case .newsletterUnsubscribed: ("Sie sind abgemeldet und erhalten keinen Newsletter mehr.", "You are unsubscribed and will receive no more newsletters.")
         case .newsletterWebsite: ("Bitte leer lassen", "Leave empty")
+        case .loginTooMany: ("Zu viele Anmeldeversuche. Bitte warten Sie zehn Minuten oder setzen Sie Ihr Passwort zurück.",
+                             "Too many login attempts. Please wait ten minutes or reset your password.")
         case .newsletterTooMany: ("Zu viele Anmeldungen von Ihrer Adresse. Bitte versuchen Sie es in einigen Minuten erneut.",
                                   "Too many sign-ups from your address. Please try again in a few minutes.")
         case .newsSearch: ("News durchsuchen", "Search the news")
