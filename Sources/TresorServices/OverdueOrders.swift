@@ -72,18 +72,11 @@ public struct OverdueWatch: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    let marked = try await desk.markOverdue(now: now())
-                    if !marked.isEmpty { logger.notice("orders overdue", metadata: ["orders": "\(marked.joined(separator: ","))"]) }
-                    // Housekeeping on the same beat: expired sessions and the guest carts they leave behind.
-                    try await desk.database.transaction { sql in try await SessionRepository(sql).deleteExpired(now: now()) }
-                } catch {
-                    logger.error("overdue check failed", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: interval)
-            }
+        await repeating(every: interval, logger: logger, failure: "overdue check failed") {
+            let marked = try await desk.markOverdue(now: now())
+            if !marked.isEmpty { logger.notice("orders overdue", metadata: ["orders": "\(marked.joined(separator: ","))"]) }
+            // Housekeeping on the same beat: expired sessions and the guest carts they leave behind.
+            try await desk.database.transaction { sql in try await SessionRepository(sql).deleteExpired(now: now()) }
         }
     }
 }

@@ -132,14 +132,9 @@ public struct ApplicationCleanup: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    let deleted = try await desk.deleteExpired(now: now())
-                    if deleted > 0 { logger.notice("old applications deleted", metadata: ["count": "\(deleted)"]) }
-                } catch { logger.error("deleting old applications failed", metadata: ["error": "\(error)"]) }
-                try? await Task.sleep(for: interval)
-            }
+        await repeating(every: interval, logger: logger, failure: "deleting old applications failed") {
+            let deleted = try await desk.deleteExpired(now: now())
+            if deleted > 0 { logger.notice("old applications deleted", metadata: ["count": "\(deleted)"]) }
         }
     }
 }

@@ -24,14 +24,7 @@ public struct Mailer: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do { _ = try await deliverDue() } catch {
-                    logger.error("mail outbox failed", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: interval)
-            }
-        }
+        await repeating(every: interval, logger: logger, failure: "mail outbox failed") { _ = try await deliverDue() }
     }
 
     /// One round; returns how many messages were sent.

@@ -28,11 +28,6 @@ public struct ScheduledPublisher: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do { try await publishDue() } catch { logger.error("scheduled publishing failed", metadata: ["error": "\(error)"]) }
-                try? await Task.sleep(for: interval)
-            }
-        }
+        await repeating(every: interval, logger: logger, failure: "scheduled publishing failed") { try await publishDue() }
     }
 }

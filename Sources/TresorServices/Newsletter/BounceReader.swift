@@ -32,15 +32,10 @@ public struct BounceReader: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    let summary = try await readNew()
-                    if summary.hard + summary.soft > 0 {
-                        logger.notice("bounces read", metadata: ["hard": "\(summary.hard)", "soft": "\(summary.soft)"])
-                    }
-                } catch { logger.error("reading bounces failed", metadata: ["error": "\(error)"]) }
-                try? await Task.sleep(for: interval)
+        await repeating(every: interval, logger: logger, failure: "reading bounces failed") {
+            let summary = try await readNew()
+            if summary.hard + summary.soft > 0 {
+                logger.notice("bounces read", metadata: ["hard": "\(summary.hard)", "soft": "\(summary.soft)"])
             }
         }
     }
