@@ -74,7 +74,7 @@ enum Layout {
         let menu: [(Page, Text)] = [
             (.catalogue(.gold), .menuGold), (.catalogue(.silver), .menuSilver), (.catalogue(.platinum), .menuPlatinum),
             (.catalogue(.palladium), .menuPalladium), (.charts, .menuCharts), (.news, .menuNews), (.sellBack, .menuSellBack),
-            (.about, .menuAboutCareers), (.contact, .menuContact),
+            (.careers, .menuCareers), (.contact, .menuContact),
         ]
         let other: Language = lang == .de ? .en : .de
         return .header(
@@ -135,6 +135,8 @@ enum Layout {
             .ul(.attr("class", "footer-links"),
                 .li(.a(.attr("href", Page.catalogue(nil).path(lang)), .text(Text.menuAllProducts(lang)))),
                 .li(.a(.attr("href", Page.reportingDuties.path(lang)), .text(Text.badgeNoReporting(lang)))),
+                .li(.a(.attr("href", Page.about.path(lang)), .text(Text.menuAbout(lang)))),
+                .li(.a(.attr("href", Page.careers.path(lang)), .text(CareersText.careersTeaser(lang)))),
                 .li(.a(.attr("href", Page.imprint.path(lang)), .text(Text.footerImprint(lang)))),
                 .li(.a(.attr("href", Page.privacy.path(lang)), .text(Text.footerPrivacy(lang)))),
                 .li(.a(.attr("href", "mailto:" + context.shop.email), .text(context.shop.email)))),

@@ -2,7 +2,7 @@ import TresorCore
 
 /// Every user-facing sentence of the shop, German first, English second. Views never hold text of their own.
 enum Text: CaseIterable, Wording {
-    case menuGold, menuSilver, menuPlatinum, menuPalladium, menuCharts, menuNews, menuSellBack, menuAboutCareers, menuContact
+    case menuGold, menuSilver, menuPlatinum, menuPalladium, menuCharts, menuNews, menuSellBack, menuCareers, menuAbout, menuContact
     case menuAllProducts, skipToContent, languageSwitch
     case badgeHotline, badgeCustomers, badgeInsured, badgeNoReporting
     case footerNewsletter, footerImprint, footerPrivacy, footerPricesNote, footerDemoNote
@@ -32,7 +32,8 @@ enum Text: CaseIterable, Wording {
         case .menuCharts: ("Charts", "Charts")
         case .menuNews: ("News", "News")
         case .menuSellBack: ("Ankauf", "Sell to us")
-        case .menuAboutCareers: ("Über uns/Karriere", "About/Careers")
+        case .menuCareers: ("Karriere", "Careers")
+        case .menuAbout: ("Über uns", "About us")
         case .menuContact: ("Kontakt", "Contact")
         case .menuAllProducts: ("Alle Produkte", "All products")
         case .skipToContent: ("Zum Inhalt springen", "Skip to content")
