@@ -89,7 +89,7 @@ public struct CampaignDesk: Sendable {
             // A test to a subscriber gets their real link; to anyone else a link that is refused as invalid.
             let subscriberID = try await SubscriberRepository(sql).find(email: address)?.id ?? UUID()
             let unsubscribe = links.unsubscribe(NewsletterDesk.unsubscribeToken(id: subscriberID, key: key), .de)
-            let outgoing = CampaignMail(campaign, markdown: SafeMarkdown())
+            let outgoing = CampaignMail(campaign, markdown: SafeMarkdown(), settings: settings)
                 .mail(to: address, subscriberID: subscriberID, language: .de, unsubscribe: unsubscribe, listID: links.listID,
                       settings: settings, subjectPrefix: "[Test] ", now: now)
             try await MailOutboxRepository(sql, dialect: database.dialect).enqueue(

@@ -8,14 +8,41 @@ import TresorStore
 struct CampaignMail: Sendable {
     let campaignID: UUID
     let subject: String
-    let markdown: String
-    let html: String
+    /// Text and HTML per footer language, rendered once, with `slot` where each recipient's link goes.
+    let parts: [TresorCore.Language: (text: String, html: String)]
+    static let slot = "\u{E0FF}unsubscribe\u{E0FF}"
 
-    init(_ campaign: Campaign, markdown renderer: SafeMarkdown) {
+    init(_ campaign: Campaign, markdown renderer: SafeMarkdown, settings: MailSettings) {
         campaignID = campaign.id
         subject = campaign.subject
-        markdown = campaign.body
-        html = renderer.html(campaign.body)
+        let body = campaign.body.replacingOccurrences(of: "\u{E0FF}", with: "")
+        let html = renderer.html(body)
+        var parts: [TresorCore.Language: (text: String, html: String)] = [:]
+        for language in TresorCore.Language.allCases {
+            parts[language] = Self.render(subject: campaign.subject, markdown: body, html: html, language: language, settings: settings)
+        }
+        self.parts = parts
+    }
+
+    static func render(subject: String, markdown: String, html: String, language: TresorCore.Language,
+                       settings: MailSettings) -> (text: String, html: String) {
+        let de = language == .de
+        let why = de ? "Sie erhalten diese E-Mail, weil Sie den Newsletter von \(settings.shopName) bestellt und bestätigt haben."
+                     : "You receive this e-mail because you subscribed to and confirmed the \(settings.shopName) newsletter."
+        let leave = de ? "Abmelden mit einem Klick:" : "Unsubscribe with one click:"
+        let leaveLink = de ? "Newsletter abbestellen" : "Unsubscribe"
+        let text = markdown + "\n\n-- \n" + ([why, leave, slot, ""] + settings.imprint).joined(separator: "\n")
+        let page = HTML(
+            .head(.meta(.charset(.utf8)), .title(subject)),
+            .body(
+                .div(.attr("style", "max-width:40em;font-family:sans-serif;line-height:1.5"), .raw(html)),
+                .hr(),
+                .div(.attr("style", "max-width:40em;font-family:sans-serif;font-size:small;color:#555"),
+                     .p(.text(why), .br(), .a(.attr("href", slot), .text(leaveLink))),
+                     .p(.forEach(settings.imprint) { .group(.text($0), .br()) }))
+            )
+        ).render()
+        return (text, page)
     }
 
     /// `<campaign.subscriber@domain>`: a bounce that quotes it names the recipient row without a lookup table.
@@ -35,24 +62,10 @@ struct CampaignMail: Sendable {
 
     func mail(to email: String, subscriberID: UUID, language: TresorCore.Language, unsubscribe: String, listID: String,
               settings: MailSettings, subjectPrefix: String = "", now: Date) -> OutgoingMail {
-        let de = language == .de
-        let why = de ? "Sie erhalten diese E-Mail, weil Sie den Newsletter von \(settings.shopName) bestellt und bestätigt haben."
-                     : "You receive this e-mail because you subscribed to and confirmed the \(settings.shopName) newsletter."
-        let leave = de ? "Abmelden mit einem Klick:" : "Unsubscribe with one click:"
-        let leaveLink = de ? "Newsletter abbestellen" : "Unsubscribe"
-        let text = markdown + "\n\n-- \n" + ([why, leave, unsubscribe, ""] + settings.imprint).joined(separator: "\n")
-        let page = HTML(
-            .head(.meta(.charset(.utf8)), .title(subjectPrefix + subject)),
-            .body(
-                .div(.attr("style", "max-width:40em;font-family:sans-serif;line-height:1.5"), .raw(html)),
-                .hr(),
-                .div(.attr("style", "max-width:40em;font-family:sans-serif;font-size:small;color:#555"),
-                     .p(.text(why), .br(), .a(.attr("href", unsubscribe), .text(leaveLink))),
-                     .p(.forEach(settings.imprint) { .group(.text($0), .br()) }))
-            )
-        ).render()
+        let part = parts[language] ?? parts[.de] ?? ("", "")
         var message = MailMessage(from: .init(name: settings.shopName, email: settings.fromAddress), to: .init(name: "", email: email),
-                                  subject: subjectPrefix + subject, text: text, html: page, date: now,
+                                  subject: subjectPrefix + subject, text: part.text.replacingOccurrences(of: Self.slot, with: unsubscribe),
+                                  html: part.html.replacingOccurrences(of: Self.slot, with: Escape.attribute(unsubscribe)), date: now,
                                   messageID: Self.messageID(campaignID: campaignID, subscriberID: subscriberID, domain: settings.domain))
         message.headers = [("List-Unsubscribe", "<\(unsubscribe)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
                            ("List-Id", "\(settings.shopName.filter(\.isASCII)) Newsletter \(listID)"), ("Precedence", "bulk")]

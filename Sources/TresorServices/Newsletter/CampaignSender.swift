@@ -112,7 +112,7 @@ public struct CampaignSender: Service {
         if !claimed.isEmpty {
             for id in Set(claimed.map(\.campaignID)) where rendered[id] == nil {
                 guard let campaign = try await database.read({ sql in try await CampaignRepository(sql).find(id: id) }) else { continue }
-                rendered[id] = CampaignMail(campaign, markdown: SafeMarkdown())
+                rendered[id] = CampaignMail(campaign, markdown: SafeMarkdown(), settings: mail)
             }
             try await deliver(claimed, rendered: rendered)
         }
