@@ -460,5 +460,10 @@ public struct Migrator: Sendable {
             );
             CREATE INDEX callback_requests_status ON callback_requests (status, requested_at)
             """),
+        // Without it, "is anything of this campaign still queued?" reads every recipient row of the campaign,
+        // once per batch: 100,000 recipients made sending four times slower.
+        Migration(id: "2026-11-28-017-campaign-recipients-by-campaign", ddl: """
+            CREATE INDEX campaign_recipients_campaign ON campaign_recipients (campaign_id, status)
+            """),
     ]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TresorStore
 
 /// Hands a rendered message to the world.
@@ -40,6 +41,10 @@ public struct SendmailTransport: MailTransport {
         public var description: String { "sendmail exited with \(status): \(output)" }
     }
 
+    /// Foundation's `Process.run()` crashes when two threads start processes at the same moment (seen with
+    /// four campaign mails in parallel); starting is serialised, the programs still run side by side.
+    static let starting = Mutex(())
+
     public func deliver(_ mail: OutgoingMail) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
@@ -52,7 +57,7 @@ public struct SendmailTransport: MailTransport {
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do {
-                try process.run()
+                try Self.starting.withLock { _ in try process.run() }
                 input.fileHandleForWriting.write(Data(mail.raw.utf8))
                 try input.fileHandleForWriting.close()
             } catch {
