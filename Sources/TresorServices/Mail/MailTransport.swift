@@ -41,8 +41,8 @@ public struct SendmailTransport: MailTransport {
         public var description: String { "sendmail exited with \(status): \(output)" }
     }
 
-    /// Foundation's `Process.run()` crashes when two threads start processes at the same moment (seen with
-    /// four campaign mails in parallel); starting is serialised, the programs still run side by side.
+    /// Processes are started one at a time, so that no child is started while another's pipes are being set up
+    /// (and inherits them); the programs still run side by side.
     static let starting = Mutex(())
 
     public func deliver(_ mail: OutgoingMail) async throws {
@@ -58,6 +58,10 @@ public struct SendmailTransport: MailTransport {
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do {
                 try Self.starting.withLock { _ in try process.run() }
+                // The child has its own copies of these ends; the parent's stayed open and leaked two descriptors
+                // per message until Foundation crashed past 1,024 open files.
+                try? input.fileHandleForReading.close()
+                try? output.fileHandleForWriting.close()
                 input.fileHandleForWriting.write(Data(mail.raw.utf8))
                 try input.fileHandleForWriting.close()
             } catch {
@@ -65,6 +69,7 @@ public struct SendmailTransport: MailTransport {
                 continuation.resume(throwing: error)
             }
         }
+        defer { try? output.fileHandleForReading.close() }
         guard status == 0 else {
             let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             throw Failed(status: status, output: String(text.prefix(500)))
