@@ -158,4 +158,19 @@ final class FlakyTransport: MailTransport {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: failing)
         await #expect(throws: SendmailTransport.Failed.self) { try await SendmailTransport(program: failing).deliver(mail) }
     }
+
+    /// A campaign hands thousands of messages to sendmail, four at a time: nothing may stay open per message.
+    @Test func sendmailTransportLeavesNoDescriptorsOpen() async throws {
+        func openFiles() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count }
+        let transport = SendmailTransport(program: "/bin/sh", arguments: ["-c", "cat > /dev/null", "sendmail"])
+        let mail = OutgoingMail(messageID: "<m@t>", recipient: "erika@example.de", subject: "s", raw: "Subject: s\r\n\r\nHallo")
+        try await transport.deliver(mail)
+        let before = try openFiles()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 { group.addTask { for _ in 0..<50 { try await transport.deliver(mail) } } }
+            try await group.waitForAll()
+        }
+        // Other tests run alongside and open files of their own: a leak of two per message would be 400.
+        #expect(try openFiles() - before < 100)
+    }
 }

@@ -94,8 +94,11 @@ final class SMTPConnection: Sendable {
 
     /// Writes a command line (nil: nothing, just wait for the greeting) and returns its reply.
     func command(_ line: String?) -> EventLoopFuture<SMTPReply> {
+        write(line.map { ByteBuffer(string: $0 + "\r\n") })
+    }
+
+    func write(_ bytes: ByteBuffer?) -> EventLoopFuture<SMTPReply> {
         let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
-        let bytes = line.map { ByteBuffer(string: $0 + "\r\n") }
         channel.writeAndFlush(SMTPRequest(bytes: bytes, promise: promise), promise: nil)
         return promise.futureResult
     }
@@ -116,7 +119,7 @@ final class SMTPConnection: Sendable {
             try await command(rcptTo).get().expect(250, 251)
             try await command("DATA").get().expect(354)
         }
-        try await command(Self.dotStuffed(message) + ".").get().expect(250)
+        try await write(ByteBuffer(bytes: Self.dotStuffed(message) + Array(".\r\n".utf8))).get().expect(250)
     }
 
     func reset() async throws { try await command("RSET").get().expect(250) }
@@ -127,11 +130,27 @@ final class SMTPConnection: Sendable {
     }
 
     /// The message with CRLF line ends and every line that starts with a dot given a second one (RFC 5321 4.5.2),
-    /// ending in CRLF so the terminating dot has its own line.
-    static func dotStuffed(_ message: String) -> String {
-        var lines = message.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        return lines.map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n") + "\r\n"
+    /// ending in CRLF so the terminating dot has its own line. One pass over the bytes.
+    static func dotStuffed(_ message: String) -> [UInt8] {
+        let (cr, lf, dot): (UInt8, UInt8, UInt8) = (13, 10, UInt8(ascii: "."))
+        var out: [UInt8] = []
+        out.reserveCapacity(message.utf8.count + 64)
+        var lineStart = true
+        var previous: UInt8 = 0
+        for byte in message.utf8 {
+            if byte == lf {
+                if previous != cr { out.append(cr) }
+                out.append(lf)
+                lineStart = true
+            } else {
+                if lineStart && byte == dot { out.append(dot) }
+                out.append(byte)
+                lineStart = false
+            }
+            previous = byte
+        }
+        if !out.isEmpty && !(out.count >= 2 && out[out.count - 2] == cr && out[out.count - 1] == lf) { out += [cr, lf] }
+        return out
     }
 }
 
