@@ -137,7 +137,8 @@ final class SMTPConnection: Sendable {
         out.reserveCapacity(message.utf8.count + 64)
         var lineStart = true
         var previous: UInt8 = 0
-        for byte in message.utf8 {
+        var text = message
+        text.withUTF8 { bytes in for byte in bytes {
             if byte == lf {
                 if previous != cr { out.append(cr) }
                 out.append(lf)
@@ -148,7 +149,7 @@ final class SMTPConnection: Sendable {
                 lineStart = false
             }
             previous = byte
-        }
+        } }
         if !out.isEmpty && !(out.count >= 2 && out[out.count - 2] == cr && out[out.count - 1] == lf) { out += [cr, lf] }
         return out
     }
