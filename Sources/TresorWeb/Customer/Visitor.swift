@@ -29,18 +29,36 @@ struct CSRF: Sendable {
     /// The form name of the forms on pages shared by all visitors (add to cart, newsletter sign-up).
     static let pageForm = "page"
 
-    /// Every placeholder of a rendered page replaced by the visitor's token.
+    /// Every placeholder of a rendered page replaced by the visitor's token. One pass over the bytes with
+    /// `memchr` for the first letter: the generic `firstRange(of:)` cost milliseconds on a catalogue page.
     static func fill(_ body: ByteBuffer, token: String) -> ByteBuffer {
-        var view = body.readableBytesView[...]
-        guard view.firstRange(of: placeholderBytes) != nil else { return body }
-        var filled = ByteBuffer()
-        filled.reserveCapacity(body.readableBytes + 128)
-        while let range = view.firstRange(of: placeholderBytes) {
-            filled.writeBytes(view[view.startIndex..<range.lowerBound])
-            filled.writeString(token)
-            view = view[range.upperBound...]
+        let needle = placeholderBytes
+        let starts: [Int] = body.withUnsafeReadableBytes { raw in
+            guard let base = raw.baseAddress, raw.count >= needle.count else { return [] }
+            var found: [Int] = []
+            var offset = 0
+            let last = raw.count - needle.count
+            while offset <= last, let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) {
+                let position = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + position, needle, needle.count) == 0 {
+                    found.append(position)
+                    offset = position + needle.count
+                } else {
+                    offset = position + 1
+                }
+            }
+            return found
         }
-        filled.writeBytes(view)
+        guard !starts.isEmpty else { return body }
+        var filled = ByteBuffer()
+        filled.reserveCapacity(body.readableBytes + starts.count * token.utf8.count)
+        var copied = 0
+        for start in starts {
+            filled.writeImmutableBuffer(body.getSlice(at: body.readerIndex + copied, length: start - copied) ?? ByteBuffer())
+            filled.writeString(token)
+            copied = start + needle.count
+        }
+        filled.writeImmutableBuffer(body.getSlice(at: body.readerIndex + copied, length: body.readableBytes - copied) ?? ByteBuffer())
         return filled
     }
     let key: [UInt8]
