@@ -73,6 +73,11 @@ public struct JobRepository: Sendable {
         }
     }
 
+    /// The file an application's CV is stored in.
+    public func cvFile(applicationID: UUID) async throws -> String? {
+        try await sql.rows("SELECT cv_file FROM job_applications WHERE id = ?", [applicationID]).first?.string("cv_file")
+    }
+
     /// Deletes the applications received before `cutoff`; returns their CV files for the caller to remove.
     public func deleteApplications(receivedBefore cutoff: Date) async throws -> [String] {
         try await sql.rows("DELETE FROM job_applications WHERE received_at < ? RETURNING cv_file", [cutoff]).map { try $0.string("cv_file") }

@@ -110,9 +110,7 @@ public struct CareersDesk: Sendable {
 
     /// The stored CV of an application.
     public func cv(applicationID: UUID) async throws -> Data? {
-        let file = try await database.read { sql in
-            try await JobRepository(sql).applications().first { $0.application.id == applicationID }?.cvFile
-        }
+        let file = try await database.read { sql in try await JobRepository(sql).cvFile(applicationID: applicationID) }
         return file.flatMap { FileManager.default.contents(atPath: storage + "/" + $0) }
     }
 }
