@@ -117,6 +117,19 @@ public struct ArticleRepository: Sendable {
             """, [now, now]).map { try $0.string("slug") }
     }
 
+    /// A fingerprint of what the public news pages show at `now`. Every save raises an article's version, the
+    /// count catches deletions, and the number visible changes when a published article's time comes.
+    public func edition(now: Date) async throws -> String {
+        let row = try await sql.rows("""
+            SELECT COUNT(*) AS n, CAST(SUM(version) AS BIGINT) AS versions, MAX(updated_at) AS changed,
+                CAST(SUM(CASE WHEN status = 'published' AND publish_at <= ? THEN 1 ELSE 0 END) AS BIGINT) AS visible
+            FROM articles
+            """, [now]).first
+        let changed = try row?.decode(column: "changed", as: Date?.self).map { "\($0.timeIntervalSince1970)" } ?? "-"
+        return "\(try row?.int("n") ?? 0)/\(try row?.decode(column: "versions", as: Int64?.self) ?? 0)/\(changed)/"
+            + "\(try row?.decode(column: "visible", as: Int64?.self) ?? 0)"
+    }
+
     /// All articles, drafts included.
     public func count() async throws -> Int {
         try await sql.rows("SELECT COUNT(*) AS n FROM articles").first?.int("n") ?? 0

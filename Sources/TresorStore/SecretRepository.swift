@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SQLKit
 import Synchronization
+import TresorCore
 
 /// Server secrets kept in the database, so every instance of a cluster signs alike; created on first use.
 public struct SecretRepository: Sendable {
@@ -12,7 +13,7 @@ public struct SecretRepository: Sendable {
     /// The secret `name`, created from 32 random bytes the first time it is asked for.
     public func secret(_ name: String) async throws -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        let fresh = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let fresh = Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
         try await sql.execute("INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", [name, fresh])
         let hex = try await sql.rows("SELECT value FROM secrets WHERE name = ?", [name]).first?.string("value") ?? fresh
         var bytes: [UInt8] = []
@@ -54,7 +55,7 @@ public final class SecretCache: Sendable {
 public enum OrderAccessToken {
     public static func make(orderID: UUID, key: [UInt8]) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(("order-access:" + orderID.uuidString).utf8), using: SymmetricKey(data: key))
-        return "toa_" + mac.map { String(format: "%02x", $0) }.joined()
+        return "toa_" + Hex.encode(mac)
     }
 
     public static func verify(_ token: String, orderID: UUID, key: [UInt8]) -> Bool {

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SQLKit
+import TresorCore
 
 /// A member of the dealer's staff; every staff action is recorded with one of these.
 public struct StaffMember: Sendable, Hashable {
@@ -22,7 +23,7 @@ public struct StaffRepository: Sendable {
     public init(_ sql: any SQLDatabase) { self.sql = sql }
 
     public static func hash(token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 
     public func insert(_ member: StaffMember, token: String, now: Date) async throws {

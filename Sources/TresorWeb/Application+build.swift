@@ -33,7 +33,8 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
                            newsletter: deps.config.newsletterDesk(database: deps.database),
                            careers: deps.config.careersDesk(database: deps.database),
                            consultation: deps.config.consultationDesk(database: deps.database),
-                           applicationRetention: deps.config.careers.retentionMonths)
+                           applicationRetention: deps.config.careers.retentionMonths,
+                           newsEdition: NewsEdition(recheck: deps.config.boardRefresh))
     // HEAD is answered like GET without the body, so monitors and link checkers see the real status.
     let router = Router(context: TresorRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))

@@ -33,7 +33,10 @@ struct SiteContext: Sendable {
     let jobBoard = JobBoard()
     /// The consent text the forms show; read from the database at the first sign-up and when it changed.
     let consent = ConsentCache()
-    let pages = PageCache()
+    let pages = PageCache<ShopEdition>()
+    let newsPages = PageCache<NewsPageEdition>()
+    /// How often the news pages look for articles saved elsewhere.
+    let newsEdition: NewsEdition
 
     /// A shop page that depends only on the address and the price board, rendered once per tick. The
     /// forms on it (add to cart, newsletter) get this visitor's token in place of the placeholder; that needs
@@ -44,11 +47,26 @@ struct SiteContext: Sendable {
         let context = pageContext(request, page, snapshot: snapshot)
         var staleMetals = 0
         for (bit, metal) in Metal.allCases.enumerated() where !snapshot.isFresh(metal, now: context.now) { staleMetals |= 1 << bit }
-        var body = try pages.page(request.uri.description, generation: generation, staleMetals: staleMetals) {
-            try render(context, snapshot)
-        }
+        let edition = ShopEdition(generation: generation, staleMetals: staleMetals, consentVersion: context.consent.version)
+        let slots = try await pages.page(request.uri.description, edition: edition) { try render(context, snapshot) }
+        return try await serve(slots, request)
+    }
+
+    /// A news page under `key`, rendered once per edition of the published articles; the render reads the
+    /// database, serving it from the cache does not.
+    func cachedNewsPage(_ request: Request, key: String, _ page: Page,
+                        render: (PageContext) async throws -> String) async throws -> Response {
+        let context = pageContext(request, page)
+        let edition = NewsPageEdition(articles: try await newsEdition.current(database, now: context.now),
+                                      staleFeed: context.staleFeed, consentVersion: context.consent.version)
+        let slots = try await newsPages.page(key, edition: edition) { try await render(context) }
+        return try await serve(slots, request)
+    }
+
+    /// A cached page with the visitor's form token in its slots, and the nonce cookie if they had none.
+    private func serve(_ slots: TokenSlots, _ request: Request) async throws -> Response {
         var visitor = Visitor(nonce: request.cookies[Visitor.nonceCookie]?.value)
-        body = CSRF.fill(body, token: try await formToken(&visitor, form: CSRF.pageForm))
+        let body = slots.filled(with: try await formToken(&visitor, form: CSRF.pageForm))
         var response = Response(status: .ok, headers: HTMLResponse.headers, body: .init(byteBuffer: body))
         for cookie in visitor.cookies { response.setCookie(cookie) }
         return response

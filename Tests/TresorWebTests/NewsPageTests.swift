@@ -58,6 +58,45 @@ import TresorTestSupport
         }
     }
 
+    func article(_ slug: String, title: String, at publishAt: Date) -> Article {
+        Article(slug: slug, title: title, teaser: "Kurz", body: "Text", author: "Redaktion", category: "Marktbericht", tags: ["Gold"],
+                status: .published, publishAt: publishAt, updatedAt: ShopFixture.now)
+    }
+
+    @Test func cachedNewsPagesFollowEverySaveAndTheClock() async throws {
+        let clock = TestClock()
+        try await ShopFixture.run(clock: clock) { shop in
+            try await seeded(shop)
+            let desk = NewsDesk(database: shop.database)
+            #expect(!(try await shop.get("/news").body.contains("Eilmeldung")))
+            _ = try await desk.save([article("eilmeldung", title: "Eilmeldung", at: ShopFixture.now.addingTimeInterval(-60))], by: "test", now: ShopFixture.now)
+            #expect(try await shop.get("/news").body.contains("Eilmeldung"))
+            #expect(try await shop.get("/news/eilmeldung").body.contains("<h1>Eilmeldung</h1>"))
+            // A correction on the same clock tick: the version changes, so the cached page does.
+            _ = try await desk.save([article("eilmeldung", title: "Eilmeldung korrigiert", at: ShopFixture.now.addingTimeInterval(-60))],
+                                    by: "test", now: ShopFixture.now)
+            #expect(try await shop.get("/news/eilmeldung").body.contains("<h1>Eilmeldung korrigiert</h1>"))
+            // Published for 10:30: hidden at 10:00, shown once the clock passes it, with no save in between.
+            _ = try await desk.save([article("halb-elf", title: "Halb elf", at: ShopFixture.now.addingTimeInterval(1800))], by: "test", now: ShopFixture.now)
+            #expect(!(try await shop.get("/news").body.contains("Halb elf")))
+            clock.advance(1801)
+            #expect(try await shop.get("/news").body.contains("Halb elf"))
+        }
+    }
+
+    @Test func newsPagesComeFromMemoryBetweenChecks() async throws {
+        // With an hour between checks, an article saved elsewhere is not seen on a page already in memory.
+        try await ShopFixture.run(recheck: .seconds(3600)) { shop in
+            try await seeded(shop)
+            let first = try await shop.get("/news").body
+            _ = try await NewsDesk(database: shop.database)
+                .save([article("eilmeldung", title: "Eilmeldung", at: ShopFixture.now.addingTimeInterval(-60))], by: "test", now: ShopFixture.now)
+            let second = try await shop.get("/news").body
+            #expect(!second.contains("Eilmeldung"))
+            #expect(first.count == second.count)
+        }
+    }
+
     @Test func searchFindsBodyTextAndMarksIt() async throws {
         try await ShopFixture.run { shop in
             try await seeded(shop)

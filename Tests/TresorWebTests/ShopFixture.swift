@@ -27,8 +27,9 @@ struct ShopFixture {
     var database: Database
 
     /// `age` shifts the clock, so the same ticks can be fresh or stale; `clock` lets a test move time on.
+    /// `recheck` is how long news pages trust their cached edition; by default a test sees its changes at once.
     static func run(_ kind: TestDatabase = .sqlite, age: TimeInterval = 0, extraProducts: [Product] = [],
-                    withoutTicksFor missing: Set<Metal> = [], clock: TestClock? = nil,
+                    withoutTicksFor missing: Set<Metal> = [], clock: TestClock? = nil, recheck: Duration = .zero,
                     _ body: @Sendable (ShopFixture) async throws -> Void) async throws {
         try await kind.with { database in
             try await Seeder(database: database, logger: TestDatabase.logger).seedCatalogueIfEmpty(now: now)
@@ -41,6 +42,7 @@ struct ShopFixture {
             try await board.refresh()
             let fixed = now.addingTimeInterval(age)
             var config = AppConfig()
+            config.boardRefresh = recheck
             config.passwordCost = 4  // bcrypt's lowest cost: the tests check behaviour, not hashing strength
             // Uploaded CVs land here, never in the working copy.
             config.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-web-\(UUID().uuidString)").path

@@ -141,6 +141,6 @@ public struct CustomerAccounts: Sendable {
 
     /// SHA-256 in hex: how tokens and session ids are stored.
     public static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -156,13 +156,8 @@ public struct NewsletterDesk: Sendable {
     // MARK: tokens: the subscriber's id, for confirmation an expiry, and an HMAC over both.
 
     static func mac(_ text: String, key: [UInt8]) -> String {
-        // Hex by table, not `String(format:)`: a campaign computes one per recipient.
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        for byte in HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: key)) {
-            hex += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]
-        }
-        return String(decoding: hex, as: UTF8.self)
+        // A campaign computes one per recipient.
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: key)))
     }
 
     static func confirmToken(id: UUID, expires: Date, key: [UInt8]) -> String {

@@ -76,20 +76,21 @@ struct NewsController: Sendable {
         }
         let category: String? = if case .newsCategory(let name) = filter { name } else { nil }
         let tag: String? = if case .newsTag(let name) = filter { name } else { nil }
-        let now = site.now()
-        let (articles, total) = try await site.database.read { sql in
-            let repository = ArticleRepository(sql)
-            return (try await repository.published(now: now, category: category, tag: tag, limit: Self.perPage,
-                                                   offset: (page - 1) * Self.perPage),
-                    try await repository.countPublished(now: now, category: category, tag: tag))
+        // Keyed by path and page number only, so made-up query parameters cannot fill the cache.
+        return try await site.cachedNewsPage(request, key: "\(request.uri.path)?\(page)", filter ?? .news) { context in
+            let (articles, total) = try await site.database.read { sql in
+                let repository = ArticleRepository(sql)
+                return (try await repository.published(now: context.now, category: category, tag: tag, limit: Self.perPage,
+                                                       offset: (page - 1) * Self.perPage),
+                        try await repository.countPublished(now: context.now, category: category, tag: tag))
+            }
+            if filter != nil && total == 0 { throw PageError.notFound }
+            let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
+            guard page <= pages else { throw PageError.notFound }
+            let heading = category.map { CustomerText.newsCategory(lang, $0) } ?? tag.map { CustomerText.newsTopic(lang, $0) }
+                ?? CustomerText.newsTitle(lang)
+            return NewsView.index(articles, heading: heading, page: page, pages: pages, context)
         }
-        if filter != nil && total == 0 { throw PageError.notFound }
-        let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
-        guard page <= pages else { throw PageError.notFound }
-        let heading = category.map { CustomerText.newsCategory(lang, $0) } ?? tag.map { CustomerText.newsTopic(lang, $0) }
-            ?? CustomerText.newsTitle(lang)
-        let context = site.pageContext(request, filter ?? .news)
-        return try await site.html(request, NewsView.index(articles, heading: heading, page: page, pages: pages, context))
     }
 
     func search(_ request: Request, _ lang: Language) async throws -> Response {
@@ -101,15 +102,16 @@ struct NewsController: Sendable {
 
     func article(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
-        let now = site.now()
-        let found = try await site.database.read { sql -> (TresorCore.Article, [TresorCore.Article])? in
-            let repository = ArticleRepository(sql)
-            guard let article = try await repository.find(slug: slug)?.article, article.isPublic(at: now) else { return nil }
-            return (article, try await repository.published(now: now, limit: 200))
+        return try await site.cachedNewsPage(request, key: request.uri.path, .article(slug: slug)) { page in
+            let found = try await site.database.read { sql -> (TresorCore.Article, [TresorCore.Article])? in
+                let repository = ArticleRepository(sql)
+                guard let article = try await repository.find(slug: slug)?.article, article.isPublic(at: page.now) else { return nil }
+                return (article, try await repository.published(now: page.now, limit: 200))
+            }
+            guard let (article, recent) = found else { throw PageError.notFound }
+            let related = RelatedArticles.pick(for: article, from: recent)
+            let body = SafeMarkdown(ownHost: URL(string: site.baseURL)?.host).html(article.body)
+            return NewsView.article(article, body: body, related: related, page)
         }
-        guard let (article, recent) = found else { throw PageError.notFound }
-        let related = RelatedArticles.pick(for: article, from: recent)
-        let body = SafeMarkdown(ownHost: URL(string: site.baseURL)?.host).html(article.body)
-        return try await site.html(request, NewsView.article(article, body: body, related: related, site.pageContext(request, .article(slug: slug))))
     }
 }

@@ -29,38 +29,6 @@ struct CSRF: Sendable {
     /// The form name of the forms on pages shared by all visitors (add to cart, newsletter sign-up).
     static let pageForm = "page"
 
-    /// Every placeholder of a rendered page replaced by the visitor's token. One pass over the bytes with
-    /// `memchr` for the first letter: the generic `firstRange(of:)` cost milliseconds on a catalogue page.
-    static func fill(_ body: ByteBuffer, token: String) -> ByteBuffer {
-        let needle = placeholderBytes
-        let starts: [Int] = body.withUnsafeReadableBytes { raw in
-            guard let base = raw.baseAddress, raw.count >= needle.count else { return [] }
-            var found: [Int] = []
-            var offset = 0
-            let last = raw.count - needle.count
-            while offset <= last, let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) {
-                let position = base.distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + position, needle, needle.count) == 0 {
-                    found.append(position)
-                    offset = position + needle.count
-                } else {
-                    offset = position + 1
-                }
-            }
-            return found
-        }
-        guard !starts.isEmpty else { return body }
-        var filled = ByteBuffer()
-        filled.reserveCapacity(body.readableBytes + starts.count * token.utf8.count)
-        var copied = 0
-        for start in starts {
-            filled.writeImmutableBuffer(body.getSlice(at: body.readerIndex + copied, length: start - copied) ?? ByteBuffer())
-            filled.writeString(token)
-            copied = start + needle.count
-        }
-        filled.writeImmutableBuffer(body.getSlice(at: body.readerIndex + copied, length: body.readableBytes - copied) ?? ByteBuffer())
-        return filled
-    }
     let key: [UInt8]
 
     func token(nonce: String, form: String, now: Date) -> String {
@@ -82,7 +50,7 @@ struct CSRF: Sendable {
 
     func mac(nonce: String, form: String, time: String) -> String {
         let message = Data("\(nonce)|\(form)|\(time)".utf8)
-        return HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
     }
 }
 
@@ -152,7 +120,7 @@ extension SiteContext {
         var visitor = visitor
         let token = try await formToken(&visitor, form: CSRF.pageForm)
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                                body: .init(byteBuffer: CSRF.fill(ByteBuffer(string: html), token: token)))
+                                body: .init(byteBuffer: TokenSlots(html).filled(with: token)))
         for cookie in visitor.cookies { response.setCookie(cookie) }
         return response
     }

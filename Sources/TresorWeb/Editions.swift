@@ -1,0 +1,36 @@
+import Foundation
+import Synchronization
+import TresorStore
+
+/// What a cached shop page shows: one price board build, which metals are stale, the consent text.
+struct ShopEdition: Equatable, Sendable {
+    var generation: Int
+    var staleMetals: Int
+    var consentVersion: Int
+}
+
+/// What a cached news page shows: the published articles, whether the stale-prices banner is up, the
+/// consent text under the article.
+struct NewsPageEdition: Equatable, Sendable {
+    var articles: String
+    var staleFeed: Bool
+    var consentVersion: Int
+}
+
+/// The published articles' fingerprint, read from the database at most once per `recheck`: news pages are
+/// served from memory in between, and an article saved on another instance (or by the CLI) shows within
+/// that time, as new prices do.
+final class NewsEdition: Sendable {
+    private let checked = Mutex<(edition: String, at: ContinuousClock.Instant)?>(nil)
+    let recheck: Duration
+
+    init(recheck: Duration) { self.recheck = recheck }
+
+    func current(_ database: Database, now: Date) async throws -> String {
+        let moment = ContinuousClock.now
+        if let last = checked.withLock({ $0 }), moment - last.at < recheck { return last.edition }
+        let edition = try await database.read { sql in try await ArticleRepository(sql).edition(now: now) }
+        checked.withLock { $0 = (edition, moment) }
+        return edition
+    }
+}
