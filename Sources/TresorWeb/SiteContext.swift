@@ -33,6 +33,7 @@ struct SiteContext: Sendable {
     let jobBoard = JobBoard()
     /// The consent text the forms show; read from the database at the first sign-up and when it changed.
     let consent = ConsentCache()
+    let csrf = CSRFSigner()
     let pages = PageCache<ShopEdition>()
     let newsPages = PageCache<NewsPageEdition>()
     /// How often the news pages look for articles saved elsewhere.

@@ -131,12 +131,9 @@ public struct CustomerAccounts: Sendable {
     static let decoyHash = Bcrypt.hash(randomToken(), cost: 10)
 
     /// 32 random bytes as 64 hex digits.
+    /// From BoringSSL's generator in one call: every first page view makes one, for the form-token nonce.
     public static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in
-            let hex = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
+        SymmetricKey(size: .bits256).withUnsafeBytes { Hex.encode($0) }
     }
 
     /// SHA-256 in hex: how tokens and session ids are stored.

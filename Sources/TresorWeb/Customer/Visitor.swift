@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import Synchronization
 import TresorCore
 import TresorServices
 import TresorStore
@@ -21,7 +22,10 @@ struct Visitor: Sendable {
 
 /// Form tokens against cross-site requests: an HMAC over the visitor's cookie nonce, the form's name and
 /// the time it was issued. A forged form lacks the nonce; an old one is refused after `lifetime`.
-struct CSRF: Sendable {
+///
+/// `@unchecked Sendable` for the prepared HMAC only: it is a value whose hash state is copy-on-write
+/// (swift-crypto copies a shared context before updating it), so copies may be used on any thread.
+struct CSRF: @unchecked Sendable {
     static let lifetime: TimeInterval = 4 * 3600
     /// Stands in the cached product page until the request's own token replaces it.
     static let placeholder = "csrf-placeholder-7f3a9c"
@@ -29,7 +33,10 @@ struct CSRF: Sendable {
     /// The form name of the forms on pages shared by all visitors (add to cart, newsletter sign-up).
     static let pageForm = "page"
 
-    let key: [UInt8]
+    /// HMAC with the key already mixed in: preparing it per request cost more than the MAC itself.
+    private let authenticator: HMAC<SHA256>
+
+    init(key: [UInt8]) { authenticator = HMAC(key: SymmetricKey(data: key)) }
 
     func token(nonce: String, form: String, now: Date) -> String {
         let time = String(Int(now.timeIntervalSince1970))
@@ -49,8 +56,21 @@ struct CSRF: Sendable {
     }
 
     func mac(nonce: String, form: String, time: String) -> String {
-        let message = Data("\(nonce)|\(form)|\(time)".utf8)
-        return Hex.encode(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
+        var hmac = authenticator
+        hmac.update(data: Array("\(nonce)|\(form)|\(time)".utf8))
+        return Hex.encode(hmac.finalize())
+    }
+}
+
+/// The form-token signer, prepared once from the stored key.
+final class CSRFSigner: Sendable {
+    private let prepared = Mutex<CSRF?>(nil)
+
+    func signer(_ secrets: SecretCache) async throws -> CSRF {
+        if let csrf = prepared.withLock({ $0 }) { return csrf }
+        let csrf = CSRF(key: try await secrets.key("csrf"))
+        prepared.withLock { $0 = csrf }
+        return csrf
     }
 }
 
@@ -75,7 +95,7 @@ extension SiteContext {
             visitor.nonce = nonce
             visitor.cookies.append(cookie(Visitor.nonceCookie, nonce, maxAge: nil))
         }
-        return CSRF(key: try await secrets.key("csrf")).token(nonce: visitor.nonce ?? "", form: form, now: now())
+        return try await csrf.signer(secrets).token(nonce: visitor.nonce ?? "", form: form, now: now())
     }
 
     /// A submitted form and its visitor, refused unless the form carries the visitor's token for `name`.
@@ -88,7 +108,7 @@ extension SiteContext {
 
     /// Refuses a state-changing form whose token does not belong to this visitor and form.
     func checkForm(_ form: FormData, _ visitor: Visitor, name: String) async throws {
-        guard CSRF(key: try await secrets.key("csrf")).verify(form["_csrf"], nonce: visitor.nonce, form: name, now: now()) else {
+        guard try await csrf.signer(secrets).verify(form["_csrf"], nonce: visitor.nonce, form: name, now: now()) else {
             throw PageError.formExpired
         }
     }
