@@ -65,7 +65,15 @@ public struct CareersDesk: Sendable {
     @discardableResult
     public func apply(slug: String, name: String, email: String, message: String, cv: [UInt8], ip: String, language: Language,
                       now: Date) async throws -> JobApplication {
-        guard let job = try await job(slug: slug), job.isOpen(at: now) else { throw ApplicationProblem.jobNotOpen }
+        guard let job = try await job(slug: slug) else { throw ApplicationProblem.jobNotOpen }
+        return try await apply(to: job, name: name, email: email, message: message, cv: cv, ip: ip, language: language, now: now)
+    }
+
+    /// The same for a position the caller has already looked up (the job page has, to show it).
+    @discardableResult
+    public func apply(to job: JobPosting, name: String, email: String, message: String, cv: [UInt8], ip: String, language: Language,
+                      now: Date) async throws -> JobApplication {
+        guard job.isOpen(at: now) else { throw ApplicationProblem.jobNotOpen }
         let application = JobApplication(jobID: job.id, name: name.trimmingCharacters(in: .whitespaces),
                                          email: email.trimmingCharacters(in: .whitespaces).lowercased(),
                                          message: message.trimmingCharacters(in: .whitespacesAndNewlines), language: language,

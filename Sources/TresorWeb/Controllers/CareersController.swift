@@ -63,7 +63,7 @@ struct CareersController: Sendable {
             return try await render(request, job, entry: entry, status: .tooManyRequests)
         }
         do {
-            try await site.careers.apply(slug: job.slug, name: entry.name, email: entry.email, message: entry.message,
+            try await site.careers.apply(to: job, name: entry.name, email: entry.email, message: entry.message,
                                          cv: form.files["cv"]?.bytes ?? [], ip: ip, language: lang, now: now)
         } catch ApplicationProblem.fields(let wrong) {
             entry.problems = FieldProblems(messages: Dictionary(uniqueKeysWithValues: wrong.map { ($0, Self.message($0, lang)) }))

@@ -33,14 +33,22 @@ struct HealthController: Sendable {
         return problems.isEmpty ? Self.text("ready\n") : Self.text(problems.joined(separator: "\n") + "\n", status: .serviceUnavailable)
     }
 
+    static var feedAge: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "tresor", subsystem: "feed", metricName: "age", unitName: "seconds",
+                             helpText: "Seconds since the newest accepted tick per metal; -1 without one.")
+    }
+    static var products: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "tresor", metricName: "catalogue", unitName: "products", helpText: "Products in the priced catalogue.")
+    }
+
     func exposition() -> Response {
         let now = site.now()
         let snapshot = site.board.snapshot
         for metal in Metal.allCases {
             let age = snapshot.ticks[metal].map { now.timeIntervalSince($0.at) } ?? -1
-            metrics.makeGauge(name: "tresor_feed_age_seconds", labels: [("metal", metal.code)]).set(age)
+            metrics.makeGauge(descriptor: Self.feedAge, labels: [("metal", metal.code)]).set(age)
         }
-        metrics.makeGauge(name: "tresor_catalogue_products").set(Double(snapshot.products.count))
+        metrics.makeGauge(descriptor: Self.products).set(Double(snapshot.products.count))
         var buffer: [UInt8] = []
         metrics.emit(into: &buffer)
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
