@@ -27,7 +27,7 @@ struct Environment {
             FileHandle.standardError.write(Data("tresor: \(error.description)\n".utf8))
             throw ExitCode(78)  // EX_CONFIG
         }
-        var logger = Logger(label: "tresor")
+        var logger = Logger(label: "tresor", factory: LazyMetadataLogHandler.init)
         logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
         return Environment(config: config, logger: logger)
     }

@@ -58,7 +58,7 @@ struct CSRF: @unchecked Sendable {
     func mac(nonce: String, form: String, time: String) -> String {
         var hmac = authenticator
         hmac.update(data: Array("\(nonce)|\(form)|\(time)".utf8))
-        return Hex.encode(hmac.finalize())
+        return hmac.finalize().withUnsafeBytes { Hex.encode($0) }
     }
 }
 
