@@ -66,7 +66,7 @@ struct SiteContext: Sendable {
 
     /// A cached page with the visitor's form token in its slots, and the nonce cookie if they had none.
     private func serve(_ slots: TokenSlots, _ request: Request) async throws -> Response {
-        var visitor = Visitor(nonce: request.cookies[Visitor.nonceCookie]?.value)
+        var visitor = Visitor(nonce: request.cookie(Visitor.nonceCookie))
         let body = slots.filled(with: try await formToken(&visitor, form: CSRF.pageForm))
         var response = Response(status: .ok, headers: HTMLResponse.headers, body: .init(byteBuffer: body))
         for cookie in visitor.cookies { response.setCookie(cookie) }

@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import NIOCore
 import Synchronization
 import Testing
@@ -40,4 +42,26 @@ final class RenderCount: Sendable {
     private let value = Mutex(0)
     func add() { value.withLock { $0 += 1 } }
     var count: Int { value.withLock { $0 } }
+}
+
+@Suite struct RequestCookieTests {
+    func request(_ cookieHeaders: [String]) -> Request {
+        var fields = HTTPFields()
+        for header in cookieHeaders { fields.append(HTTPField(name: .cookie, value: header)) }
+        return Request(head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/", headerFields: fields),
+                       body: .init(buffer: ByteBuffer()))
+    }
+
+    @Test func theNamedCookieAndNoOtherWhoseNameStartsTheSame() {
+        let both = request(["tresor_csrf_old=alt; tresor_csrf=ab12", "tresor_session=cd34"])
+        #expect(both.cookie("tresor_csrf") == "ab12")
+        #expect(both.cookie("tresor_session") == "cd34")
+        #expect(both.cookie("tresor") == nil)
+        #expect(request([]).cookie("tresor_csrf") == nil)
+        #expect(request(["tresor_csrf="]).cookie("tresor_csrf") == "")
+        #expect(request(["a=1;\ttresor_csrf=ef56;b=2"]).cookie("tresor_csrf") == "ef56")
+        // Hummingbird's own parser agrees where both apply.
+        let mixed = request(["x=1; tresor_csrf=0f0f; y=2"])
+        #expect(mixed.cookie("tresor_csrf") == mixed.cookies["tresor_csrf"]?.value)
+    }
 }

@@ -77,8 +77,8 @@ final class CSRFSigner: Sendable {
 extension SiteContext {
     /// The visitor of this request, with their session and account when the cookie names a live session.
     func visitor(_ request: Request) async throws -> Visitor {
-        var visitor = Visitor(nonce: request.cookies[Visitor.nonceCookie]?.value)
-        if let cookie = request.cookies[Visitor.sessionCookie]?.value,
+        var visitor = Visitor(nonce: request.cookie(Visitor.nonceCookie))
+        if let cookie = request.cookie(Visitor.sessionCookie),
            let session = try await sessions.find(cookie: cookie, now: now()) {
             visitor.session = session
             if let id = session.customerID {
@@ -147,7 +147,7 @@ extension SiteContext {
 
     /// A page for anyone (no session read): the shared forms get the visitor's token from the nonce cookie.
     func html(_ request: Request, _ html: String, status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await page(html, Visitor(nonce: request.cookies[Visitor.nonceCookie]?.value), status: status)
+        try await page(html, Visitor(nonce: request.cookie(Visitor.nonceCookie)), status: status)
     }
 }
 
