@@ -3,6 +3,20 @@ import Testing
 @testable import TresorCore
 
 @Suite struct MoneyTests {
+    @Test func plainDecimalTextForMachines() {
+        func fixed(_ text: String, _ scale: Int) -> String { Decimal(string: text)!.fixedString(scale: scale) }
+        #expect(fixed("3450.124", 2) == "3450.12")
+        #expect(fixed("3450.125", 2) == "3450.13")  // half-up
+        #expect(fixed("-12.5", 2) == "-12.50")
+        #expect(fixed("1e5", 2) == "100000.00")  // never exponent notation
+        #expect(fixed("5E-7", 2) == "0.00")
+        #expect(fixed("31.10350", 1) == "31.1")
+        #expect(fixed("999.96", 0) == "1000")
+        #expect(fixed("123456789012345678901234567890.125", 2) == "123456789012345678901234567890.13")
+        #expect(Decimal(string: "31.1035")!.plainString == "31.1035")
+        #expect(Decimal(string: "0.0000005")!.plainString == "0.0000005")
+    }
+
     @Test func roundsHalfUpOnce() {
         #expect(Money.roundedHalfUp(euros: Decimal(string: "1.005")!) == Money(cents: 101))
         #expect(Money.roundedHalfUp(euros: Decimal(string: "1.00499999")!) == Money(cents: 100))
