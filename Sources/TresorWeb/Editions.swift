@@ -1,12 +1,28 @@
 import Foundation
 import Synchronization
+import TresorCore
 import TresorStore
+
+extension CatalogueSnapshot {
+    /// One bit per metal whose price is stale at `now`: a page or answer changes when a metal goes stale.
+    func staleMetals(now: Date) -> Int {
+        var bits = 0
+        for (bit, metal) in Metal.allCases.enumerated() where !isFresh(metal, now: now) { bits |= 1 << bit }
+        return bits
+    }
+}
 
 /// What a cached shop page shows: one price board build, which metals are stale, the consent text.
 struct ShopEdition: Equatable, Sendable {
     var generation: Int
     var staleMetals: Int
     var consentVersion: Int
+}
+
+/// What a cached API answer about prices shows: one price board build and which metals are stale.
+struct BoardEdition: Equatable, Sendable {
+    var generation: Int
+    var staleMetals: Int
 }
 
 /// What a cached news page shows: the published articles, whether the stale-prices banner is up, the

@@ -34,8 +34,8 @@ struct SiteContext: Sendable {
     /// The consent text the forms show; read from the database at the first sign-up and when it changed.
     let consent = ConsentCache()
     let csrf = CSRFSigner()
-    let pages = PageCache<ShopEdition>()
-    let newsPages = PageCache<NewsPageEdition>()
+    let pages = EditionCache<ShopEdition, TokenSlots>()
+    let newsPages = EditionCache<NewsPageEdition, TokenSlots>()
     /// How often the news pages look for articles saved elsewhere.
     let newsEdition: NewsEdition
 
@@ -46,10 +46,9 @@ struct SiteContext: Sendable {
                     render: (PageContext, CatalogueSnapshot) throws -> String) async throws -> Response {
         let (snapshot, generation) = board.current
         let context = pageContext(request, page, snapshot: snapshot)
-        var staleMetals = 0
-        for (bit, metal) in Metal.allCases.enumerated() where !snapshot.isFresh(metal, now: context.now) { staleMetals |= 1 << bit }
-        let edition = ShopEdition(generation: generation, staleMetals: staleMetals, consentVersion: context.consent.version)
-        let slots = try await pages.page(request.uri.description, edition: edition) { try render(context, snapshot) }
+        let edition = ShopEdition(generation: generation, staleMetals: snapshot.staleMetals(now: context.now),
+                                  consentVersion: context.consent.version)
+        let slots = try await pages.value(request.uri.description, edition: edition) { TokenSlots(try render(context, snapshot)) }
         return try await serve(slots, request)
     }
 
@@ -60,7 +59,7 @@ struct SiteContext: Sendable {
         let context = pageContext(request, page)
         let edition = NewsPageEdition(articles: try await newsEdition.current(database, now: context.now),
                                       staleFeed: context.staleFeed, consentVersion: context.consent.version)
-        let slots = try await newsPages.page(key, edition: edition) { try await render(context) }
+        let slots = try await newsPages.value(key, edition: edition) { TokenSlots(try await render(context)) }
         return try await serve(slots, request)
     }
 

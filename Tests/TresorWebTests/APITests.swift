@@ -31,6 +31,36 @@ import TresorTestSupport
         }
     }
 
+    @Test func priceAnswersAreKeptUntilTheBoardOrTheStalenessChanges() async throws {
+        let clock = TestClock()
+        try await ShopFixture.run(clock: clock) { shop in
+            func goldBid() async throws -> (bid: String?, stale: Bool?) {
+                let metals = try #require(try json(try await shop.get("/api/v1/spot").body)["metals"] as? [[String: Any]])
+                return (metals[0]["bid"] as? String, metals[0]["stale"] as? Bool)
+            }
+            #expect(try await goldBid().bid == "2498.12")
+            let kept = try await shop.get("/api/v1/spot").body
+            #expect(try await shop.get("/api/v1/spot").body == kept)
+            // A new tick, once the board is rebuilt, is in the next answer.
+            let dialect = shop.database.dialect
+            try await shop.database.transaction { sql in
+                try await SpotTickRepository(sql, dialect: dialect).insert(
+                    SpotTick(metal: .gold, bid: 2600, ask: Decimal(string: "2603.50")!, at: clock.now, source: "test"), status: .accepted)
+            }
+            try await shop.board.refresh()
+            #expect(try await goldBid().bid == "2600.00")
+            // Ten minutes later, with no new tick, the same board is stale: the kept answer is not served.
+            clock.advance(600)
+            let stale = try await goldBid()
+            #expect(stale.bid == nil)
+            #expect(stale.stale == true)
+            // Problems are passed on, not kept.
+            #expect(try await shop.get("/api/v1/products/XX-GIBT-ES-NICHT").status == .notFound)
+            #expect(try await shop.get("/api/v1/products/XX-GIBT-ES-NICHT").headers[.contentType]?.hasPrefix("application/problem+json") == true)
+            #expect(try await shop.get("/api/v1/products?perPage=0").status == .badRequest)
+        }
+    }
+
     @Test func productHasTheContractFields() async throws {
         try await ShopFixture.run { shop in
             let (status, body, _) = try await shop.get("/api/v1/products/AU-KR-1OZ")

@@ -23,7 +23,8 @@ struct APIHandler: APIProtocol {
         }
         let configuration = Configuration(dateTranscoder: UTCDateTranscoder(), jsonEncodingOptions: [.sortedKeys])
         try registerHandlers(on: router, serverURL: URL(string: "/api/v1")!, configuration: configuration,  // safe: literal URL
-                             middlewares: [APIProblemMiddleware(), BearerTokenMiddleware()])
+                             middlewares: [APIProblemMiddleware(), BearerTokenMiddleware(),
+                                           BoardAnswerCache(board: site.board, now: site.now)])
     }
 
     func getSpot(_ input: Operations.GetSpot.Input) async throws -> Operations.GetSpot.Output {

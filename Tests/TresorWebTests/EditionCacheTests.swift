@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 @testable import TresorWeb
 
-@Suite struct PageCacheTests {
+@Suite struct EditionCacheTests {
     let slot = CSRF.placeholder
 
     @Test func everySlotGetsTheTokenAndNothingElseMoves() {
@@ -18,10 +18,10 @@ import Testing
     }
 
     @Test func aPageIsRenderedOncePerEdition() async throws {
-        let cache = PageCache<Int>(capacity: 2)
+        let cache = EditionCache<Int, String>(capacity: 2)
         let renders = RenderCount()
         func page(_ key: String, _ edition: Int) async throws -> String {
-            String(buffer: try await cache.page(key, edition: edition) { renders.add(); return "\(key)@\(edition)" }.filled(with: ""))
+            try await cache.value(key, edition: edition) { renders.add(); return "\(key)@\(edition)" }
         }
         #expect(try await page("/a", 1) == "/a@1")
         #expect(try await page("/a", 1) == "/a@1")
@@ -34,7 +34,9 @@ import Testing
         _ = try await page("/c", 2)
         #expect(renders.count == 5)
         // A failed render is not kept either.
-        await #expect(throws: PageError.self) { _ = try await cache.page("/d", edition: 3) { throw PageError.notFound } }
+        await #expect(throws: PageError.self) { _ = try await cache.value("/d", edition: 3) { throw PageError.notFound } }
+        #expect(try await page("/d", 3) == "/d@3")
+        #expect(renders.count == 6)
     }
 }
 

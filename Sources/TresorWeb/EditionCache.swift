@@ -51,13 +51,13 @@ struct TokenSlots: Sendable {
     }
 }
 
-/// Rendered pages for one edition of what they show: a page is rendered once per edition and address, then
-/// served from memory until the edition changes. The shop's pages take the price board's generation and
-/// which metals are stale; the news pages take the published articles' fingerprint.
-final class PageCache<Edition: Equatable & Sendable>: Sendable {
+/// Rendered answers for one edition of what they show: an answer is made once per edition and key, then
+/// served from memory until the edition changes. The shop's pages and the API's price answers take the price
+/// board's generation and which metals are stale; the news pages take the published articles' fingerprint.
+final class EditionCache<Edition: Equatable & Sendable, Value: Sendable>: Sendable {
     struct State {
         var edition: Edition?
-        var pages: [String: TokenSlots] = [:]
+        var values: [String: Value] = [:]
     }
 
     private let state = Mutex(State())
@@ -65,18 +65,18 @@ final class PageCache<Edition: Equatable & Sendable>: Sendable {
 
     init(capacity: Int = 512) { self.capacity = capacity }
 
-    /// The page for `key` in this edition, rendering it when missing.
-    func page(_ key: String, edition: Edition, render: () async throws -> String) async rethrows -> TokenSlots {
-        let hit = state.withLock { state -> TokenSlots? in
+    /// The value for `key` in this edition, making it when missing. A failed make keeps nothing.
+    func value(_ key: String, edition: Edition, make: () async throws -> Value) async rethrows -> Value {
+        let hit = state.withLock { state -> Value? in
             if state.edition != edition { state = State(edition: edition) }
-            return state.pages[key]
+            return state.values[key]
         }
         if let hit { return hit }
-        let page = TokenSlots(try await render())
+        let value = try await make()
         state.withLock { state in
-            // Addresses are chosen by visitors; a full cache stops growing rather than grow without bound.
-            if state.edition == edition && state.pages.count < capacity { state.pages[key] = page }
+            // Keys come from visitors' addresses; a full cache stops growing rather than grow without bound.
+            if state.edition == edition && state.values.count < capacity { state.values[key] = value }
         }
-        return page
+        return value
     }
 }
