@@ -22,10 +22,7 @@ struct Visitor: Sendable {
 
 /// Form tokens against cross-site requests: an HMAC over the visitor's cookie nonce, the form's name and
 /// the time it was issued. A forged form lacks the nonce; an old one is refused after `lifetime`.
-///
-/// `@unchecked Sendable` for the prepared HMAC only: it is a value whose hash state is copy-on-write
-/// (swift-crypto copies a shared context before updating it), so copies may be used on any thread.
-struct CSRF: @unchecked Sendable {
+struct CSRF: @unchecked Sendable {  // safe: HMAC is a value with copy-on-write hash state; copies are per use
     static let lifetime: TimeInterval = 4 * 3600
     /// Stands in the cached product page until the request's own token replaces it.
     static let placeholder = "csrf-placeholder-7f3a9c"
@@ -33,7 +30,9 @@ struct CSRF: @unchecked Sendable {
     /// The form name of the forms on pages shared by all visitors (add to cart, newsletter sign-up).
     static let pageForm = "page"
 
-    /// HMAC with the key already mixed in: preparing it per request cost more than the MAC itself.
+    /// HMAC with the key already mixed in: preparing it per request cost more than the MAC itself. It is
+    /// not marked Sendable, but swift-crypto copies a shared hash context before updating it, and `mac`
+    /// updates a copy, so one prepared authenticator serves every thread.
     private let authenticator: HMAC<SHA256>
 
     init(key: [UInt8]) { authenticator = HMAC(key: SymmetricKey(data: key)) }
