@@ -3,26 +3,23 @@ import Synchronization
 import TresorCore
 import TresorStore
 
-extension CatalogueSnapshot {
-    /// One bit per metal whose price is stale at `now`: a page or answer changes when a metal goes stale.
-    func staleMetals(now: Date) -> Int {
-        var bits = 0
-        for (bit, metal) in Metal.allCases.enumerated() where !isFresh(metal, now: now) { bits |= 1 << bit }
-        return bits
-    }
-}
-
-/// What a cached shop page shows: one price board build, which metals are stale, the consent text.
-struct ShopEdition: Equatable, Sendable {
-    var generation: Int
-    var staleMetals: Int
-    var consentVersion: Int
-}
-
-/// What a cached API answer about prices shows: one price board build and which metals are stale.
+/// What a cached answer about prices shows: one price board build and which metals are stale (a page or
+/// answer changes when a metal goes stale, with no new build).
 struct BoardEdition: Equatable, Sendable {
     var generation: Int
     var staleMetals: Int
+
+    init(_ snapshot: CatalogueSnapshot, generation: Int, now: Date) {
+        self.generation = generation
+        staleMetals = 0
+        for (bit, metal) in Metal.allCases.enumerated() where !snapshot.isFresh(metal, now: now) { staleMetals |= 1 << bit }
+    }
+}
+
+/// What a cached shop page shows: the price board's edition and the consent text in the footer.
+struct ShopEdition: Equatable, Sendable {
+    var board: BoardEdition
+    var consentVersion: Int
 }
 
 /// What a cached news page shows: the published articles, whether the stale-prices banner is up, the

@@ -46,7 +46,7 @@ struct SiteContext: Sendable {
                     render: (PageContext, CatalogueSnapshot) throws -> String) async throws -> Response {
         let (snapshot, generation) = board.current
         let context = pageContext(request, page, snapshot: snapshot)
-        let edition = ShopEdition(generation: generation, staleMetals: snapshot.staleMetals(now: context.now),
+        let edition = ShopEdition(board: BoardEdition(snapshot, generation: generation, now: context.now),
                                   consentVersion: context.consent.version)
         let slots = try await pages.value(request.uri.description, edition: edition) { TokenSlots(try render(context, snapshot)) }
         return try await serve(slots, request)

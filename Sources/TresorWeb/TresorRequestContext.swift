@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import TresorCore
@@ -21,19 +22,8 @@ extension Request {
         return path == "/en" || path.hasPrefix("/en/") ? .en : .de
     }
 
-    /// The value of the cookie `name`, found in the Cookie headers' bytes. Hummingbird's `cookies` lists
-    /// every cookie and parses the one asked for with its attributes: 4 % of a cached page, for the nonce.
-    func cookie(_ name: String) -> String? {
-        let wanted = Array(name.utf8)
-        for header in headers[values: .cookie] {
-            for pair in header.utf8.split(separator: UInt8(ascii: ";")) {
-                let trimmed = pair.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-                guard trimmed.starts(with: wanted), trimmed.dropFirst(wanted.count).first == UInt8(ascii: "=") else { continue }
-                return String(Substring(trimmed.dropFirst(wanted.count + 1)))
-            }
-        }
-        return nil
-    }
+    /// The value of the cookie `name` (see `HTTPFields.cookie`).
+    func cookie(_ name: String) -> String? { headers.cookie(name) }
 
     /// Query parameters as an HTML form sends them: `+` is a space, then percent-decoding; order kept.
     var formQuery: [(name: String, value: String)] {
@@ -53,5 +43,21 @@ extension Request {
             let value = parts.count > 1 ? (decode(parts[1]) ?? String(parts[1])) : ""
             return (name, value)
         }
+    }
+}
+
+extension HTTPFields {
+    /// The value of the cookie `name`, found in the Cookie headers' bytes. Hummingbird's `cookies` lists
+    /// every cookie and parses the one asked for with its attributes: 4 % of a cached page, for the nonce.
+    func cookie(_ name: String) -> String? {
+        let wanted = Array(name.utf8)
+        for header in self[values: .cookie] {
+            for pair in header.utf8.split(separator: UInt8(ascii: ";")) {
+                let trimmed = pair.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                guard trimmed.starts(with: wanted), trimmed.dropFirst(wanted.count).first == UInt8(ascii: "=") else { continue }
+                return String(Substring(trimmed.dropFirst(wanted.count + 1)))
+            }
+        }
+        return nil
     }
 }

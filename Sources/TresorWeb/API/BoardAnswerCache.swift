@@ -28,7 +28,7 @@ struct BoardAnswerCache: ServerMiddleware {
         }
         // The edition is read before the handler reads the board, so an answer is never filed under a newer one.
         let (snapshot, generation) = board.current
-        let edition = BoardEdition(generation: generation, staleMetals: snapshot.staleMetals(now: now()))
+        let edition = BoardEdition(snapshot, generation: generation, now: now())
         do {
             let answer = try await answers.value(path, edition: edition) {
                 let (response, body) = try await next(request, body, metadata)

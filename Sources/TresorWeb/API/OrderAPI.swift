@@ -25,7 +25,7 @@ struct BearerTokenMiddleware: ServerMiddleware {
         async throws -> (HTTPResponse, HTTPBody?) {
         let header = request.headerFields[.authorization] ?? ""
         let token = header.hasPrefix("Bearer ") ? String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil
-        let session = Cookies(from: request.headerFields[values: .cookie])[Visitor.sessionCookie]?.value
+        let session = request.headerFields.cookie(Visitor.sessionCookie)
         let language = Self.language(request.headerFields[.acceptLanguage] ?? "")
         let agent = request.headerFields[.userAgent] ?? ""
         return try await APIAuth.$bearer.withValue(token) {
