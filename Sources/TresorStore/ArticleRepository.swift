@@ -27,11 +27,13 @@ public struct ArticleRepository: Sendable {
             if same { return (existing.version, false) }
             let version = existing.version + 1
             try await sql.execute("""
-                UPDATE articles SET title = ?, teaser = ?, body = ?, author = ?, category = ?, hero_image = ?, status = ?,
-                    publish_at = ?, version = ?, updated_at = ? WHERE id = ?
-                """, [article.title, article.teaser, article.body, article.author, article.category, article.heroImage,
-                      article.status.rawValue, article.publishAt, version, now, article.id])
-            try await sql.execute("DELETE FROM article_tags WHERE article_id = ?", [article.id])
+                UPDATE articles SET title = \(bind: article.title), teaser = \(bind: article.teaser), body = \(bind: article.body),
+                    author = \(bind: article.author), category = \(bind: article.category), hero_image = \(bind: article.heroImage),
+                    status = \(bind: article.status.rawValue),
+                    publish_at = \(bind: article.publishAt), version = \(bind: version),
+                        updated_at = \(bind: now) WHERE id = \(bind: article.id)
+                """)
+            try await sql.execute("DELETE FROM article_tags WHERE article_id = \(bind: article.id)")
             try await insertTags(article)
             try await addRevision(article, version: version, by: actor, now: now)
             try await ArticleSearch(sql).index(article)
@@ -39,9 +41,10 @@ public struct ArticleRepository: Sendable {
         }
         try await sql.execute("""
             INSERT INTO articles (id, slug, title, teaser, body, author, category, hero_image, status, publish_at, version,
-                created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """, [article.id, article.slug, article.title, article.teaser, article.body, article.author, article.category,
-                  article.heroImage, article.status.rawValue, article.publishAt, now, now])
+                created_at, updated_at) VALUES (\(bind: article.id), \(bind: article.slug), \(bind: article.title),
+                    \(bind: article.teaser), \(bind: article.body), \(bind: article.author), \(bind: article.category),
+                    \(bind: article.heroImage), \(bind: article.status.rawValue), \(bind: article.publishAt), 1, \(bind: now), \(bind: now))
+            """)
         try await insertTags(article)
         try await addRevision(article, version: 1, by: actor, now: now)
         try await ArticleSearch(sql).index(article)
@@ -50,16 +53,18 @@ public struct ArticleRepository: Sendable {
 
     func insertTags(_ article: Article) async throws {
         for tag in Set(article.tags) {
-            try await sql.execute("INSERT INTO article_tags (article_id, tag) VALUES (?, ?)", [article.id, tag])
+            try await sql.execute("INSERT INTO article_tags (article_id, tag) VALUES (\(bind: article.id), \(bind: tag))")
         }
     }
 
     func addRevision(_ article: Article, version: Int, by actor: String, now: Date) async throws {
         try await sql.execute("""
             INSERT INTO article_revisions (article_id, version, title, teaser, body, author, category, tags, hero_image, status,
-                publish_at, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [article.id, version, article.title, article.teaser, article.body, article.author, article.category,
-                  article.tags.joined(separator: "\u{1f}"), article.heroImage, article.status.rawValue, article.publishAt, now, actor])
+                publish_at, saved_at, saved_by) VALUES (\(bind: article.id), \(bind: version), \(bind: article.title),
+                    \(bind: article.teaser), \(bind: article.body), \(bind: article.author), \(bind: article.category),
+                    \(bind: article.tags.joined(separator: "\u{1f}")), \(bind: article.heroImage), \(bind: article.status.rawValue),
+                    \(bind: article.publishAt), \(bind: now), \(bind: actor))
+            """)
     }
 
     /// What a version is made of (not its id or save time), to tell a real change from a repeated import.
@@ -69,52 +74,45 @@ public struct ArticleRepository: Sendable {
     }
 
     public func find(slug: String) async throws -> (article: Article, version: Int)? {
-        guard let row = try await sql.rows("SELECT * FROM articles WHERE slug = ?", [slug]).first else { return nil }
+        guard let row = try await sql.rows("SELECT * FROM articles WHERE slug = \(bind: slug)").first else { return nil }
         return (try await article(row), try row.int("version"))
     }
 
     /// Public articles, newest first, optionally of one category or tag.
     public func published(now: Date, category: String? = nil, tag: String? = nil, limit: Int, offset: Int = 0) async throws -> [Article] {
-        let (condition, binds) = Self.publicFilter(now: now, category: category, tag: tag)
-        let page = "SELECT a.* FROM articles a WHERE \(condition) ORDER BY a.publish_at DESC, a.slug LIMIT ? OFFSET ?"
-        let rows = try await sql.rows(page, binds + [limit, offset])
+        let condition = Self.publicFilter(now: now, category: category, tag: tag)
+        let page: SQLQueryString = """
+            FROM articles a WHERE \(condition) ORDER BY a.publish_at DESC, a.slug LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """
+        let rows = try await sql.rows("SELECT a.* \(page)")
         // The tags of the listed articles in one query, not one per article (the article page lists 200).
         var tags: [UUID: [String]] = [:]
-        for row in try await sql.rows("""
-            SELECT article_id, tag FROM article_tags WHERE article_id IN (\(page.replacingOccurrences(of: "SELECT a.*", with: "SELECT a.id")))
-            ORDER BY tag
-            """, binds + [limit, offset]) {
+        for row in try await sql.rows("SELECT article_id, tag FROM article_tags WHERE article_id IN (SELECT a.id \(page)) ORDER BY tag") {
             tags[try row.uuid("article_id"), default: []].append(try row.string("tag"))
         }
         return try rows.map { row in try Self.article(row, tags: tags[try row.uuid("id")] ?? []) }
     }
 
     public func countPublished(now: Date, category: String? = nil, tag: String? = nil) async throws -> Int {
-        let (condition, binds) = Self.publicFilter(now: now, category: category, tag: tag)
-        return try await sql.rows("SELECT COUNT(*) AS n FROM articles a WHERE \(condition)", binds).first?.int("n") ?? 0
+        try await sql.rows("SELECT COUNT(*) AS n FROM articles a WHERE \(Self.publicFilter(now: now, category: category, tag: tag))")
+            .first?.int("n") ?? 0
     }
 
-    /// Published, due, and of the category or tag if one is given; with its binds.
-    static func publicFilter(now: Date, category: String?, tag: String?) -> (String, [any Encodable & Sendable]) {
-        var condition = "a.status = 'published' AND a.publish_at <= ?"
-        var binds: [any Encodable & Sendable] = [now]
-        if let category {
-            condition += " AND a.category = ?"
-            binds.append(category)
-        }
-        if let tag {
-            condition += " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
-            binds.append(tag)
-        }
-        return (condition, binds)
+    /// Published, due, and of the category or tag if one is given.
+    static func publicFilter(now: Date, category: String?, tag: String?) -> SQLQueryString {
+        var condition: SQLQueryString = "a.status = 'published' AND a.publish_at <= \(bind: now)"
+        if let category { condition += " AND a.category = \(bind: category)" }
+        if let tag { condition += " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = \(bind: tag))" }
+        return condition
     }
 
     /// Publishes every scheduled article whose time has come; returns their slugs. One statement, so two
     /// instances doing this at once publish each article once.
     public func publishDue(now: Date) async throws -> [String] {
         try await sql.rows("""
-            UPDATE articles SET status = 'published', updated_at = ? WHERE status = 'scheduled' AND publish_at <= ? RETURNING slug
-            """, [now, now]).map { try $0.string("slug") }
+            UPDATE articles SET status = 'published',
+                updated_at = \(bind: now) WHERE status = 'scheduled' AND publish_at <= \(bind: now) RETURNING slug
+            """).map { try $0.string("slug") }
     }
 
     /// A fingerprint of what the public news pages show at `now`. Every save raises an article's version, the
@@ -122,9 +120,9 @@ public struct ArticleRepository: Sendable {
     public func edition(now: Date) async throws -> String {
         let row = try await sql.rows("""
             SELECT COUNT(*) AS n, CAST(SUM(version) AS BIGINT) AS versions, MAX(updated_at) AS changed,
-                CAST(SUM(CASE WHEN status = 'published' AND publish_at <= ? THEN 1 ELSE 0 END) AS BIGINT) AS visible
+                CAST(SUM(CASE WHEN status = 'published' AND publish_at <= \(bind: now) THEN 1 ELSE 0 END) AS BIGINT) AS visible
             FROM articles
-            """, [now]).first
+            """).first
         let changed = try row?.decode(column: "changed", as: Date?.self).map { "\($0.timeIntervalSince1970)" } ?? "-"
         return "\(try row?.int("n") ?? 0)/\(try row?.decode(column: "versions", as: Int64?.self) ?? 0)/\(changed)/"
             + "\(try row?.decode(column: "visible", as: Int64?.self) ?? 0)"
@@ -136,7 +134,7 @@ public struct ArticleRepository: Sendable {
     }
 
     public func revisions(articleID: UUID) async throws -> [ArticleRevision] {
-        try await sql.rows("SELECT * FROM article_revisions WHERE article_id = ? ORDER BY version", [articleID]).map { row in
+        try await sql.rows("SELECT * FROM article_revisions WHERE article_id = \(bind: articleID) ORDER BY version").map { row in
             let tags = try row.string("tags").split(separator: "\u{1f}").map(String.init)
             let article = Article(id: articleID, slug: "", title: try row.string("title"), teaser: try row.string("teaser"),
                                   body: try row.string("body"), author: try row.string("author"), category: try row.string("category"),
@@ -160,7 +158,9 @@ public struct ArticleRepository: Sendable {
 
     func article(_ row: any SQLRow) async throws -> Article {
         let id = try row.uuid("id")
-        let tags = try await sql.rows("SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", [id]).map { try $0.string("tag") }
+        let tags = try await sql.rows("""
+            SELECT tag FROM article_tags WHERE article_id = \(bind: id) ORDER BY tag
+            """).map { try $0.string("tag") }
         return try Self.article(row, tags: tags)
     }
 

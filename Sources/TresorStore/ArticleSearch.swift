@@ -23,16 +23,19 @@ public struct ArticleSearch: Sendable {
     func index(_ article: Article) async throws {
         switch sql.tresorDialect {
         case .sqlite:
-            try await sql.execute("DELETE FROM article_search WHERE slug = ?", [article.slug])
-            try await sql.execute("INSERT INTO article_search (slug, title, teaser, body) VALUES (?, ?, ?, ?)",
-                                  [article.slug, article.title, article.teaser, Self.plain(article.body)])
+            try await sql.execute("DELETE FROM article_search WHERE slug = \(bind: article.slug)")
+            try await sql.execute("""
+                INSERT INTO article_search (slug, title, teaser, body) VALUES (\(bind: article.slug), \(bind: article.title),
+                    \(bind: article.teaser), \(bind: Self.plain(article.body)))
+                """)
         case .postgres:
             try await sql.execute("""
-                INSERT INTO article_search (slug, body, document) VALUES (?, ?,
-                    setweight(to_tsvector('german', ?), 'A') || setweight(to_tsvector('german', ?), 'B')
-                    || setweight(to_tsvector('german', ?), 'C'))
+                INSERT INTO article_search (slug, body, document) VALUES (\(bind: article.slug), \(bind: Self.plain(article.body)),
+                    setweight(to_tsvector('german', \(bind: article.title)), 'A')
+                    || setweight(to_tsvector('german', \(bind: article.teaser)), 'B')
+                    || setweight(to_tsvector('german', \(bind: Self.plain(article.body))), 'C'))
                 ON CONFLICT (slug) DO UPDATE SET body = excluded.body, document = excluded.document
-                """, [article.slug, Self.plain(article.body), article.title, article.teaser, Self.plain(article.body)])
+                """)
         }
     }
 
@@ -47,21 +50,22 @@ public struct ArticleSearch: Sendable {
         case .sqlite:
             guard let match = Self.ftsQuery(query) else { return [] }
             rows = try await sql.rows("""
-                SELECT a.*, snippet(article_search, -1, ?, ?, '…', 16) AS snippet_text,
+                SELECT a.*, snippet(article_search, -1, \(bind: Self.markStart), \(bind: Self.markEnd), '…', 16) AS snippet_text,
                     bm25(article_search, 0.0, 10.0, 4.0, 1.0) AS score
                 FROM article_search JOIN articles a ON a.slug = article_search.slug
-                WHERE article_search MATCH ? AND a.status = 'published' AND a.publish_at <= ?
-                ORDER BY score, a.publish_at DESC LIMIT ?
-                """, [Self.markStart, Self.markEnd, match, now, limit])
+                WHERE article_search MATCH \(bind: match) AND a.status = 'published' AND a.publish_at <= \(bind: now)
+                ORDER BY score, a.publish_at DESC LIMIT \(bind: limit)
+                """)
         case .postgres:
             let text = query
+            let headline = "StartSel=\(Self.markStart), StopSel=\(Self.markEnd), MaxWords=30, MinWords=12, MaxFragments=1"
             guard text.contains(where: { $0.isLetter || $0.isNumber }) else { return [] }
             rows = try await sql.rows("""
-                SELECT a.*, ts_headline('german', s.body, q, ?) AS snippet_text, ts_rank(s.document, q) AS score
-                FROM article_search s JOIN articles a ON a.slug = s.slug CROSS JOIN websearch_to_tsquery('german', ?) q
-                WHERE s.document @@ q AND a.status = 'published' AND a.publish_at <= ?
-                ORDER BY score DESC, a.publish_at DESC LIMIT ?
-                """, ["StartSel=\(Self.markStart), StopSel=\(Self.markEnd), MaxWords=30, MinWords=12, MaxFragments=1", text, now, limit])
+                SELECT a.*, ts_headline('german', s.body, q, \(bind: headline)) AS snippet_text, ts_rank(s.document, q) AS score
+                FROM article_search s JOIN articles a ON a.slug = s.slug CROSS JOIN websearch_to_tsquery('german', \(bind: text)) q
+                WHERE s.document @@ q AND a.status = 'published' AND a.publish_at <= \(bind: now)
+                ORDER BY score DESC, a.publish_at DESC LIMIT \(bind: limit)
+                """)
         }
         let articles = ArticleRepository(sql)
         var hits: [ArticleHit] = []

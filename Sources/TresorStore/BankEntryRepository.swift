@@ -42,46 +42,48 @@ public struct BankEntryRepository: Sendable {
         try await sql.rows("""
             INSERT INTO bank_entries (bank_reference, amount_cents, credit, booking_date, debtor_name, remittance,
                 structured_reference, creditor_reference, state, reason, order_number, statement, imported_at, imported_by, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
+            VALUES (\(bind: entry.bankReference), \(bind: entry.amount.cents), \(bind: entry.isCredit), \(bind: entry.bookingDate),
+                \(bind: entry.debtorName), \(bind: entry.remittance), \(bind: entry.structuredReference), \(bind: entry.creditorReference),
+                \(bind: state.rawValue), \(bind: reason?.rawValue), \(bind: orderNumber), \(bind: statement), \(bind: now), \(bind: actor),
+                '')
             ON CONFLICT (bank_reference) DO NOTHING RETURNING id
-            """, [entry.bankReference, entry.amount.cents, entry.isCredit, entry.bookingDate, entry.debtorName,
-                  entry.remittance, entry.structuredReference, entry.creditorReference, state.rawValue, reason?.rawValue, orderNumber, statement,
-                  now, actor]).first.map { try $0.int("id") }
+            """).first.map { try $0.int("id") }
     }
 
     /// Staff resolved an entry: assigned to an order or dismissed.
     public func resolve(id: Int, state: BankEntryState, orderNumber: String?, by actor: String, note: String,
                         now: Date) async throws {
         try await sql.execute("""
-            UPDATE bank_entries SET state = ?, order_number = ?, resolved_at = ?, resolved_by = ?, note = ? WHERE id = ?
-            """, [state.rawValue, orderNumber, now, actor, note, id])
+            UPDATE bank_entries SET state = \(bind: state.rawValue), order_number = \(bind: orderNumber), resolved_at = \(bind: now),
+                resolved_by = \(bind: actor), note = \(bind: note) WHERE id = \(bind: id)
+            """)
     }
 
     /// Money already booked against an order (matched or assigned entries). PostgreSQL sums BIGINT as NUMERIC: cast back.
     public func received(orderNumber: String) async throws -> Money {
         let row = try await sql.rows("""
             SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS cents FROM bank_entries
-            WHERE order_number = ? AND state IN ('matched', 'assigned')
-            """, [orderNumber]).first
+            WHERE order_number = \(bind: orderNumber) AND state IN ('matched', 'assigned')
+            """).first
         return Money(cents: try row?.int64("cents") ?? 0)
     }
 
     /// The entry by its id, or by its bank reference; with a row lock on PostgreSQL when `dialect` is given.
     public func find(_ key: String, lockingWith dialect: Dialect? = nil) async throws -> StoredBankEntry? {
         let lock = dialect?.forUpdate ?? ""
-        if let id = Int(key), let entry = try await sql.rows("SELECT * FROM bank_entries WHERE id = ?" + lock, [id]).first {
+        if let id = Int(key), let entry = try await sql.rows("SELECT * FROM bank_entries WHERE id = \(bind: id)\(unsafeRaw: lock)").first {
             return try Self.entry(entry)
         }
-        return try await sql.rows("SELECT * FROM bank_entries WHERE bank_reference = ?" + lock, [key]).first.map(Self.entry)
+        return try await sql.rows("SELECT * FROM bank_entries WHERE bank_reference = \(bind: key)\(unsafeRaw: lock)").first.map(Self.entry)
     }
 
     public func list(state: BankEntryState, limit: Int = 500) async throws -> [StoredBankEntry] {
-        try await sql.rows("SELECT * FROM bank_entries WHERE state = ? ORDER BY id LIMIT ?", [state.rawValue, limit])
+        try await sql.rows("SELECT * FROM bank_entries WHERE state = \(bind: state.rawValue) ORDER BY id LIMIT \(bind: limit)")
             .map(Self.entry)
     }
 
     public func all(orderNumber: String) async throws -> [StoredBankEntry] {
-        try await sql.rows("SELECT * FROM bank_entries WHERE order_number = ? ORDER BY id", [orderNumber]).map(Self.entry)
+        try await sql.rows("SELECT * FROM bank_entries WHERE order_number = \(bind: orderNumber) ORDER BY id").map(Self.entry)
     }
 
     public func count() async throws -> Int {

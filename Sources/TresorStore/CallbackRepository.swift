@@ -10,15 +10,17 @@ public struct CallbackRepository: Sendable {
 
     public func add(_ request: CallbackRequest, ip: String) async throws {
         try await sql.execute("""
-            INSERT INTO callback_requests (id, name, phone, time_window, topic, language, consent_text, ip, status, requested_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [request.id, request.name, request.phone, request.window.rawValue, request.topic.rawValue, request.language.rawValue,
-                  request.consentText, ip, request.status.rawValue, request.requestedAt, request.requestedAt])
+            INSERT INTO callback_requests (id, name, phone, time_window, topic, language, consent_text, ip, status, requested_at,
+                updated_at)
+            VALUES (\(bind: request.id), \(bind: request.name), \(bind: request.phone), \(bind: request.window.rawValue),
+                \(bind: request.topic.rawValue), \(bind: request.language.rawValue), \(bind: request.consentText), \(bind: ip),
+                \(bind: request.status.rawValue), \(bind: request.requestedAt), \(bind: request.requestedAt))
+            """)
     }
 
     /// Requests with this status, oldest first (the order they are worked in).
     public func queue(status: CallbackStatus = .open) async throws -> [CallbackRequest] {
-        try await sql.rows("SELECT * FROM callback_requests WHERE status = ? ORDER BY requested_at", [status.rawValue]).map { row in
+        try await sql.rows("SELECT * FROM callback_requests WHERE status = \(bind: status.rawValue) ORDER BY requested_at").map { row in
             CallbackRequest(id: try row.uuid("id"), name: try row.string("name"), phone: try row.string("phone"),
                             window: try row.enumValue("time_window", as: CallbackWindow.self),
                             topic: try row.enumValue("topic", as: CallbackTopic.self),
@@ -29,8 +31,10 @@ public struct CallbackRepository: Sendable {
 
     /// Moves a request on; false when there is none with that id.
     public func setStatus(id: UUID, _ status: CallbackStatus, by staff: String, now: Date) async throws -> Bool {
-        !(try await sql.rows("UPDATE callback_requests SET status = ?, handled_by = ?, updated_at = ? WHERE id = ? RETURNING id",
-                             [status.rawValue, staff, now, id])).isEmpty
+        !(try await sql.rows("""
+            UPDATE callback_requests SET status = \(bind: status.rawValue), handled_by = \(bind: staff),
+                updated_at = \(bind: now) WHERE id = \(bind: id) RETURNING id
+            """)).isEmpty
     }
 
     public func count() async throws -> Int {

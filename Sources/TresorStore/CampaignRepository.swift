@@ -21,33 +21,36 @@ public struct CampaignRepository: Sendable {
     public func create(_ c: Campaign) async throws {
         try await sql.execute("""
             INSERT INTO campaigns (id, subject, body, kind, status, send_at, created_at, digest_from, digest_until)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [c.id, c.subject, c.body, c.kind.rawValue, c.status.rawValue, c.sendAt, c.createdAt, c.digestFrom, c.digestUntil])
+            VALUES (\(bind: c.id), \(bind: c.subject), \(bind: c.body), \(bind: c.kind.rawValue), \(bind: c.status.rawValue),
+                \(bind: c.sendAt), \(bind: c.createdAt), \(bind: c.digestFrom), \(bind: c.digestUntil))
+            """)
     }
 
     public func find(id: UUID) async throws -> Campaign? {
-        try await sql.rows("SELECT * FROM campaigns WHERE id = ?", [id]).first.map(Self.campaign)
+        try await sql.rows("SELECT * FROM campaigns WHERE id = \(bind: id)").first.map(Self.campaign)
     }
 
     /// Newest first.
     public func list(limit: Int = 50) async throws -> [Campaign] {
-        try await sql.rows("SELECT * FROM campaigns ORDER BY created_at DESC LIMIT ?", [limit]).map(Self.campaign)
+        try await sql.rows("SELECT * FROM campaigns ORDER BY created_at DESC LIMIT \(bind: limit)").map(Self.campaign)
     }
 
     /// Puts a draft on the schedule; false when it is no longer a draft.
     public func schedule(id: UUID, at: Date) async throws -> Bool {
-        !(try await sql.rows("UPDATE campaigns SET status = 'scheduled', send_at = ? WHERE id = ? AND status = 'draft' RETURNING id",
-                             [at, id])).isEmpty
+        !(try await sql.rows("""
+            UPDATE campaigns SET status = 'scheduled', send_at = \(bind: at) WHERE id = \(bind: id) AND status = 'draft' RETURNING id
+            """)).isEmpty
     }
 
     /// Calls a campaign off: a scheduled one goes back to draft, a sending one stops and its queue is cancelled.
     public func cancel(id: UUID, now: Date) async throws -> Bool {
-        if !(try await sql.rows("UPDATE campaigns SET status = 'draft', send_at = NULL WHERE id = ? AND status = 'scheduled' RETURNING id",
-                                [id])).isEmpty { return true }
+        if !(try await sql.rows("""
+            UPDATE campaigns SET status = 'draft', send_at = NULL WHERE id = \(bind: id) AND status = 'scheduled' RETURNING id
+            """)).isEmpty { return true }
         guard !(try await sql.rows("""
-            UPDATE campaigns SET status = 'cancelled', finished_at = ? WHERE id = ? AND status = 'sending' RETURNING id
-            """, [now, id])).isEmpty else { return false }
-        try await sql.execute("UPDATE campaign_recipients SET status = 'cancelled' WHERE campaign_id = ? AND status = 'queued'", [id])
+            UPDATE campaigns SET status = 'cancelled', finished_at = \(bind: now) WHERE id = \(bind: id) AND status = 'sending' RETURNING id
+            """)).isEmpty else { return false }
+        try await sql.execute("UPDATE campaign_recipients SET status = 'cancelled' WHERE campaign_id = \(bind: id) AND status = 'queued'")
         return true
     }
 
@@ -55,14 +58,15 @@ public struct CampaignRepository: Sendable {
     /// queues one row per confirmed subscriber. Returns the started campaigns with their recipient counts.
     public func startDue(now: Date) async throws -> [(id: UUID, recipients: Int)] {
         let started = try await sql.rows("""
-            UPDATE campaigns SET status = 'sending', started_at = ? WHERE status = 'scheduled' AND send_at <= ? RETURNING id
-            """, [now, now]).map { try $0.uuid("id") }
+            UPDATE campaigns SET status = 'sending',
+                started_at = \(bind: now) WHERE status = 'scheduled' AND send_at <= \(bind: now) RETURNING id
+            """).map { try $0.uuid("id") }
         var result: [(id: UUID, recipients: Int)] = []
         for id in started {
             try await sql.execute("""
                 INSERT INTO campaign_recipients (campaign_id, subscriber_id, status, attempts, next_attempt_at)
-                SELECT ?, id, 'queued', 0, ? FROM subscribers WHERE status = 'confirmed'
-                """, [id, now])
+                SELECT \(bind: id), id, 'queued', 0, \(bind: now) FROM subscribers WHERE status = 'confirmed'
+                """)
             result.append((id, try await count(campaignID: id)))
         }
         return result
@@ -75,8 +79,9 @@ public struct CampaignRepository: Sendable {
         let rows = try await sql.rows("""
             SELECT r.campaign_id, r.subscriber_id, r.attempts, s.email, s.language, s.status FROM campaign_recipients r
             JOIN subscribers s ON s.id = r.subscriber_id
-            WHERE r.status = 'queued' AND r.next_attempt_at <= ? ORDER BY r.next_attempt_at LIMIT ?
-            """ + sql.tresorDialect.skipLocked(of: "r"), [now, limit])
+            WHERE r.status = 'queued' AND r.next_attempt_at <= \(bind: now)
+                ORDER BY r.next_attempt_at LIMIT \(bind: limit)\(unsafeRaw: sql.tresorDialect.skipLocked(of: "r"))
+            """)
         var claimed: [ClaimedRecipient] = []
         var skipped: [(UUID, UUID)] = []
         for row in rows {
@@ -90,12 +95,16 @@ public struct CampaignRepository: Sendable {
                                             attempts: try row.int("attempts")))
         }
         for (campaignID, ids) in Self.byCampaign(claimed.map { ($0.campaignID, $0.subscriberID) }) {
-            try await sql.execute("UPDATE campaign_recipients SET next_attempt_at = ? WHERE campaign_id = ? AND subscriber_id IN "
-                                  + Self.placeholders(ids.count), [now.addingTimeInterval(lease), campaignID] + ids)
+            try await sql.execute("""
+                UPDATE campaign_recipients SET next_attempt_at = \(bind: now.addingTimeInterval(lease))
+                WHERE campaign_id = \(bind: campaignID) AND subscriber_id IN (\(binds: ids))
+                """)
         }
         for (campaignID, ids) in Self.byCampaign(skipped) {
-            try await sql.execute("UPDATE campaign_recipients SET status = 'skipped' WHERE campaign_id = ? AND subscriber_id IN "
-                                  + Self.placeholders(ids.count), [campaignID] + ids)
+            try await sql.execute("""
+                UPDATE campaign_recipients SET status = 'skipped' WHERE campaign_id = \(bind: campaignID)
+                    AND subscriber_id IN (\(binds: ids))
+                """)
         }
         return (claimed, skipped.count)
     }
@@ -104,9 +113,9 @@ public struct CampaignRepository: Sendable {
     public func markSent(_ recipients: [(campaignID: UUID, subscriberID: UUID)], now: Date) async throws {
         for (campaignID, ids) in Self.byCampaign(recipients.map { ($0.campaignID, $0.subscriberID) }) {
             try await sql.execute("""
-                UPDATE campaign_recipients SET status = 'sent', sent_at = ?, attempts = attempts + 1
-                WHERE status = 'queued' AND campaign_id = ? AND subscriber_id IN
-                """ + Self.placeholders(ids.count), [now, campaignID] + ids)
+                UPDATE campaign_recipients SET status = 'sent', sent_at = \(bind: now), attempts = attempts + 1
+                WHERE status = 'queued' AND campaign_id = \(bind: campaignID) AND subscriber_id IN (\(binds: ids))
+                """)
         }
     }
 
@@ -115,37 +124,40 @@ public struct CampaignRepository: Sendable {
         let detail = String(error.prefix(500))
         if let retryAt {
             try await sql.execute("""
-                UPDATE campaign_recipients SET attempts = attempts + 1, detail = ?, next_attempt_at = ?
-                WHERE campaign_id = ? AND subscriber_id = ? AND status = 'queued'
-                """, [detail, retryAt, campaignID, subscriberID])
+                UPDATE campaign_recipients SET attempts = attempts + 1, detail = \(bind: detail), next_attempt_at = \(bind: retryAt)
+                WHERE campaign_id = \(bind: campaignID) AND subscriber_id = \(bind: subscriberID) AND status = 'queued'
+                """)
         } else {
             try await sql.execute("""
-                UPDATE campaign_recipients SET attempts = attempts + 1, detail = ?, status = 'failed'
-                WHERE campaign_id = ? AND subscriber_id = ? AND status = 'queued'
-                """, [detail, campaignID, subscriberID])
+                UPDATE campaign_recipients SET attempts = attempts + 1, detail = \(bind: detail), status = 'failed'
+                WHERE campaign_id = \(bind: campaignID) AND subscriber_id = \(bind: subscriberID) AND status = 'queued'
+                """)
         }
     }
 
     /// A delivery report came back for a message that was sent.
     public func markBounced(campaignID: UUID, subscriberID: UUID, detail: String) async throws {
         try await sql.execute("""
-            UPDATE campaign_recipients SET status = 'bounced', detail = ? WHERE campaign_id = ? AND subscriber_id = ? AND status = 'sent'
-            """, [String(detail.prefix(500)), campaignID, subscriberID])
+            UPDATE campaign_recipients SET status = 'bounced',
+                detail = \(bind: String(detail.prefix(500))) WHERE campaign_id = \(bind: campaignID)
+                    AND subscriber_id = \(bind: subscriberID) AND status = 'sent'
+            """)
     }
 
     /// Closes the sending campaigns that have no queued recipient left; returns their ids.
     public func finishDone(now: Date) async throws -> [UUID] {
         try await sql.rows("""
-            UPDATE campaigns SET status = 'sent', finished_at = ? WHERE status = 'sending'
+            UPDATE campaigns SET status = 'sent', finished_at = \(bind: now) WHERE status = 'sending'
             AND NOT EXISTS (SELECT 1 FROM campaign_recipients r WHERE r.campaign_id = campaigns.id AND r.status = 'queued')
             RETURNING id
-            """, [now]).map { try $0.uuid("id") }
+            """).map { try $0.uuid("id") }
     }
 
     public func progress(campaignID: UUID) async throws -> CampaignProgress {
         var counts: [RecipientStatus: Int] = [:]
-        for row in try await sql.rows("SELECT status, COUNT(*) AS n FROM campaign_recipients WHERE campaign_id = ? GROUP BY status",
-                                      [campaignID]) {
+        for row in try await sql.rows("""
+            SELECT status, COUNT(*) AS n FROM campaign_recipients WHERE campaign_id = \(bind: campaignID) GROUP BY status
+            """) {
             counts[try row.enumValue("status", as: RecipientStatus.self)] = try row.int("n")
         }
         return CampaignProgress(counts: counts)
@@ -160,7 +172,7 @@ public struct CampaignRepository: Sendable {
     }
 
     func count(campaignID: UUID) async throws -> Int {
-        try await sql.rows("SELECT COUNT(*) AS n FROM campaign_recipients WHERE campaign_id = ?", [campaignID]).first?.int("n") ?? 0
+        try await sql.rows("SELECT COUNT(*) AS n FROM campaign_recipients WHERE campaign_id = \(bind: campaignID)").first?.int("n") ?? 0
     }
 
     static func campaign(_ row: any SQLRow) throws -> Campaign {
@@ -181,5 +193,4 @@ public struct CampaignRepository: Sendable {
         return order.map { ($0, grouped[$0] ?? []) }
     }
 
-    static func placeholders(_ count: Int) -> String { "(" + Array(repeating: "?", count: count).joined(separator: ", ") + ")" }
 }

@@ -11,10 +11,10 @@ public struct CounterRepository: Sendable {
     /// PostgreSQL serialises concurrent callers until their transactions end.
     public func next(_ name: String) async throws -> Int {
         let rows = try await sql.rows("""
-            INSERT INTO counters (name, value) VALUES (?, 1)
+            INSERT INTO counters (name, value) VALUES (\(bind: name), 1)
             ON CONFLICT (name) DO UPDATE SET value = counters.value + 1
             RETURNING value
-            """, [name])
+            """)
         guard let value = try rows.first?.int("value") else { throw CorruptRow(description: "counter \(name) returned nothing") }
         return value
     }

@@ -28,10 +28,10 @@ extension Dialect {
     func skipLocked(of alias: String) -> String { self == .postgres ? " FOR UPDATE OF \(alias) SKIP LOCKED" : "" }
 
     /// An integer bucket number for a timestamp column: seconds since 1970 divided by a bound bucket size.
-    func epochBucket(_ column: String) -> String {
+    func epochBucket(_ column: String, seconds: Int) -> SQLQueryString {
         switch self {
-        case .sqlite: "CAST(\(column) / ? AS INTEGER)"
-        case .postgres: "FLOOR(EXTRACT(EPOCH FROM \(column)) / ?)"
+        case .sqlite: "CAST(\(ident: column) / \(bind: seconds) AS INTEGER)"
+        case .postgres: "FLOOR(EXTRACT(EPOCH FROM \(ident: column)) / \(bind: seconds))"
         }
     }
 }
@@ -40,27 +40,13 @@ extension SQLDatabase {
     /// Which of the two databases this session talks to.
     var tresorDialect: Dialect { dialect.name == "postgresql" ? .postgres : .sqlite }
 
-    /// Runs SQL text with `?` placeholders and binds; SQLKit turns `?` into `$1…` for PostgreSQL.
-    func execute(_ text: String, _ binds: [any Encodable & Sendable] = []) async throws {
-        try await self.raw(Self.query(text, binds)).run()
+    /// Runs SQL whose every value is bound through SQLKit's interpolation (`\(bind: value)`), never spliced in.
+    func execute(_ query: SQLQueryString) async throws {
+        try await raw(query).run()
     }
 
-    /// Runs a query with binds and returns all rows.
-    func rows(_ text: String, _ binds: [any Encodable & Sendable] = []) async throws -> [any SQLRow] {
-        try await self.raw(Self.query(text, binds)).all()
-    }
-
-    static func query(_ text: String, _ binds: [any Encodable & Sendable]) -> SQLQueryString {
-        var query = SQLQueryString("")
-        var parts = text.split(separator: "?", omittingEmptySubsequences: false).makeIterator()
-        if let first = parts.next() { query.appendLiteral(String(first)) }
-        var index = 0
-        while let part = parts.next() {
-            query.appendInterpolation(bind: binds[index])
-            query.appendLiteral(String(part))
-            index += 1
-        }
-        precondition(index == binds.count, "placeholder count does not match binds")
-        return query
+    /// Runs a query whose values are bound the same way and returns all rows.
+    func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        try await raw(query).all()
     }
 }

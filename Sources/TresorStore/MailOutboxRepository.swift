@@ -34,8 +34,9 @@ public struct MailOutboxRepository: Sendable {
     public func enqueue(_ mail: OutgoingMail, now: Date) async throws {
         try await sql.execute("""
             INSERT INTO mail_outbox (id, message_id, recipient, subject, raw, status, attempts, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)
-            """, [mail.id, mail.messageID, mail.recipient, mail.subject, mail.raw, now, now])
+            VALUES (\(bind: mail.id), \(bind: mail.messageID), \(bind: mail.recipient), \(bind: mail.subject), \(bind: mail.raw),
+                'pending', 0, \(bind: now), \(bind: now))
+            """)
     }
 
     /// Claims up to `limit` due messages for `lease`: they are not due again until the lease ends, so a
@@ -43,37 +44,44 @@ public struct MailOutboxRepository: Sendable {
     public func claimDue(now: Date, lease: TimeInterval, limit: Int) async throws -> [OutgoingMail] {
         let rows = try await sql.rows("""
             SELECT id, message_id, recipient, subject, raw, attempts FROM mail_outbox
-            WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?
-            """ + dialect.skipLocked, [now, limit])
+            WHERE status = 'pending' AND next_attempt_at <= \(bind: now)
+                ORDER BY next_attempt_at LIMIT \(bind: limit)\(unsafeRaw: dialect.skipLocked)
+            """)
         var claimed: [OutgoingMail] = []
         for row in rows {
             let mail = OutgoingMail(id: try row.uuid("id"), messageID: try row.string("message_id"),
                                     recipient: try row.string("recipient"), subject: try row.string("subject"),
                                     raw: try row.string("raw"), attempts: try row.int("attempts"))
-            try await sql.execute("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?", [now.addingTimeInterval(lease), mail.id])
+            try await sql.execute("""
+                UPDATE mail_outbox SET next_attempt_at = \(bind: now.addingTimeInterval(lease)) WHERE id = \(bind: mail.id)
+                """)
             claimed.append(mail)
         }
         return claimed
     }
 
     public func markSent(_ id: UUID, now: Date) async throws {
-        try await sql.execute("UPDATE mail_outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?", [now, id])
+        try await sql.execute("""
+            UPDATE mail_outbox SET status = 'sent', sent_at = \(bind: now), attempts = attempts + 1 WHERE id = \(bind: id)
+            """)
     }
 
     /// Records a failed attempt: retried at `retryAt`, or given up as failed when `retryAt` is nil.
     public func markFailed(_ id: UUID, error: String, retryAt: Date?) async throws {
         if let retryAt {
             try await sql.execute("""
-                UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?
-                """, [error, retryAt, id])
+                UPDATE mail_outbox SET attempts = attempts + 1, last_error = \(bind: error),
+                    next_attempt_at = \(bind: retryAt) WHERE id = \(bind: id)
+                """)
         } else {
-            try await sql.execute("UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, status = 'failed' WHERE id = ?",
-                                  [error, id])
+            try await sql.execute("""
+                UPDATE mail_outbox SET attempts = attempts + 1, last_error = \(bind: error), status = 'failed' WHERE id = \(bind: id)
+                """)
         }
     }
 
     /// Counts by status, for tests and operations.
     public func count(status: String) async throws -> Int {
-        try await sql.rows("SELECT COUNT(*) AS n FROM mail_outbox WHERE status = ?", [status]).first?.int("n") ?? 0
+        try await sql.rows("SELECT COUNT(*) AS n FROM mail_outbox WHERE status = \(bind: status)").first?.int("n") ?? 0
     }
 }

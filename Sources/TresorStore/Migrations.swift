@@ -30,21 +30,23 @@ public struct Migrator: Sendable {
     public func migrate(_ database: Database) async throws -> [String] {
         let dialect = database.dialect
         try await database.transaction { sql in
-            try await sql.execute(dialect.columnTypes(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at {timestamp} NOT NULL)"))
+            let ddl = dialect.columnTypes(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at {timestamp} NOT NULL)")
+            try await sql.execute("\(unsafeRaw: ddl)")
         }
         var applied: [String] = []
         for migration in migrations {
             let didApply = try await database.transaction { sql -> Bool in
                 // On PostgreSQL several instances may start at once: one waits for the other's migration.
                 if dialect == .postgres { try await sql.execute("LOCK TABLE schema_migrations IN EXCLUSIVE MODE") }
-                let done = try await sql.rows("SELECT id FROM schema_migrations WHERE id = ?", [migration.id])
+                let done = try await sql.rows("SELECT id FROM schema_migrations WHERE id = \(bind: migration.id)")
                 guard done.isEmpty else { return false }
                 for statement in dialect.columnTypes(migration.ddl(for: dialect)).split(separator: ";") {
                     let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if !text.isEmpty { try await sql.execute(text) }
+                    // The migrations' own DDL, written in this module: text, not values, so not bound.
+                    if !text.isEmpty { try await sql.execute("\(unsafeRaw: text)") }
                 }
-                try await sql.execute("INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)", [migration.id, Date()])
+                try await sql.execute("INSERT INTO schema_migrations (id, applied_at) VALUES (\(bind: migration.id), \(bind: Date()))")
                 return true
             }
             if didApply {

@@ -14,106 +14,98 @@ public struct OrderRepository: Sendable {
             INSERT INTO orders (id, number, quote_id, status, shipping_method, payment_method, goods_cents, shipping_cents,
                 total_cents, payment_reference, due_at, email, name, street, postal_code, city, country, idempotency_key,
                 request_hash, compliance_rule, compliance_outcome, compliance_explanation, created_at, updated_at, language, customer_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [order.id, order.number, order.quoteID, order.status.rawValue, order.shipping.rawValue, order.payment.rawValue,
-                  order.goodsTotal.cents, order.shippingFee.cents, order.total.cents, order.paymentReference, order.dueAt,
-                  c.email, c.name, c.street, c.postalCode, c.city, c.country, idempotencyKey, requestHash,
-                  order.compliance.rule, order.compliance.outcome.rawValue, order.compliance.explanation,
-                  order.createdAt, now, order.language.rawValue, order.customerID])
+            VALUES (\(bind: order.id), \(bind: order.number), \(bind: order.quoteID), \(bind: order.status.rawValue),
+                \(bind: order.shipping.rawValue), \(bind: order.payment.rawValue), \(bind: order.goodsTotal.cents),
+                \(bind: order.shippingFee.cents), \(bind: order.total.cents), \(bind: order.paymentReference), \(bind: order.dueAt),
+                \(bind: c.email), \(bind: c.name), \(bind: c.street), \(bind: c.postalCode), \(bind: c.city), \(bind: c.country),
+                \(bind: idempotencyKey), \(bind: requestHash), \(bind: order.compliance.rule), \(bind: order.compliance.outcome.rawValue),
+                \(bind: order.compliance.explanation), \(bind: order.createdAt), \(bind: now), \(bind: order.language.rawValue),
+                \(bind: order.customerID))
+            """)
         for (position, line) in order.lines.enumerated() {
             try await sql.execute("""
                 INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity, unit_price_cents, vat_regime, vat_cents)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [order.id, position, line.productID, line.sku, line.name, line.quantity, line.unitPrice.cents,
-                      line.vatRegime.rawValue, line.vat.cents])
+                VALUES (\(bind: order.id), \(bind: position), \(bind: line.productID), \(bind: line.sku), \(bind: line.name),
+                    \(bind: line.quantity), \(bind: line.unitPrice.cents), \(bind: line.vatRegime.rawValue), \(bind: line.vat.cents))
+                """)
         }
     }
 
     /// Sets the status; the caller has checked the transition and records the event.
     public func setStatus(orderID: UUID, to status: OrderStatus, now: Date) async throws {
-        try await sql.execute("UPDATE orders SET status = ?, updated_at = ? WHERE id = ?", [status.rawValue, now, orderID])
+        try await sql.execute("UPDATE orders SET status = \(bind: status.rawValue), updated_at = \(bind: now) WHERE id = \(bind: orderID)")
     }
 
     /// Takes the row lock on PostgreSQL so two staff actions on one order run one after the other.
     public func lock(number: String, dialect: Dialect) async throws {
-        _ = try await sql.rows("SELECT id FROM orders WHERE number = ?" + dialect.forUpdate, [number])
+        _ = try await sql.rows("SELECT id FROM orders WHERE number = \(bind: number)\(unsafeRaw: dialect.forUpdate)")
     }
 
     /// Bank-transfer orders awaiting payment whose due date has passed, claimed for this transaction
     /// (PostgreSQL: rows another instance is handling are skipped).
     public func claimOverdue(now: Date, dialect: Dialect, limit: Int) async throws -> [String] {
         try await sql.rows("""
-            SELECT number FROM orders WHERE status = 'awaiting_payment' AND due_at IS NOT NULL AND due_at < ?
-            ORDER BY due_at LIMIT ?
-            """ + dialect.skipLocked, [now, limit]).map { try $0.string("number") }
+            SELECT number FROM orders WHERE status = 'awaiting_payment' AND due_at IS NOT NULL AND due_at < \(bind: now)
+            ORDER BY due_at LIMIT \(bind: limit)\(unsafeRaw: dialect.skipLocked)
+            """).map { try $0.string("number") }
     }
 
     /// Records what a customer owes for an order cancelled unpaid.
     public func setMarketLoss(orderID: UUID, _ amount: Money, now: Date) async throws {
-        try await sql.execute("UPDATE orders SET market_loss_cents = ?, updated_at = ? WHERE id = ?", [amount.cents, now, orderID])
+        try await sql.execute("""
+            UPDATE orders SET market_loss_cents = \(bind: amount.cents), updated_at = \(bind: now) WHERE id = \(bind: orderID)
+            """)
     }
 
     public func marketLoss(number: String) async throws -> Money? {
-        try await sql.rows("SELECT market_loss_cents FROM orders WHERE number = ?", [number]).first
+        try await sql.rows("SELECT market_loss_cents FROM orders WHERE number = \(bind: number)").first
             .flatMap { try $0.decode(column: "market_loss_cents", as: Int64?.self) }.map(Money.init(cents:))
     }
 
     /// Orders, newest first, optionally in one status.
     public func list(status: OrderStatus?, limit: Int) async throws -> [Order] {
-        let numbers = if let status {
-            try await sql.rows("SELECT number FROM orders WHERE status = ? ORDER BY created_at DESC, number DESC LIMIT ?",
-                               [status.rawValue, limit])
-        } else {
-            try await sql.rows("SELECT number FROM orders ORDER BY created_at DESC, number DESC LIMIT ?", [limit])
-        }
-        var result: [Order] = []
-        for row in numbers {
-            if let order = try await find(number: try row.string("number")) { result.append(order) }
-        }
-        return result
+        let filter: SQLQueryString = status.map { "status = \(bind: $0.rawValue)" } ?? "1 = 1"
+        return try await orders(where: filter, limit: limit).map(\.order)
     }
 
     /// A customer's orders, newest first.
     public func list(customerID: UUID, limit: Int) async throws -> [Order] {
-        var result: [Order] = []
-        for row in try await sql.rows("SELECT number FROM orders WHERE customer_id = ? ORDER BY created_at DESC, number DESC LIMIT ?",
-                                      [customerID, limit]) {
-            if let order = try await find(number: try row.string("number")) { result.append(order) }
-        }
-        return result
+        try await orders(where: "customer_id = \(bind: customerID)", limit: limit).map(\.order)
     }
 
     /// Records who moved the order from which state to which, and why.
     public func addEvent(orderID: UUID, at: Date, actor: String, action: String, from: OrderStatus?, to: OrderStatus,
                          note: String) async throws {
         try await sql.execute("""
-            INSERT INTO order_events (order_id, at, actor, action, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [orderID, at, actor, action, from?.rawValue, to.rawValue, note])
+            INSERT INTO order_events (order_id, at, actor, action, from_status, to_status, note) VALUES (\(bind: orderID), \(bind: at),
+                \(bind: actor), \(bind: action), \(bind: from?.rawValue), \(bind: to.rawValue), \(bind: note))
+            """)
     }
 
     public func find(number: String) async throws -> Order? {
-        try await find(where: "number = ?", number).map(\.order)
+        try await find(where: "number = \(bind: number)").map(\.order)
     }
 
     /// The order placed with an idempotency key, and the hash of the request that placed it.
     public func find(idempotencyKey: String) async throws -> (order: Order, requestHash: String?)? {
-        try await find(where: "idempotency_key = ?", idempotencyKey)
+        try await find(where: "idempotency_key = \(bind: idempotencyKey)")
     }
 
     /// The order whose ISO 11649 payment reference this is (stored in the canonical upper-case form).
     public func find(paymentReference: String) async throws -> Order? {
-        try await find(where: "payment_reference = ?", paymentReference).map(\.order)
+        try await find(where: "payment_reference = \(bind: paymentReference)").map(\.order)
     }
 
     /// Bank-transfer orders waiting for exactly this amount: a hint for staff, never a match by itself.
     public func payableNumbers(total: Money, limit: Int) async throws -> [String] {
         try await sql.rows("""
-            SELECT number FROM orders WHERE total_cents = ? AND status IN ('awaiting_payment', 'overdue') ORDER BY number LIMIT ?
-            """, [total.cents, limit]).map { try $0.string("number") }
+            SELECT number FROM orders WHERE total_cents = \(bind: total.cents) AND status IN ('awaiting_payment',
+                'overdue') ORDER BY number LIMIT \(bind: limit)
+            """).map { try $0.string("number") }
     }
 
     public func find(quoteID: UUID) async throws -> Order? {
-        try await find(where: "quote_id = ?", quoteID).map(\.order)
+        try await find(where: "quote_id = \(bind: quoteID)").map(\.order)
     }
 
     public func count() async throws -> Int {
@@ -129,25 +121,41 @@ public struct OrderRepository: Sendable {
     }
 
     public func events(orderID: UUID) async throws -> [Event] {
-        try await sql.rows("SELECT * FROM order_events WHERE order_id = ? ORDER BY id", [orderID]).map { row in
+        try await sql.rows("SELECT * FROM order_events WHERE order_id = \(bind: orderID) ORDER BY id").map { row in
             Event(actor: try row.string("actor"), action: try row.string("action"),
                   from: try row.decode(column: "from_status", as: String?.self).flatMap(OrderStatus.init(rawValue:)),
                   to: try row.enumValue("to_status", as: OrderStatus.self), note: try row.string("note"))
         }
     }
 
-    func find(where condition: String, _ value: any Encodable & Sendable) async throws -> (order: Order, requestHash: String?)? {
-        guard let row = try await sql.rows("SELECT * FROM orders WHERE \(condition)", [value]).first else { return nil }
-        let id = try row.uuid("id")
-        let lines = try await sql.rows("SELECT * FROM order_lines WHERE order_id = ? ORDER BY position", [id])
-            .map(QuoteRepository.line)
+    func find(where condition: SQLQueryString) async throws -> (order: Order, requestHash: String?)? {
+        try await orders(where: condition, limit: 1).first
+    }
+
+    /// The orders matching `condition`, newest first, with their lines: two queries however many orders.
+    func orders(where condition: SQLQueryString, limit: Int) async throws -> [(order: Order, requestHash: String?)] {
+        let selection: SQLQueryString = "FROM orders WHERE \(condition) ORDER BY created_at DESC, number DESC LIMIT \(bind: limit)"
+        let rows = try await sql.rows("SELECT * \(selection)")
+        guard !rows.isEmpty else { return [] }
+        var lines: [UUID: [PricedLine]] = [:]
+        for row in try await sql.rows("""
+            SELECT * FROM order_lines WHERE order_id IN (SELECT id \(selection)) ORDER BY order_id, position
+            """) {
+            lines[try row.uuid("order_id"), default: []].append(try QuoteRepository.line(row))
+        }
+        return try rows.map { row in
+            (try Self.order(row, lines: lines[try row.uuid("id")] ?? []), try row.decode(column: "request_hash", as: String?.self))
+        }
+    }
+
+    static func order(_ row: any SQLRow, lines: [PricedLine]) throws -> Order {
         let customer = CustomerDetails(email: try row.string("email"), name: try row.string("name"),
                                        street: try row.string("street"), postalCode: try row.string("postal_code"),
                                        city: try row.string("city"), country: try row.string("country"))
         let compliance = ComplianceDecision(outcome: try row.enumValue("compliance_outcome", as: ComplianceOutcome.self),
                                             rule: try row.string("compliance_rule"),
                                             explanation: try row.string("compliance_explanation"))
-        let order = Order(id: id, number: try row.string("number"), quoteID: try row.uuid("quote_id"),
+        let order = Order(id: try row.uuid("id"), number: try row.string("number"), quoteID: try row.uuid("quote_id"),
                           status: try row.enumValue("status", as: OrderStatus.self),
                           shipping: try row.enumValue("shipping_method", as: ShippingMethod.self),
                           payment: try row.enumValue("payment_method", as: PaymentMethod.self), lines: lines,
@@ -159,6 +167,6 @@ public struct OrderRepository: Sendable {
         guard order.total == (try row.money("total_cents")) else {
             throw CorruptRow(description: "order \(order.number): stored total differs from its lines")
         }
-        return (order, try row.decode(column: "request_hash", as: String?.self))
+        return order
     }
 }

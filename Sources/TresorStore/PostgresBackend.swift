@@ -76,15 +76,15 @@ final class PostgresBackend: DatabaseBackend {
     func asLeader(_ key: Int64, _ body: @Sendable () async throws -> Void) async throws -> Bool {
         try await client.withConnection { connection in
             let sql = connection.sql(queryLogLevel: .trace, logger: logger)
-            let rows = try await sql.rows("SELECT pg_try_advisory_lock(?) AS locked", [key])
+            let rows = try await sql.rows("SELECT pg_try_advisory_lock(\(bind: key)) AS locked")
             guard try rows.first?.bool("locked") == true else { return false }
             do {
                 try await body()
             } catch {
-                _ = try? await sql.rows("SELECT pg_advisory_unlock(?) AS unlocked", [key])
+                _ = try? await sql.rows("SELECT pg_advisory_unlock(\(bind: key)) AS unlocked")
                 throw error
             }
-            _ = try await sql.rows("SELECT pg_advisory_unlock(?) AS unlocked", [key])
+            _ = try await sql.rows("SELECT pg_advisory_unlock(\(bind: key)) AS unlocked")
             return true
         }
     }

@@ -10,8 +10,9 @@ public struct ProductRepository: Sendable {
 
     /// Every product with its tiers, in SKU order.
     public func all() async throws -> [Product] {
-        let tierRows = try await sql.rows(
-            "SELECT product_id, min_quantity, percent, fixed_cents FROM premium_tiers ORDER BY product_id, min_quantity")
+        let tierRows = try await sql.rows("""
+            SELECT product_id, min_quantity, percent, fixed_cents FROM premium_tiers ORDER BY product_id, min_quantity
+            """)
         var tiers: [UUID: [PremiumTier]] = [:]
         for row in tierRows {
             tiers[try row.uuid("product_id"), default: []].append(
@@ -28,11 +29,11 @@ public struct ProductRepository: Sendable {
     }
 
     public func find(sku: String) async throws -> Product? {
-        guard let row = try await sql.rows("SELECT * FROM products WHERE sku = ?", [sku]).first else { return nil }
+        guard let row = try await sql.rows("SELECT * FROM products WHERE sku = \(bind: sku)").first else { return nil }
         let id = try row.uuid("id")
-        let tiers = try await sql.rows(
-            "SELECT min_quantity, percent, fixed_cents FROM premium_tiers WHERE product_id = ? ORDER BY min_quantity", [id]
-        ).map { PremiumTier(minQuantity: try $0.int("min_quantity"), percent: try $0.decimal("percent"),
+        let tiers = try await sql.rows("""
+            SELECT min_quantity, percent, fixed_cents FROM premium_tiers WHERE product_id = \(bind: id) ORDER BY min_quantity
+            """).map { PremiumTier(minQuantity: try $0.int("min_quantity"), percent: try $0.decimal("percent"),
                             fixed: try $0.money("fixed_cents")) }
         return try Self.product(row, tiers: tiers)
     }
@@ -42,16 +43,18 @@ public struct ProductRepository: Sendable {
             INSERT INTO products (id, sku, slug, name, metal, form, gross_grams, fineness, mint, year, vat_regime,
                 buyback_discount_percent, buyback_fixed_cents, stock, featured, description_de, description_en,
                 created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [product.id, product.sku, product.slug, product.name, product.metal.code, product.form.rawValue,
-                  product.grossGrams.plainString, product.fineness.perMille.plainString, product.mint, product.year,
-                  product.vatRegime.rawValue, product.premium.buybackDiscountPercent.plainString,
-                  product.premium.buybackFixedDiscount.cents, product.stock, product.featured, product.descriptionDE,
-                  product.descriptionEN, now, now])
+            VALUES (\(bind: product.id), \(bind: product.sku), \(bind: product.slug), \(bind: product.name), \(bind: product.metal.code),
+                \(bind: product.form.rawValue), \(bind: product.grossGrams.plainString), \(bind: product.fineness.perMille.plainString),
+                \(bind: product.mint), \(bind: product.year), \(bind: product.vatRegime.rawValue),
+                \(bind: product.premium.buybackDiscountPercent.plainString), \(bind: product.premium.buybackFixedDiscount.cents),
+                \(bind: product.stock), \(bind: product.featured), \(bind: product.descriptionDE), \(bind: product.descriptionEN),
+                \(bind: now), \(bind: now))
+            """)
         for tier in product.premium.tiers {
-            try await sql.execute(
-                "INSERT INTO premium_tiers (product_id, min_quantity, percent, fixed_cents) VALUES (?, ?, ?, ?)",
-                [product.id, tier.minQuantity, tier.percent.plainString, tier.fixed.cents])
+            try await sql.execute("""
+                INSERT INTO premium_tiers (product_id, min_quantity, percent, fixed_cents) VALUES (\(bind: product.id),
+                    \(bind: tier.minQuantity), \(bind: tier.percent.plainString), \(bind: tier.fixed.cents))
+                """)
         }
     }
 

@@ -9,22 +9,23 @@ public struct QuoteRepository: Sendable {
     public init(_ sql: any SQLDatabase) { self.sql = sql }
 
     public func insert(_ quote: Quote) async throws {
-        try await sql.execute("INSERT INTO quotes (id, created_at, expires_at) VALUES (?, ?, ?)",
-                              [quote.id, quote.createdAt, quote.expiresAt])
+        try await sql.execute("""
+            INSERT INTO quotes (id, created_at, expires_at) VALUES (\(bind: quote.id), \(bind: quote.createdAt), \(bind: quote.expiresAt))
+            """)
         for (position, line) in quote.lines.enumerated() {
             try await sql.execute("""
                 INSERT INTO quote_lines (quote_id, position, product_id, sku, name, quantity, unit_price_cents, vat_regime, vat_cents)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [quote.id, position, line.productID, line.sku, line.name, line.quantity, line.unitPrice.cents,
-                      line.vatRegime.rawValue, line.vat.cents])
+                VALUES (\(bind: quote.id), \(bind: position), \(bind: line.productID), \(bind: line.sku), \(bind: line.name),
+                    \(bind: line.quantity), \(bind: line.unitPrice.cents), \(bind: line.vatRegime.rawValue), \(bind: line.vat.cents))
+                """)
         }
     }
 
     public func find(_ id: UUID) async throws -> Quote? {
-        guard let row = try await sql.rows("SELECT id, created_at, expires_at FROM quotes WHERE id = ?", [id]).first else {
+        guard let row = try await sql.rows("SELECT id, created_at, expires_at FROM quotes WHERE id = \(bind: id)").first else {
             return nil
         }
-        let lines = try await sql.rows("SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position", [id]).map(Self.line)
+        let lines = try await sql.rows("SELECT * FROM quote_lines WHERE quote_id = \(bind: id) ORDER BY position").map(Self.line)
         return Quote(id: try row.uuid("id"), createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at"),
                      lines: lines)
     }

@@ -11,12 +11,12 @@ public struct RateLimitRepository: Sendable {
     public func allow(_ bucket: String, limit: Int, window: TimeInterval, now: Date) async throws -> Bool {
         let windowStart = now.addingTimeInterval(-window)
         let hits = try await sql.rows("""
-            INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1)
+            INSERT INTO rate_limits (bucket, window_start, hits) VALUES (\(bind: bucket), \(bind: now), 1)
             ON CONFLICT (bucket) DO UPDATE SET
-                hits = CASE WHEN rate_limits.window_start <= ? THEN 1 ELSE rate_limits.hits + 1 END,
-                window_start = CASE WHEN rate_limits.window_start <= ? THEN ? ELSE rate_limits.window_start END
+                hits = CASE WHEN rate_limits.window_start <= \(bind: windowStart) THEN 1 ELSE rate_limits.hits + 1 END,
+                window_start = CASE WHEN rate_limits.window_start <= \(bind: windowStart) THEN \(bind: now) ELSE rate_limits.window_start END
             RETURNING hits
-            """, [bucket, now, windowStart, windowStart, now]).first?.int("hits") ?? 1
+            """).first?.int("hits") ?? 1
         return hits <= limit
     }
 }

@@ -14,8 +14,8 @@ public struct SecretRepository: Sendable {
     public func secret(_ name: String) async throws -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         let fresh = Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
-        try await sql.execute("INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", [name, fresh])
-        let hex = try await sql.rows("SELECT value FROM secrets WHERE name = ?", [name]).first?.string("value") ?? fresh
+        try await sql.execute("INSERT INTO secrets (name, value) VALUES (\(bind: name), \(bind: fresh)) ON CONFLICT (name) DO NOTHING")
+        let hex = try await sql.rows("SELECT value FROM secrets WHERE name = \(bind: name)").first?.string("value") ?? fresh
         var bytes: [UInt8] = []
         var index = hex.startIndex
         while index < hex.endIndex, let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) {

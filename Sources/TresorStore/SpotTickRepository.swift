@@ -27,20 +27,23 @@ public struct SpotTickRepository: Sendable {
     }
 
     public func insert(_ tick: SpotTick, status: TickStatus, changePercent: Decimal? = nil) async throws {
-        try await sql.execute(
-            "INSERT INTO spot_ticks (metal, bid, ask, at, source, status, change_percent) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [tick.metal.code, tick.bid.plainString, tick.ask.plainString, tick.at, tick.source, status.rawValue,
-             changePercent?.plainString])
+        try await sql.execute("""
+            INSERT INTO spot_ticks (metal, bid, ask, at, source, status, change_percent) VALUES (\(bind: tick.metal.code),
+                \(bind: tick.bid.plainString), \(bind: tick.ask.plainString), \(bind: tick.at), \(bind: tick.source),
+                \(bind: status.rawValue), \(bind: changePercent?.plainString))
+            """)
     }
 
     /// Inserts many accepted ticks in few statements (history back-fill).
     public func insertAccepted(_ ticks: [SpotTick]) async throws {
         for chunk in stride(from: 0, to: ticks.count, by: 400).map({ ticks[$0..<min($0 + 400, ticks.count)] }) {
-            let values = Array(repeating: "(?, ?, ?, ?, ?, 'accepted')", count: chunk.count).joined(separator: ", ")
-            let binds: [any Encodable & Sendable] = chunk.flatMap { tick -> [any Encodable & Sendable] in
-                [tick.metal.code, tick.bid.plainString, tick.ask.plainString, tick.at, tick.source]
+            let values: [SQLQueryString] = chunk.map { tick in
+                """
+                (\(bind: tick.metal.code), \(bind: tick.bid.plainString), \(bind: tick.ask.plainString), \(bind: tick.at),
+                    \(bind: tick.source), 'accepted')
+                """
             }
-            try await sql.execute("INSERT INTO spot_ticks (metal, bid, ask, at, source, status) VALUES \(values)", binds)
+            try await sql.execute("INSERT INTO spot_ticks (metal, bid, ask, at, source, status) VALUES \(values.joined(separator: ", "))")
         }
     }
 
@@ -58,13 +61,13 @@ public struct SpotTickRepository: Sendable {
         let rows = if let moment {
             try await sql.rows("""
                 SELECT metal, bid, ask, at, source FROM spot_ticks
-                WHERE metal = ? AND status = 'accepted' AND at <= ? ORDER BY at DESC LIMIT 1
-                """, [metal.code, moment])
+                WHERE metal = \(bind: metal.code) AND status = 'accepted' AND at <= \(bind: moment) ORDER BY at DESC LIMIT 1
+                """)
         } else {
             try await sql.rows("""
                 SELECT metal, bid, ask, at, source FROM spot_ticks
-                WHERE metal = ? AND status = 'accepted' ORDER BY at DESC LIMIT 1
-                """, [metal.code])
+                WHERE metal = \(bind: metal.code) AND status = 'accepted' ORDER BY at DESC LIMIT 1
+                """)
         }
         return try rows.first.map(Self.tick)
     }
@@ -78,10 +81,12 @@ public struct SpotTickRepository: Sendable {
 
     /// Records a decision on a held tick; returns false when there is no held tick with that id.
     public func decide(id: Int64, status: TickStatus, by actor: String, at moment: Date) async throws -> Bool {
-        let rows = try await sql.rows("SELECT id FROM spot_ticks WHERE id = ? AND status = 'held'", [id])
+        let rows = try await sql.rows("SELECT id FROM spot_ticks WHERE id = \(bind: id) AND status = 'held'")
         guard !rows.isEmpty else { return false }
-        try await sql.execute("UPDATE spot_ticks SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?",
-                              [status.rawValue, actor, moment, id])
+        try await sql.execute("""
+            UPDATE spot_ticks SET status = \(bind: status.rawValue), decided_by = \(bind: actor),
+                decided_at = \(bind: moment) WHERE id = \(bind: id)
+            """)
         return true
     }
 
@@ -89,10 +94,10 @@ public struct SpotTickRepository: Sendable {
     public func history(_ metal: Metal, from: Date, bucketSeconds: Int) async throws -> [SpotTick] {
         try await sql.rows("""
             SELECT metal, bid, ask, at, source FROM spot_ticks WHERE id IN (
-                SELECT MAX(id) FROM spot_ticks WHERE metal = ? AND status = 'accepted' AND at >= ?
-                GROUP BY \(dialect.epochBucket("at")))
+                SELECT MAX(id) FROM spot_ticks WHERE metal = \(bind: metal.code) AND status = 'accepted' AND at >= \(bind: from)
+                GROUP BY \(dialect.epochBucket("at", seconds: bucketSeconds)))
             ORDER BY at
-            """, [metal.code, from, bucketSeconds]).map(Self.tick)
+            """).map(Self.tick)
     }
 
     public func count() async throws -> Int {

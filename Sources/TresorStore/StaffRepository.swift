@@ -27,16 +27,18 @@ public struct StaffRepository: Sendable {
     }
 
     public func insert(_ member: StaffMember, token: String, now: Date) async throws {
-        try await sql.execute("INSERT INTO staff (id, email, name, api_token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                              [member.id, member.email, member.name, Self.hash(token: token), now])
+        try await sql.execute("""
+            INSERT INTO staff (id, email, name, api_token_hash, created_at) VALUES (\(bind: member.id), \(bind: member.email),
+                \(bind: member.name), \(bind: Self.hash(token: token)), \(bind: now))
+            """)
     }
 
     public func find(email: String) async throws -> StaffMember? {
-        try await sql.rows("SELECT id, email, name FROM staff WHERE email = ?", [email.lowercased()]).first.map(Self.member)
+        try await sql.rows("SELECT id, email, name FROM staff WHERE email = \(bind: email.lowercased())").first.map(Self.member)
     }
 
     public func find(token: String) async throws -> StaffMember? {
-        try await sql.rows("SELECT id, email, name FROM staff WHERE api_token_hash = ?", [Self.hash(token: token)]).first
+        try await sql.rows("SELECT id, email, name FROM staff WHERE api_token_hash = \(bind: Self.hash(token: token))").first
             .map(Self.member)
     }
 

@@ -15,28 +15,34 @@ public struct StockRepository: Sendable {
     /// otherwise. Two buyers of the last coin both run this; the database lets exactly one succeed.
     public func take(_ quantity: Int, of productID: UUID, now: Date) async throws -> Bool {
         let rows = try await sql.rows("""
-            UPDATE products SET stock = stock - ?, updated_at = ? WHERE id = ? AND stock >= ? RETURNING stock
-            """, [quantity, now, productID, quantity])
+            UPDATE products SET stock = stock - \(bind: quantity),
+                updated_at = \(bind: now) WHERE id = \(bind: productID) AND stock >= \(bind: quantity) RETURNING stock
+            """)
         return !rows.isEmpty
     }
 
     /// Puts stock back (a cancelled order).
     public func giveBack(_ quantity: Int, of productID: UUID, now: Date) async throws {
-        try await sql.execute("UPDATE products SET stock = stock + ?, updated_at = ? WHERE id = ?", [quantity, now, productID])
+        try await sql.execute("""
+            UPDATE products SET stock = stock + \(bind: quantity), updated_at = \(bind: now) WHERE id = \(bind: productID)
+            """)
     }
 
     /// Sets the stock to a counted quantity and records who did it and the change; returns the change,
     /// or nil when there is no such product.
     public func set(sku: String, to quantity: Int, by actor: String, reason: String, now: Date) async throws -> Int? {
-        guard let row = try await sql.rows("SELECT id, stock FROM products WHERE sku = ?" + dialect.forUpdate, [sku]).first else {
+        guard let row = try await sql.rows("""
+            SELECT id, stock FROM products WHERE sku = \(bind: sku)\(unsafeRaw: dialect.forUpdate)
+            """).first else {
             return nil
         }
         let id = try row.uuid("id")
         let change = quantity - (try row.int("stock"))
-        try await sql.execute("UPDATE products SET stock = ?, updated_at = ? WHERE id = ?", [quantity, now, id])
+        try await sql.execute("UPDATE products SET stock = \(bind: quantity), updated_at = \(bind: now) WHERE id = \(bind: id)")
         try await sql.execute("""
-            INSERT INTO stock_events (product_id, at, actor, change, stock_after, reason) VALUES (?, ?, ?, ?, ?, ?)
-            """, [id, now, actor, change, quantity, reason])
+            INSERT INTO stock_events (product_id, at, actor, change, stock_after, reason) VALUES (\(bind: id), \(bind: now),
+                \(bind: actor), \(bind: change), \(bind: quantity), \(bind: reason))
+            """)
         return change
     }
 }

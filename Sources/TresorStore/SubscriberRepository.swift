@@ -23,64 +23,67 @@ public struct SubscriberRepository: Sendable {
                                     validFrom: try row.date("valid_from"))
         }
         try await sql.execute("""
-            INSERT INTO consent_statements (version, text_de, text_en, valid_from) VALUES (?, ?, ?, ?) ON CONFLICT (version) DO NOTHING
-            """, [initial.version, initial.textDE, initial.textEN, initial.validFrom])
+            INSERT INTO consent_statements (version, text_de, text_en, valid_from) VALUES (\(bind: initial.version),
+                \(bind: initial.textDE), \(bind: initial.textEN), \(bind: initial.validFrom)) ON CONFLICT (version) DO NOTHING
+            """)
         return initial
     }
 
     public func find(email: String) async throws -> StoredSubscriber? {
-        try await find(where: "email = ?", email)
+        try await find(where: "email = \(bind: email)")
     }
 
     public func find(id: UUID) async throws -> StoredSubscriber? {
-        try await find(where: "id = ?", id)
+        try await find(where: "id = \(bind: id)")
     }
 
     /// A new sign-up, or a fresh one for an address that withdrew before (its history stays).
     public func upsertPending(id: UUID, proof p: ConsentProof, now: Date) async throws {
         try await sql.execute("""
             INSERT INTO subscribers (id, email, status, language, consent_version, consent_text, signup_at, signup_ip,
-                signup_user_agent, signup_source, confirmation_mail, updated_at) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                signup_user_agent, signup_source, confirmation_mail, updated_at) VALUES (\(bind: id), \(bind: p.email), 'pending',
+                    \(bind: p.language.rawValue), \(bind: p.consentVersion), \(bind: p.consentText), \(bind: p.signupAt),
+                    \(bind: p.signupIP), \(bind: p.signupUserAgent), \(bind: p.signupSource), \(bind: p.confirmationMail), \(bind: now))
             ON CONFLICT (email) DO UPDATE SET status = 'pending', language = excluded.language,
                 consent_version = excluded.consent_version, consent_text = excluded.consent_text, signup_at = excluded.signup_at,
                 signup_ip = excluded.signup_ip, signup_user_agent = excluded.signup_user_agent,
                 signup_source = excluded.signup_source, confirmation_mail = excluded.confirmation_mail, confirmed_at = NULL,
                 confirm_ip = NULL, unsubscribed_at = NULL, soft_bounces = 0, bounced_at = NULL,
                 updated_at = excluded.updated_at
-            """, [id, p.email, p.language.rawValue, p.consentVersion, p.consentText, p.signupAt, p.signupIP, p.signupUserAgent,
-                  p.signupSource, p.confirmationMail, now])
+            """)
     }
 
     /// Confirms a pending address; false when it is not pending (already confirmed, or withdrawn).
     public func confirm(id: UUID, ip: String, now: Date) async throws -> Bool {
         !(try await sql.rows("""
-            UPDATE subscribers SET status = 'confirmed', confirmed_at = ?, confirm_ip = ?, updated_at = ?
-            WHERE id = ? AND status = 'pending' RETURNING id
-            """, [now, ip, now, id])).isEmpty
+            UPDATE subscribers SET status = 'confirmed', confirmed_at = \(bind: now), confirm_ip = \(bind: ip), updated_at = \(bind: now)
+            WHERE id = \(bind: id) AND status = 'pending' RETURNING id
+            """)).isEmpty
     }
 
     /// Withdraws consent; false when there was none to withdraw.
     public func unsubscribe(id: UUID, now: Date) async throws -> Bool {
         !(try await sql.rows("""
-            UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ?, updated_at = ?
-            WHERE id = ? AND status <> 'unsubscribed' RETURNING id
-            """, [now, now, id])).isEmpty
+            UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = \(bind: now), updated_at = \(bind: now)
+            WHERE id = \(bind: id) AND status <> 'unsubscribed' RETURNING id
+            """)).isEmpty
     }
 
     /// A permanent delivery failure: the address gets no more newsletters. Returns the subscriber's id when
     /// the address was on the list (pending or confirmed).
     public func hardBounce(email: String, now: Date) async throws -> UUID? {
         try await sql.rows("""
-            UPDATE subscribers SET status = 'bounced', bounced_at = ?, updated_at = ?
-            WHERE email = ? AND status IN ('pending', 'confirmed') RETURNING id
-            """, [now, now, email]).first?.uuid("id")
+            UPDATE subscribers SET status = 'bounced', bounced_at = \(bind: now), updated_at = \(bind: now)
+            WHERE email = \(bind: email) AND status IN ('pending', 'confirmed') RETURNING id
+            """).first?.uuid("id")
     }
 
     /// A temporary one, counted.
     public func softBounce(email: String, now: Date) async throws -> UUID? {
         try await sql.rows("""
-            UPDATE subscribers SET soft_bounces = soft_bounces + 1, updated_at = ? WHERE email = ? AND status <> 'erased' RETURNING id
-            """, [now, email]).first?.uuid("id")
+            UPDATE subscribers SET soft_bounces = soft_bounces + 1,
+                updated_at = \(bind: now) WHERE email = \(bind: email) AND status <> 'erased' RETURNING id
+            """).first?.uuid("id")
     }
 
     /// Erasure (GDPR Art. 17): the address becomes `marker`, every detail that identifies a person (IPs, user
@@ -88,34 +91,38 @@ public struct SubscriberRepository: Sendable {
     /// the consent version, which prove that mail sent before was lawful (Art. 17(3)(e)).
     public func erase(id: UUID, marker: String, now: Date) async throws {
         try await sql.execute("""
-            UPDATE subscribers SET email = ?, status = 'erased', signup_ip = '', signup_user_agent = '', signup_source = '',
-                confirmation_mail = '', confirm_ip = NULL, updated_at = ? WHERE id = ?
-            """, [marker, now, id])
-        try await sql.execute("UPDATE subscriber_events SET detail = '' WHERE subscriber_id = ?", [id])
+            UPDATE subscribers SET email = \(bind: marker), status = 'erased', signup_ip = '', signup_user_agent = '', signup_source = '',
+                confirmation_mail = '', confirm_ip = NULL, updated_at = \(bind: now) WHERE id = \(bind: id)
+            """)
+        try await sql.execute("UPDATE subscriber_events SET detail = '' WHERE subscriber_id = \(bind: id)")
     }
 
     /// The rows erased for an address, by the start of their marker (hex and a colon: no LIKE wildcards in it).
     public func erased(markerPrefix: String) async throws -> [StoredSubscriber] {
         var found: [StoredSubscriber] = []
-        for row in try await sql.rows("SELECT id FROM subscribers WHERE email LIKE ? ORDER BY signup_at", [markerPrefix + "%"]) {
+        for row in try await sql.rows("SELECT id FROM subscribers WHERE email LIKE \(bind: markerPrefix + "%") ORDER BY signup_at") {
             if let subscriber = try await find(id: try row.uuid("id")) { found.append(subscriber) }
         }
         return found
     }
 
     public func addEvent(subscriberID: UUID, at: Date, kind: String, detail: String) async throws {
-        try await sql.execute("INSERT INTO subscriber_events (subscriber_id, at, kind, detail) VALUES (?, ?, ?, ?)",
-                              [subscriberID, at, kind, detail])
+        try await sql.execute("""
+            INSERT INTO subscriber_events (subscriber_id, at, kind, detail) VALUES (\(bind: subscriberID), \(bind: at), \(bind: kind),
+                \(bind: detail))
+            """)
     }
 
     public func count(status: SubscriberStatus) async throws -> Int {
-        try await sql.rows("SELECT COUNT(*) AS n FROM subscribers WHERE status = ?", [status.rawValue]).first?.int("n") ?? 0
+        try await sql.rows("SELECT COUNT(*) AS n FROM subscribers WHERE status = \(bind: status.rawValue)").first?.int("n") ?? 0
     }
 
-    func find(where condition: String, _ value: any Encodable & Sendable) async throws -> StoredSubscriber? {
-        guard let row = try await sql.rows("SELECT * FROM subscribers WHERE \(condition)", [value]).first else { return nil }
+    func find(where condition: SQLQueryString) async throws -> StoredSubscriber? {
+        guard let row = try await sql.rows("SELECT * FROM subscribers WHERE \(condition)").first else { return nil }
         let id = try row.uuid("id")
-        let events = try await sql.rows("SELECT at, kind, detail FROM subscriber_events WHERE subscriber_id = ? ORDER BY id", [id]).map {
+        let events = try await sql.rows("""
+            SELECT at, kind, detail FROM subscriber_events WHERE subscriber_id = \(bind: id) ORDER BY id
+            """).map {
             ConsentProof.Event(at: try $0.date("at"), kind: try $0.string("kind"), detail: try $0.string("detail"))
         }
         let proof = ConsentProof(

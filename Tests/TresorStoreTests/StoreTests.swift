@@ -167,8 +167,8 @@ import TresorTestSupport
                 for _ in 0..<50 {
                     group.addTask {
                         try await database.transaction { sql in
-                            let current = try await sql.rows("SELECT stock FROM products WHERE sku = ?", ["AU-RMW"])[0].int("stock")
-                            try await sql.execute("UPDATE products SET stock = ? WHERE sku = ?", [current + 1, "AU-RMW"])
+                            let current = try await sql.rows("SELECT stock FROM products WHERE sku = \(bind: "AU-RMW")")[0].int("stock")
+                            try await sql.execute("UPDATE products SET stock = \(bind: current + 1) WHERE sku = \(bind: "AU-RMW")")
                         }
                     }
                 }
