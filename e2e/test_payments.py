@@ -8,16 +8,15 @@ import pytest
 
 from test_order_flow import CUSTOMER, call
 
-SCHEMA_NAME = os.path.join("shared", "standards", "camt.053.001.08.xsd")
+SCHEMA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                      "Tests", "Fixtures", "standards", "camt.053.001.08.xsd")
 
 
 def schema():
-    folder = os.path.dirname(os.path.abspath(__file__))
-    while folder != "/":
-        if os.path.exists(os.path.join(folder, SCHEMA_NAME)):
-            return os.path.join(folder, SCHEMA_NAME)
-        folder = os.path.dirname(folder)
-    pytest.fail("shared/standards not found beside the project")
+    """The published schema, copied into the project: a fresh clone needs nothing beside it."""
+    if not os.path.exists(SCHEMA):
+        pytest.fail(f"{SCHEMA} is missing")
+    return SCHEMA
 
 
 def entry(ref, amount, remittance):

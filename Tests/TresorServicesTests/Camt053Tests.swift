@@ -12,14 +12,9 @@ import TresorCore
     /// The fixtures are written to the published schema: the valid ones validate, the broken one does not.
     @Test(arguments: ["statement-2026-11-30.xml", "statement-2026-12-01.xml", "broken-missing-cdtdbtind.xml"])
     func fixturesAgainstTheSchema(_ name: String) throws {
-        // shared/ sits beside the project's checkout (the workspace and CI lay it out so).
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        var schema = folder.appendingPathComponent("shared/standards/camt.053.001.08.xsd")
-        while !FileManager.default.fileExists(atPath: schema.path) && folder.path != "/" {
-            folder = folder.deletingLastPathComponent()
-            schema = folder.appendingPathComponent("shared/standards/camt.053.001.08.xsd")
-        }
-        try #require(FileManager.default.fileExists(atPath: schema.path), "shared/standards not found beside the project")
+        // The published schema, copied into the project: a fresh clone needs nothing beside it.
+        let schema = Self.fixtures.deletingLastPathComponent().appendingPathComponent("standards/camt.053.001.08.xsd")
+        try #require(FileManager.default.fileExists(atPath: schema.path), "Tests/Fixtures/standards/camt.053.001.08.xsd is missing")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
         process.arguments = ["--noout", "--schema", schema.path, Self.fixtures.appendingPathComponent(name).path]
