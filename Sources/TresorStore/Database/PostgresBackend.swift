@@ -4,6 +4,7 @@ import NIOSSL
 import PostgresKit
 import PostgresNIO
 import SQLKit
+import TresorCore
 
 /// PostgreSQL through one `PostgresClient` pool; the client's `run()` lives in a task owned by this backend,
 /// so the CLI, the tests and the server all get a working pool the same way.

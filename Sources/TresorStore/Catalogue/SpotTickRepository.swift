@@ -2,20 +2,6 @@ import Foundation
 import SQLKit
 import TresorCore
 
-/// Where a stored tick stands: only accepted ticks are ever used for prices.
-public enum TickStatus: String, Sendable, Codable {
-    case accepted
-    case held
-    case rejected
-}
-
-/// A tick kept out of prices because it jumped too far, waiting for the next tick or staff.
-public struct HeldTick: Sendable, Hashable {
-    public var id: Int64
-    public var tick: SpotTick
-    public var changePercent: Decimal?
-}
-
 /// Stores ticks and answers the questions pricing and charts ask of them.
 public struct SpotTickRepository: Sendable {
     let sql: any SQLDatabase

@@ -3,19 +3,6 @@ import Foundation
 import SQLKit
 import TresorCore
 
-/// A member of the dealer's staff; every staff action is recorded with one of these.
-public struct StaffMember: Sendable, Hashable {
-    public var id: UUID
-    public var email: String
-    public var name: String
-
-    public init(id: UUID, email: String, name: String) {
-        self.id = id
-        self.email = email
-        self.name = name
-    }
-}
-
 /// Staff records. API tokens are stored only as SHA-256 hashes.
 public struct StaffRepository: Sendable {
     let sql: any SQLDatabase

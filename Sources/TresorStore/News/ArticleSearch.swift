@@ -2,19 +2,12 @@ import Foundation
 import SQLKit
 import TresorCore
 
-/// A search hit: the article and a snippet of its text with the matches between `ArticleSearch.markStart`
-/// and `markEnd` (private-use characters, so the page can escape the text first and mark the hits after).
-public struct ArticleHit: Sendable, Hashable {
-    public var article: Article
-    public var snippet: String
-}
-
 /// Full-text search over title, teaser and body: SQLite FTS5 (bm25, title weighted highest) or PostgreSQL's
 /// German text search (stemming, ts_rank). User input never reaches the query syntax: SQLite gets each
 /// word as a quoted prefix term, PostgreSQL gets `websearch_to_tsquery`, which accepts any text.
 public struct ArticleSearch: Sendable {
-    public static let markStart = "\u{E001}"
-    public static let markEnd = "\u{E002}"
+    public static var markStart: String { ArticleHit.markStart }
+    public static var markEnd: String { ArticleHit.markEnd }
     let sql: any SQLDatabase
 
     public init(_ sql: any SQLDatabase) { self.sql = sql }

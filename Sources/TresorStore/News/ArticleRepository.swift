@@ -2,14 +2,6 @@ import Foundation
 import SQLKit
 import TresorCore
 
-/// One saved version of an article, kept for ever so staff can see and restore it.
-public struct ArticleRevision: Sendable, Hashable {
-    public var version: Int
-    public var article: Article
-    public var savedAt: Date
-    public var savedBy: String
-}
-
 /// Articles with their tags and every saved version, on the session it is given.
 public struct ArticleRepository: Sendable {
     let sql: any SQLDatabase

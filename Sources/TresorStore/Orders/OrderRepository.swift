@@ -112,17 +112,9 @@ public struct OrderRepository: Sendable {
         try await sql.rows("SELECT COUNT(*) AS n FROM orders").first?.int("n") ?? 0
     }
 
-    public struct Event: Sendable, Hashable {
-        public var actor: String
-        public var action: String
-        public var from: OrderStatus?
-        public var to: OrderStatus
-        public var note: String
-    }
-
-    public func events(orderID: UUID) async throws -> [Event] {
+    public func events(orderID: UUID) async throws -> [OrderEvent] {
         try await sql.rows("SELECT * FROM order_events WHERE order_id = \(bind: orderID) ORDER BY id").map { row in
-            Event(actor: try row.string("actor"), action: try row.string("action"),
+            OrderEvent(actor: try row.string("actor"), action: try row.string("action"),
                   from: try row.decode(column: "from_status", as: String?.self).flatMap(OrderStatus.init(rawValue:)),
                   to: try row.enumValue("to_status", as: OrderStatus.self), note: try row.string("note"))
         }

@@ -1,0 +1,17 @@
+/// One step in an order's history: who moved it from which state to which, and why.
+public struct OrderEvent: Sendable, Hashable {
+    /// As recorded: a staff member's e-mail, `customer`, or `system:` and the job's name.
+    public var actor: String
+    public var action: String
+    public var from: OrderStatus?
+    public var to: OrderStatus
+    public var note: String
+
+    public init(actor: String, action: String, from: OrderStatus?, to: OrderStatus, note: String) {
+        self.actor = actor
+        self.action = action
+        self.from = from
+        self.to = to
+        self.note = note
+    }
+}
