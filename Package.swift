@@ -53,6 +53,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -78,7 +79,6 @@ let package = Package(
             name: "TresorWeb",
             dependencies: [
                 "TresorCore",
-                "TresorStore",
                 "TresorServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Plot", package: "Plot"),
@@ -99,7 +99,6 @@ let package = Package(
             name: "tresor",
             dependencies: [
                 "TresorCore",
-                "TresorStore",
                 "TresorServices",
                 "TresorWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -114,6 +113,7 @@ let package = Package(
         .target(
             name: "TresorTestSupport",
             dependencies: [
+                "TresorCore",
                 "TresorStore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),

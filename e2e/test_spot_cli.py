@@ -38,12 +38,17 @@ def test_manual_prices_and_held_jumps(shop_factory):
     assert spot(shop, "XAU")["ask"] == "2501.30"
 
     tick_id = held[0].split("\t")[0]
-    assert f"Tick {tick_id} confirmed." in shop.cli("spot", "confirm", tick_id, "--by", "anna").stdout
+    # Only a known, active staff member decides, and is recorded.
+    with pytest.raises(subprocess.CalledProcessError) as stranger:
+        shop.cli("spot", "confirm", tick_id, "--by", "anna")
+    assert "no active staff member anna" in stranger.value.stderr
+    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
+    assert f"Tick {tick_id} confirmed." in shop.cli("spot", "confirm", tick_id, "--by", "anna@tresor.example").stdout
     wait_for(lambda: spot(shop, "XAU").get("ask") == "2750.00")
     assert shop.cli("spot", "held").stdout.strip() == "No held ticks."
 
     with pytest.raises(subprocess.CalledProcessError) as refused:
-        shop.cli("spot", "reject", tick_id)
+        shop.cli("spot", "reject", tick_id, "--by", "anna@tresor.example")
     assert "no held tick" in refused.value.stderr
 
 

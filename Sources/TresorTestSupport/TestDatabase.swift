@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TresorCore
 import TresorStore
 
 /// The databases store tests run on: SQLite always, PostgreSQL when `TRESOR_TEST_POSTGRES_URL` is set
@@ -26,40 +27,32 @@ public enum TestDatabase: String, CaseIterable, Sendable {
         case .sqlite:
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-test-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: directory) }
-            let database = try await Database.open(.sqlite(path: directory.path + "/test.sqlite"), logger: Self.logger)
-            return try await run(database, body)
+            return try await Database.withOpened(.sqlite(path: directory.path + "/test.sqlite"), logger: Self.logger) { database in
+                try await Migrator().migrate(database)
+                return try await body(database)
+            }
         case .postgres:
             guard let url = ProcessInfo.processInfo.environment["TRESOR_TEST_POSTGRES_URL"],
                   var components = URLComponents(string: url) else {
                 throw TestDatabaseError.postgresNotConfigured
             }
             let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            let admin = try await Database.open(.postgres(url: url), logger: Self.logger)
-            try await admin.read { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             components.path = "/" + name
-            do {
-                let database = try await Database.open(.postgres(url: components.string ?? url), logger: Self.logger)
-                let result = try await run(database, body)
-                try await admin.read { sql in try await sql.raw("DROP DATABASE \(unsafeRaw: name)").run() }
-                await admin.close()
-                return result
-            } catch {
-                try? await admin.read { sql in try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run() }
-                await admin.close()
-                throw error
+            let location = DatabaseLocation.postgres(url: components.string ?? url)
+            return try await Database.withOpened(.postgres(url: url), logger: Self.logger) { admin in
+                try await admin.read { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+                do {
+                    let result = try await Database.withOpened(location, logger: Self.logger) { database in
+                        try await Migrator().migrate(database)
+                        return try await body(database)
+                    }
+                    try await admin.read { sql in try await sql.raw("DROP DATABASE \(unsafeRaw: name)").run() }
+                    return result
+                } catch {
+                    try? await admin.read { sql in try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run() }
+                    throw error
+                }
             }
-        }
-    }
-
-    private func run<T: Sendable>(_ database: Database, _ body: (Database) async throws -> T) async throws -> T {
-        do {
-            try await Migrator().migrate(database)
-            let result = try await body(database)
-            await database.close()
-            return result
-        } catch {
-            await database.close()
-            throw error
         }
     }
 }

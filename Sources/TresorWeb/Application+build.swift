@@ -5,7 +5,6 @@ import OpenAPIHummingbird
 import ServiceLifecycle
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// Builds the whole web application; `tresor serve` and the tests both start here.
 /// `services` run beside the server (price feed, board refresh) and stop with it.
@@ -22,17 +21,8 @@ public func buildApplication(_ deps: WebDependencies, services: [any Service] = 
 /// The router with every route and middleware, for the application and for tests.
 public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestContext> {
     let assets = try Assets.load()
-    let lock = deps.config.quoteLock.components
-    let site = SiteContext(board: deps.board, database: deps.database, shop: deps.config.shop, now: deps.now,
-                           demoPrices: deps.demoPrices, assets: assets,
-                           orders: deps.config.orderDesk(database: deps.database, logger: deps.logger),
-                           quotes: QuoteDesk(lockDuration: TimeInterval(lock.seconds)), bank: deps.config.bank,
-                           accounts: deps.config.customerAccounts(database: deps.database),
-                           sessions: Sessions(database: deps.database), secrets: SecretCache(database: deps.database),
-                           secureCookies: deps.config.baseURL.hasPrefix("https://"), baseURL: deps.config.baseURL,
-                           newsletter: deps.config.newsletterDesk(database: deps.database),
-                           careers: deps.config.careersDesk(database: deps.database),
-                           consultation: deps.config.consultationDesk(database: deps.database),
+    let site = SiteContext(shop: deps.shop, config: deps.config.shop, now: deps.now, demoPrices: deps.demoPrices, assets: assets,
+                           bank: deps.config.bank, secureCookies: deps.config.baseURL.hasPrefix("https://"), baseURL: deps.config.baseURL,
                            applicationRetention: deps.config.careers.retentionMonths,
                            newsEdition: NewsEdition(recheck: deps.config.boardRefresh))
     // HEAD is answered like GET without the body, so monitors and link checkers see the real status.

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import TresorCore
-import TresorStore
+import TresorServices
 
 /// What a cached answer about prices shows: one price board build and which metals are stale (a page or
 /// answer changes when a metal goes stale, with no new build).
@@ -39,10 +39,10 @@ final class NewsEdition: Sendable {
 
     init(recheck: Duration) { self.recheck = recheck }
 
-    func current(_ database: Database, now: Date) async throws -> String {
+    func current(_ news: NewsDesk, now: Date) async throws -> String {
         let moment = ContinuousClock.now
         if let last = checked.withLock({ $0 }), moment - last.at < recheck { return last.edition }
-        let edition = try await database.read { sql in try await ArticleRepository(sql).edition(now: now) }
+        let edition = try await news.edition(now: now)
         checked.withLock { $0 = (edition, moment) }
         return edition
     }

@@ -4,29 +4,19 @@ import NIOCore
 import Synchronization
 import TresorCore
 import TresorServices
-import TresorStore
 
-/// What controllers share: the price board, the database, the clock and how to frame a page.
+/// What controllers share: the shop's services, the clock and how to frame a page.
 struct SiteContext: Sendable {
-    let board: PriceBoard
-    let database: Database
-    let shop: ShopConfig
+    let shop: Shop
+    let config: ShopConfig
     let now: @Sendable () -> Date
     let demoPrices: Bool
     let assets: Assets
-    let orders: OrderDesk
-    let quotes: QuoteDesk
     let bank: BankDetails
-    let accounts: CustomerAccounts
-    let sessions: Sessions
-    let secrets: SecretCache
     /// Cookies carry `Secure` when the shop's base URL is HTTPS.
     let secureCookies: Bool
     /// The shop's public address, e.g. `https://www.tresor.example`.
     let baseURL: String
-    let newsletter: NewsletterDesk
-    let careers: CareersDesk
-    let consultation: ConsultationDesk
     /// Months applications are kept; the form says so.
     let applicationRetention: Int
     /// The open positions for the home page's teaser, read at most once a minute.
@@ -38,6 +28,14 @@ struct SiteContext: Sendable {
     let newsPages = EditionCache<NewsPageEdition, TokenSlots>()
     /// How often the news pages look for articles saved elsewhere.
     let newsEdition: NewsEdition
+
+    var board: PriceBoard { shop.board }
+    var orders: OrderDesk { shop.orders }
+    var accounts: CustomerAccounts { shop.accounts }
+    var sessions: Sessions { shop.sessions }
+    var newsletter: NewsletterDesk { shop.newsletter }
+    var careers: CareersDesk { shop.careers }
+    var consultation: ConsultationDesk { shop.consultation }
 
     /// A shop page that depends only on the address and the price board, rendered once per tick. The
     /// forms on it (add to cart, newsletter) get this visitor's token in place of the placeholder; that needs
@@ -57,7 +55,7 @@ struct SiteContext: Sendable {
     func cachedNewsPage(_ request: Request, key: String, _ page: Page,
                         render: (PageContext) async throws -> String) async throws -> Response {
         let context = pageContext(request, page)
-        let edition = NewsPageEdition(articles: try await newsEdition.current(database, now: context.now),
+        let edition = NewsPageEdition(articles: try await newsEdition.current(shop.news, now: context.now),
                                       staleFeed: context.staleFeed, consentVersion: context.consent.version)
         let slots = try await newsPages.value(key, edition: edition) { TokenSlots(try await render(context)) }
         return try await serve(slots, request)
@@ -75,7 +73,7 @@ struct SiteContext: Sendable {
     func pageContext(_ request: Request, _ page: Page, snapshot: CatalogueSnapshot? = nil) -> PageContext {
         let now = now()
         let snapshot = snapshot ?? board.snapshot
-        return PageContext(language: request.language, page: page, shop: shop, now: now,
+        return PageContext(language: request.language, page: page, shop: config, now: now,
                            staleFeed: snapshot.anyStale(now: now), demoPrices: demoPrices,
                            stylesheetPath: assets.stylesheet.path, scriptPath: assets.script.path, baseURL: baseURL,
                            consent: consent.current)

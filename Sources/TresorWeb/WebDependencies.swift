@@ -3,24 +3,22 @@ import Logging
 import Prometheus
 import TresorCore
 import TresorServices
-import TresorStore
 
-/// Everything the web layer needs, passed in so tests can build an app around their own database and clock.
+/// Everything the web layer needs, passed in so tests can build an app around their own shop and clock.
 public struct WebDependencies: Sendable {
     public var config: AppConfig
-    public var database: Database
-    public var board: PriceBoard
+    /// The shop's services: every page, API operation and command goes through these.
+    public var shop: Shop
     public var now: @Sendable () -> Date
     public var logger: Logger
     public var metrics: PrometheusCollectorRegistry
     /// Whether prices come from the demo feed (labelled "Demo-Kurse").
     public var demoPrices: Bool
 
-    public init(config: AppConfig, database: Database, board: PriceBoard, now: @escaping @Sendable () -> Date,
-                logger: Logger, metrics: PrometheusCollectorRegistry, demoPrices: Bool) {
+    public init(config: AppConfig, shop: Shop, now: @escaping @Sendable () -> Date, logger: Logger,
+                metrics: PrometheusCollectorRegistry, demoPrices: Bool) {
         self.config = config
-        self.database = database
-        self.board = board
+        self.shop = shop
         self.now = now
         self.logger = logger
         self.metrics = metrics

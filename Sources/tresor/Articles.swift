@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// `tresor articles …`: the news desk until the back office edits articles in the browser.
 struct Articles: AsyncParsableCommand {
@@ -15,13 +14,15 @@ struct Articles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import every .md file of a folder; a changed file becomes a new version, one bad file imports nothing.")
         @Argument(help: "Folder of .md files.") var directory: String
-        @Option(help: "Who imports (recorded with each version).") var by = "import"
+        @Option(help: "E-mail of the staff member importing (recorded with each version); without it the import is recorded as the shop's own.")
+        var by: String?
 
         func run() async throws {
             let report: ArticleImportReport
             do {
-                report = try await Environment.withDatabase { _, database in
-                    try await NewsDesk(database: database).importDirectory(directory, by: by, now: Date())
+                report = try await Environment.withShop { _, shop in
+                    let actor = try await Environment.staff(by, orJob: "article import", shop)
+                    return try await shop.news.importDirectory(directory, by: actor, now: Date())
                 }
             } catch let problem as ArticleFileProblem {
                 throw ValidationError("nothing imported: \(problem.description)")
@@ -35,9 +36,7 @@ struct Articles: AsyncParsableCommand {
         @Option(help: "At most this many.") var limit = 50
 
         func run() async throws {
-            let articles = try await Environment.withDatabase { _, database in
-                try await database.read { sql in try await ArticleRepository(sql).published(now: Date(), limit: limit) }
-            }
+            let articles = try await Environment.withShop { _, shop in try await shop.news.published(now: Date(), limit: limit) }
             if articles.isEmpty { print("No published articles.") }
             for article in articles {
                 print([article.publishAt.map { Format.dateTime($0, .de) } ?? "-", article.slug, article.category, article.title]
@@ -51,13 +50,7 @@ struct Articles: AsyncParsableCommand {
         @Argument(help: "The article's slug.") var slug: String
 
         func run() async throws {
-            let revisions = try await Environment.withDatabase { _, database in
-                try await database.read { sql -> [ArticleRevision]? in
-                    let repository = ArticleRepository(sql)
-                    guard let current = try await repository.find(slug: slug) else { return nil }
-                    return try await repository.revisions(articleID: current.article.id)
-                }
-            }
+            let revisions = try await Environment.withShop { _, shop in try await shop.news.revisions(slug: slug) }
             guard let revisions else { throw ValidationError("no article \(slug)") }
             for revision in revisions {
                 print("\(revision.version)\t\(ISO8601DateFormatter().string(from: revision.savedAt))\t\(revision.savedBy)\t"
@@ -70,15 +63,17 @@ struct Articles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make an earlier version current again (as a new version).")
         @Argument(help: "The article's slug.") var slug: String
         @Argument(help: "The version to restore.") var version: Int
-        @Option(help: "Who restores (recorded).") var by: String
+        @Option(help: "E-mail of the staff member restoring (required, recorded).") var by: String
 
         func run() async throws {
-            let restored = try await Environment.withDatabase { _, database in
-                try await database.transaction { sql in
-                    try await ArticleRepository(sql).restore(slug: slug, version: version, by: by, now: Date())
+            let restored: Int
+            do {
+                restored = try await Environment.withShop { _, shop in
+                    try await shop.news.restore(slug: slug, version: version, by: try await Environment.staff(by, shop), now: Date())
                 }
+            } catch let problem as NewsProblem {
+                throw ValidationError(problem.description)
             }
-            guard let restored else { throw ValidationError("no version \(version) of \(slug)") }
             print("\(slug): version \(version) restored as version \(restored).")
         }
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// `tresor newsletter campaigns …`: write, test, schedule and follow campaigns until the back office does it.
 struct Campaigns: AsyncParsableCommand {
@@ -115,9 +114,9 @@ struct Campaigns: AsyncParsableCommand {
     }
 
     /// Runs `body` with the configured desk; the desk's refusals become messages, not stack traces.
-    static func desk<T>(_ body: (CampaignDesk) async throws -> T) async throws -> T {
+    static func desk<T: Sendable>(_ body: (CampaignDesk) async throws -> T) async throws -> T {
         do {
-            return try await Environment.withDatabase { env, database in try await body(env.config.campaignDesk(database: database)) }
+            return try await Environment.withShop { _, shop in try await body(shop.campaigns) }
         } catch let problem as CampaignProblem {
             switch problem {
             case .notFound: throw ValidationError("no such campaign")

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// `tresor jobs …`: job postings until the back office edits them.
 struct Jobs: AsyncParsableCommand {
@@ -12,11 +11,13 @@ struct Jobs: AsyncParsableCommand {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import every .md job file of a folder; one bad file imports nothing.")
         @Argument(help: "Folder of .md files.") var directory: String
+        @Option(help: "E-mail of the staff member importing; without it the import is recorded as the shop's own.") var by: String?
 
         func run() async throws {
             do {
-                let (created, updated) = try await Environment.withDatabase { env, database in
-                    try await env.config.careersDesk(database: database).importDirectory(directory, now: Date())
+                let (created, updated) = try await Environment.withShop { _, shop in
+                    let actor = try await Environment.staff(by, orJob: "job import", shop)
+                    return try await shop.careers.importDirectory(directory, by: actor, now: Date())
                 }
                 print("\(created) new, \(updated) updated.")
             } catch let problem as ArticleFileProblem {
@@ -29,7 +30,7 @@ struct Jobs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every posting, newest first.")
 
         func run() async throws {
-            let jobs = try await Environment.withDatabase { _, database in try await database.read { sql in try await JobRepository(sql).all() } }
+            let jobs = try await Environment.withShop { _, shop in try await shop.careers.allJobs() }
             if jobs.isEmpty { print("No job postings.") }
             for job in jobs {
                 print([job.slug, job.status.rawValue, job.employmentType.rawValue, job.location, job.title].joined(separator: "\t"))
@@ -40,10 +41,11 @@ struct Jobs: AsyncParsableCommand {
     struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close a posting: its page stays, the form goes.")
         @Argument(help: "The posting's slug.") var slug: String
+        @Option(help: "E-mail of the staff member closing it (required).") var by: String
 
         func run() async throws {
-            let closed = try await Environment.withDatabase { _, database in
-                try await database.transaction { sql in try await JobRepository(sql).close(slug: slug, now: Date()) }
+            let closed = try await Environment.withShop { _, shop in
+                try await shop.careers.close(slug: slug, by: try await Environment.staff(by, shop), now: Date())
             }
             guard closed else { throw ValidationError("no open posting \(slug)") }
             print("Closed.")
@@ -60,11 +62,9 @@ struct Applications: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Applications, newest first.")
 
         func run() async throws {
-            let rows = try await Environment.withDatabase { _, database in
-                try await database.read { sql in try await JobRepository(sql).applications() }
-            }
-            if rows.isEmpty { print("No applications.") }
-            for (application, _) in rows {
+            let applications = try await Environment.withShop { _, shop in try await shop.careers.applications() }
+            if applications.isEmpty { print("No applications.") }
+            for application in applications {
                 print([application.id.uuidString.lowercased(), ISO8601DateFormatter().string(from: application.receivedAt),
                        application.name, application.email].joined(separator: "\t"))
             }
@@ -78,9 +78,7 @@ struct Applications: AsyncParsableCommand {
 
         func run() async throws {
             guard let applicationID = UUID(uuidString: id) else { throw ValidationError("\(id) is not an application id") }
-            let data = try await Environment.withDatabase { env, database in
-                try await env.config.careersDesk(database: database).cv(applicationID: applicationID)
-            }
+            let data = try await Environment.withShop { _, shop in try await shop.careers.cv(applicationID: applicationID) }
             guard let data else { throw ValidationError("no CV for application \(id)") }
             try data.write(to: URL(fileURLWithPath: file))
             print("Written \(data.count) bytes to \(file).")
@@ -92,9 +90,7 @@ struct Applications: AsyncParsableCommand {
                                                             + "(serve does it every hour).")
 
         func run() async throws {
-            let deleted = try await Environment.withDatabase { env, database in
-                try await env.config.careersDesk(database: database).deleteExpired(now: Date())
-            }
+            let deleted = try await Environment.withShop { _, shop in try await shop.careers.deleteExpired(now: Date()) }
             print("\(deleted) applications deleted.")
         }
     }
@@ -111,9 +107,7 @@ struct Callbacks: AsyncParsableCommand {
 
         func run() async throws {
             guard let wanted = CallbackStatus(rawValue: status) else { throw ValidationError("status is open, called or closed") }
-            let queue = try await Environment.withDatabase { env, database in
-                try await env.config.consultationDesk(database: database).queue(status: wanted)
-            }
+            let queue = try await Environment.withShop { _, shop in try await shop.consultation.queue(status: wanted) }
             if queue.isEmpty { print("No \(status) call-back requests.") }
             for request in queue {
                 print([request.id.uuidString.lowercased(), ISO8601DateFormatter().string(from: request.requestedAt), request.window.rawValue,
@@ -126,13 +120,13 @@ struct Callbacks: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move a request on: called or closed.")
         @Argument(help: "The request's id.") var id: String
         @Argument(help: "called or closed.") var status: String
-        @Option(help: "Who handled it.") var by: String
+        @Option(help: "E-mail of the staff member who handled it (required, recorded).") var by: String
 
         func run() async throws {
             guard let requestID = UUID(uuidString: id) else { throw ValidationError("\(id) is not a request id") }
             guard let next = CallbackStatus(rawValue: status) else { throw ValidationError("status is open, called or closed") }
-            let marked = try await Environment.withDatabase { env, database in
-                try await env.config.consultationDesk(database: database).mark(id: requestID, next, by: by, now: Date())
+            let marked = try await Environment.withShop { _, shop in
+                try await shop.consultation.mark(id: requestID, next, by: try await Environment.staff(by, shop), now: Date())
             }
             guard marked else { throw ValidationError("no call-back request \(id)") }
             print("Marked \(status).")

@@ -2,7 +2,8 @@ import ArgumentParser
 import Configuration
 import Foundation
 import Logging
-import TresorStore
+import TresorCore
+import TresorServices
 import TresorWeb
 
 /// Shared start-up of every command: configuration, logging, database.
@@ -32,27 +33,27 @@ struct Environment {
         return Environment(config: config, logger: logger)
     }
 
-    func openDatabase() async throws -> Database {
-        if case .sqlite = config.database {
-            try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+    /// Loads the configuration, opens and migrates the shop's database, runs `body` while it runs, and stops it
+    /// whatever happens: the one way a short command touches data.
+    static func withShop<T: Sendable>(_ body: (Environment, Shop) async throws -> T) async throws -> T {
+        let env = try await load()
+        let shop = try await env.config.openShop(logger: env.logger)
+        return try await shop.whileRunning { shop in
+            try await shop.migrate()
+            return try await body(env, shop)
         }
-        let database = try await Database.open(config.database, logger: logger)
-        try await Migrator().migrate(database)
-        return database
     }
 
-    /// Loads the configuration, opens and migrates the database, runs `body`, and closes the database
-    /// whatever happens: the one way a short CLI command touches data.
-    static func withDatabase<T>(_ body: (Environment, Database) async throws -> T) async throws -> T {
-        let env = try await load()
-        let database = try await env.openDatabase()
-        do {
-            let result = try await body(env, database)
-            await database.close()
-            return result
-        } catch {
-            await database.close()
-            throw error
+    /// The staff member an optional `--by` names, or else the shop's own job of that name.
+    static func staff(_ email: String?, orJob job: String, _ shop: Shop) async throws -> Actor {
+        guard let email else { return .system(job: job) }
+        return try await staff(email, shop)
+    }
+
+    /// The staff member `--by` names, as the services take them; an unknown or disabled one stops the command.
+    static func staff(_ email: String, _ shop: Shop) async throws -> Actor {
+        do { return try await shop.staff.actor(email: email) } catch let problem as StaffProblem {
+            throw ValidationError(problem.description)
         }
     }
 

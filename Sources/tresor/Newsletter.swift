@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// `tresor newsletter …`: the proof of a subscriber's consent, for an authority or the subscriber.
 struct Newsletter: AsyncParsableCommand {
@@ -18,13 +17,11 @@ struct Newsletter: AsyncParsableCommand {
         @Flag(help: "As a printable HTML page.") var html = false
 
         func run() async throws {
-            let (proof, shop) = try await Environment.withDatabase { env, database in
-                (try await env.config.newsletterDesk(database: database).proof(email: email), env.config.seller.legalName)
+            let (proof, shop) = try await Environment.withShop { env, shop in
+                (try await shop.newsletter.proof(email: email), env.config.seller.legalName)
             }
             guard let proof else {
-                let erased = try await Environment.withDatabase { env, database in
-                    try await env.config.newsletterDesk(database: database).erasedRecords(email: email)
-                }
+                let erased = try await Environment.withShop { _, shop in try await shop.newsletter.erasedRecords(email: email) }
                 guard !erased.isEmpty else { throw ValidationError("no newsletter record for \(email)") }
                 for record in erased {
                     print("erased on request; kept: consent version \(record.consentVersion), signed up \(Self.time(record.signupAt)), "
@@ -68,9 +65,7 @@ struct Newsletter: AsyncParsableCommand {
         @Argument(help: "The subscriber's e-mail.") var email: String
 
         func run() async throws {
-            let erased = try await Environment.withDatabase { env, database in
-                try await env.config.newsletterDesk(database: database).erase(email: email, now: Date())
-            }
+            let erased = try await Environment.withShop { _, shop in try await shop.newsletter.erase(email: email, now: Date()) }
             guard erased else { throw ValidationError("no newsletter record for \(email)") }
             print("Erased. Kept without the address: consent version and the dates of sign-up, confirmation and withdrawal.")
         }
@@ -81,8 +76,8 @@ struct Newsletter: AsyncParsableCommand {
             abstract: "Send the campaigns that are due now at the configured rate and stop when none is left (serve does this by itself).")
 
         func run() async throws {
-            try await Environment.withDatabase { env, database in
-                let sender = env.config.campaignSender(database: database, now: { Date() }, logger: env.logger)
+            try await Environment.withShop { env, shop in
+                let sender = shop.campaignSender(transport: env.config.mailTransport, pace: env.config.campaignPace, now: { Date() })
                 let clock = ContinuousClock()
                 var start = clock.now
                 let started = try await sender.startDue()
@@ -106,11 +101,11 @@ struct Newsletter: AsyncParsableCommand {
         @Argument(help: "The Maildir (default: TRESOR_NEWSLETTER_BOUNCES).") var maildir: String?
 
         func run() async throws {
-            let summary = try await Environment.withDatabase { env, database in
+            let summary = try await Environment.withShop { env, shop in
                 guard let directory = maildir ?? env.config.newsletter.bounceMaildir else {
                     throw ValidationError("no Maildir given and TRESOR_NEWSLETTER_BOUNCES is not set")
                 }
-                return try await BounceReader(database: database, maildir: directory, now: { Date() }, logger: env.logger).readNew()
+                return try await shop.bounceReader(maildir: directory, now: { Date() }).readNew()
             }
             print("\(summary.hard) hard bounces (suppressed), \(summary.soft) soft bounces (counted), \(summary.ignored) other messages.")
         }

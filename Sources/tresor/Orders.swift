@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// `tresor orders …`: the staff side of orders until the back office has a web UI; every action needs `--by`.
 struct Orders: AsyncParsableCommand {
@@ -12,9 +11,13 @@ struct Orders: AsyncParsableCommand {
                       Invoice.self]
     )
 
-    /// Runs `body` with an order desk on the configured database.
-    static func withDesk<T>(_ body: (OrderDesk) async throws -> T) async throws -> T {
-        try await Environment.withDatabase { env, database in try await body(env.config.orderDesk(database: database, logger: env.logger)) }
+    /// Runs `body` with the order desk of the configured shop; its refusals become messages, not stack traces.
+    static func withDesk<T: Sendable>(_ body: (OrderDesk, Shop) async throws -> T) async throws -> T {
+        do {
+            return try await Environment.withShop { _, shop in try await body(shop.orders, shop) }
+        } catch let problem as OrderActionProblem {
+            throw ValidationError(problem.description)
+        }
     }
 
     struct List: AsyncParsableCommand {
@@ -29,9 +32,7 @@ struct Orders: AsyncParsableCommand {
                 }
                 return status
             }
-            let orders = try await Orders.withDesk { desk in
-                try await desk.database.read { sql in try await OrderRepository(sql).list(status: filter, limit: limit) }
-            }
+            let orders = try await Orders.withDesk { desk, _ in try await desk.list(status: filter, limit: limit) }
             if orders.isEmpty { print("No orders.") }
             for order in orders {
                 print([order.number, order.status.rawValue, order.total.decimalString + " EUR", order.payment.rawValue,
@@ -46,12 +47,8 @@ struct Orders: AsyncParsableCommand {
         @Argument(help: "Order number, e.g. T-2026-000123.") var number: String
 
         func run() async throws {
-            let (order, events) = try await Orders.withDesk { desk in
-                try await desk.database.read { sql in
-                    let orders = OrderRepository(sql)
-                    guard let order = try await orders.find(number: number) else { throw ValidationError("no order \(number)") }
-                    return (order, try await orders.events(orderID: order.id))
-                }
+            guard let (order, events) = try await Orders.withDesk({ desk, _ in try await desk.history(number: number) }) else {
+                throw ValidationError("no order \(number)")
             }
             let c = order.customer
             print("""
@@ -79,12 +76,10 @@ struct Orders: AsyncParsableCommand {
         @Option(help: "A note for the order's history.") var note = ""
 
         func apply(_ action: OrderAction) async throws {
-            do {
-                let order = try await Orders.withDesk { try await $0.apply(action, to: number, by: by, note: note, now: Date()) }
-                print("\(order.number) is now \(order.status.rawValue).")
-            } catch let problem as OrderActionProblem {
-                throw ValidationError(problem.description)
+            let order = try await Orders.withDesk { desk, shop in
+                try await desk.apply(action, to: number, by: try await Environment.staff(by, shop), note: note, now: Date())
             }
+            print("\(order.number) is now \(order.status.rawValue).")
         }
     }
 
@@ -121,23 +116,9 @@ struct Orders: AsyncParsableCommand {
 
         func run() async throws {
             let a = action
-            let outcome: (Order, marketLoss: Money?)
-            do {
-                outcome = try await Environment.withDatabase { env, database in
-                    let desk = env.config.orderDesk(database: database, logger: env.logger)
-                    let status = try await database.read { sql in try await OrderRepository(sql).find(number: a.number)?.status }
-                    guard status == .overdue || status == .awaitingPayment else {
-                        return (try await desk.apply(.cancel(reason: reason), to: a.number, by: a.by, note: a.note, now: Date()), nil)
-                    }
-                    // Unpaid: the customer owes the fall in value at today's buy-back prices plus the fee.
-                    let board = PriceBoard(database: database, policy: env.config.policy, logger: env.logger)
-                    try await board.refresh()
-                    let (order, loss) = try await desk.cancelUnpaid(a.number, by: a.by, reason: reason, snapshot: board.snapshot,
-                                                                    fee: env.config.cancellationFee, now: Date())
-                    return (order, loss)
-                }
-            } catch let problem as OrderActionProblem {
-                throw ValidationError(problem.description)
+            // The desk decides: an unpaid order records the market loss owed, any other is simply cancelled.
+            let outcome = try await Orders.withDesk { desk, shop in
+                try await desk.cancel(a.number, reason: reason, by: try await Environment.staff(a.by, shop), note: a.note, now: Date())
             }
             print("\(outcome.0.number) is now \(outcome.0.status.rawValue)."
                   + (outcome.marketLoss.map { " Market loss owed: \($0.decimalString) EUR." } ?? ""))
@@ -150,14 +131,7 @@ struct Orders: AsyncParsableCommand {
         @Option(help: "Write the invoice as PDF to this file.") var pdf: String?
 
         func run() async throws {
-            let invoice = try await Orders.withDesk { desk in
-                try await desk.database.read { sql -> TresorCore.Invoice? in
-                    let invoices = InvoiceRepository(sql)
-                    if let byNumber = try await invoices.find(number: number) { return byNumber }
-                    guard let order = try await OrderRepository(sql).find(number: number) else { return nil }
-                    return try await invoices.find(orderID: order.id)
-                }
-            }
+            let invoice = try await Orders.withDesk { desk, _ in try await desk.invoice(number: number) }
             guard let invoice else { throw ValidationError("no invoice for \(number) (an order gets one when it is paid)") }
             if let pdf {
                 do { try InvoicePDF.render(invoice).write(to: URL(fileURLWithPath: pdf)) } catch {
@@ -189,10 +163,8 @@ struct Staff: AsyncParsableCommand {
         func run() async throws {
             let added: (StaffMember, token: String)
             do {
-                added = try await Environment.withDatabase { _, database in
-                    try await StaffDirectory(database: database).add(email: email, name: name, now: Date())
-                }
-            } catch let problem as StaffDirectory.Problem {
+                added = try await Environment.withShop { _, shop in try await shop.staff.add(email: email, name: name, now: Date()) }
+            } catch let problem as StaffProblem {
                 throw ValidationError(problem.description)
             }
             print("Added \(added.0.name) <\(added.0.email)>.\nAPI token (shown once): \(added.token)")
@@ -212,18 +184,14 @@ struct Stock: AsyncParsableCommand {
         @Option(help: "Why (recorded).") var reason = "stock count"
 
         func run() async throws {
-            guard (0...1_000_000).contains(quantity) else { throw ValidationError("--quantity must be from 0 to 1000000") }
-            let result = try await Environment.withDatabase { _, database in
-                let dialect = database.dialect
-                return try await database.transaction { sql -> Int? in
-                    guard try await StaffRepository(sql).find(email: by) != nil else {
-                        throw ValidationError("no staff member \(by); add one with `tresor staff add`")
-                    }
-                    return try await StockRepository(sql, dialect: dialect).set(sku: sku, to: quantity, by: by.lowercased(),
-                                                                                reason: reason, now: Date())
+            let change: Int
+            do {
+                change = try await Environment.withShop { _, shop in
+                    try await shop.stock.set(sku: sku, quantity: quantity, reason: reason, by: try await Environment.staff(by, shop), now: Date())
                 }
+            } catch let problem as StockProblem {
+                throw ValidationError(problem.description)
             }
-            guard let change = result else { throw ValidationError("no product with SKU \(sku)") }
             print("\(sku): stock \(quantity) (\(change >= 0 ? "+" : "")\(change)).")
         }
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// `tresor payments …`: bank-statement import and the reconciliation list (staff).
 struct Payments: AsyncParsableCommand {
@@ -11,12 +10,10 @@ struct Payments: AsyncParsableCommand {
         subcommands: [Import.self, Unmatched.self, Assign.self, Dismiss.self]
     )
 
-    static func withDesk<T>(_ body: (PaymentDesk) async throws -> T) async throws -> T {
+    /// Runs `body` with the payment desk and the staff member `--by` names; refusals become messages.
+    static func withDesk<T: Sendable>(by email: String, _ body: (PaymentDesk, Actor) async throws -> T) async throws -> T {
         do {
-            return try await Environment.withDatabase { env, database in
-                let orders = env.config.orderDesk(database: database, logger: env.logger)
-                return try await body(PaymentDesk(orders: orders))
-            }
+            return try await Environment.withShop { _, shop in try await body(shop.payments, try await Environment.staff(email, shop)) }
         } catch let problem as PaymentProblem {
             throw ValidationError(problem.description)
         } catch let problem as OrderActionProblem {
@@ -36,7 +33,9 @@ struct Payments: AsyncParsableCommand {
                 throw ValidationError("cannot read \(file): \(error.localizedDescription)")
             }
             let name = URL(fileURLWithPath: file).lastPathComponent
-            let report = try await Payments.withDesk { try await $0.importStatement(data, named: name, by: by, now: Date()) }
+            let report = try await Payments.withDesk(by: by) { desk, staff in
+                try await desk.importStatement(data, named: name, by: staff, now: Date())
+            }
             print("\(name): \(report.entries) entries, \(report.alreadyImported) imported before, "
                   + "\(report.paidOrders.count) orders paid, \(report.unmatched) to resolve, \(report.debits) debits.")
             for number in report.paidOrders { print("  paid: \(number)") }
@@ -48,7 +47,7 @@ struct Payments: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Credits waiting for a decision, oldest first.")
 
         func run() async throws {
-            let entries = try await Payments.withDesk { try await $0.unmatched() }
+            let entries = try await Environment.withShop { _, shop in try await shop.payments.unmatched() }
             if entries.isEmpty { print("Nothing to resolve.") }
             for stored in entries {
                 let e = stored.entry
@@ -68,7 +67,9 @@ struct Payments: AsyncParsableCommand {
         @Option(help: "A note for the order's history.") var note = ""
 
         func run() async throws {
-            let r = try await Payments.withDesk { try await $0.assign(entry, to: number, by: by, note: note, now: Date()) }
+            let r = try await Payments.withDesk(by: by) { desk, staff in
+                try await desk.assign(entry, to: number, by: staff, note: note, now: Date())
+            }
             if let paid = r.paidOrder {
                 let excess = (r.received ?? .zero) - paid.total
                 print("\(paid.number) is now \(paid.status.rawValue)."
@@ -87,7 +88,7 @@ struct Payments: AsyncParsableCommand {
         @Option(help: "Why, e.g. \"returned to sender\" (required).") var note: String
 
         func run() async throws {
-            let stored = try await Payments.withDesk { try await $0.dismiss(entry, by: by, note: note, now: Date()) }
+            let stored = try await Payments.withDesk(by: by) { desk, staff in try await desk.dismiss(entry, by: staff, note: note, now: Date()) }
             print("Entry \(stored.id) dismissed: \(stored.note)")
         }
     }

@@ -7,7 +7,6 @@ import Prometheus
 import ServiceLifecycle
 import TresorCore
 import TresorServices
-import TresorStore
 import TresorWeb
 
 /// Starts the shop: migrate, seed an empty database, run the price feed and serve HTTP.
@@ -28,48 +27,25 @@ struct Serve: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
-        let database = try await env.openDatabase()
+        let shop = try await config.openShop(logger: logger)
         let now: @Sendable () -> Date = { Date() }
         let feed = makeFeed(config)
-        if !noDemo {
-            let seeder = Seeder(database: database, logger: logger)
-            try await seeder.seedCatalogueIfEmpty(now: now())
-            try await seeder.seedArticlesIfEmpty(now: now())
-            try await seeder.seedJobsIfEmpty(now: now())
-            if let demo = feed as? DemoFeed { try await seeder.backfillDemoHistoryIfEmpty(feed: demo, now: now()) }
+        let deps = WebDependencies(config: config, shop: shop, now: now, logger: logger, metrics: registry, demoPrices: feed is DemoFeed)
+        let app = try buildApplication(deps)
+        let jobs = shop.backgroundJobs(feed: feed, boardRefresh: config.boardRefresh, transport: config.mailTransport,
+                                       pace: config.campaignPace, bounces: config.newsletter.bounceMaildir, now: now)
+        // The database is the first service started and the last stopped; the shop opens its doors only after
+        // the migrations, the demo content and a first price poll.
+        let opening = ShopOpening(shop: shop, feed: feed, seedDemo: !noDemo, now: now, services: jobs + [app]) {
+            print("""
+                Tresor is running at http://\(config.host):\(config.port) (base URL \(config.baseURL))
+                Data: \(env.databaseDescription)
+                Price feed: \(feed.name)
+                """)
         }
-        let board = PriceBoard(database: database, policy: config.policy, logger: logger)
-        let desk = SpotDesk(database: database, policy: config.policy, logger: logger)
-        let feedService = FeedService(feed: feed, desk: desk, board: board, now: now, logger: logger)
-        await feedService.pollOnce()
-        try await board.refresh()
-
-        let deps = WebDependencies(config: config, database: database, board: board, now: now, logger: logger,
-                                   metrics: registry, demoPrices: feed is DemoFeed)
-        var services: [any Service] = [
-            feedService, BoardRefreshService(board: board, interval: config.boardRefresh, logger: logger),
-            Mailer(database: database, transport: config.mailTransport, now: now, logger: logger),
-            OverdueWatch(desk: config.orderDesk(database: database, logger: logger), now: now, logger: logger),
-            ScheduledPublisher(database: database, now: now, logger: logger),
-            config.campaignSender(database: database, now: now, logger: logger),
-            ApplicationCleanup(desk: config.careersDesk(database: database), now: now, logger: logger),
-        ]
-        if let maildir = config.newsletter.bounceMaildir {
-            services.append(BounceReader(database: database, maildir: maildir, now: now, logger: logger))
-        }
-        let app = try buildApplication(deps, services: services)
-        print("""
-            Tresor is running at http://\(config.host):\(config.port) (base URL \(config.baseURL))
-            Data: \(env.databaseDescription)
-            Price feed: \(feed.name)
-            """)
-        do {
-            try await app.runService()
-        } catch {
-            await database.close()
-            throw error
-        }
-        await database.close()
+        let group = ServiceGroup(configuration: .init(services: [.init(service: shop.storage), .init(service: opening)],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 
     func makeFeed(_ config: AppConfig) -> any PriceFeed {
@@ -91,9 +67,8 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let env = try await Environment.load()
-        let database = try await Database.open(env.config.database, logger: env.logger)
-        let applied = try await Migrator().migrate(database)
-        await database.close()
+        let shop = try await env.config.openShop(logger: env.logger)
+        let applied = try await shop.whileRunning { shop in try await shop.migrate() }
         print(applied.isEmpty ? "Database is up to date." : "Applied: " + applied.joined(separator: ", "))
     }
 }
@@ -107,9 +82,29 @@ struct Seed: AsyncParsableCommand {
 
     func run() async throws {
         guard (0...100_000).contains(variants) else { throw ValidationError("--variants must be from 0 to 100000") }
-        let count = try await Environment.withDatabase { env, database in
-            try await Seeder(database: database, logger: env.logger).seedCatalogueIfEmpty(now: Date(), variants: variants)
-        }
+        let count = try await Environment.withShop { _, shop in try await shop.seedCatalogue(now: Date(), variants: variants) }
         print(count == 0 ? "The catalogue is not empty; nothing loaded." : "Loaded \(count) products.")
+    }
+}
+
+/// Opens the shop once the database runs: migrations, demo content, a first price poll; then runs the web server
+/// and the background jobs until shutdown (they stop before the database does).
+struct ShopOpening: Service {
+    let shop: Shop
+    let feed: any PriceFeed
+    let seedDemo: Bool
+    let now: @Sendable () -> Date
+    let services: [any Service]
+    let opened: @Sendable () -> Void
+
+    func run() async throws {
+        await shop.storageStarted()
+        try await shop.migrate()
+        if seedDemo { try await shop.seedDemo(feed: feed, now: now()) }
+        try await shop.primePrices(feed: feed, now: now)
+        opened()
+        try await withThrowingDiscardingTaskGroup { group in
+            for service in services { group.addTask { try await service.run() } }
+        }
     }
 }

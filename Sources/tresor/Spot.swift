@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// `tresor spot …`: set manual prices and decide on held jumps.
 struct Spot: AsyncParsableCommand {
@@ -12,10 +11,8 @@ struct Spot: AsyncParsableCommand {
     )
 
     /// Runs `body` with a spot desk on the configured database.
-    static func withDesk<T>(_ body: (SpotDesk) async throws -> T) async throws -> T {
-        try await Environment.withDatabase { env, database in
-            try await body(SpotDesk(database: database, policy: env.config.policy, logger: env.logger))
-        }
+    static func withDesk<T: Sendable>(_ body: (SpotDesk, Shop) async throws -> T) async throws -> T {
+        try await Environment.withShop { _, shop in try await body(shop.spot, shop) }
     }
 
     struct Set: AsyncParsableCommand {
@@ -36,7 +33,7 @@ struct Spot: AsyncParsableCommand {
                 throw ValidationError("bid must be a positive decimal no higher than the ask")
             }
             let tick = SpotTick(metal: metal, bid: bidValue, ask: askValue, at: Date(), source: "manual")
-            let outcome = try await Spot.withDesk { try await $0.ingest(tick) }
+            let outcome = try await Spot.withDesk { desk, _ in try await desk.ingest(tick) }
             switch outcome {
             case .accepted, .acceptedConfirmingHeld:
                 print("\(metal.code) set to \(askValue.plainString) EUR/oz.")
@@ -51,7 +48,7 @@ struct Spot: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List ticks held because they jumped too far.")
 
         func run() async throws {
-            let held = try await Spot.withDesk { try await $0.held() }
+            let held = try await Spot.withDesk { desk, _ in try await desk.held() }
             if held.isEmpty { print("No held ticks.") }
             for item in held {
                 print("\(item.id)\t\(item.tick.metal.code)\tbid \(item.tick.bid.plainString)\task \(item.tick.ask.plainString)\t"
@@ -63,11 +60,13 @@ struct Spot: AsyncParsableCommand {
     /// The arguments both decisions take.
     struct Decision: ParsableArguments {
         @Argument(help: "Id from `tresor spot held`.") var id: Int64
-        @Option(help: "Who decides (recorded).") var by = ProcessInfo.processInfo.environment["USER"] ?? "staff"
+        @Option(help: "E-mail of the staff member deciding (required, recorded).") var by: String
 
         func record(confirm: Bool) async throws {
             do {
-                try await Spot.withDesk { try await $0.decide(id: id, confirm: confirm, by: by, now: Date()) }
+                try await Spot.withDesk { desk, shop in
+                    try await desk.decide(id: id, confirm: confirm, by: try await Environment.staff(by, shop), now: Date())
+                }
             } catch SpotDesk.DecisionError.noSuchHeldTick {
                 throw ValidationError("there is no held tick \(id); see `tresor spot held`")
             }

@@ -8,15 +8,15 @@ import TresorTestSupport
 @Suite struct InvoiceIssueTests {
     let base = OrderActionsTests()
     var now: Date { base.now }
-    let staff = "anna@tresor.example"
 
     @Test(arguments: TestDatabase.available)
     func payingIssuesOneInvoiceWithAGaplessNumber(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let (desk, first) = try await base.placed(database)
+            let staff = try await staff("anna@tresor.example", database)
             let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: try await snapshot(database), now: now)
             try await desk.save(quote)
-            let second = try await desk.place(base.base.request(quote), idempotencyKey: nil, now: now)
+            let second = try await desk.place(base.base.request(quote), idempotencyKey: nil, by: guest, now: now)
             // A cancelled order gets no invoice and uses no number.
             _ = try await desk.apply(.cancel(reason: "customer asked"), to: first.number, by: staff, now: now)
             _ = try await desk.apply(.markPaid, to: second.number, by: staff, now: now)

@@ -78,9 +78,9 @@ final class FlakyTransport: MailTransport {
             let dialect = database.dialect
             let quotes = try (0..<2).map { _ in try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: base.now) }
             for quote in quotes { try await desk.save(quote) }
-            let order = try await desk.place(base.request(quotes[0]), idempotencyKey: nil, now: base.now)
+            let order = try await desk.place(base.request(quotes[0]), idempotencyKey: nil, by: guest, now: base.now)
             await #expect(throws: OrderProblem.insufficientStock(sku: "AU-ML-1OZ")) {
-                try await desk.place(base.request(quotes[1]), idempotencyKey: nil, now: base.now)
+                try await desk.place(base.request(quotes[1]), idempotencyKey: nil, by: guest, now: base.now)
             }
             let pending = try await database.read { sql in try await MailOutboxRepository(sql, dialect: dialect).count(status: "pending") }
             #expect(pending == 1)  // the refused order wrote no mail

@@ -18,11 +18,13 @@ import TresorTestSupport
     func everySavedVersionIsKeptAndCanBeRestored(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let desk = NewsDesk(database: database)
-            let first = try await desk.save([article("gold-rekord", at: 20)], by: "import", now: now)
+            let first = try await desk.save([article("gold-rekord", at: 20)], by: .system(job: "import"), now: now)
             #expect(first.created == ["gold-rekord"])
             // The same file again changes nothing; an edited body is version 2.
-            #expect(try await desk.save([article("gold-rekord", at: 20)], by: "import", now: now).unchanged == ["gold-rekord"])
-            let edited = try await desk.save([article("gold-rekord", tags: ["Gold", "Zinsen"], at: 20, body: "Neuer Text")], by: "anna",
+            #expect(try await desk.save([article("gold-rekord", at: 20)], by: .system(job: "import"), now: now).unchanged == ["gold-rekord"])
+            _ = try await StaffDirectory(database: database).add(email: "anna@tresor.example", name: "Anna Berger", now: now)
+            let anna = try await staff("anna@tresor.example", database)
+            let edited = try await desk.save([article("gold-rekord", tags: ["Gold", "Zinsen"], at: 20, body: "Neuer Text")], by: anna,
                                              now: now.addingTimeInterval(60))
             #expect(edited.updated == ["gold-rekord"])
             let (current, revisions) = try await database.transaction { sql in
@@ -33,12 +35,18 @@ import TresorTestSupport
             #expect(current.version == 2)
             #expect(current.article.tags == ["Gold", "Zinsen"])
             #expect(revisions.map(\.version) == [1, 2])
-            #expect(revisions.map(\.savedBy) == ["import", "anna"])
+            #expect(revisions.map(\.savedBy) == ["system:import", "anna@tresor.example"])
             #expect(revisions[0].article.body == "Text")
-            let restored = try await database.transaction { sql in
-                try await ArticleRepository(sql).restore(slug: "gold-rekord", version: 1, by: "anna", now: now.addingTimeInterval(120))
+            // Only an active staff member restores: a name typed on the command line is not enough.
+            await #expect(throws: NewsProblem.notStaff("mallory@evil.example")) {
+                try await desk.restore(slug: "gold-rekord", version: 1, by: forgedStaff("mallory@evil.example"), now: now)
             }
+            await #expect(throws: NewsProblem.noSuchVersion(slug: "gold-rekord", version: 9)) {
+                try await desk.restore(slug: "gold-rekord", version: 9, by: anna, now: now)
+            }
+            let restored = try await desk.restore(slug: "gold-rekord", version: 1, by: anna, now: now.addingTimeInterval(120))
             #expect(restored == 3)
+            #expect(try await desk.revisions(slug: "gold-rekord")?.last?.savedBy == "anna@tresor.example")
             let after = try await database.read { sql in try await ArticleRepository(sql).find(slug: "gold-rekord") }
             #expect(after?.article.body == "Text")
             #expect(after?.article.tags == ["Gold"])
@@ -53,7 +61,7 @@ import TresorTestSupport
                 article("a-alt", at: 10), article("b-neu", category: "Wissen", tags: ["Silber"], at: 25),
                 article("c-entwurf", status: .draft, at: 26), article("d-geplant", at: 30),
                 article("e-mitte", tags: ["Silber", "Gold"], at: 20),
-            ], by: "import", now: now)
+            ], by: .system(job: "import"), now: now)
             let (all, silver, knowledge, count) = try await database.read { sql in
                 let repository = ArticleRepository(sql)
                 return (try await repository.published(now: now, limit: 10).map { "\($0.slug) \($0.tags)" },
@@ -79,11 +87,11 @@ import TresorTestSupport
             try "---\ntitle: Schlecht\nslug: Schlecht!\nteaser: T\nauthor: R\ncategory: K\ndate: 2026-11-20 07:30\n---\nText".write(
                 toFile: folder + "/2-schlecht.md", atomically: true, encoding: .utf8)
             await #expect(throws: ArticleFileProblem(file: "2-schlecht.md", problem: InvalidParameter(name: "slug", value: "Schlecht!"))) {
-                try await NewsDesk(database: database).importDirectory(folder, by: "import", now: now)
+                try await NewsDesk(database: database).importDirectory(folder, by: .system(job: "import"), now: now)
             }
             #expect(try await database.read { sql in try await ArticleRepository(sql).countPublished(now: now) } == 0)
             try FileManager.default.removeItem(atPath: folder + "/2-schlecht.md")
-            let report = try await NewsDesk(database: database).importDirectory(folder, by: "import", now: now)
+            let report = try await NewsDesk(database: database).importDirectory(folder, by: .system(job: "import"), now: now)
             #expect(report.created == ["gut"])
         }
     }
@@ -93,7 +101,7 @@ import TresorTestSupport
         try await kind.with { database in
             _ = try await NewsDesk(database: database).save([
                 article("frueh", status: .scheduled, at: 26), article("spaet", status: .scheduled, at: 28),
-            ], by: "import", now: now)
+            ], by: .system(job: "import"), now: now)
             // Two instances on the same beat: each article is published by exactly one of them.
             let publishers = (0..<2).map { _ in ScheduledPublisher(database: database, now: { now }, logger: TestDatabase.logger) }
             async let first = publishers[0].publishDue()

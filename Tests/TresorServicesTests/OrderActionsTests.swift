@@ -16,7 +16,7 @@ import TresorTestSupport
         _ = try await StaffDirectory(database: database).add(email: "Anna@Tresor.example", name: "Anna Berger", now: now)
         let quote = try QuoteDesk().quote([("AU-ML-1OZ", 2)], snapshot: snapshot, now: now)
         try await desk.save(quote)
-        return (desk, try await desk.place(base.request(quote, payment: payment, shipping: shipping), idempotencyKey: nil, now: now))
+        return (desk, try await desk.place(base.request(quote, payment: payment, shipping: shipping), idempotencyKey: nil, by: guest, now: now))
     }
 
     func stock(_ database: Database) async throws -> Int? {
@@ -27,7 +27,7 @@ import TresorTestSupport
     func staffMoveAnOrderToDeliveredWithEvents(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let (desk, order) = try await placed(database)
-            let staff = "anna@tresor.example"
+            let staff = try await staff("anna@tresor.example", database)
             _ = try await desk.apply(.markPaid, to: order.number, by: staff, note: "statement 2026-11-30", now: now)
             _ = try await desk.apply(.pack, to: order.number, by: staff, now: now)
             _ = try await desk.apply(.ship(trackingNumber: "00340434161094042557"), to: order.number, by: staff, now: now)
@@ -35,7 +35,7 @@ import TresorTestSupport
             #expect(delivered.status == .delivered)
             let events = try await database.read { sql in try await OrderRepository(sql).events(orderID: order.id) }
             #expect(events.map(\.action) == ["place", "mark paid", "pack", "ship", "deliver"])
-            #expect(events.dropFirst().allSatisfy { $0.actor == staff })
+            #expect(events.dropFirst().allSatisfy { $0.actor == staff.recorded })
             #expect(events[1].note == "statement 2026-11-30")
             #expect(events[3].note == "tracking 00340434161094042557")
             #expect(events.map(\.to) == [.awaitingPayment, .paid, .packed, .shipped, .delivered])
@@ -52,13 +52,13 @@ import TresorTestSupport
         try await kind.with { database in
             let (desk, order) = try await placed(database)
             #expect(try await stock(database) == 3)
-            let cancelled = try await desk.apply(.cancel(reason: "customer asked"), to: order.number, by: "anna@tresor.example",
+            let cancelled = try await desk.apply(.cancel(reason: "customer asked"), to: order.number, by: try await staff("anna@tresor.example", database),
                                                  now: now)
             #expect(cancelled.status == .cancelled)
             #expect(try await stock(database) == 5)
             await #expect(throws: OrderActionProblem.illegal(IllegalTransition(from: .cancelled, action: "cancel",
                                                                               reason: "the order is cancelled"))) {
-                try await desk.apply(.cancel(reason: "again"), to: order.number, by: "anna@tresor.example", now: now)
+                try await desk.apply(.cancel(reason: "again"), to: order.number, by: try await staff("anna@tresor.example", database), now: now)
             }
             #expect(try await stock(database) == 5)
         }
@@ -69,13 +69,13 @@ import TresorTestSupport
         try await kind.with { database in
             let (desk, order) = try await placed(database)
             await #expect(throws: OrderActionProblem.unknownStaff("mallory@evil.example")) {
-                try await desk.apply(.markPaid, to: order.number, by: "mallory@evil.example", now: now)
+                try await desk.apply(.markPaid, to: order.number, by: forgedStaff("mallory@evil.example"), now: now)
             }
             await #expect(throws: OrderActionProblem.noSuchOrder("T-2026-999999")) {
-                try await desk.apply(.markPaid, to: "T-2026-999999", by: "anna@tresor.example", now: now)
+                try await desk.apply(.markPaid, to: "T-2026-999999", by: try await staff("anna@tresor.example", database), now: now)
             }
             await #expect(throws: OrderActionProblem.self) {
-                try await desk.apply(.pack, to: order.number, by: "anna@tresor.example", now: now)  // not paid yet
+                try await desk.apply(.pack, to: order.number, by: try await staff("anna@tresor.example", database), now: now)  // not paid yet
             }
             let events = try await database.read { sql in try await OrderRepository(sql).events(orderID: order.id) }
             #expect(events.count == 1)
@@ -87,7 +87,7 @@ import TresorTestSupport
         try await kind.with { database in
             let (desk, order) = try await placed(database, payment: .cash, shipping: .pickup)
             #expect(order.status == .awaitingIdentification)
-            let staff = "anna@tresor.example"
+            let staff = try await staff("anna@tresor.example", database)
             await #expect(throws: OrderActionProblem.self) { try await desk.apply(.pack, to: order.number, by: staff, now: now) }
             _ = try await desk.apply(.identify, to: order.number, by: staff, note: "Personalausweis checked", now: now)
             _ = try await desk.apply(.pack, to: order.number, by: staff, now: now)

@@ -25,7 +25,7 @@ import TresorTestSupport
         }
         let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
         try await board.refresh()
-        return (OrderDesk(database: database, logger: TestDatabase.logger), board.snapshot)
+        return (OrderDesk(database: database, board: board, logger: TestDatabase.logger), board.snapshot)
     }
 
     func request(_ quote: Quote, payment: PaymentMethod = .bankTransfer, shipping: ShippingMethod = .insured) -> OrderRequest {
@@ -38,7 +38,7 @@ import TresorTestSupport
             let (desk, snapshot) = try await shop(database, stock: 5)
             let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
             try await desk.save(quote)
-            let order = try await desk.place(request(quote), idempotencyKey: nil, now: now.addingTimeInterval(30))
+            let order = try await desk.place(request(quote), idempotencyKey: nil, by: guest, now: now.addingTimeInterval(30))
             #expect(order.number == "T-2026-000001")
             #expect(order.status == .awaitingPayment)
             #expect(order.paymentReference == CreditorReference.make(orderNumber: "T-2026-000001"))
@@ -58,7 +58,7 @@ import TresorTestSupport
             #expect(events.first?.to == .awaitingPayment)
             let second = try QuoteDesk().quote([("AU-ML-1OZ", 2)], snapshot: snapshot, now: now)
             try await desk.save(second)
-            let big = try await desk.place(request(second), idempotencyKey: nil, now: now)
+            let big = try await desk.place(request(second), idempotencyKey: nil, by: guest, now: now)
             #expect(big.number == "T-2026-000002")
             #expect(big.shippingFee == .zero)  // 5,202.34 € of goods: free from 5,000 €
         }
@@ -71,24 +71,24 @@ import TresorTestSupport
             let quote = try QuoteDesk(lockDuration: 600).quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
             try await desk.save(quote)
             await #expect(throws: OrderProblem.quoteExpired) {
-                try await desk.place(request(quote), idempotencyKey: nil, now: now.addingTimeInterval(600))
+                try await desk.place(request(quote), idempotencyKey: nil, by: guest, now: now.addingTimeInterval(600))
             }
             await #expect(throws: OrderProblem.termsNotAccepted) {
                 var unaccepted = request(quote)
                 unaccepted.acceptTerms = false
-                return try await desk.place(unaccepted, idempotencyKey: nil, now: now)
+                return try await desk.place(unaccepted, idempotencyKey: nil, by: guest, now: now)
             }
             await #expect(throws: OrderProblem.invalid(InvalidParameter(name: "postalCode", value: "5114"))) {
                 var wrong = request(quote)
                 wrong.customer.postalCode = "5114"
-                return try await desk.place(wrong, idempotencyKey: nil, now: now)
+                return try await desk.place(wrong, idempotencyKey: nil, by: guest, now: now)
             }
             await #expect(throws: OrderProblem.cashOnlyAtPickup) {
-                try await desk.place(request(quote, payment: .cash, shipping: .insured), idempotencyKey: nil, now: now)
+                try await desk.place(request(quote, payment: .cash, shipping: .insured), idempotencyKey: nil, by: guest, now: now)
             }
             await #expect(throws: OrderProblem.quoteNotFound) {
                 try await desk.place(OrderRequest(quoteID: UUID(), customer: customer, shipping: .insured, payment: .bankTransfer,
-                                                  acceptTerms: true), idempotencyKey: nil, now: now)
+                                                  acceptTerms: true), idempotencyKey: nil, by: guest, now: now)
             }
             let (orders, stock) = try await database.read { sql in
                 (try await OrderRepository(sql).count(), try await ProductRepository(sql).find(sku: "AU-ML-1OZ")?.stock)
@@ -96,9 +96,9 @@ import TresorTestSupport
             #expect(orders == 0)
             #expect(stock == 5)
             // The number was not used up by the failures: the first real order is still 000001.
-            #expect(try await desk.place(request(quote), idempotencyKey: nil, now: now).number == "T-2026-000001")
+            #expect(try await desk.place(request(quote), idempotencyKey: nil, by: guest, now: now).number == "T-2026-000001")
             await #expect(throws: OrderProblem.quoteAlreadyOrdered(number: "T-2026-000001")) {
-                try await desk.place(request(quote), idempotencyKey: nil, now: now)
+                try await desk.place(request(quote), idempotencyKey: nil, by: guest, now: now)
             }
         }
     }
@@ -109,7 +109,7 @@ import TresorTestSupport
             let (desk, snapshot) = try await shop(database, stock: 5)
             let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)  // about 2,600 €
             try await desk.save(quote)
-            let order = try await desk.place(request(quote, payment: .cash, shipping: .pickup), idempotencyKey: nil, now: now)
+            let order = try await desk.place(request(quote, payment: .cash, shipping: .pickup), idempotencyKey: nil, by: guest, now: now)
             #expect(order.status == .awaitingIdentification)
             #expect(order.compliance.outcome == .needsIdentification)
             #expect(order.dueAt == nil)
@@ -132,7 +132,7 @@ import TresorTestSupport
                 for quote in quotes {
                     group.addTask {
                         do {
-                            return try await desk.place(request(quote), idempotencyKey: nil, now: now).number
+                            return try await desk.place(request(quote), idempotencyKey: nil, by: guest, now: now).number
                         } catch OrderProblem.insufficientStock {
                             return "sold out"
                         }
@@ -159,7 +159,7 @@ import TresorTestSupport
             try await desk.save(quote)
             let numbers = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<50 {
-                    group.addTask { try await desk.place(request(quote), idempotencyKey: "key-1", now: now).number }
+                    group.addTask { try await desk.place(request(quote), idempotencyKey: "key-1", by: guest, now: now).number }
                 }
                 return try await group.reduce(into: Set<String>()) { $0.insert($1) }
             }
@@ -167,7 +167,7 @@ import TresorTestSupport
             var changed = request(quote)
             changed.customer.name = "Max Mustermann"
             await #expect(throws: OrderProblem.idempotencyKeyReused) {
-                try await desk.place(changed, idempotencyKey: "key-1", now: now)
+                try await desk.place(changed, idempotencyKey: "key-1", by: guest, now: now)
             }
             let stock = try await database.read { sql in try await ProductRepository(sql).find(sku: "AU-ML-1OZ")?.stock }
             #expect(stock == 97)

@@ -24,10 +24,10 @@ import TresorTestSupport
                  try await MailOutboxRepository(sql, dialect: dialect).count(status: "pending"))
             }
             #expect(status == .overdue)
-            #expect(events.last?.actor == "system")
+            #expect(events.last?.actor == "system:overdue-watch")
             #expect(mails == 2)  // confirmation and reminder
             // An overdue order may still be paid.
-            #expect(try await desk.apply(.markPaid, to: order.number, by: "anna@tresor.example", now: due).status == .paid)
+            #expect(try await desk.apply(.markPaid, to: order.number, by: try await staff("anna@tresor.example", database), now: due).status == .paid)
         }
     }
 
@@ -44,7 +44,7 @@ import TresorTestSupport
             }
             let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
             try await board.refresh()
-            let (cancelled, loss) = try await desk.cancelUnpaid(order.number, by: "anna@tresor.example", reason: "not paid",
+            let (cancelled, loss) = try await desk.cancelUnpaid(order.number, by: try await staff("anna@tresor.example", database), reason: "not paid",
                                                                snapshot: board.snapshot, fee: Money(cents: 2_500), now: later)
             // 5202.34 − 4507.56 = 694.78 € fall in value + 25.00 € fee = 719.78 €
             #expect(loss == Money(cents: 71_978))
@@ -60,11 +60,11 @@ import TresorTestSupport
     func paidOrdersCarryNoMarketLoss(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let (desk, order) = try await actions.placed(database)
-            _ = try await desk.apply(.markPaid, to: order.number, by: "anna@tresor.example", now: base.now)
+            _ = try await desk.apply(.markPaid, to: order.number, by: try await staff("anna@tresor.example", database), now: base.now)
             let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
             try await board.refresh()
             await #expect(throws: OrderActionProblem.self) {
-                try await desk.cancelUnpaid(order.number, by: "anna@tresor.example", reason: "x", snapshot: board.snapshot,
+                try await desk.cancelUnpaid(order.number, by: try await staff("anna@tresor.example", database), reason: "x", snapshot: board.snapshot,
                                             fee: .zero, now: base.now)
             }
         }

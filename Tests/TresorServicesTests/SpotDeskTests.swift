@@ -43,10 +43,12 @@ import TresorTestSupport
             #expect(try await desk.ingest(tick(.silver, Decimal(string: "30.1")!, 10)) == .accepted)
             let held = try await desk.held()
             #expect(held.count == 1)
-            try await desk.decide(id: held[0].id, confirm: false, by: "compliance", now: now)
+            _ = try await StaffDirectory(database: database).add(email: "compliance@tresor.example", name: "Clara Compliance", now: now)
+            let compliance = try await staff("compliance@tresor.example", database)
+            try await desk.decide(id: held[0].id, confirm: false, by: compliance, now: now)
             #expect(try await desk.held().isEmpty)
             await #expect(throws: SpotDesk.DecisionError.noSuchHeldTick(held[0].id)) {
-                try await desk.decide(id: held[0].id, confirm: true, by: "x", now: now)
+                try await desk.decide(id: held[0].id, confirm: true, by: compliance, now: now)
             }
         }
     }
@@ -58,7 +60,8 @@ import TresorTestSupport
             _ = try await desk.ingest(tick(.platinum, 1000))
             _ = try await desk.ingest(tick(.platinum, 1100, 5))
             let id = try #require(try await desk.held().first?.id)
-            try await desk.decide(id: id, confirm: true, by: "owner", now: now)
+            _ = try await StaffDirectory(database: database).add(email: "owner@tresor.example", name: "Olga Owner", now: now)
+            try await desk.decide(id: id, confirm: true, by: try await staff("owner@tresor.example", database), now: now)
             let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
             try await board.refresh()
             #expect(board.snapshot.ticks[.platinum]?.mid == 1100)

@@ -184,8 +184,8 @@ import TresorTestSupport
 
             // Staff record the payment: the invoice is issued and shows in the account.
             _ = try await StaffDirectory(database: shop.database).add(email: "kasse@tresor.example", name: "Karl", now: ShopFixture.now)
-            let desk = AppConfig().orderDesk(database: shop.database, logger: TestDatabase.logger)
-            _ = try await desk.apply(.markPaid, to: number, by: "kasse@tresor.example", now: ShopFixture.now)
+            _ = try await shop.shop.orders.apply(.markPaid, to: number, by: try await shop.shop.staff.actor(email: "kasse@tresor.example"),
+                                                 now: ShopFixture.now)
             let account = try await erika.get(shop, "/konto")
             #expect(account.body.contains(number))
             #expect(account.body.contains("bezahlt"))

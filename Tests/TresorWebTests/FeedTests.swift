@@ -47,7 +47,7 @@ final class XMLOutline: NSObject, XMLParserDelegate {
         _ = try await NewsDesk(database: shop.database).save([Article(
             slug: "gold-silber-ratio", title: "Gold <> Silber: das \"Ratio\" & mehr", teaser: "t < u", body: "x", author: "R & D",
             category: "Wissen", tags: ["Gold"], status: .published, publishAt: ShopFixture.now.addingTimeInterval(-60),
-            updatedAt: ShopFixture.now)], by: "test", now: ShopFixture.now)
+            updatedAt: ShopFixture.now)], by: .system(job: "test"), now: ShopFixture.now)
     }
 
     @Test func atomAndRSSAreWellFormedWithTheRequiredElements() async throws {

@@ -51,7 +51,7 @@ import TresorTestSupport
                                 status: .draft, publishAt: nil, updatedAt: ShopFixture.now)
             let later = Article(slug: "morgen", title: "Morgen", teaser: "t", body: "x", author: "a", category: "Wissen", tags: [],
                                 status: .published, publishAt: ShopFixture.now.addingTimeInterval(3600), updatedAt: ShopFixture.now)
-            _ = try await NewsDesk(database: shop.database).save([draft, later], by: "test", now: ShopFixture.now)
+            _ = try await NewsDesk(database: shop.database).save([draft, later], by: .system(job: "test"), now: ShopFixture.now)
             #expect(try await shop.get("/news/entwurf").status == .notFound)
             #expect(try await shop.get("/news/morgen").status == .notFound)
             #expect(try await shop.get("/news").body.contains("Hier gibt es noch keine Artikel."))
@@ -69,15 +69,15 @@ import TresorTestSupport
             try await seeded(shop)
             let desk = NewsDesk(database: shop.database)
             #expect(!(try await shop.get("/news").body.contains("Eilmeldung")))
-            _ = try await desk.save([article("eilmeldung", title: "Eilmeldung", at: ShopFixture.now.addingTimeInterval(-60))], by: "test", now: ShopFixture.now)
+            _ = try await desk.save([article("eilmeldung", title: "Eilmeldung", at: ShopFixture.now.addingTimeInterval(-60))], by: .system(job: "test"), now: ShopFixture.now)
             #expect(try await shop.get("/news").body.contains("Eilmeldung"))
             #expect(try await shop.get("/news/eilmeldung").body.contains("<h1>Eilmeldung</h1>"))
             // A correction on the same clock tick: the version changes, so the cached page does.
             _ = try await desk.save([article("eilmeldung", title: "Eilmeldung korrigiert", at: ShopFixture.now.addingTimeInterval(-60))],
-                                    by: "test", now: ShopFixture.now)
+                                    by: .system(job: "test"), now: ShopFixture.now)
             #expect(try await shop.get("/news/eilmeldung").body.contains("<h1>Eilmeldung korrigiert</h1>"))
             // Published for 10:30: hidden at 10:00, shown once the clock passes it, with no save in between.
-            _ = try await desk.save([article("halb-elf", title: "Halb elf", at: ShopFixture.now.addingTimeInterval(1800))], by: "test", now: ShopFixture.now)
+            _ = try await desk.save([article("halb-elf", title: "Halb elf", at: ShopFixture.now.addingTimeInterval(1800))], by: .system(job: "test"), now: ShopFixture.now)
             #expect(!(try await shop.get("/news").body.contains("Halb elf")))
             clock.advance(1801)
             #expect(try await shop.get("/news").body.contains("Halb elf"))
@@ -90,7 +90,7 @@ import TresorTestSupport
             try await seeded(shop)
             let first = try await shop.get("/news").body
             _ = try await NewsDesk(database: shop.database)
-                .save([article("eilmeldung", title: "Eilmeldung", at: ShopFixture.now.addingTimeInterval(-60))], by: "test", now: ShopFixture.now)
+                .save([article("eilmeldung", title: "Eilmeldung", at: ShopFixture.now.addingTimeInterval(-60))], by: .system(job: "test"), now: ShopFixture.now)
             let second = try await shop.get("/news").body
             #expect(!second.contains("Eilmeldung"))
             #expect(first.count == second.count)

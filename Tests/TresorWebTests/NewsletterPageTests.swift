@@ -54,7 +54,7 @@ import TresorTestSupport
             #expect(confirmed.body.contains("Sie erhalten ab jetzt unseren Newsletter"))
             #expect(try await erika.get(shop, "/newsletter/bestaetigen?token=forged").status == .badRequest)
 
-            let desk = AppConfig().newsletterDesk(database: shop.database)
+            let desk = shop.shop.newsletter
             let proof = try #require(try await desk.proof(email: "erika@example.de"))
             #expect(proof.status == .confirmed)
             #expect(proof.signupSource == "/")
@@ -119,9 +119,9 @@ import TresorTestSupport
             let limited = try await post(shop, #"{"email": "moritz@example.de", "consentVersion": 1, "source": "app"}"#)
             #expect(limited.0 == .tooManyRequests)
             #expect(limited.1.contains("\"status\":429"))
-            let proof = try await AppConfig().newsletterDesk(database: shop.database).proof(email: "erika@example.de")
+            let proof = try await shop.shop.newsletter.proof(email: "erika@example.de")
             #expect(proof?.signupSource == "app/settings")
-            #expect(try await AppConfig().newsletterDesk(database: shop.database).proof(email: "moritz@example.de") == nil)
+            #expect(try await shop.shop.newsletter.proof(email: "moritz@example.de") == nil)
         }
     }
 }

@@ -127,10 +127,11 @@ import TresorTestSupport
             let (maxCookie, _) = try await sessions.logIn(max, replacing: nil, now: ShopFixture.now)
             let snapshot = shop.board.snapshot
             let quote = try QuoteDesk().quote([("AU-KR-1OZ", 1)], snapshot: snapshot, now: ShopFixture.now)
-            let desk = AppConfig().orderDesk(database: shop.database, logger: TestDatabase.logger)
+            let desk = shop.shop.orders
             try await desk.save(quote)
             _ = try await desk.place(OrderRequest(quoteID: quote.id, customer: erika.details, shipping: .insured, payment: .bankTransfer,
-                                                  acceptTerms: true, customerID: erika.id), idempotencyKey: nil, now: ShopFixture.now)
+                                                  acceptTerms: true, customerID: erika.id), idempotencyKey: nil,
+                                  by: .customer(id: erika.id, address: "192.0.2.10"), now: ShopFixture.now)
             func read(_ cookie: String) async throws -> HTTPResponse.Status {
                 try await shop.client.execute(uri: "/api/v1/orders/T-2026-000001", method: .get,
                                               headers: [.cookie: "\(Visitor.sessionCookie)=\(cookie)"]) { $0.status }

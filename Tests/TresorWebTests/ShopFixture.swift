@@ -25,6 +25,7 @@ struct ShopFixture {
     var client: any TestClientProtocol
     var board: PriceBoard
     var database: Database
+    var shop: Shop
 
     /// `age` shifts the clock, so the same ticks can be fresh or stale; `clock` lets a test move time on.
     /// `recheck` is how long news pages trust their cached edition; by default a test sees its changes at once.
@@ -38,8 +39,6 @@ struct ShopFixture {
                 for product in extraProducts { try await ProductRepository(sql).insert(product, now: now) }
                 for tick in ticks where !missing.contains(tick.metal) { try await SpotTickRepository(sql, dialect: dialect).insert(tick, status: .accepted) }
             }
-            let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
-            try await board.refresh()
             let fixed = now.addingTimeInterval(age)
             var config = AppConfig()
             config.boardRefresh = recheck
@@ -47,11 +46,14 @@ struct ShopFixture {
             // Uploaded CVs land here, never in the working copy.
             config.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-web-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: config.dataDirectory) }
-            let deps = WebDependencies(config: config, database: database, board: board, now: { clock?.now ?? fixed },
+            let shop = Shop(database: database, settings: config.shopSettings, logger: TestDatabase.logger)
+            let board = shop.board
+            try await board.refresh()
+            let deps = WebDependencies(config: config, shop: shop, now: { clock?.now ?? fixed },
                                        logger: TestDatabase.logger, metrics: PrometheusCollectorRegistry(), demoPrices: false)
             let app = Application(router: try buildRouter(deps), logger: TestDatabase.logger)
             try await app.test(.router) { client in
-                try await body(ShopFixture(client: client, board: board, database: database))
+                try await body(ShopFixture(client: client, board: board, database: database, shop: shop))
             }
         }
     }

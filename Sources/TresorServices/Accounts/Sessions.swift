@@ -45,6 +45,18 @@ public struct Sessions: Sendable {
         return started
     }
 
+    /// The live session a cookie names and the account behind it.
+    public func visitor(cookie: String, now: Date) async throws -> (session: StoredSession, customer: Customer?)? {
+        guard let session = try await find(cookie: cookie, now: now) else { return nil }
+        guard let id = session.customerID else { return (session, nil) }
+        return (session, try await database.read { sql in try await CustomerRepository(sql).find(id: id) })
+    }
+
+    /// Removes expired sessions and the guest carts they leave behind.
+    public func deleteExpired(now: Date) async throws {
+        try await database.transaction { sql in try await SessionRepository(sql).deleteExpired(now: now) }
+    }
+
     public func end(_ session: StoredSession) async throws {
         try await database.transaction { sql in try await SessionRepository(sql).delete(idHash: session.idHash) }
     }

@@ -11,6 +11,8 @@ public enum ApplicationProblem: Error, Equatable, Sendable {
     /// Form fields that are wrong, by name (`name`, `email`, `message`).
     case fields([String])
     case cv(CVDocument.Problem)
+    /// Postings are imported and closed by staff or the shop's own jobs only.
+    case notStaff(String)
 }
 
 /// Job postings and applications: postings imported from Markdown files, applications checked whole before
@@ -34,7 +36,7 @@ public struct CareersDesk: Sendable {
     }
 
     /// Loads every `.md` job file of a folder; one bad file imports nothing. Returns (new, updated).
-    public func importDirectory(_ directory: String, now: Date) async throws -> (created: Int, updated: Int) {
+    public func importDirectory(_ directory: String, by actor: Actor, now: Date) async throws -> (created: Int, updated: Int) {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".md") }.sorted()
         var jobs: [JobPosting] = []
         for name in names {
@@ -45,6 +47,7 @@ public struct CareersDesk: Sendable {
         }
         let parsed = jobs
         return try await database.transaction { sql in
+            guard try await StaffDirectory.recorded(actor, in: sql) != nil else { throw ApplicationProblem.notStaff(actor.recorded) }
             let repository = JobRepository(sql)
             var created = 0
             for job in parsed where try await repository.save(job) { created += 1 }
@@ -58,6 +61,24 @@ public struct CareersDesk: Sendable {
 
     public func job(slug: String) async throws -> JobPosting? {
         try await database.read { sql in try await JobRepository(sql).find(slug: slug) }
+    }
+
+    /// Every posting, newest first, closed ones too.
+    public func allJobs() async throws -> [JobPosting] {
+        try await database.read { sql in try await JobRepository(sql).all() }
+    }
+
+    /// Closes a posting (its page stays, the form goes); false when there is no open one with that slug.
+    public func close(slug: String, by actor: Actor, now: Date) async throws -> Bool {
+        try await database.transaction { sql in
+            guard try await StaffDirectory.recorded(actor, in: sql) != nil else { throw ApplicationProblem.notStaff(actor.recorded) }
+            return try await JobRepository(sql).close(slug: slug, now: now)
+        }
+    }
+
+    /// Applications received, newest first.
+    public func applications() async throws -> [JobApplication] {
+        try await database.read { sql in try await JobRepository(sql).applications().map(\.application) }
     }
 
     /// Takes an application: everything is checked first, then the CV is written (readable by the shop only)

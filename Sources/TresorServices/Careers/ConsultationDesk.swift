@@ -2,6 +2,18 @@ import Foundation
 import TresorCore
 import TresorStore
 
+/// Why a call-back request was not moved on.
+public enum ConsultationProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Only an active staff member handles call-back requests.
+    case notStaff(String)
+
+    public var description: String {
+        switch self {
+        case .notStaff(let who): "\(who) is not an active staff member; add one with `tresor staff add`"
+        }
+    }
+}
+
 /// Call-back requests: into the staff queue (and a notice to the advisers' mailbox), worked in order.
 public struct ConsultationDesk: Sendable {
     let database: Database
@@ -32,7 +44,14 @@ public struct ConsultationDesk: Sendable {
         try await database.read { sql in try await CallbackRepository(sql).queue(status: status) }
     }
 
-    public func mark(id: UUID, _ status: CallbackStatus, by staff: String, now: Date) async throws -> Bool {
-        try await database.transaction { sql in try await CallbackRepository(sql).setStatus(id: id, status, by: staff, now: now) }
+    /// Moves a request on (called, closed), named as handled by an active staff member; false when there is no
+    /// request with that id.
+    public func mark(id: UUID, _ status: CallbackStatus, by actor: Actor, now: Date) async throws -> Bool {
+        try await database.transaction { sql in
+            guard actor.staffMember != nil, let staff = try await StaffDirectory.recorded(actor, in: sql) else {
+                throw ConsultationProblem.notStaff(actor.recorded)
+            }
+            return try await CallbackRepository(sql).setStatus(id: id, status, by: staff, now: now)
+        }
     }
 }

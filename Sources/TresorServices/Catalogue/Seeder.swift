@@ -5,6 +5,8 @@ import TresorStore
 
 /// Fills an empty database with the demo catalogue and, for the demo feed, a year of labelled demo history.
 public struct Seeder: Sendable {
+    /// The demo content is saved by the shop itself.
+    static let demo = Actor.system(job: "demo")
     public let database: Database
     let logger: Logger
 
@@ -34,7 +36,7 @@ public struct Seeder: Sendable {
         let articles = DemoArticles.articles(now: now)
         let loaded = try await database.transaction { sql -> Int in
             guard try await ArticleRepository(sql).count() == 0 else { return 0 }
-            for article in articles { try await ArticleRepository(sql).save(article, by: "demo", now: now) }
+            for article in articles { try await ArticleRepository(sql).save(article, by: Self.demo.recorded, now: now) }
             return articles.count
         }
         if loaded > 0 { logger.info("loaded demo articles", metadata: ["articles": "\(loaded)"]) }

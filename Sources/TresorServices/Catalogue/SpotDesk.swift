@@ -62,16 +62,37 @@ public struct SpotDesk: Sendable {
         return try await database.read { sql in try await SpotTickRepository(sql, dialect: dialect).held() }
     }
 
-    public enum DecisionError: Error, Equatable { case noSuchHeldTick(Int64) }
+    public enum DecisionError: Error, Equatable {
+        case noSuchHeldTick(Int64)
+        /// Only an active staff member decides on a held price.
+        case notStaff(String)
+    }
 
-    /// Staff confirm (the price is real) or reject (a bad price) a held tick.
-    public func decide(id: Int64, confirm: Bool, by actor: String, now: Date) async throws {
+    /// Staff confirm (the price is real) or reject (a bad price) a held tick; the decision names who made it.
+    public func decide(id: Int64, confirm: Bool, by actor: Actor, now: Date) async throws {
         let dialect = database.dialect
         let found = try await database.transaction { sql in
-            try await SpotTickRepository(sql, dialect: dialect).decide(id: id, status: confirm ? .accepted : .rejected,
-                                                                       by: actor, at: now)
+            guard actor.staffMember != nil, let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+                throw DecisionError.notStaff(actor.recorded)
+            }
+            return try await SpotTickRepository(sql, dialect: dialect).decide(id: id, status: confirm ? .accepted : .rejected,
+                                                                              by: recorded, at: now)
         }
         guard found else { throw DecisionError.noSuchHeldTick(id) }
-        logger.notice("held spot tick decided", metadata: ["id": "\(id)", "confirmed": "\(confirm)", "by": "\(actor)"])
+        logger.notice("held spot tick decided", metadata: ["id": "\(id)", "confirmed": "\(confirm)", "by": "\(actor.recorded)"])
+    }
+
+    /// Each metal's accepted ticks over the range, at most about 500 points each, for the charts.
+    public func history(range: ChartRange, now: Date) async throws -> [(Metal, [SpotTick])] {
+        let from = now.addingTimeInterval(-Double(range.seconds))
+        let dialect = database.dialect
+        return try await database.read { sql in
+            var result: [(Metal, [SpotTick])] = []
+            for metal in Metal.allCases {
+                result.append((metal, try await SpotTickRepository(sql, dialect: dialect)
+                    .history(metal, from: from, bucketSeconds: range.bucketSeconds)))
+            }
+            return result
+        }
     }
 }

@@ -9,6 +9,20 @@ public struct ArticleFileProblem: Error, Equatable, Sendable, CustomStringConver
     public var description: String { "\(file): \(problem.name) is invalid: \"\(problem.value)\"" }
 }
 
+/// Why the news desk refused a change.
+public enum NewsProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Articles are saved and restored by staff or the shop's own jobs only.
+    case notStaff(String)
+    case noSuchVersion(slug: String, version: Int)
+
+    public var description: String {
+        switch self {
+        case .notStaff(let who): "\(who) is not an active staff member; add one with `tresor staff add`"
+        case .noSuchVersion(let slug, let version): "no version \(version) of \(slug)"
+        }
+    }
+}
+
 /// What an import did.
 public struct ArticleImportReport: Sendable, Hashable {
     public var created: [String] = []
@@ -25,7 +39,7 @@ public struct NewsDesk: Sendable {
 
     /// Imports every `.md` file of `directory`: all are read and checked first, then saved in one
     /// transaction, so one bad file imports nothing.
-    public func importDirectory(_ directory: String, by actor: String, now: Date) async throws -> ArticleImportReport {
+    public func importDirectory(_ directory: String, by actor: Actor, now: Date) async throws -> ArticleImportReport {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".md") }.sorted()
         var articles: [Article] = []
         for name in names {
@@ -35,22 +49,85 @@ public struct NewsDesk: Sendable {
         return try await save(articles, by: actor, now: now)
     }
 
-    public func save(_ articles: [Article], by actor: String, now: Date) async throws -> ArticleImportReport {
+    /// Saves articles as new versions (unchanged ones save nothing), named as saved by `actor`: an active staff
+    /// member or the shop's own job (an import, the demo).
+    public func save(_ articles: [Article], by actor: Actor, now: Date) async throws -> ArticleImportReport {
         var slugs = Set<String>()
         for article in articles where !slugs.insert(article.slug).inserted {
             throw ArticleFileProblem(file: article.slug, problem: InvalidParameter(name: "slug", value: "\(article.slug) (twice)"))
         }
         return try await database.transaction { sql in
+            guard let recorded = try await StaffDirectory.recorded(actor, in: sql) else { throw NewsProblem.notStaff(actor.recorded) }
             var report = ArticleImportReport()
             let repository = ArticleRepository(sql)
             for article in articles {
                 let existed = try await repository.find(slug: article.slug) != nil
-                let (_, changed) = try await repository.save(article, by: actor, now: now)
+                let (_, changed) = try await repository.save(article, by: recorded, now: now)
                 if !existed { report.created.append(article.slug) } else if changed { report.updated.append(article.slug) } else {
                     report.unchanged.append(article.slug)
                 }
             }
             return report
         }
+    }
+
+    /// Makes an earlier version current again, as a new version (history is never rewritten); returns its number.
+    public func restore(slug: String, version: Int, by actor: Actor, now: Date) async throws -> Int {
+        try await database.transaction { sql in
+            guard actor.staffMember != nil, let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+                throw NewsProblem.notStaff(actor.recorded)
+            }
+            guard let restored = try await ArticleRepository(sql).restore(slug: slug, version: version, by: recorded, now: now) else {
+                throw NewsProblem.noSuchVersion(slug: slug, version: version)
+            }
+            return restored
+        }
+    }
+
+    /// Every saved version of an article, oldest first; nil when there is no such article.
+    public func revisions(slug: String) async throws -> [ArticleRevision]? {
+        try await database.read { sql in
+            let repository = ArticleRepository(sql)
+            guard let current = try await repository.find(slug: slug) else { return nil }
+            return try await repository.revisions(articleID: current.article.id)
+        }
+    }
+
+    // MARK: what the public pages read
+
+    /// Public articles, newest first, optionally of one category or tag, and how many there are in all.
+    public func page(now: Date, category: String? = nil, tag: String? = nil, limit: Int,
+                     offset: Int = 0) async throws -> (articles: [Article], total: Int) {
+        try await database.read { sql in
+            let repository = ArticleRepository(sql)
+            return (try await repository.published(now: now, category: category, tag: tag, limit: limit, offset: offset),
+                    try await repository.countPublished(now: now, category: category, tag: tag))
+        }
+    }
+
+    /// The newest public articles (feeds, sitemaps, the command line's list).
+    public func published(now: Date, limit: Int) async throws -> [Article] {
+        try await database.read { sql in try await ArticleRepository(sql).published(now: now, limit: limit) }
+    }
+
+    /// A public article and the most related of the newest 200 to read next; nil when it is not public.
+    public func article(slug: String, now: Date) async throws -> (article: Article, related: [Article])? {
+        let found = try await database.read { sql -> (Article, [Article])? in
+            let repository = ArticleRepository(sql)
+            guard let article = try await repository.find(slug: slug)?.article, article.isPublic(at: now) else { return nil }
+            return (article, try await repository.published(now: now, limit: 200))
+        }
+        guard let (article, recent) = found else { return nil }
+        return (article, RelatedArticles.pick(for: article, from: recent))
+    }
+
+    /// Full-text search over the public articles.
+    public func search(_ query: String, now: Date) async throws -> [ArticleHit] {
+        try await database.read { sql in try await ArticleSearch(sql).search(query, now: now) }
+    }
+
+    /// A fingerprint of what the public news pages show at `now`, for page caches.
+    public func edition(now: Date) async throws -> String {
+        try await database.read { sql in try await ArticleRepository(sql).edition(now: now) }
     }
 }

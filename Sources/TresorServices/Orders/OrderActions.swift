@@ -11,7 +11,7 @@ public enum OrderActionProblem: Error, Equatable, Sendable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case .unknownStaff(let email): "no staff member \(email); add one with `tresor staff add`"
+        case .unknownStaff(let email): "no active staff member \(email); add one with `tresor staff add`"
         case .noSuchOrder(let number): "no order \(number)"
         case .illegal(let transition): transition.description
         }
@@ -19,26 +19,26 @@ public enum OrderActionProblem: Error, Equatable, Sendable, CustomStringConverti
 }
 
 extension OrderDesk {
-    /// Carries out one staff action on an order in one transaction: checks the transition, changes the
-    /// status, puts stock back when a cancelled order returns it, and records who did what and why.
-    /// The CLI calls this now; the back-office web UI will call the same.
-    /// `onlyFrom` narrows the states the action may start from (checked under the row lock); `within` runs
-    /// inside the same transaction after the change, to record what belongs with it.
-    public func apply(_ action: OrderAction, to number: String, by staffEmail: String, note: String = "", now: Date,
+    /// Carries out one action on an order in one transaction: checks the transition, changes the status, puts
+    /// stock back when a cancelled order returns it, and records who did what and why. `actor` is an active staff
+    /// member or the shop's own job; anyone else is refused. The command line calls this now; the back office
+    /// will call the same. `onlyFrom` narrows the states the action may start from (checked under the row lock);
+    /// `within` runs inside the same transaction after the change, to record what belongs with it.
+    public func apply(_ action: OrderAction, to number: String, by actor: Actor, note: String = "", now: Date,
                       onlyFrom: Set<OrderStatus>? = nil,
                       within: (@Sendable (any SQLDatabase, Order) async throws -> Void)? = nil) async throws -> Order {
         try await database.transaction { sql in
-            try await apply(action, to: number, by: staffEmail, note: note, now: now, onlyFrom: onlyFrom, in: sql, within: within)
+            try await apply(action, to: number, by: actor, note: note, now: now, onlyFrom: onlyFrom, in: sql, within: within)
         }
     }
 
     /// The same, inside a transaction the caller holds (e.g. a bank-statement import that pays several orders).
-    public func apply(_ action: OrderAction, to number: String, by staffEmail: String, note: String = "", now: Date,
-                      onlyFrom: Set<OrderStatus>? = nil, in sql: any SQLDatabase,
-                      within: (@Sendable (any SQLDatabase, Order) async throws -> Void)? = nil) async throws -> Order {
+    func apply(_ action: OrderAction, to number: String, by actor: Actor, note: String = "", now: Date,
+               onlyFrom: Set<OrderStatus>? = nil, in sql: any SQLDatabase,
+               within: (@Sendable (any SQLDatabase, Order) async throws -> Void)? = nil) async throws -> Order {
         let dialect = database.dialect
-        guard let staff = try await StaffRepository(sql).find(email: staffEmail) else {
-            throw OrderActionProblem.unknownStaff(staffEmail)
+        guard let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+            throw OrderActionProblem.unknownStaff(actor.staffMember?.email ?? actor.recorded)
         }
         let orders = OrderRepository(sql)
         try await orders.lock(number: number, dialect: dialect)
@@ -56,7 +56,7 @@ extension OrderDesk {
             for line in order.lines { try await stock.giveBack(line.quantity, of: line.productID, now: now) }
         }
         try await orders.setStatus(orderID: order.id, to: next, now: now)
-        try await orders.addEvent(orderID: order.id, at: now, actor: staff.email, action: action.name, from: order.status,
+        try await orders.addEvent(orderID: order.id, at: now, actor: recorded, action: action.name, from: order.status,
                                   to: next, note: Self.note(for: action, extra: note))
         order.status = next
         if next == .paid {
@@ -78,43 +78,5 @@ extension OrderDesk {
         default: ""
         }
         return [detail, extra].filter { !$0.isEmpty }.joined(separator: "; ")
-    }
-}
-
-/// Staff records and their API tokens.
-public struct StaffDirectory: Sendable {
-    let database: Database
-
-    public init(database: Database) { self.database = database }
-
-    public enum Problem: Error, Equatable, CustomStringConvertible {
-        case invalid(InvalidParameter)
-        case exists(String)
-        public var description: String {
-            switch self {
-            case .invalid(let p): "invalid \(p.name): \(p.value)"
-            case .exists(let email): "a staff member \(email) exists already"
-            }
-        }
-    }
-
-    /// Adds a staff member and returns the API token, shown this once and stored only as a hash.
-    public func add(email: String, name: String, now: Date) async throws -> (StaffMember, token: String) {
-        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let name = name.trimmingCharacters(in: .whitespaces)
-        let probe = CustomerDetails(email: email, name: name, street: "-", postalCode: "00000", city: "-", country: "DE")
-        do { try probe.validate() } catch { throw Problem.invalid(error) }
-        var generator = SystemRandomNumberGenerator()
-        let token = "tst_" + (0..<4).map { _ in
-            let hex = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
-        let member = StaffMember(id: UUID(), email: email, name: name)
-        try await database.transaction { sql in
-            let staff = StaffRepository(sql)
-            guard try await staff.find(email: email) == nil else { throw Problem.exists(email) }
-            try await staff.insert(member, token: token, now: now)
-        }
-        return (member, token)
     }
 }

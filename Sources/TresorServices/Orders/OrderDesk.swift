@@ -49,12 +49,22 @@ public enum OrderProblem: Error, Equatable, Sendable {
     case idempotencyKeyReused
 }
 
-/// Places orders: the one transaction that checks the quote, takes the stock, numbers the order and
-/// records it with its first event. Both the shop and the API call this.
+/// Orders from quote to delivery: quotes priced from this instance's price board, the one transaction that
+/// places an order, what customers and staff may see of an order, and (in `OrderActions`) every staff step.
+/// The shop, the API and the command line all call this.
 public struct OrderDesk: Sendable {
-    public let database: Database
+    /// Banking days an advance transfer may take, unless configured otherwise.
+    public static let standardPaymentDays = 3
+    /// The handling fee owed on top of the market loss when an unpaid order is cancelled, unless configured.
+    public static let standardCancellationFee = Money(cents: 2_500)
+
+    let database: Database
+    /// The instance's priced catalogue: quotes and market losses are priced from it.
+    public let board: PriceBoard
     public var shippingTable: ShippingTable
     public var paymentDays: Int
+    public var quotes: QuoteDesk
+    public var cancellationFee: Money
     public var compliance: any ComplianceCheck
     public var mail: MailSettings
     /// Who the invoices name as the seller.
@@ -64,15 +74,42 @@ public struct OrderDesk: Sendable {
     let secrets: SecretCache
     let logger: Logger
 
-    public init(database: Database, shippingTable: ShippingTable = .standard, paymentDays: Int = 3,
-                compliance: any ComplianceCheck = CashIdentificationRule(), mail: MailSettings = MailSettings(), logger: Logger) {
-        self.mail = mail
+    public init(database: Database, board: PriceBoard, shippingTable: ShippingTable = .standard,
+                paymentDays: Int = OrderDesk.standardPaymentDays, quotes: QuoteDesk = QuoteDesk(),
+                cancellationFee: Money = OrderDesk.standardCancellationFee, compliance: any ComplianceCheck = CashIdentificationRule(),
+                mail: MailSettings = MailSettings(), logger: Logger) {
         self.database = database
+        self.board = board
         self.shippingTable = shippingTable
         self.paymentDays = paymentDays
+        self.quotes = quotes
+        self.cancellationFee = cancellationFee
         self.compliance = compliance
+        self.mail = mail
         self.logger = logger
         secrets = SecretCache(database: database)
+    }
+
+    // MARK: quotes
+
+    /// Prices a basket at the board's current prices, locks it and stores it so any instance can place an
+    /// order on it. A stale feed or short stock is refused with the reason.
+    public func quote(_ items: [(sku: String, quantity: Int)], now: Date) async throws -> Quote {
+        let quote = try quotes.quote(items, snapshot: board.snapshot, now: now)
+        try await save(quote)
+        return quote
+    }
+
+    /// A fresh quote for the basket of an expired one, at today's prices: an expired quote is never re-priced
+    /// silently, the customer is offered this one instead. Nil when the old quote is unknown or its basket can
+    /// no longer be priced (stale feed, stock gone).
+    public func freshQuote(replacing id: UUID, now: Date) async throws -> Quote? {
+        guard let old = try await quote(id: id) else { return nil }
+        return try? await quote(old.lines.map { ($0.sku, $0.quantity) }, now: now)
+    }
+
+    public func quote(id: UUID) async throws -> Quote? {
+        try await database.read { sql in try await QuoteRepository(sql).find(id) }
     }
 
     /// Stores a quote so any instance can place an order on it.
@@ -80,14 +117,22 @@ public struct OrderDesk: Sendable {
         try await database.transaction { sql in try await QuoteRepository(sql).insert(quote) }
     }
 
+    /// The shipping fee for goods of this value.
+    public func shippingFee(goods: Money, method: ShippingMethod) -> Money {
+        shippingTable.fee(goods: goods, method: method)
+    }
+
+    // MARK: placing
+
     /// Places the order, or returns the order already placed with the same idempotency key and request.
-    public func place(_ request: OrderRequest, idempotencyKey: String?, now: Date) async throws -> Order {
+    /// `actor` is the customer or visitor placing it, recorded in the order's history.
+    public func place(_ request: OrderRequest, idempotencyKey: String?, by actor: Actor, now: Date) async throws -> Order {
         do { try request.customer.validate() } catch { throw OrderProblem.invalid(error) }
         guard request.acceptTerms else { throw OrderProblem.termsNotAccepted }
         guard request.payment == .bankTransfer || request.shipping == .pickup else { throw OrderProblem.cashOnlyAtPickup }
         do {
             return try await database.transaction { sql in
-                try await placeInTransaction(request, idempotencyKey: idempotencyKey, now: now, sql: sql)
+                try await placeInTransaction(request, idempotencyKey: idempotencyKey, by: actor, now: now, sql: sql)
             }
         } catch {
             // A concurrent twin with the same key may have won the race to the unique index: answer with its order.
@@ -105,7 +150,8 @@ public struct OrderDesk: Sendable {
         }
     }
 
-    func placeInTransaction(_ request: OrderRequest, idempotencyKey: String?, now: Date, sql: any SQLDatabase) async throws -> Order {
+    func placeInTransaction(_ request: OrderRequest, idempotencyKey: String?, by actor: Actor, now: Date,
+                            sql: any SQLDatabase) async throws -> Order {
         let orders = OrderRepository(sql)
         if let idempotencyKey, let earlier = try await orders.find(idempotencyKey: idempotencyKey) {
             guard earlier.requestHash == request.fingerprint else { throw OrderProblem.idempotencyKeyReused }
@@ -134,7 +180,7 @@ public struct OrderDesk: Sendable {
                           customer: request.customer, compliance: decision, createdAt: now, language: request.language,
                           customerID: request.customerID)
         try await orders.insert(order, idempotencyKey: idempotencyKey, requestHash: request.fingerprint, now: now)
-        try await orders.addEvent(orderID: order.id, at: now, actor: "customer", action: "place", from: nil, to: status,
+        try await orders.addEvent(orderID: order.id, at: now, actor: actor.recorded, action: "place", from: nil, to: status,
                                   note: "\(decision.rule): \(decision.explanation)")
         // The confirmation travels with the order: committed together, or not at all.
         try await MailOutboxRepository(sql, dialect: database.dialect)

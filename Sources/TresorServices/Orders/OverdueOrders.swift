@@ -5,6 +5,9 @@ import TresorCore
 import TresorStore
 
 extension OrderDesk {
+    /// The job that marks orders overdue, as order histories name it.
+    public static let overdueJob = Actor.system(job: "overdue-watch")
+
     /// Marks every bank-transfer order unpaid past its due date as overdue and queues its reminder, in one
     /// transaction per batch. Returns the numbers it marked.
     @discardableResult
@@ -18,7 +21,7 @@ extension OrderDesk {
                 guard let order = try await orders.find(number: number),
                       let next = try? order.stateMachine.next(after: order.status, .markOverdue) else { continue }
                 try await orders.setStatus(orderID: order.id, to: next, now: now)
-                try await orders.addEvent(orderID: order.id, at: now, actor: "system", action: OrderAction.markOverdue.name,
+                try await orders.addEvent(orderID: order.id, at: now, actor: Self.overdueJob.recorded, action: OrderAction.markOverdue.name,
                                           from: order.status, to: next, note: "due date passed, reminder sent")
                 let reminder = OrderMails.reminder(order, link: try await orderLink(order, sql: sql), settings: settings, now: now)
                 try await MailOutboxRepository(sql, dialect: dialect).enqueue(reminder, now: now)
@@ -28,9 +31,24 @@ extension OrderDesk {
         }
     }
 
+    /// Cancels an order before it ships: an unpaid one with the market loss the customer owes recorded, any
+    /// other with a plain cancellation (the state machine says which may be cancelled). The market loss is priced
+    /// from the board, refreshed first so a command line run prices at the latest accepted ticks.
+    public func cancel(_ number: String, reason: String, by actor: Actor, note: String = "",
+                       now: Date) async throws -> (Order, marketLoss: Money?) {
+        let status = try await database.read { sql in try await OrderRepository(sql).find(number: number)?.status }
+        guard status == .overdue || status == .awaitingPayment else {
+            return (try await apply(.cancel(reason: reason), to: number, by: actor, note: note, now: now), nil)
+        }
+        try await board.refresh()
+        let (order, loss) = try await cancelUnpaid(number, by: actor, reason: reason, snapshot: board.snapshot, fee: cancellationFee,
+                                                   now: now)
+        return (order, loss)
+    }
+
     /// Cancels an unpaid (overdue or awaiting payment) order and records the market loss the customer owes:
     /// locked goods total minus what the dealer would pay for the goods today, if positive, plus `fee`.
-    public func cancelUnpaid(_ number: String, by staffEmail: String, reason: String, snapshot: CatalogueSnapshot,
+    public func cancelUnpaid(_ number: String, by actor: Actor, reason: String, snapshot: CatalogueSnapshot,
                              fee: Money, now: Date) async throws -> (Order, marketLoss: Money) {
         let current = try await database.read { sql in try await OrderRepository(sql).find(number: number) }
         guard let current else { throw OrderActionProblem.noSuchOrder(number) }
@@ -48,7 +66,7 @@ extension OrderDesk {
         }
         let loss = MarketLoss.owed(lockedGoodsTotal: current.goodsTotal, buybackValueToday: buybackToday, fee: fee)
         // The loss is recorded in the cancelling transaction: cancelled and owed, or neither.
-        let order = try await apply(.cancel(reason: reason), to: number, by: staffEmail,
+        let order = try await apply(.cancel(reason: reason), to: number, by: actor,
                                     note: "market loss \(loss.decimalString) EUR (buy-back today \(buybackToday.decimalString) EUR)",
                                     now: now, onlyFrom: [.overdue, .awaitingPayment]) { sql, order in
             try await OrderRepository(sql).setMarketLoss(orderID: order.id, loss, now: now)
@@ -76,7 +94,7 @@ public struct OverdueWatch: Service {
             let marked = try await desk.markOverdue(now: now())
             if !marked.isEmpty { logger.notice("orders overdue", metadata: ["orders": "\(marked.joined(separator: ","))"]) }
             // Housekeeping on the same beat: expired sessions and the guest carts they leave behind.
-            try await desk.database.transaction { sql in try await SessionRepository(sql).deleteExpired(now: now()) }
+            try await Sessions(database: desk.database).deleteExpired(now: now())
         }
     }
 }

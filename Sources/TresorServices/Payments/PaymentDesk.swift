@@ -30,7 +30,7 @@ public enum PaymentProblem: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .statement(let problem): "statement refused, nothing imported: \(problem)"
-        case .unknownStaff(let email): "no staff member \(email); add one with `tresor staff add`"
+        case .unknownStaff(let email): "no active staff member \(email); add one with `tresor staff add`"
         case .noSuchEntry(let key): "no bank entry \(key)"
         case .notUnmatched(let id, let state): "bank entry \(id) is \(state.rawValue), not waiting for a decision"
         case .noSuchOrder(let number): "no order \(number)"
@@ -50,17 +50,17 @@ public struct PaymentDesk: Sendable {
 
     /// Imports a statement in one transaction: every entry is recorded once by its bank reference, exact
     /// payments mark their orders paid, the rest wait for staff. A file that does not parse imports nothing.
-    public func importStatement(_ data: Data, named statement: String, by staffEmail: String, now: Date) async throws -> ImportReport {
+    public func importStatement(_ data: Data, named statement: String, by actor: Actor, now: Date) async throws -> ImportReport {
         let entries: [BankEntry]
         do { entries = try Camt053Parser.entries(data) } catch { throw PaymentProblem.statement(error) }
         return try await database.transaction { sql in
-            guard let staff = try await StaffRepository(sql).find(email: staffEmail) else { throw PaymentProblem.unknownStaff(staffEmail) }
+            let staff = try await Self.staff(actor, sql: sql)
             var report = ImportReport(entries: entries.count)
             let bank = BankEntryRepository(sql)
             for entry in entries {
                 guard entry.isCredit else {
                     if try await bank.insertIfNew(entry, state: .debit, reason: nil, orderNumber: nil, statement: statement,
-                                                  by: staff.email, now: now) == nil {
+                                                  by: staff, now: now) == nil {
                         report.alreadyImported += 1
                     } else {
                         report.debits += 1
@@ -71,12 +71,12 @@ public struct PaymentDesk: Sendable {
                 let state: BankEntryState = match == .settles ? .matched : .unmatched
                 let reason: UnmatchedReason? = if case .unmatched(let reason) = match { reason } else { nil }
                 guard try await bank.insertIfNew(entry, state: state, reason: reason, orderNumber: order, statement: statement,
-                                                 by: staff.email, now: now) != nil else {
+                                                 by: staff, now: now) != nil else {
                     report.alreadyImported += 1
                     continue
                 }
                 if match == .settles, let order {
-                    _ = try await markPaid(order, by: staff.email, note: "bank entry \(entry.bankReference), \(statement)",
+                    _ = try await markPaid(order, by: actor, note: "bank entry \(entry.bankReference), \(statement)",
                                            now: now, sql: sql)
                     report.paidOrders.append(order)
                 } else {
@@ -102,8 +102,8 @@ public struct PaymentDesk: Sendable {
     }
 
     /// Marks the order paid in the caller's transaction (which issues the invoice and tells the customer).
-    func markPaid(_ number: String, by staff: String, note: String, now: Date, sql: any SQLDatabase) async throws -> Order {
-        try await orders.apply(.markPaid, to: number, by: staff, note: note, now: now, in: sql)
+    func markPaid(_ number: String, by actor: Actor, note: String, now: Date, sql: any SQLDatabase) async throws -> Order {
+        try await orders.apply(.markPaid, to: number, by: actor, note: note, now: now, in: sql)
     }
 
     /// Entries waiting for staff, oldest first.
@@ -123,9 +123,9 @@ public struct PaymentDesk: Sendable {
 
     /// Books an unmatched credit against an order (a partial payment, a transfer without reference, an
     /// over-payment to be refunded). The order becomes paid once what it received reaches its total.
-    public func assign(_ key: String, to number: String, by staffEmail: String, note: String, now: Date) async throws -> Resolution {
+    public func assign(_ key: String, to number: String, by actor: Actor, note: String, now: Date) async throws -> Resolution {
         try await database.transaction { sql in
-            let (staff, stored) = try await unmatchedEntry(key, staffEmail: staffEmail, sql: sql)
+            let (staff, stored) = try await unmatchedEntry(key, actor: actor, sql: sql)
             let orders = OrderRepository(sql)
             try await orders.lock(number: number, dialect: database.dialect)
             guard let order = try await orders.find(number: number) else { throw PaymentProblem.noSuchOrder(number) }
@@ -147,18 +147,18 @@ public struct PaymentDesk: Sendable {
                 return Resolution(entry: resolved, paidOrder: nil, received: received, total: order.total)
             }
             let excess = received - order.total
-            let paid = try await markPaid(number, by: staff, note: detail + (excess == .zero ? "" : "; \(excess.decimalString) EUR overpaid, to refund"),
+            let paid = try await markPaid(number, by: actor, note: detail + (excess == .zero ? "" : "; \(excess.decimalString) EUR overpaid, to refund"),
                                           now: now, sql: sql)
             return Resolution(entry: resolved, paidOrder: paid, received: received, total: order.total)
         }
     }
 
     /// Records that an unmatched credit belongs to no order, and why (e.g. returned to the sender).
-    public func dismiss(_ key: String, by staffEmail: String, note: String, now: Date) async throws -> StoredBankEntry {
+    public func dismiss(_ key: String, by actor: Actor, note: String, now: Date) async throws -> StoredBankEntry {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw PaymentProblem.noteRequired }
         return try await database.transaction { sql in
-            let (staff, stored) = try await unmatchedEntry(key, staffEmail: staffEmail, sql: sql)
+            let (staff, stored) = try await unmatchedEntry(key, actor: actor, sql: sql)
             try await BankEntryRepository(sql).resolve(id: stored.id, state: .dismissed, orderNumber: stored.orderNumber, by: staff,
                                                        note: note, now: now)
             var resolved = stored
@@ -168,12 +168,20 @@ public struct PaymentDesk: Sendable {
         }
     }
 
-    func unmatchedEntry(_ key: String, staffEmail: String, sql: any SQLDatabase) async throws -> (staff: String, StoredBankEntry) {
-        guard let staff = try await StaffRepository(sql).find(email: staffEmail) else { throw PaymentProblem.unknownStaff(staffEmail) }
+    /// How a staff actor is recorded; bank entries are booked by staff only.
+    static func staff(_ actor: Actor, sql: any SQLDatabase) async throws -> String {
+        guard actor.staffMember != nil, let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+            throw PaymentProblem.unknownStaff(actor.staffMember?.email ?? actor.recorded)
+        }
+        return recorded
+    }
+
+    func unmatchedEntry(_ key: String, actor: Actor, sql: any SQLDatabase) async throws -> (staff: String, StoredBankEntry) {
+        let staff = try await Self.staff(actor, sql: sql)
         guard let stored = try await BankEntryRepository(sql).find(key, lockingWith: database.dialect) else {
             throw PaymentProblem.noSuchEntry(key)
         }
         guard stored.state == .unmatched else { throw PaymentProblem.notUnmatched(entry: stored.id, state: stored.state) }
-        return (staff.email, stored)
+        return (staff, stored)
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import ServiceLifecycle
+import Synchronization
 import SQLKit
 import TresorCore
 
@@ -12,16 +14,20 @@ public enum Dialect: String, Sendable {
 /// What each database engine provides: reads on any connection, writes in one transaction on one connection.
 protocol DatabaseBackend: Sendable {
     var dialect: Dialect { get }
+    /// Runs the connections until cancelled, then closes them.
+    func run() async
     func asLeader(_ key: Int64, _ body: @Sendable () async throws -> Void) async throws -> Bool
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
-    func close() async
 }
 
-/// Tresor's database: one SQLKit code path for SQLite and PostgreSQL.
-public final class Database: Sendable {
+/// Tresor's database: one SQLKit code path for SQLite and PostgreSQL. It is a service: its connections live
+/// while `run()` runs (in `tresor serve`, the first service started and the last stopped), and `whileRunning`
+/// gives a command or a test the same lifetime around its work.
+public final class Database: Service, Sendable {
     let backend: any DatabaseBackend
     public let logger: Logger
+    private let running = Gate()
 
     public var dialect: Dialect { backend.dialect }
 
@@ -30,7 +36,7 @@ public final class Database: Sendable {
         self.logger = logger
     }
 
-    /// Opens (and for SQLite creates) the database; call `close()` when done.
+    /// Opens (and for SQLite creates) the database. PostgreSQL connections are made only while `run()` runs.
     public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
         switch location {
         case .sqlite(let path):
@@ -56,5 +62,68 @@ public final class Database: Sendable {
         try await backend.asLeader(key, body)
     }
 
-    public func close() async { await backend.close() }
+    /// Keeps the connections until a graceful shutdown (or cancellation), then closes them.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await self.backend.run() }
+                // PostgresClient serves a lease made before its run() began (it waits), but logs a warning; the
+                // services that start beside the database wait for this moment instead.
+                await Task.yield()
+                try? await Task.sleep(for: .milliseconds(5))
+                self.running.open()
+            }
+        }
+    }
+
+    /// Returns once `run()` has started the connections: services started beside the database wait for this.
+    public func started() async {
+        await running.wait()
+    }
+
+    /// Runs `body` while the database runs, then stops it: the lifetime of a command or a test.
+    public func whileRunning<T: Sendable>(_ body: (Database) async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
+            group.addTask { try await self.run() }
+            await started()
+            do {
+                let result = try await body(self)
+                group.cancelAll()
+                return result
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+        }
+    }
+
+    /// Opens the database at `location` and runs `body` while it runs.
+    public static func withOpened<T: Sendable>(_ location: DatabaseLocation, logger: Logger,
+                                               _ body: (Database) async throws -> T) async throws -> T {
+        try await open(location, logger: logger).whileRunning(body)
+    }
+}
+
+/// A one-way door: waiters suspend until it is opened once.
+final class Gate: Sendable {
+    private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    func open() {
+        let waiters = state.withLock { state in
+            state.open = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let opened = state.withLock { state in
+                if !state.open { state.waiters.append(continuation) }
+                return state.open
+            }
+            if opened { continuation.resume() }
+        }
+    }
 }

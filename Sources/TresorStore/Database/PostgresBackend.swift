@@ -6,19 +6,20 @@ import PostgresNIO
 import SQLKit
 import TresorCore
 
-/// PostgreSQL through one `PostgresClient` pool; the client's `run()` lives in a task owned by this backend,
-/// so the CLI, the tests and the server all get a working pool the same way.
+/// PostgreSQL through one `PostgresClient` pool, whose connections live while `run()` runs: in the server's
+/// service group, or around a command or a test (`Database.whileRunning`).
 final class PostgresBackend: DatabaseBackend {
     let dialect = Dialect.postgres
     private let client: PostgresClient
-    private let runner: Task<Void, Never>
     private let logger: Logger
 
     private init(client: PostgresClient, logger: Logger) {
         self.client = client
         self.logger = logger
-        runner = Task { await client.run() }
     }
+
+    /// Cancelling it closes the pool.
+    func run() async { await client.run() }
 
     static func configuration(url text: String) throws -> PostgresClient.Configuration {
         guard let components = URLComponents(string: text), let host = components.host,
@@ -42,16 +43,7 @@ final class PostgresBackend: DatabaseBackend {
     }
 
     static func open(url: String, logger: Logger) async throws -> PostgresBackend {
-        let backend = PostgresBackend(client: PostgresClient(configuration: try configuration(url: url),
-                                                             backgroundLogger: logger), logger: logger)
-        // Fail at start-up, with the server's own message, when the database cannot be reached.
-        do {
-            try await backend.read { sql in try await sql.raw("SELECT 1").run() }
-        } catch {
-            await backend.close()
-            throw error
-        }
-        return backend
+        PostgresBackend(client: PostgresClient(configuration: try configuration(url: url), backgroundLogger: logger), logger: logger)
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -90,8 +82,4 @@ final class PostgresBackend: DatabaseBackend {
         }
     }
 
-    func close() async {
-        runner.cancel()
-        _ = await runner.value
-    }
 }

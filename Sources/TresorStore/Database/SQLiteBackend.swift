@@ -1,8 +1,10 @@
 import Foundation
 import Logging
+import NIOCore
 import NIOPosix
 import SQLKit
 import SQLiteKit
+import ServiceLifecycle
 
 /// SQLite in WAL mode: one writer connection leased exclusively behind an async lock (sqlite-nio's busy
 /// handler retries forever on a 2-thread pool, so concurrent writers on separate connections can livelock),
@@ -84,10 +86,19 @@ final class SQLiteBackend: DatabaseBackend {
         return true
     }
 
+    /// The connections are open from `open`; they close when the run ends (graceful shutdown or cancellation),
+    /// after the write in progress.
+    func run() async {
+        try? await gracefulShutdown()
+        await close()
+    }
+
     func close() async {
         await writeLock.lock()
         for connection in [writer] + allReaders {
-            do { try await connection.close() } catch {
+            // The future-returning close: the async one refuses to run in a cancelled task, and a run ends by cancellation.
+            let closing: EventLoopFuture<Void> = connection.close()
+            do { try await closing.get() } catch {
                 logger.warning("closing SQLite connection failed", metadata: ["error": "\(error)"])
             }
         }

@@ -5,7 +5,6 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// The JSON API v1, generated from `openapi.yaml`; every answer reads the same price board as the shop.
 struct APIHandler: APIProtocol {
@@ -44,7 +43,7 @@ struct APIHandler: APIProtocol {
     func getSpotHistory(_ input: Operations.GetSpotHistory.Input) async throws -> Operations.GetSpotHistory.Output {
         let metal = Metal(input.query.metal)
         let range = ChartRange(input.query.range)
-        let history = try await site.history(range: range, now: site.now()).first { $0.0 == metal }?.1 ?? []
+        let history = try await site.shop.spot.history(range: range, now: site.now()).first { $0.0 == metal }?.1 ?? []
         let points = history.map {
             Components.Schemas.HistoryPoint(at: $0.at, bid: $0.bid.fixedString(scale: 2), ask: $0.ask.fixedString(scale: 2))
         }

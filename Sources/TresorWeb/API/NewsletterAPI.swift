@@ -4,7 +4,6 @@ import Hummingbird
 import NIOCore
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// Carries the client's address to the API handlers (the generated handlers see no connection).
 struct ClientAddressMiddleware: RouterMiddleware {
@@ -42,9 +41,8 @@ extension APIHandler {
         }
         let ip = APIAuth.clientAddress
         let now = site.now()
-        let allowed = try await site.database.transaction { sql in
-            try await RateLimitRepository(sql).allow("newsletter:" + ip, limit: Self.signUpsPerWindow, window: Self.signUpWindow, now: now)
-        }
+        let allowed = try await site.shop.limits.allow("newsletter:" + ip, limit: Self.signUpsPerWindow, window: Self.signUpWindow,
+                                                       now: now)
         guard allowed else {
             return .tooManyRequests(.init(body: .applicationProblemJson(Self.problem(429, "Too many requests",
                 "At most \(Self.signUpsPerWindow) sign-ups per \(Int(Self.signUpWindow / 60)) minutes from one address."))))

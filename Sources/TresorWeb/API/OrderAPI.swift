@@ -4,7 +4,6 @@ import HTTPTypes
 import OpenAPIRuntime
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// The bearer token of the API request being handled (set by `BearerTokenMiddleware`).
 enum APIAuth {
@@ -62,9 +61,9 @@ extension APIHandler {
         let now = site.now()
         let quote: Quote
         do {
-            quote = try site.quotes.quote(body.items.map { ($0.sku, $0.quantity) }, snapshot: site.board.snapshot, now: now)
-        } catch {
-            switch error {
+            quote = try await site.orders.quote(body.items.map { ($0.sku, $0.quantity) }, now: now)
+        } catch let problem as QuoteProblem {
+            switch problem {
             case .empty: return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Invalid request", "items is empty"))))
             case .quantity(let sku, let quantity):
                 return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Invalid quantity",
@@ -79,17 +78,16 @@ extension APIHandler {
                     "\(requested) of \(sku) requested, \(available) in stock."))))
             }
         }
-        try await site.orders.save(quote)
         return .created(.init(body: .json(quoteView(quote))))
     }
 
     func quoteView(_ quote: Quote) -> Components.Schemas.Quote {
         let options = ShippingMethod.allCases.map { method -> Components.Schemas.ShippingOption in
-            let fee = site.orders.shippingTable.fee(goods: quote.goodsTotal, method: method)
+            let fee = site.orders.shippingFee(goods: quote.goodsTotal, method: method)
             return .init(method: method == .insured ? .insured : .pickup, fee: fee.decimalString,
                          total: (quote.goodsTotal + fee).decimalString)
         }
-        let insured = site.orders.shippingTable.fee(goods: quote.goodsTotal, method: .insured)
+        let insured = site.orders.shippingFee(goods: quote.goodsTotal, method: .insured)
         return .init(id: quote.id.uuidString.lowercased(), expiresAt: quote.expiresAt, currency: .eur,
                      lines: quote.lines.map(Self.line), goodsTotal: quote.goodsTotal.decimalString,
                      shippingOptions: options, total: (quote.goodsTotal + insured).decimalString)
@@ -119,16 +117,17 @@ extension APIHandler {
         let now = site.now()
         let order: Order
         do {
-            order = try await site.orders.place(request, idempotencyKey: input.headers.idempotencyKey, now: now)
+            order = try await site.orders.place(request, idempotencyKey: input.headers.idempotencyKey,
+                                                by: .visitor(address: APIAuth.clientAddress), now: now)
         } catch let problem as OrderProblem {
             return try await placeOrderProblem(problem, quoteID: quoteID, now: now)
         }
-        let key = try await site.secrets.key("order-access")
+        let accessToken = try await site.orders.accessToken(for: order)
         return .created(.init(body: .json(.init(
             number: order.number, status: .init(rawValue: order.status.rawValue) ?? .awaitingPayment,
             total: order.total.decimalString, currency: .eur, paymentReference: order.paymentReference, dueDate: order.dueAt,
             bankAccount: .init(holder: site.bank.holder, iban: site.bank.iban, bic: site.bank.bic),
-            accessToken: OrderAccessToken.make(orderID: order.id, key: key)))))
+            accessToken: accessToken))))
     }
 
     func placeOrderProblem(_ problem: OrderProblem, quoteID: UUID, now: Date) async throws -> Operations.PlaceOrder.Output {
@@ -148,10 +147,8 @@ extension APIHandler {
         case .insufficientStock(let sku): return conflict("Insufficient stock", "\(sku) is no longer in stock in that quantity.")
         case .quoteExpired:
             // Offer a fresh quote for the same basket, never re-price silently.
-            let old = try await site.database.read { sql in try await QuoteRepository(sql).find(quoteID) }
             var detail = "The quote expired; its prices are no longer locked."
-            if let old, let fresh = try? site.quotes.quote(old.lines.map { ($0.sku, $0.quantity) }, snapshot: site.board.snapshot, now: now) {
-                try await site.orders.save(fresh)
+            if let fresh = try await site.orders.freshQuote(replacing: quoteID, now: now) {
                 detail += " Fresh quote: \(fresh.id.uuidString.lowercased()), total \(fresh.goodsTotal.decimalString) EUR, valid until "
                     + (try UTCDateTranscoder().encode(fresh.expiresAt)) + "."
             }
@@ -163,17 +160,12 @@ extension APIHandler {
         let notFound = Operations.GetOrder.Output.notFound(.init(body: .applicationProblemJson(
             Self.problem(404, "Not found", "No order \(input.path.number) for these credentials."))))
         let token = APIAuth.bearer
-        let (order, staff) = try await site.database.read { sql in
-            (try await OrderRepository(sql).find(number: input.path.number), try await token.asyncMap { try await StaffRepository(sql).find(token: $0) } ?? nil)
-        }
-        let key = try await site.secrets.key("order-access")
+        let staff = try await token.asyncMap { try await site.shop.staff.member(apiToken: $0) } ?? nil
         let session = try await APIAuth.session.asyncMap { try await site.sessions.find(cookie: $0, now: site.now()) } ?? nil
         // Anyone but the customer who placed it (by its access token or their logged-in account) or staff
         // learns nothing, not even that the order exists.
-        guard let order else { return notFound }
-        let ownToken = token.map { OrderAccessToken.verify($0, orderID: order.id, key: key) } ?? false
-        let ownAccount = order.customerID != nil && session?.customerID == order.customerID
-        guard staff != nil || ownToken || ownAccount else { return notFound }
+        let viewer = OrderViewer(token: token, customerID: session?.customerID, staff: staff)
+        guard let (order, _) = try await site.orders.order(number: input.path.number, seenBy: viewer) else { return notFound }
         return .ok(.init(body: .json(.init(
             number: order.number, status: .init(rawValue: order.status.rawValue) ?? .awaitingPayment, currency: .eur,
             lines: order.lines.map(Self.line), shippingFee: order.shippingFee.decimalString, total: order.total.decimalString,

@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// Everything an operator can set, read once at start-up; see docs/configuration.md.
 public struct AppConfig: Sendable {
@@ -125,25 +124,26 @@ extension AppConfig {
         return settings
     }
 
-    /// The one order desk every part of the program uses, set up from the configuration.
-    public func orderDesk(database: Database, logger: Logger) -> OrderDesk {
-        var desk = OrderDesk(database: database, shippingTable: shipping, paymentDays: paymentDays, mail: mailSettings, logger: logger)
-        desk.seller = seller
-        return desk
-    }
-
-    /// Customer accounts; reset links point at this shop's own address.
-    public func customerAccounts(database: Database) -> CustomerAccounts {
+    /// What the shop's services run with, from this configuration; links point at this shop's own pages.
+    public var shopSettings: ShopSettings {
         let base = baseURL
-        return CustomerAccounts(database: database, cost: UInt8(passwordCost), mail: mailSettings) { token, language in
-            base + Page.newPassword.path(language) + "?token=" + token
-        }
+        let links = ShopLinks(passwordReset: { token, language in base + Page.newPassword.path(language) + "?token=" + token },
+                              newsletter: newsletterLinks,
+                              article: { slug, language in base + Page.article(slug: slug).path(language) })
+        return ShopSettings(mail: mailSettings, seller: seller, shipping: shipping, paymentDays: paymentDays, quoteLock: quoteLock,
+                            cancellationFee: cancellationFee, policy: policy, passwordCost: passwordCost, links: links,
+                            staffMailbox: careers.email.isEmpty ? shop.email : careers.email,
+                            applicationStorage: dataDirectory + "/applications", applicationRetentionMonths: careers.retentionMonths)
     }
 
-    /// The newsletter's double opt-in, with links to this shop's confirmation and unsubscribe pages.
-    public func newsletterDesk(database: Database) -> NewsletterDesk {
-        NewsletterDesk(database: database, mail: mailSettings, links: newsletterLinks)
+    /// The shop's services over the configured database; its client runs while `storage` runs.
+    public func openShop(logger: Logger) async throws -> Shop {
+        if case .sqlite = database { try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true) }
+        return try await Shop.open(database, settings: shopSettings, logger: logger)
     }
+
+    /// How fast campaigns go out.
+    public var campaignPace: CampaignSender.Pace { CampaignSender.Pace(rate: newsletter.rate, parallel: newsletter.parallel) }
 
     /// The transport mail leaves by.
     public var mailTransport: any MailTransport {
@@ -165,30 +165,5 @@ extension AppConfig {
             confirm: { token, language in base + Page.newsletterConfirm.path(language) + "?token=" + token },
             unsubscribe: { token, language in base + Page.newsletterUnsubscribe.path(language) + "?token=" + token },
             listID: "<newsletter.\(URL(string: base)?.host ?? "localhost")>")
-    }
-
-    /// Campaigns: drafts, digests with links to this shop's article pages, tests, schedules.
-    public func campaignDesk(database: Database) -> CampaignDesk {
-        let base = baseURL
-        return CampaignDesk(database: database, mail: mailSettings, links: newsletterLinks) { slug, language in
-            base + Page.article(slug: slug).path(language)
-        }
-    }
-
-    /// Job postings and applications; CVs are kept in `applications/` of the data directory, outside the web root.
-    public func careersDesk(database: Database) -> CareersDesk {
-        CareersDesk(database: database, mail: mailSettings, staffAddress: careers.email.isEmpty ? shop.email : careers.email,
-                    storage: dataDirectory + "/applications", retentionMonths: careers.retentionMonths)
-    }
-
-    /// Call-back requests into the staff queue.
-    public func consultationDesk(database: Database) -> ConsultationDesk {
-        ConsultationDesk(database: database, mail: mailSettings, staffAddress: careers.email.isEmpty ? shop.email : careers.email)
-    }
-
-    /// The service that sends campaigns at the configured pace.
-    public func campaignSender(database: Database, now: @escaping @Sendable () -> Date, logger: Logger) -> CampaignSender {
-        CampaignSender(database: database, transport: mailTransport, mail: mailSettings, links: newsletterLinks,
-                       pace: .init(rate: newsletter.rate, parallel: newsletter.parallel), now: now, logger: logger)
     }
 }

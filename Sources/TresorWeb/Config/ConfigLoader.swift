@@ -1,7 +1,6 @@
 import Configuration
 import Foundation
 import TresorCore
-import TresorStore
 
 /// A configuration value that cannot be used; start-up stops with the key's name and why.
 public struct ConfigurationError: Error, CustomStringConvertible, Sendable {

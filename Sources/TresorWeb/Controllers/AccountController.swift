@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// Register, log in and out, the account overview, details and password, and the password reset by link.
 struct AccountController: Sendable {
@@ -36,10 +35,7 @@ struct AccountController: Sendable {
         guard let customer = visitor.customer else {
             return site.redirect(Page.login.path(lang) + "?next=" + Escape.percent(Page.account.path(lang)), visitor)
         }
-        let (orders, invoices) = try await site.database.read { sql in
-            let orders = try await OrderRepository(sql).list(customerID: customer.id, limit: 200)
-            return (orders, try await InvoiceRepository(sql).numbers(customerID: customer.id))
-        }
+        let (orders, invoices) = try await site.orders.account(customerID: customer.id)
         let context = site.pageContext(request, .account)
         let holdings = Holding.of(orders, site.board.snapshot, now: context.now)
         let token = try await site.formToken(&visitor, form: "logout")
@@ -64,14 +60,12 @@ struct AccountController: Sendable {
     func logIn(_ request: Request, _ lang: Language) async throws -> Response {
         var (form, visitor) = try await site.submission(request, form: "login")
         let (ip, account, now) = (APIAuth.clientAddress, form["email"].trimmingCharacters(in: .whitespaces).lowercased(), site.now())
-        let allowed = try await site.database.transaction { sql in
-            let limits = RateLimitRepository(sql)
-            let byAddress = try await limits.allow("login-ip:" + ip, limit: Self.loginAttempts.perAddress,
-                                                   window: Self.loginAttempts.window, now: now)
-            let byAccount = try await limits.allow("login-account:" + account, limit: Self.loginAttempts.perAccount,
-                                                   window: Self.loginAttempts.window, now: now)
-            return byAddress && byAccount
-        }
+        let limits = site.shop.limits
+        let byAddress = try await limits.allow("login-ip:" + ip, limit: Self.loginAttempts.perAddress, window: Self.loginAttempts.window,
+                                               now: now)
+        let byAccount = try await limits.allow("login-account:" + account, limit: Self.loginAttempts.perAccount,
+                                               window: Self.loginAttempts.window, now: now)
+        let allowed = byAddress && byAccount
         guard allowed else {
             return try await loginPage(request, lang, email: form["email"], next: form["next"], problems: [CustomerText.loginTooMany(lang)],
                                        status: .tooManyRequests)
@@ -188,9 +182,7 @@ struct AccountController: Sendable {
         let (form, _) = try await site.submission(request, form: "forgot")
         // At most 5 reset mails per address and hour: the form must not become a way to flood a mailbox.
         let now = site.now()
-        let allowed = try await site.database.transaction { sql in
-            try await RateLimitRepository(sql).allow("reset:" + APIAuth.clientAddress, limit: 5, window: 3600, now: now)
-        }
+        let allowed = try await site.shop.limits.allow("reset:" + APIAuth.clientAddress, limit: 5, window: 3600, now: now)
         guard allowed else { throw HTTPError(.tooManyRequests, message: CareersText.tooMany(lang)) }
         try await site.accounts.requestReset(email: form["email"], now: now)
         return try await forgotPage(request, lang, sent: true)

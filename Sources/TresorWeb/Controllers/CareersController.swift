@@ -3,7 +3,6 @@ import Hummingbird
 import Plot
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// "Offene Stellen", job pages and applications with a CV upload.
 struct CareersController: Sendable {
@@ -55,9 +54,7 @@ struct CareersController: Sendable {
         var entry = ApplicationEntry(name: form.fields["name"], email: form.fields["email"], message: form.fields["message"])
         let ip = APIAuth.clientAddress
         let now = site.now()
-        let allowed = try await site.database.transaction { sql in
-            try await RateLimitRepository(sql).allow("apply:" + ip, limit: Self.applicationsPerHour, window: 3600, now: now)
-        }
+        let allowed = try await site.shop.limits.allow("apply:" + ip, limit: Self.applicationsPerHour, window: 3600, now: now)
         guard allowed else {
             entry.notice = [CareersText.tooMany(lang)]
             return try await render(request, job, entry: entry, status: .tooManyRequests)

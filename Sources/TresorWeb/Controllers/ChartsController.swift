@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import TresorCore
-import TresorStore
 
 /// The charts page: stored ticks per metal, downsampled in the database.
 struct ChartsController: Sendable {
@@ -22,23 +21,7 @@ struct ChartsController: Sendable {
             range = parsed
         }
         let context = site.pageContext(request, .charts)
-        let histories = try await site.history(range: range, now: context.now)
+        let histories = try await site.shop.spot.history(range: range, now: context.now)
         return try await site.html(request, ChartsPage.render(range: range, histories: histories, demo: site.demoPrices, context))
-    }
-}
-
-extension SiteContext {
-    /// Each metal's accepted ticks over the range, at most about 500 points each.
-    func history(range: ChartRange, now: Date) async throws -> [(Metal, [SpotTick])] {
-        let from = now.addingTimeInterval(-Double(range.seconds))
-        let dialect = database.dialect
-        return try await database.read { sql in
-            var result: [(Metal, [SpotTick])] = []
-            for metal in Metal.allCases {
-                result.append((metal, try await SpotTickRepository(sql, dialect: dialect)
-                    .history(metal, from: from, bucketSeconds: range.bucketSeconds)))
-            }
-            return result
-        }
     }
 }

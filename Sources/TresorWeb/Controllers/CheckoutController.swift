@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// Checkout in two steps: address, shipping and payment; then the review page with the locked quote, its
 /// countdown and the confirmations. Placing the order is `OrderDesk.place`, the same as the API's.
@@ -37,7 +36,7 @@ struct CheckoutController: Sendable {
         let context = site.pageContext(request, .checkout)
         let lines = CartLine.priced(try await site.sessions.cart(visitor.session), site.board.snapshot, now: context.now)
         let goods = lines.compactMap(\.lineTotal).reduce(Money.zero, +)
-        let fee = site.orders.shippingTable.fee(goods: goods, method: .insured)
+        let fee = site.orders.shippingFee(goods: goods, method: .insured)
         let html = CheckoutView.address(state: state, goods: goods, insuredFee: fee, loggedIn: visitor.customer != nil,
                                         token: token, problems: problems, messages: messages, context)
         return try await site.page(html, visitor, status: status)
@@ -77,11 +76,10 @@ struct CheckoutController: Sendable {
         guard !items.isEmpty else { return site.redirect(Page.cart.path(lang), visitor) }
         let quote: Quote
         do {
-            quote = try site.quotes.quote(items.map { ($0.sku, $0.quantity) }, snapshot: site.board.snapshot, now: site.now())
-        } catch {
-            return try await cart.show(request, lang, problems: [message(error, lang)], status: .conflict)
+            quote = try await site.orders.quote(items.map { ($0.sku, $0.quantity) }, now: site.now())
+        } catch let problem as QuoteProblem {
+            return try await cart.show(request, lang, problems: [message(problem, lang)], status: .conflict)
         }
-        try await site.orders.save(quote)
         state.quoteID = quote.id
         try await site.sessions.setCheckout(session, state.json)
         return site.redirect(Page.review.path(lang), visitor)
@@ -107,13 +105,13 @@ struct CheckoutController: Sendable {
     func reviewPage(_ request: Request, _ lang: Language, _ visitor: inout Visitor, state: CheckoutState, problems: [String],
                     status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let details = state.details, let quoteID = state.quoteID,
-              let quote = try await site.database.read({ sql in try await QuoteRepository(sql).find(quoteID) }) else {
+              let quote = try await site.orders.quote(id: quoteID) else {
             return site.redirect(Page.checkout.path(lang), visitor)
         }
         let freshToken = try await site.formToken(&visitor, form: "review")
         let placeToken = try await site.formToken(&visitor, form: "place")
         let context = site.pageContext(request, .review)
-        let fee = site.orders.shippingTable.fee(goods: quote.goodsTotal, method: state.shipping)
+        let fee = site.orders.shippingFee(goods: quote.goodsTotal, method: state.shipping)
         let html = CheckoutView.review(quote: quote, details: details, state: state, shippingFee: fee, expired: !quote.isValid(at: context.now),
                                        freshToken: freshToken, placeToken: placeToken, problems: problems, context)
         return try await site.page(html, visitor, status: status)
@@ -131,8 +129,8 @@ struct CheckoutController: Sendable {
         var state = CheckoutState.decode(session.checkout)
         let posted = UUID(uuidString: form["quoteId"])
         // A second click, or a second tab, on a quote this checkout already ordered: show that order.
-        if let posted, let placed = try await site.database.read({ sql in try await OrderRepository(sql).find(quoteID: posted) }),
-           placed.number == state.lastOrder || (placed.customerID != nil && placed.customerID == visitor.customer?.id) {
+        if let posted, let placed = try await site.orders.order(quoteID: posted, seenBy: OrderViewer(customerID: visitor.customer?.id,
+                                                                                                    placedHere: state.lastOrder)) {
             return try await orderRedirect(placed, lang, visitor)
         }
         guard let details = state.details, let quoteID = state.quoteID, posted == quoteID else {
@@ -147,7 +145,7 @@ struct CheckoutController: Sendable {
             order = try await site.orders.place(
                 OrderRequest(quoteID: quoteID, customer: details, shipping: state.shipping, payment: state.payment, acceptTerms: true,
                              language: lang, customerID: visitor.customer?.id),
-                idempotencyKey: "web-" + state.orderKey, now: site.now())
+                idempotencyKey: "web-" + state.orderKey, by: site.actor(visitor), now: site.now())
         } catch OrderProblem.quoteExpired {
             // Never re-priced silently: the review page now offers a fresh quote instead of the order button.
             return try await reviewPage(request, lang, &visitor, state: state, problems: [], status: .conflict)
@@ -171,7 +169,7 @@ struct CheckoutController: Sendable {
 
     /// The order page, with the order's access token so a guest can come back to it from the link.
     func orderRedirect(_ order: Order, _ lang: Language, _ visitor: Visitor) async throws -> Response {
-        let token = OrderAccessToken.make(orderID: order.id, key: try await site.secrets.key("order-access"))
+        let token = try await site.orders.accessToken(for: order)
         return site.redirect(Page.order(number: order.number).path(lang) + "?token=" + token, visitor)
     }
 }

@@ -3,7 +3,6 @@ import Hummingbird
 import Plot
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// The contact page with hotline and hours, and the call-back form into the staff queue.
 struct ContactController: Sendable {
@@ -34,14 +33,12 @@ struct ContactController: Sendable {
                                   consented: form["consent"] == "1")
         let ip = APIAuth.clientAddress
         let now = site.now()
-        let allowed = try await site.database.transaction { sql in
-            try await RateLimitRepository(sql).allow("callback:" + ip, limit: Self.requestsPerHour, window: 3600, now: now)
-        }
+        let allowed = try await site.shop.limits.allow("callback:" + ip, limit: Self.requestsPerHour, window: 3600, now: now)
         guard allowed else {
             entry.notice = [CareersText.tooMany(lang)]
             return try await render(request, entry, status: .tooManyRequests)
         }
-        let consentText = CareersText.callbackConsent(lang, site.shop.name)
+        let consentText = CareersText.callbackConsent(lang, site.config.name)
         switch CallbackRequest.from(name: entry.name, phone: entry.phone, window: entry.window, topic: entry.topic,
                                     consented: entry.consented, language: lang, consentText: consentText, now: now) {
         case .failure(let wrong):

@@ -22,11 +22,7 @@ struct HealthController: Sendable {
 
     func ready() async throws -> Response {
         var problems: [String] = []
-        do {
-            try await site.database.read { sql in _ = try await sql.raw("SELECT 1 AS one").all() }
-        } catch {
-            problems.append("database unreachable")
-        }
+        if await !site.shop.databaseReachable() { problems.append("database unreachable") }
         let now = site.now()
         let stale = Metal.allCases.filter { !site.board.snapshot.isFresh($0, now: now) }
         if !stale.isEmpty { problems.append("feed stale: " + stale.map(\.code).joined(separator: ",")) }

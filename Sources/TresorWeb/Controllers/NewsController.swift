@@ -3,7 +3,6 @@ import Hummingbird
 import NIOCore
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// The news desk's public side: the index, category and topic pages, and each article with related reading.
 struct NewsController: Sendable {
@@ -37,18 +36,15 @@ struct NewsController: Sendable {
 
     func feed(atom: Bool) async throws -> Response {
         let now = site.now()
-        let articles = try await site.database.read { sql in try await ArticleRepository(sql).published(now: now, limit: 20) }
-        return atom ? Self.xml(Feeds.atom(articles, shop: site.shop.name, base: site.baseURL, now: now), type: "application/atom+xml")
-                    : Self.xml(Feeds.rss(articles, shop: site.shop.name, base: site.baseURL, now: now), type: "application/rss+xml")
+        let articles = try await site.shop.news.published(now: now, limit: 20)
+        return atom ? Self.xml(Feeds.atom(articles, shop: site.config.name, base: site.baseURL, now: now), type: "application/atom+xml")
+                    : Self.xml(Feeds.rss(articles, shop: site.config.name, base: site.baseURL, now: now), type: "application/rss+xml")
     }
 
     func sitemap() async throws -> Response {
         let now = site.now()
-        let (articles, categories, tags) = try await site.database.read { sql in
-            let repository = ArticleRepository(sql)
-            let articles = try await repository.published(now: now, limit: 50_000)
-            return (articles, Set(articles.map(\.category)).sorted(), Set(articles.flatMap(\.tags)).sorted())
-        }
+        let articles = try await site.shop.news.published(now: now, limit: 50_000)
+        let (categories, tags) = (Set(articles.map(\.category)).sorted(), Set(articles.flatMap(\.tags)).sorted())
         var pages: [Page] = [.home, .catalogue(nil)] + Metal.allCases.map { .catalogue($0) } + [.charts, .news, .reportingDuties]
         pages += site.board.snapshot.products.map { .product(slug: $0.slug) }
         pages += categories.map { .newsCategory($0) } + tags.map { .newsTag($0) } + Page.comingSoon
@@ -57,9 +53,9 @@ struct NewsController: Sendable {
 
     func newsSitemap() async throws -> Response {
         let now = site.now()
-        let recent = try await site.database.read { sql in try await ArticleRepository(sql).published(now: now, limit: 1_000) }
+        let recent = try await site.shop.news.published(now: now, limit: 1_000)
             .filter { ($0.publishAt ?? .distantPast) > now.addingTimeInterval(-2 * 86_400) }
-        return Self.xml(Feeds.newsSitemap(recent, shop: site.shop.name, base: site.baseURL), type: "application/xml")
+        return Self.xml(Feeds.newsSitemap(recent, shop: site.config.name, base: site.baseURL), type: "application/xml")
     }
 
     static func name(_ context: TresorRequestContext) throws -> String {
@@ -78,12 +74,8 @@ struct NewsController: Sendable {
         let tag: String? = if case .newsTag(let name) = filter { name } else { nil }
         // Keyed by path and page number only, so made-up query parameters cannot fill the cache.
         return try await site.cachedNewsPage(request, key: "\(request.uri.path)?\(page)", filter ?? .news) { context in
-            let (articles, total) = try await site.database.read { sql in
-                let repository = ArticleRepository(sql)
-                return (try await repository.published(now: context.now, category: category, tag: tag, limit: Self.perPage,
-                                                       offset: (page - 1) * Self.perPage),
-                        try await repository.countPublished(now: context.now, category: category, tag: tag))
-            }
+            let (articles, total) = try await site.shop.news.page(now: context.now, category: category, tag: tag, limit: Self.perPage,
+                                                                  offset: (page - 1) * Self.perPage)
             if filter != nil && total == 0 { throw PageError.notFound }
             let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
             guard page <= pages else { throw PageError.notFound }
@@ -96,20 +88,14 @@ struct NewsController: Sendable {
     func search(_ request: Request, _ lang: Language) async throws -> Response {
         let query = String((request.formQuery.first { $0.name == "q" }?.value ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
         let now = site.now()
-        let hits = query.isEmpty ? [] : try await site.database.read { sql in try await ArticleSearch(sql).search(query, now: now) }
+        let hits = query.isEmpty ? [] : try await site.shop.news.search(query, now: now)
         return try await site.html(request, NewsView.search(query, hits: hits, site.pageContext(request, .newsSearch)))
     }
 
     func article(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
         return try await site.cachedNewsPage(request, key: request.uri.path, .article(slug: slug)) { page in
-            let found = try await site.database.read { sql -> (TresorCore.Article, [TresorCore.Article])? in
-                let repository = ArticleRepository(sql)
-                guard let article = try await repository.find(slug: slug)?.article, article.isPublic(at: page.now) else { return nil }
-                return (article, try await repository.published(now: page.now, limit: 200))
-            }
-            guard let (article, recent) = found else { throw PageError.notFound }
-            let related = RelatedArticles.pick(for: article, from: recent)
+            guard let (article, related) = try await site.shop.news.article(slug: slug, now: page.now) else { throw PageError.notFound }
             let body = SafeMarkdown(ownHost: URL(string: site.baseURL)?.host).html(article.body)
             return NewsView.article(article, body: body, related: related, page)
         }

@@ -3,7 +3,6 @@ import Hummingbird
 import Plot
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// Newsletter sign-up (the form in every footer and under every article), confirmation and withdrawal.
 struct NewsletterController: Sendable {
@@ -40,10 +39,8 @@ struct NewsletterController: Sendable {
             return try await message(request, .newsletterSignup, title: CustomerText.newsletterSentTitle(lang), text: sent)
         }
         let now = site.now()
-        let allowed = try await site.database.transaction { sql in
-            try await RateLimitRepository(sql).allow("newsletter:" + ip, limit: APIHandler.signUpsPerWindow, window: APIHandler.signUpWindow,
-                                                     now: now)
-        }
+        let allowed = try await site.shop.limits.allow("newsletter:" + ip, limit: APIHandler.signUpsPerWindow,
+                                                       window: APIHandler.signUpWindow, now: now)
         guard allowed else {
             return try await message(request, .newsletterSignup, title: Text.errorBadRequestTitle(lang),
                                      text: CustomerText.newsletterTooMany(lang), status: .tooManyRequests)

@@ -4,7 +4,6 @@ import Hummingbird
 import Synchronization
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// Who is asking: their session (if they have one), the account behind it, and the nonce that binds their
 /// form tokens. Loaded only by the routes that need it, so reading the shop costs no database access.
@@ -65,9 +64,9 @@ struct CSRF: @unchecked Sendable {  // safe: HMAC is a value with copy-on-write 
 final class CSRFSigner: Sendable {
     private let prepared = Mutex<CSRF?>(nil)
 
-    func signer(_ secrets: SecretCache) async throws -> CSRF {
+    func signer(_ keys: ServerKeys) async throws -> CSRF {
         if let csrf = prepared.withLock({ $0 }) { return csrf }
-        let csrf = CSRF(key: try await secrets.key("csrf"))
+        let csrf = CSRF(key: try await keys.key("csrf"))
         prepared.withLock { $0 = csrf }
         return csrf
     }
@@ -77,14 +76,18 @@ extension SiteContext {
     /// The visitor of this request, with their session and account when the cookie names a live session.
     func visitor(_ request: Request) async throws -> Visitor {
         var visitor = Visitor(nonce: request.cookie(Visitor.nonceCookie))
-        if let cookie = request.cookie(Visitor.sessionCookie),
-           let session = try await sessions.find(cookie: cookie, now: now()) {
-            visitor.session = session
-            if let id = session.customerID {
-                visitor.customer = try await database.read { sql in try await CustomerRepository(sql).find(id: id) }
-            }
+        if let cookie = request.cookie(Visitor.sessionCookie), let found = try await sessions.visitor(cookie: cookie, now: now()) {
+            visitor.session = found.session
+            visitor.customer = found.customer
         }
         return visitor
+    }
+
+    /// Who this visitor is to the services: their account if they are logged in, else their address.
+    func actor(_ visitor: Visitor) -> Actor {
+        let address = APIAuth.clientAddress
+        guard let customer = visitor.customer else { return .visitor(address: address) }
+        return .customer(id: customer.id, address: address)
     }
 
     /// A token for `form`, giving the visitor a nonce cookie first if they have none.
@@ -94,7 +97,7 @@ extension SiteContext {
             visitor.nonce = nonce
             visitor.cookies.append(cookie(Visitor.nonceCookie, nonce, maxAge: nil))
         }
-        return try await csrf.signer(secrets).token(nonce: visitor.nonce ?? "", form: form, now: now())
+        return try await csrf.signer(shop.keys).token(nonce: visitor.nonce ?? "", form: form, now: now())
     }
 
     /// A submitted form and its visitor, refused unless the form carries the visitor's token for `name`.
@@ -107,7 +110,7 @@ extension SiteContext {
 
     /// Refuses a state-changing form whose token does not belong to this visitor and form.
     func checkForm(_ form: FormData, _ visitor: Visitor, name: String) async throws {
-        guard try await csrf.signer(secrets).verify(form["_csrf"], nonce: visitor.nonce, form: name, now: now()) else {
+        guard try await csrf.signer(shop.keys).verify(form["_csrf"], nonce: visitor.nonce, form: name, now: now()) else {
             throw PageError.formExpired
         }
     }

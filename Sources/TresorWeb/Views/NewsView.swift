@@ -2,7 +2,6 @@ import Foundation
 import Plot
 import TresorCore
 import TresorServices
-import TresorStore
 
 /// The news index (also per category and topic) and the article page.
 enum NewsView {
@@ -58,12 +57,12 @@ enum NewsView {
     /// The snippet as text nodes, with the matches in `<mark>`: Plot escapes the text, nothing is raw.
     static func snippet(_ text: String) -> Node<HTML.BodyContext> {
         var nodes: [Node<HTML.BodyContext>] = []
-        for (index, part) in text.components(separatedBy: ArticleSearch.markStart).enumerated() {
+        for (index, part) in text.components(separatedBy: ArticleHit.markStart).enumerated() {
             if index == 0 {
                 nodes.append(.text(part))
                 continue
             }
-            let pieces = part.components(separatedBy: ArticleSearch.markEnd)
+            let pieces = part.components(separatedBy: ArticleHit.markEnd)
             nodes.append(.element(named: "mark", nodes: [.text(pieces[0])]))
             nodes.append(.text(pieces.dropFirst().joined()))
         }

@@ -1,0 +1,100 @@
+import Foundation
+import TresorCore
+import TresorStore
+
+/// Who asks to see an order: a guest by the access token in their link, a customer by their account, staff,
+/// or the checkout that placed it a moment ago (a second click lands on the same order).
+public struct OrderViewer: Sendable, Hashable {
+    public var token: String?
+    public var customerID: UUID?
+    public var staff: StaffMember?
+    /// The order number this visitor's checkout placed last.
+    public var placedHere: String?
+
+    public init(token: String? = nil, customerID: UUID? = nil, staff: StaffMember? = nil, placedHere: String? = nil) {
+        self.token = token
+        self.customerID = customerID
+        self.staff = staff
+        self.placedHere = placedHere
+    }
+}
+
+/// What pages, the API and the command line read of orders, with the one rule of who may see which.
+extension OrderDesk {
+    /// The one rule: the customer who placed it (by its access token, their logged-in account, or the checkout
+    /// that just placed it) and staff. Everyone else learns nothing, not even that the order exists.
+    public func mayView(_ order: Order, _ viewer: OrderViewer) async throws -> Bool {
+        if viewer.staff != nil || viewer.placedHere == order.number { return true }
+        if let customer = viewer.customerID, order.customerID == customer { return true }
+        guard let token = viewer.token, !token.isEmpty else { return false }
+        return OrderAccessToken.verify(token, orderID: order.id, key: try await secrets.key("order-access"))
+    }
+
+    /// The order and its invoice number, if `viewer` may see it.
+    public func order(number: String, seenBy viewer: OrderViewer) async throws -> (order: Order, invoice: String?)? {
+        let found = try await database.read { sql -> (Order, String?)? in
+            guard let order = try await OrderRepository(sql).find(number: number) else { return nil }
+            return (order, try await InvoiceRepository(sql).find(orderID: order.id)?.number)
+        }
+        guard let (order, invoice) = found, try await mayView(order, viewer) else { return nil }
+        return (order, invoice)
+    }
+
+    /// The order placed on a quote, if `viewer` may see it (a second click on a quote already ordered).
+    public func order(quoteID: UUID, seenBy viewer: OrderViewer) async throws -> Order? {
+        guard let order = try await database.read({ sql in try await OrderRepository(sql).find(quoteID: quoteID) }),
+              try await mayView(order, viewer) else { return nil }
+        return order
+    }
+
+    /// An invoice by its number, if `viewer` may see its order.
+    public func invoice(number: String, seenBy viewer: OrderViewer) async throws -> Invoice? {
+        guard let invoice = try await database.read({ sql in try await InvoiceRepository(sql).find(number: number) }),
+              try await mayView(invoice.order, viewer) else { return nil }
+        return invoice
+    }
+
+    /// The token that lets a guest open their order from a link.
+    public func accessToken(for order: Order) async throws -> String {
+        OrderAccessToken.make(orderID: order.id, key: try await secrets.key("order-access"))
+    }
+
+    /// A customer's orders (newest first, at most 200) and the invoice numbers of those that have one.
+    public func account(customerID: UUID) async throws -> (orders: [Order], invoices: [UUID: String]) {
+        try await database.read { sql in
+            (try await OrderRepository(sql).list(customerID: customerID, limit: 200),
+             try await InvoiceRepository(sql).numbers(customerID: customerID))
+        }
+    }
+
+    // MARK: for staff
+
+    /// Orders, newest first, optionally in one status.
+    public func list(status: OrderStatus?, limit: Int) async throws -> [Order] {
+        try await database.read { sql in try await OrderRepository(sql).list(status: status, limit: limit) }
+    }
+
+    /// One order with its history.
+    public func history(number: String) async throws -> (order: Order, events: [OrderEvent])? {
+        try await database.read { sql in
+            let orders = OrderRepository(sql)
+            guard let order = try await orders.find(number: number) else { return nil }
+            return (order, try await orders.events(orderID: order.id))
+        }
+    }
+
+    /// An invoice by its own number (R-…) or by its order's (T-…).
+    public func invoice(number: String) async throws -> Invoice? {
+        try await database.read { sql in
+            let invoices = InvoiceRepository(sql)
+            if let byNumber = try await invoices.find(number: number) { return byNumber }
+            guard let order = try await OrderRepository(sql).find(number: number) else { return nil }
+            return try await invoices.find(orderID: order.id)
+        }
+    }
+
+    /// The market loss recorded for an order cancelled unpaid.
+    public func marketLoss(number: String) async throws -> Money? {
+        try await database.read { sql in try await OrderRepository(sql).marketLoss(number: number) }
+    }
+}

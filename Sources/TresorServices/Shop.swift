@@ -1,0 +1,186 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TresorCore
+import TresorStore
+
+/// What the shop's services run with; the configuration (`AppConfig`) fills it in. Defaults live where the
+/// configuration declares them, not here.
+public struct ShopSettings: Sendable {
+    public var mail: MailSettings
+    public var seller: Seller
+    public var shipping: ShippingTable
+    public var paymentDays: Int
+    public var quoteLock: Duration
+    public var cancellationFee: Money
+    public var policy: FeedPolicy
+    /// bcrypt cost of customer passwords.
+    public var passwordCost: Int
+    public var links: ShopLinks
+    /// Where staff notices of applications and call-back requests go.
+    public var staffMailbox: String
+    /// The folder CVs are kept in, outside any served path.
+    public var applicationStorage: String
+    public var applicationRetentionMonths: Int
+
+    public init(mail: MailSettings, seller: Seller, shipping: ShippingTable, paymentDays: Int, quoteLock: Duration,
+                cancellationFee: Money, policy: FeedPolicy, passwordCost: Int, links: ShopLinks, staffMailbox: String,
+                applicationStorage: String, applicationRetentionMonths: Int) {
+        self.mail = mail
+        self.seller = seller
+        self.shipping = shipping
+        self.paymentDays = paymentDays
+        self.quoteLock = quoteLock
+        self.cancellationFee = cancellationFee
+        self.policy = policy
+        self.passwordCost = passwordCost
+        self.links = links
+        self.staffMailbox = staffMailbox
+        self.applicationStorage = applicationStorage
+        self.applicationRetentionMonths = applicationRetentionMonths
+    }
+}
+
+/// The absolute addresses of the shop's pages that mails link to, in the reader's language; the web layer,
+/// which owns the route table, builds them.
+public struct ShopLinks: Sendable {
+    public var passwordReset: @Sendable (_ token: String, _ language: Language) -> String
+    public var newsletter: NewsletterLinks
+    public var article: @Sendable (_ slug: String, _ language: Language) -> String
+
+    public init(passwordReset: @escaping @Sendable (String, Language) -> String, newsletter: NewsletterLinks,
+                article: @escaping @Sendable (String, Language) -> String) {
+        self.passwordReset = passwordReset
+        self.newsletter = newsletter
+        self.article = article
+    }
+}
+
+/// The shop's services over one database: what every page, API operation and command calls. Nothing outside
+/// this module reaches the database; each method owns its transaction.
+public struct Shop: Sendable {
+    let database: Database
+    public let settings: ShopSettings
+    /// This instance's priced catalogue, rebuilt when ticks or products change.
+    public let board: PriceBoard
+    public let spot: SpotDesk
+    public let stock: StockDesk
+    public let orders: OrderDesk
+    public let payments: PaymentDesk
+    public let accounts: CustomerAccounts
+    public let sessions: Sessions
+    public let news: NewsDesk
+    public let newsletter: NewsletterDesk
+    public let campaigns: CampaignDesk
+    public let careers: CareersDesk
+    public let consultation: ConsultationDesk
+    public let staff: StaffDirectory
+    public let limits: RateLimits
+    public let keys: ServerKeys
+    let logger: Logger
+
+    public init(database: Database, settings: ShopSettings, logger: Logger) {
+        self.database = database
+        self.settings = settings
+        self.logger = logger
+        board = PriceBoard(database: database, policy: settings.policy, logger: logger)
+        spot = SpotDesk(database: database, policy: settings.policy, logger: logger)
+        stock = StockDesk(database: database)
+        var orders = OrderDesk(database: database, board: board, shippingTable: settings.shipping, paymentDays: settings.paymentDays,
+                               quotes: QuoteDesk(lockDuration: TimeInterval(settings.quoteLock.components.seconds)),
+                               cancellationFee: settings.cancellationFee, mail: settings.mail, logger: logger)
+        orders.seller = settings.seller
+        self.orders = orders
+        payments = PaymentDesk(orders: orders)
+        accounts = CustomerAccounts(database: database, cost: UInt8(settings.passwordCost), mail: settings.mail,
+                                    resetLink: settings.links.passwordReset)
+        sessions = Sessions(database: database)
+        news = NewsDesk(database: database)
+        newsletter = NewsletterDesk(database: database, mail: settings.mail, links: settings.links.newsletter)
+        campaigns = CampaignDesk(database: database, mail: settings.mail, links: settings.links.newsletter,
+                                 articleLink: settings.links.article)
+        careers = CareersDesk(database: database, mail: settings.mail, staffAddress: settings.staffMailbox,
+                              storage: settings.applicationStorage, retentionMonths: settings.applicationRetentionMonths)
+        consultation = ConsultationDesk(database: database, mail: settings.mail, staffAddress: settings.staffMailbox)
+        staff = StaffDirectory(database: database)
+        limits = RateLimits(database: database)
+        keys = ServerKeys(database: database)
+    }
+
+    /// Opens the database at `location` (its client runs only while `storage` runs) and sets the services up.
+    public static func open(_ location: DatabaseLocation, settings: ShopSettings, logger: Logger) async throws -> Shop {
+        Shop(database: try await Database.open(location, logger: logger), settings: settings, logger: logger)
+    }
+
+    /// The database as a service: the first a service group starts and the last it stops.
+    public var storage: any Service { database }
+
+    /// Runs `body` while the database runs, then stops it: the lifetime of a command.
+    public func whileRunning<T: Sendable>(_ body: (Shop) async throws -> T) async throws -> T {
+        try await database.whileRunning { _ in try await body(self) }
+    }
+
+    /// Returns once the database service runs (services started beside it wait for this).
+    public func storageStarted() async { await database.started() }
+
+    /// Applies pending migrations; returns their ids.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        try await Migrator().migrate(database)
+    }
+
+    /// Whether the database answers (for readiness checks).
+    public func databaseReachable() async -> Bool {
+        (try? await database.read { sql in try await sql.raw("SELECT 1 AS one").run() }) != nil
+    }
+
+    /// Loads the demo catalogue, articles and jobs into an empty shop, and a year of labelled demo history for the
+    /// demo feed.
+    public func seedDemo(feed: (any PriceFeed)?, now: Date) async throws {
+        let seeder = Seeder(database: database, logger: logger)
+        try await seeder.seedCatalogueIfEmpty(now: now)
+        try await seeder.seedArticlesIfEmpty(now: now)
+        try await seeder.seedJobsIfEmpty(now: now)
+        if let demo = feed as? DemoFeed { try await seeder.backfillDemoHistoryIfEmpty(feed: demo, now: now) }
+    }
+
+    /// One poll of the feed and a board built from it, before the first page is served.
+    public func primePrices(feed: any PriceFeed, now: @escaping @Sendable () -> Date) async throws {
+        await FeedService(feed: feed, desk: spot, board: board, now: now, logger: logger).pollOnce()
+        try await board.refresh()
+    }
+
+    /// Loads the demo catalogue into an empty database (with `variants` generated vintages for load tests);
+    /// returns how many products it loaded.
+    public func seedCatalogue(now: Date, variants: Int = 0) async throws -> Int {
+        try await Seeder(database: database, logger: logger).seedCatalogueIfEmpty(now: now, variants: variants)
+    }
+
+    /// Sends campaigns at `pace` through `transport`.
+    public func campaignSender(transport: any MailTransport, pace: CampaignSender.Pace, now: @escaping @Sendable () -> Date) -> CampaignSender {
+        CampaignSender(database: database, transport: transport, mail: settings.mail, links: settings.links.newsletter, pace: pace,
+                       now: now, logger: logger)
+    }
+
+    /// Reads delivery reports from a Maildir.
+    public func bounceReader(maildir: String, now: @escaping @Sendable () -> Date) -> BounceReader {
+        BounceReader(database: database, maildir: maildir, now: now, logger: logger)
+    }
+
+    /// The work that runs beside the web server: the price feed, the board refresh, the outbox, overdue orders,
+    /// scheduled articles, campaigns, the deletion of old applications and, with a Maildir, the bounces.
+    public func backgroundJobs(feed: any PriceFeed, boardRefresh: Duration, transport: any MailTransport, pace: CampaignSender.Pace,
+                               bounces: String?, now: @escaping @Sendable () -> Date) -> [any Service] {
+        var jobs: [any Service] = [
+            FeedService(feed: feed, desk: spot, board: board, now: now, logger: logger),
+            BoardRefreshService(board: board, interval: boardRefresh, logger: logger),
+            Mailer(database: database, transport: transport, now: now, logger: logger),
+            OverdueWatch(desk: orders, now: now, logger: logger),
+            ScheduledPublisher(database: database, now: now, logger: logger),
+            campaignSender(transport: transport, pace: pace, now: now),
+            ApplicationCleanup(desk: careers, now: now, logger: logger),
+        ]
+        if let bounces { jobs.append(bounceReader(maildir: bounces, now: now)) }
+        return jobs
+    }
+}

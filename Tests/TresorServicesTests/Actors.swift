@@ -1,0 +1,17 @@
+import Foundation
+import TresorCore
+import TresorServices
+import TresorStore
+
+/// Who acts in the service tests: staff members added in a test are found by e-mail, as the command line finds
+/// them; a forged member (never added) is refused by every desk.
+func staff(_ email: String, _ database: Database) async throws -> Actor {
+    try await StaffDirectory(database: database).actor(email: email)
+}
+
+func forgedStaff(_ email: String) -> Actor {
+    .staff(StaffMember(id: UUID(), email: email, name: "Not Staff"))
+}
+
+/// A guest placing an order from a documentation address (RFC 5737).
+let guest = Actor.visitor(address: "192.0.2.10")
