@@ -40,15 +40,15 @@ import TresorTestSupport
     @Test func everyMenuEntryLeadsSomewhere() async throws {
         try await ShopFixture.run { shop in
             for lang in Language.allCases {
-                let (_, home, _) = try await shop.get(Page.home.path(lang))
+                let (_, home, _) = try await shop.get(Page.shop(.home).path(lang))
                 let links = home.components(separatedBy: "href=\"").dropFirst().compactMap { $0.split(separator: "\"").first }
                     .map(String.init).filter { $0.hasPrefix("/") && !$0.hasPrefix("/live") }
                 #expect(links.count > 20)
                 for link in Set(links) {
                     let (status, _, headers) = try await shop.get(link.replacingOccurrences(of: "&amp;", with: "&"))
                     // The account asks a visitor who is not logged in to log in first.
-                    let toLogin = link == Page.account.path(lang) && status == .seeOther
-                        && headers[.location]?.hasPrefix(Page.login.path(lang)) == true
+                    let toLogin = link == Page.account(.overview).path(lang) && status == .seeOther
+                        && headers[.location]?.hasPrefix(Page.account(.login).path(lang)) == true
                     #expect(status == .ok || toLogin, "\(link) answered \(status)")
                 }
             }

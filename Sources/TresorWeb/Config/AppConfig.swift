@@ -120,16 +120,16 @@ extension AppConfig {
         settings.bic = bank.bic
         settings.imprint = MailSettings.imprint(of: seller)
         let base = baseURL
-        settings.orderPage = { number, token, language in base + Page.order(number: number).path(language) + "?token=" + token }
+        settings.orderPage = { number, token, language in base + Page.orders(.order(number: number)).path(language) + "?token=" + token }
         return settings
     }
 
     /// What the shop's services run with, from this configuration; links point at this shop's own pages.
     public var shopSettings: ShopSettings {
         let base = baseURL
-        let links = ShopLinks(passwordReset: { token, language in base + Page.newPassword.path(language) + "?token=" + token },
+        let links = ShopLinks(passwordReset: { token, language in base + Page.account(.newPassword).path(language) + "?token=" + token },
                               newsletter: newsletterLinks,
-                              article: { slug, language in base + Page.article(slug: slug).path(language) })
+                              article: { slug, language in base + Page.news(.article(slug: slug)).path(language) })
         return ShopSettings(mail: mailSettings, seller: seller, shipping: shipping, paymentDays: paymentDays, quoteLock: quoteLock,
                             cancellationFee: cancellationFee, policy: policy, passwordCost: passwordCost, links: links,
                             staffMailbox: careers.email.isEmpty ? shop.email : careers.email,
@@ -162,8 +162,8 @@ extension AppConfig {
     public var newsletterLinks: NewsletterLinks {
         let base = baseURL
         return NewsletterLinks(
-            confirm: { token, language in base + Page.newsletterConfirm.path(language) + "?token=" + token },
-            unsubscribe: { token, language in base + Page.newsletterUnsubscribe.path(language) + "?token=" + token },
+            confirm: { token, language in base + Page.newsletter(.confirm).path(language) + "?token=" + token },
+            unsubscribe: { token, language in base + Page.newsletter(.unsubscribe).path(language) + "?token=" + token },
             listID: "<newsletter.\(URL(string: base)?.host ?? "localhost")>")
     }
 }

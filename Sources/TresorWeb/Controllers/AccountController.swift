@@ -9,34 +9,34 @@ struct AccountController: Sendable {
 
     func addRoutes(to router: Router<TresorRequestContext>) {
         for lang in Language.allCases {
-            router.get(RouterPath(Page.account.path(lang))) { request, _ in try await self.overview(request, lang) }
-            router.get(RouterPath(Page.login.path(lang))) { request, _ in try await self.loginPage(request, lang) }
-            router.post(RouterPath(Page.login.path(lang))) { request, _ in try await self.logIn(request, lang) }
-            router.post(RouterPath(Page.logout.path(lang))) { request, _ in try await self.logOut(request, lang) }
-            router.get(RouterPath(Page.register.path(lang))) { request, _ in try await self.registerPage(request, lang) }
-            router.post(RouterPath(Page.register.path(lang))) { request, _ in try await self.register(request, lang) }
-            router.get(RouterPath(Page.accountDetails.path(lang))) { request, _ in try await self.detailsPage(request, lang) }
-            router.post(RouterPath(Page.accountDetails.path(lang))) { request, _ in try await self.saveDetails(request, lang) }
-            router.post(RouterPath(Page.accountPassword.path(lang))) { request, _ in try await self.changePassword(request, lang) }
-            router.get(RouterPath(Page.forgotPassword.path(lang))) { request, _ in try await self.forgotPage(request, lang, sent: false) }
-            router.post(RouterPath(Page.forgotPassword.path(lang))) { request, _ in try await self.requestReset(request, lang) }
-            router.get(RouterPath(Page.newPassword.path(lang))) { request, _ in try await self.newPasswordPage(request, lang) }
-            router.post(RouterPath(Page.newPassword.path(lang))) { request, _ in try await self.resetPassword(request, lang) }
+            router.get(RouterPath(Page.account(.overview).pattern(lang))) { request, _ in try await self.overview(request, lang) }
+            router.get(RouterPath(Page.account(.login).pattern(lang))) { request, _ in try await self.loginPage(request, lang) }
+            router.post(RouterPath(Page.account(.login).pattern(lang))) { request, _ in try await self.logIn(request, lang) }
+            router.post(RouterPath(Page.account(.logout).pattern(lang))) { request, _ in try await self.logOut(request, lang) }
+            router.get(RouterPath(Page.account(.register).pattern(lang))) { request, _ in try await self.registerPage(request, lang) }
+            router.post(RouterPath(Page.account(.register).pattern(lang))) { request, _ in try await self.register(request, lang) }
+            router.get(RouterPath(Page.account(.details).pattern(lang))) { request, _ in try await self.detailsPage(request, lang) }
+            router.post(RouterPath(Page.account(.details).pattern(lang))) { request, _ in try await self.saveDetails(request, lang) }
+            router.post(RouterPath(Page.account(.password).pattern(lang))) { request, _ in try await self.changePassword(request, lang) }
+            router.get(RouterPath(Page.account(.forgotPassword).pattern(lang))) { request, _ in try await self.forgotPage(request, lang, sent: false) }
+            router.post(RouterPath(Page.account(.forgotPassword).pattern(lang))) { request, _ in try await self.requestReset(request, lang) }
+            router.get(RouterPath(Page.account(.newPassword).pattern(lang))) { request, _ in try await self.newPasswordPage(request, lang) }
+            router.post(RouterPath(Page.account(.newPassword).pattern(lang))) { request, _ in try await self.resetPassword(request, lang) }
         }
     }
 
     /// Only local paths are followed after login, so a link cannot send the customer to another site.
     static func safeNext(_ next: String, _ lang: Language) -> String {
-        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : Page.account.path(lang)
+        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : Page.account(.overview).path(lang)
     }
 
     func overview(_ request: Request, _ lang: Language) async throws -> Response {
         var visitor = try await site.visitor(request)
         guard let customer = visitor.customer else {
-            return site.redirect(Page.login.path(lang) + "?next=" + Escape.percent(Page.account.path(lang)), visitor)
+            return site.redirect(Page.account(.login).path(lang) + "?next=" + Escape.percent(Page.account(.overview).path(lang)), visitor)
         }
         let (orders, invoices) = try await site.orders.account(customerID: customer.id)
-        let context = site.pageContext(request, .account)
+        let context = site.pageContext(request, .account(.overview))
         let holdings = Holding.of(orders, site.board.snapshot, now: context.now)
         let token = try await site.formToken(&visitor, form: "logout")
         return try await site.page(AccountView.overview(customer, orders: orders, invoices: invoices, holdings: holdings, logoutToken: token, context),
@@ -47,9 +47,9 @@ struct AccountController: Sendable {
                    confirmations: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         var visitor = try await site.visitor(request)
         let token = try await site.formToken(&visitor, form: "login")
-        let next = next ?? request.formQuery.first { $0.name == "next" }?.value ?? Page.account.path(lang)
+        let next = next ?? request.formQuery.first { $0.name == "next" }?.value ?? Page.account(.overview).path(lang)
         return try await site.page(AccountView.login(email: email, next: Self.safeNext(next, lang), token: token, problems: problems,
-                                           confirmations: confirmations, site.pageContext(request, .login)),
+                                           confirmations: confirmations, site.pageContext(request, .account(.login))),
                          visitor, status: status)
     }
 
@@ -91,7 +91,7 @@ struct AccountController: Sendable {
         var (_, visitor) = try await site.submission(request, form: "logout")
         if let session = visitor.session { try await site.sessions.end(session) }
         visitor.cookies.append(site.cookie(Visitor.sessionCookie, "", maxAge: 0))
-        return site.redirect(Page.home.path(lang), visitor)
+        return site.redirect(Page.shop(.home).path(lang), visitor)
     }
 
     func registerPage(_ request: Request, _ lang: Language, details: CustomerDetails? = nil, problems: FieldProblems = FieldProblems(),
@@ -99,7 +99,7 @@ struct AccountController: Sendable {
         var visitor = try await site.visitor(request)
         let token = try await site.formToken(&visitor, form: "register")
         return try await site.page(AccountView.register(details, token: token, problems: problems, messages: messages,
-                                              site.pageContext(request, .register)), visitor, status: status)
+                                              site.pageContext(request, .account(.register))), visitor, status: status)
     }
 
     func register(_ request: Request, _ lang: Language) async throws -> Response {
@@ -114,7 +114,7 @@ struct AccountController: Sendable {
                                           status: .unprocessableContent)
         }
         try await startSession(for: customer, &visitor)
-        return site.redirect(Page.account.path(lang), visitor)
+        return site.redirect(Page.account(.overview).path(lang), visitor)
     }
 
     static func describe(_ problem: AccountProblem, _ lang: Language) -> (FieldProblems, [String]) {
@@ -132,18 +132,18 @@ struct AccountController: Sendable {
                      messages: [String] = [], confirmations: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         var visitor = try await site.visitor(request)
         guard let customer = visitor.customer else {
-            return site.redirect(Page.login.path(lang) + "?next=" + Escape.percent(Page.accountDetails.path(lang)), visitor)
+            return site.redirect(Page.account(.login).path(lang) + "?next=" + Escape.percent(Page.account(.details).path(lang)), visitor)
         }
         let detailsToken = try await site.formToken(&visitor, form: "details")
         let passwordToken = try await site.formToken(&visitor, form: "password")
         return try await site.page(AccountView.details(details ?? customer.details, detailsToken: detailsToken, passwordToken: passwordToken,
                                              problems: problems, messages: messages, confirmations: confirmations,
-                                             site.pageContext(request, .accountDetails)), visitor, status: status)
+                                             site.pageContext(request, .account(.details))), visitor, status: status)
     }
 
     func saveDetails(_ request: Request, _ lang: Language) async throws -> Response {
         let (form, visitor) = try await site.submission(request, form: "details")
-        guard var customer = visitor.customer else { return site.redirect(Page.login.path(lang), visitor) }
+        guard var customer = visitor.customer else { return site.redirect(Page.account(.login).path(lang), visitor) }
         customer.details = CustomerDetails(form: form)
         customer.language = lang
         do { _ = try await site.accounts.update(customer, now: site.now()) } catch let problem as AccountProblem {
@@ -156,7 +156,7 @@ struct AccountController: Sendable {
 
     func changePassword(_ request: Request, _ lang: Language) async throws -> Response {
         var (form, visitor) = try await site.submission(request, form: "password")
-        guard let customer = visitor.customer else { return site.redirect(Page.login.path(lang), visitor) }
+        guard let customer = visitor.customer else { return site.redirect(Page.account(.login).path(lang), visitor) }
         do {
             try await site.accounts.changePassword(customerID: customer.id, current: form["current"], new: form["password"], now: site.now())
         } catch let problem as AccountProblem {
@@ -167,14 +167,14 @@ struct AccountController: Sendable {
         visitor.cookies.append(site.cookie(Visitor.sessionCookie, "", maxAge: 0))
         visitor.session = nil
         let token = try await site.formToken(&visitor, form: "login")
-        return try await site.page(AccountView.login(email: customer.details.email, next: Page.account.path(lang), token: token, problems: [],
-                                           confirmations: [CustomerText.passwordChanged(lang)], site.pageContext(request, .login)), visitor)
+        return try await site.page(AccountView.login(email: customer.details.email, next: Page.account(.overview).path(lang), token: token, problems: [],
+                                           confirmations: [CustomerText.passwordChanged(lang)], site.pageContext(request, .account(.login))), visitor)
     }
 
     func forgotPage(_ request: Request, _ lang: Language, sent: Bool) async throws -> Response {
         var visitor = try await site.visitor(request)
         let token = try await site.formToken(&visitor, form: "forgot")
-        return try await site.page(AccountView.forgot(token: token, sent: sent, site.pageContext(request, .forgotPassword)), visitor)
+        return try await site.page(AccountView.forgot(token: token, sent: sent, site.pageContext(request, .account(.forgotPassword))), visitor)
     }
 
     /// The same answer whether or not the address has an account.
@@ -194,7 +194,7 @@ struct AccountController: Sendable {
         let token = try await site.formToken(&visitor, form: "reset")
         let reset = request.formQuery.first { $0.name == "token" }?.value ?? ""
         return try await site.page(AccountView.newPassword(resetToken: reset, token: token, problems: problems,
-                                                 site.pageContext(request, .newPassword)), visitor, status: status)
+                                                 site.pageContext(request, .account(.newPassword))), visitor, status: status)
     }
 
     func resetPassword(_ request: Request, _ lang: Language) async throws -> Response {
@@ -206,6 +206,6 @@ struct AccountController: Sendable {
                                              status: .unprocessableContent)
         }
         try await startSession(for: customer, &visitor)
-        return site.redirect(Page.account.path(lang), visitor)
+        return site.redirect(Page.account(.overview).path(lang), visitor)
     }
 }

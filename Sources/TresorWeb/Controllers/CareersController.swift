@@ -14,8 +14,8 @@ struct CareersController: Sendable {
 
     func addRoutes(to router: Router<TresorRequestContext>) {
         for lang in Language.allCases {
-            router.get(RouterPath(Page.careers.path(lang))) { request, _ in try await self.list(request, lang) }
-            let job = Page.job(slug: ":slug").path(lang)
+            router.get(RouterPath(Page.careers(.list).pattern(lang))) { request, _ in try await self.list(request, lang) }
+            let job = Page.careers(.job(slug: ":slug")).pattern(lang)
             router.get(RouterPath(job)) { request, context in try await self.job(request, context, lang) }
             router.post(RouterPath(job)) { request, context in try await self.apply(request, context, lang) }
         }
@@ -23,7 +23,7 @@ struct CareersController: Sendable {
 
     func list(_ request: Request, _ lang: Language) async throws -> Response {
         let jobs = try await site.careers.openJobs(now: site.now())
-        return try await site.html(request, CareersView.list(jobs, site.pageContext(request, .careers)))
+        return try await site.html(request, CareersView.list(jobs, site.pageContext(request, .careers(.list))))
     }
 
     func job(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
@@ -34,14 +34,14 @@ struct CareersController: Sendable {
     func render(_ request: Request, _ job: JobPosting, entry: ApplicationEntry, status: HTTPResponse.Status = .ok) async throws -> Response {
         let description = SafeMarkdown(ownHost: URL(string: site.baseURL)?.host).html(job.description)
         let page = CareersView.job(job, description: description, open: job.isOpen(at: site.now()), entry: entry,
-                                   retentionMonths: site.applicationRetention, site.pageContext(request, .job(slug: job.slug)))
+                                   retentionMonths: site.applicationRetention, site.pageContext(request, .careers(.job(slug: job.slug))))
         return try await site.html(request, page, status: status)
     }
 
     func thanks(_ request: Request, _ job: JobPosting, _ lang: Language) async throws -> Response {
-        let context = site.pageContext(request, .job(slug: job.slug))
+        let context = site.pageContext(request, .careers(.job(slug: job.slug)))
         let main: Node<HTML.BodyContext> = .group(.h1(.text(CareersText.appliedTitle(lang))), .p(.text(CareersText.applied(lang))),
-                                                  .p(.a(.attr("href", Page.careers.path(lang)), .text(CareersText.careersAll(lang)))))
+                                                  .p(.a(.attr("href", Page.careers(.list).path(lang)), .text(CareersText.careersAll(lang)))))
         return try await site.html(request, Layout.render(context, title: CareersText.appliedTitle(lang), main: main))
     }
 

@@ -9,16 +9,16 @@ struct CartController: Sendable {
 
     func addRoutes(to router: Router<TresorRequestContext>) {
         for lang in Language.allCases {
-            router.get(RouterPath(Page.cart.path(lang))) { request, _ in try await self.show(request, lang) }
-            router.post(RouterPath(Page.cart.path(lang))) { request, _ in try await self.update(request, lang) }
-            router.post(RouterPath(Page.cartAdd.path(lang))) { request, _ in try await self.add(request, lang) }
+            router.get(RouterPath(Page.checkout(.cart).pattern(lang))) { request, _ in try await self.show(request, lang) }
+            router.post(RouterPath(Page.checkout(.cart).pattern(lang))) { request, _ in try await self.update(request, lang) }
+            router.post(RouterPath(Page.checkout(.cartAdd).pattern(lang))) { request, _ in try await self.add(request, lang) }
         }
     }
 
     func show(_ request: Request, _ lang: Language, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         var visitor = try await site.visitor(request)
         let token = try await site.formToken(&visitor, form: "cart")
-        let context = site.pageContext(request, .cart)
+        let context = site.pageContext(request, .checkout(.cart))
         let lines = CartLine.priced(try await site.sessions.cart(visitor.session), site.board.snapshot, now: context.now)
         return try await site.page(CartView.render(lines, token: token, problems: problems, context), visitor, status: status)
     }
@@ -33,13 +33,13 @@ struct CartController: Sendable {
         }
         let session = try await site.ensureSession(&visitor)
         try await site.sessions.add(product.sku, quantity: quantity, to: session, now: site.now())
-        return site.redirect(Page.cart.path(lang), visitor)
+        return site.redirect(Page.checkout(.cart).path(lang), visitor)
     }
 
     /// New quantities (one `sku`/`quantity` pair per line), or one line removed.
     func update(_ request: Request, _ lang: Language) async throws -> Response {
         let (form, visitor) = try await site.submission(request, form: "cart")
-        guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
+        guard let session = visitor.session else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         let skus = form.fields.filter { $0.name == "sku" }.map(\.value)
         let quantities = form.fields.filter { $0.name == "quantity" }.map(\.value)
         guard skus.count == quantities.count else { throw PageError.badParameter(InvalidParameter(name: "quantity", value: "")) }
@@ -51,6 +51,6 @@ struct CartController: Sendable {
             changes.append((sku, form["remove"] == sku ? 0 : quantity))
         }
         try await site.sessions.set(changes, in: session, now: site.now())
-        return site.redirect(Page.cart.path(lang), visitor)
+        return site.redirect(Page.checkout(.cart).path(lang), visitor)
     }
 }

@@ -8,7 +8,7 @@ struct ChartsController: Sendable {
 
     func addRoutes(to router: Router<TresorRequestContext>) {
         for lang in Language.allCases {
-            router.get(RouterPath(Page.charts.path(lang))) { request, _ in try await self.charts(request) }
+            router.get(RouterPath(Page.shop(.charts).pattern(lang))) { request, _ in try await self.charts(request) }
         }
     }
 
@@ -20,7 +20,7 @@ struct ChartsController: Sendable {
             }
             range = parsed
         }
-        let context = site.pageContext(request, .charts)
+        let context = site.pageContext(request, .shop(.charts))
         let histories = try await site.shop.spot.history(range: range, now: context.now)
         return try await site.html(request, ChartsPage.render(range: range, histories: histories, demo: site.demoPrices, context))
     }

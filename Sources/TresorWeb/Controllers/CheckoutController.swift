@@ -11,11 +11,11 @@ struct CheckoutController: Sendable {
 
     func addRoutes(to router: Router<TresorRequestContext>) {
         for lang in Language.allCases {
-            router.get(RouterPath(Page.checkout.path(lang))) { request, _ in try await self.address(request, lang) }
-            router.post(RouterPath(Page.checkout.path(lang))) { request, _ in try await self.submitAddress(request, lang) }
-            router.get(RouterPath(Page.review.path(lang))) { request, _ in try await self.review(request, lang) }
-            router.post(RouterPath(Page.review.path(lang))) { request, _ in try await self.freshQuote(request, lang) }
-            router.post(RouterPath(Page.placeOrder.path(lang))) { request, _ in try await self.place(request, lang) }
+            router.get(RouterPath(Page.checkout(.address).pattern(lang))) { request, _ in try await self.address(request, lang) }
+            router.post(RouterPath(Page.checkout(.address).pattern(lang))) { request, _ in try await self.submitAddress(request, lang) }
+            router.get(RouterPath(Page.checkout(.review).pattern(lang))) { request, _ in try await self.review(request, lang) }
+            router.post(RouterPath(Page.checkout(.review).pattern(lang))) { request, _ in try await self.freshQuote(request, lang) }
+            router.post(RouterPath(Page.checkout(.place).pattern(lang))) { request, _ in try await self.place(request, lang) }
         }
     }
 
@@ -24,7 +24,7 @@ struct CheckoutController: Sendable {
     func address(_ request: Request, _ lang: Language) async throws -> Response {
         var visitor = try await site.visitor(request)
         let items = try await site.sessions.cart(visitor.session)
-        guard let session = visitor.session, !items.isEmpty else { return site.redirect(Page.cart.path(lang), visitor) }
+        guard let session = visitor.session, !items.isEmpty else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         var state = CheckoutState.decode(session.checkout)
         if state.details == nil { state.details = visitor.customer?.details }
         return try await addressPage(request, lang, &visitor, state: state, problems: FieldProblems(), messages: [])
@@ -33,7 +33,7 @@ struct CheckoutController: Sendable {
     func addressPage(_ request: Request, _ lang: Language, _ visitor: inout Visitor, state: CheckoutState,
                      problems: FieldProblems, messages: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let token = try await site.formToken(&visitor, form: "checkout")
-        let context = site.pageContext(request, .checkout)
+        let context = site.pageContext(request, .checkout(.address))
         let lines = CartLine.priced(try await site.sessions.cart(visitor.session), site.board.snapshot, now: context.now)
         let goods = lines.compactMap(\.lineTotal).reduce(Money.zero, +)
         let fee = site.orders.shippingFee(goods: goods, method: .insured)
@@ -44,7 +44,7 @@ struct CheckoutController: Sendable {
 
     func submitAddress(_ request: Request, _ lang: Language) async throws -> Response {
         var (form, visitor) = try await site.submission(request, form: "checkout")
-        guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
+        guard let session = visitor.session else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         var state = CheckoutState.decode(session.checkout)
         let details = CustomerDetails(form: form)
         state.details = details
@@ -73,7 +73,7 @@ struct CheckoutController: Sendable {
                         state: CheckoutState) async throws -> Response {
         var state = state
         let items = try await site.sessions.cart(session)
-        guard !items.isEmpty else { return site.redirect(Page.cart.path(lang), visitor) }
+        guard !items.isEmpty else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         let quote: Quote
         do {
             quote = try await site.orders.quote(items.map { ($0.sku, $0.quantity) }, now: site.now())
@@ -82,7 +82,7 @@ struct CheckoutController: Sendable {
         }
         state.quoteID = quote.id
         try await site.sessions.setCheckout(session, state.json)
-        return site.redirect(Page.review.path(lang), visitor)
+        return site.redirect(Page.checkout(.review).path(lang), visitor)
     }
 
     func message(_ problem: QuoteProblem, _ lang: Language) -> String {
@@ -98,7 +98,7 @@ struct CheckoutController: Sendable {
 
     func review(_ request: Request, _ lang: Language) async throws -> Response {
         var visitor = try await site.visitor(request)
-        guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
+        guard let session = visitor.session else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         return try await reviewPage(request, lang, &visitor, state: CheckoutState.decode(session.checkout), problems: [])
     }
 
@@ -106,11 +106,11 @@ struct CheckoutController: Sendable {
                     status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let details = state.details, let quoteID = state.quoteID,
               let quote = try await site.orders.quote(id: quoteID) else {
-            return site.redirect(Page.checkout.path(lang), visitor)
+            return site.redirect(Page.checkout(.address).path(lang), visitor)
         }
         let freshToken = try await site.formToken(&visitor, form: "review")
         let placeToken = try await site.formToken(&visitor, form: "place")
-        let context = site.pageContext(request, .review)
+        let context = site.pageContext(request, .checkout(.review))
         let fee = site.orders.shippingFee(goods: quote.goodsTotal, method: state.shipping)
         let html = CheckoutView.review(quote: quote, details: details, state: state, shippingFee: fee, expired: !quote.isValid(at: context.now),
                                        freshToken: freshToken, placeToken: placeToken, problems: problems, context)
@@ -119,13 +119,13 @@ struct CheckoutController: Sendable {
 
     func freshQuote(_ request: Request, _ lang: Language) async throws -> Response {
         var (_, visitor) = try await site.submission(request, form: "review")
-        guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
+        guard let session = visitor.session else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         return try await quoteAndReview(request, lang, &visitor, session: session, state: CheckoutState.decode(session.checkout))
     }
 
     func place(_ request: Request, _ lang: Language) async throws -> Response {
         var (form, visitor) = try await site.submission(request, form: "place")
-        guard let session = visitor.session else { return site.redirect(Page.cart.path(lang), visitor) }
+        guard let session = visitor.session else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         var state = CheckoutState.decode(session.checkout)
         let posted = UUID(uuidString: form["quoteId"])
         // A second click, or a second tab, on a quote this checkout already ordered: show that order.
@@ -134,7 +134,7 @@ struct CheckoutController: Sendable {
             return try await orderRedirect(placed, lang, visitor)
         }
         guard let details = state.details, let quoteID = state.quoteID, posted == quoteID else {
-            return site.redirect(Page.review.path(lang), visitor)
+            return site.redirect(Page.checkout(.review).path(lang), visitor)
         }
         guard form["noWithdrawal"] == "1" && form["acceptTerms"] == "1" else {
             return try await reviewPage(request, lang, &visitor, state: state, problems: [CustomerText.confirmMissing(lang)],
@@ -170,6 +170,6 @@ struct CheckoutController: Sendable {
     /// The order page, with the order's access token so a guest can come back to it from the link.
     func orderRedirect(_ order: Order, _ lang: Language, _ visitor: Visitor) async throws -> Response {
         let token = try await site.orders.accessToken(for: order)
-        return site.redirect(Page.order(number: order.number).path(lang) + "?token=" + token, visitor)
+        return site.redirect(Page.orders(.order(number: order.number)).path(lang) + "?token=" + token, visitor)
     }
 }

@@ -11,17 +11,17 @@ struct ContactController: Sendable {
 
     func addRoutes(to router: Router<TresorRequestContext>) {
         for lang in Language.allCases {
-            router.get(RouterPath(Page.contact.path(lang))) { request, _ in try await self.render(request, CallbackEntry()) }
-            router.post(RouterPath(Page.contact.path(lang))) { request, _ in try await self.requestCallback(request, lang) }
+            router.get(RouterPath(Page.consultation(.contact).pattern(lang))) { request, _ in try await self.render(request, CallbackEntry()) }
+            router.post(RouterPath(Page.consultation(.contact).pattern(lang))) { request, _ in try await self.requestCallback(request, lang) }
         }
     }
 
     func render(_ request: Request, _ entry: CallbackEntry, status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await site.html(request, ContactView.page(entry: entry, site.pageContext(request, .contact)), status: status)
+        try await site.html(request, ContactView.page(entry: entry, site.pageContext(request, .consultation(.contact))), status: status)
     }
 
     func sent(_ request: Request, _ lang: Language) async throws -> Response {
-        let context = site.pageContext(request, .contact)
+        let context = site.pageContext(request, .consultation(.contact))
         let main: Node<HTML.BodyContext> = .group(.h1(.text(CareersText.callbackSentTitle(lang))), .p(.text(CareersText.callbackSent(lang))))
         return try await site.html(request, Layout.render(context, title: CareersText.callbackSentTitle(lang), main: main))
     }

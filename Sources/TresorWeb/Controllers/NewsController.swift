@@ -15,16 +15,16 @@ struct NewsController: Sendable {
         router.get("/sitemap.xml") { _, _ in try await self.sitemap() }
         router.get("/news-sitemap.xml") { _, _ in try await self.newsSitemap() }
         for lang in Language.allCases {
-            router.get(RouterPath(Page.news.path(lang))) { request, _ in try await self.index(request, lang, filter: nil) }
-            router.get(RouterPath(Page.newsSearch.path(lang))) { request, _ in try await self.search(request, lang) }
-            router.get(RouterPath(Page.article(slug: ":slug").path(lang))) { request, context in
+            router.get(RouterPath(Page.news(.index).pattern(lang))) { request, _ in try await self.index(request, lang, filter: nil) }
+            router.get(RouterPath(Page.news(.search).pattern(lang))) { request, _ in try await self.search(request, lang) }
+            router.get(RouterPath(Page.news(.article(slug: ":slug")).pattern(lang))) { request, context in
                 try await self.article(request, context, lang)
             }
-            router.get(RouterPath(Page.newsCategory(":name").path(lang).replacingOccurrences(of: "%3A", with: ":"))) { request, context in
-                try await self.index(request, lang, filter: .newsCategory(try Self.name(context)))
+            router.get(RouterPath(Page.news(.category(":name")).pattern(lang))) { request, context in
+                try await self.index(request, lang, filter: .news(.category(try Self.name(context))))
             }
-            router.get(RouterPath(Page.newsTag(":name").path(lang).replacingOccurrences(of: "%3A", with: ":"))) { request, context in
-                try await self.index(request, lang, filter: .newsTag(try Self.name(context)))
+            router.get(RouterPath(Page.news(.tag(":name")).pattern(lang))) { request, context in
+                try await self.index(request, lang, filter: .news(.tag(try Self.name(context))))
             }
         }
     }
@@ -45,9 +45,9 @@ struct NewsController: Sendable {
         let now = site.now()
         let articles = try await site.shop.news.published(now: now, limit: 50_000)
         let (categories, tags) = (Set(articles.map(\.category)).sorted(), Set(articles.flatMap(\.tags)).sorted())
-        var pages: [Page] = [.home, .catalogue(nil)] + Metal.allCases.map { .catalogue($0) } + [.charts, .news, .reportingDuties]
-        pages += site.board.snapshot.products.map { .product(slug: $0.slug) }
-        pages += categories.map { .newsCategory($0) } + tags.map { .newsTag($0) } + Page.comingSoon
+        var pages: [Page] = [.shop(.home), .shop(.catalogue(nil))] + Metal.allCases.map { .shop(.catalogue($0)) } + [.shop(.charts), .news(.index), .shop(.reportingDuties)]
+        pages += site.board.snapshot.products.map { .shop(.product(slug: $0.slug)) }
+        pages += categories.map { .news(.category($0)) } + tags.map { .news(.tag($0)) } + ShopPage.comingSoon.map(Page.shop)
         return Self.xml(Feeds.sitemap(pages: pages, articles: articles, base: site.baseURL), type: "application/xml")
     }
 
@@ -70,10 +70,10 @@ struct NewsController: Sendable {
         guard let page = Int(pageText), (1...10_000).contains(page) else {
             throw PageError.badParameter(InvalidParameter(name: "seite", value: pageText))
         }
-        let category: String? = if case .newsCategory(let name) = filter { name } else { nil }
-        let tag: String? = if case .newsTag(let name) = filter { name } else { nil }
+        let category: String? = if case .news(.category(let name)) = filter { name } else { nil }
+        let tag: String? = if case .news(.tag(let name)) = filter { name } else { nil }
         // Keyed by path and page number only, so made-up query parameters cannot fill the cache.
-        return try await site.cachedNewsPage(request, key: "\(request.uri.path)?\(page)", filter ?? .news) { context in
+        return try await site.cachedNewsPage(request, key: "\(request.uri.path)?\(page)", filter ?? .news(.index)) { context in
             let (articles, total) = try await site.shop.news.page(now: context.now, category: category, tag: tag, limit: Self.perPage,
                                                                   offset: (page - 1) * Self.perPage)
             if filter != nil && total == 0 { throw PageError.notFound }
@@ -89,12 +89,12 @@ struct NewsController: Sendable {
         let query = String((request.formQuery.first { $0.name == "q" }?.value ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
         let now = site.now()
         let hits = query.isEmpty ? [] : try await site.shop.news.search(query, now: now)
-        return try await site.html(request, NewsView.search(query, hits: hits, site.pageContext(request, .newsSearch)))
+        return try await site.html(request, NewsView.search(query, hits: hits, site.pageContext(request, .news(.search))))
     }
 
     func article(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
-        return try await site.cachedNewsPage(request, key: request.uri.path, .article(slug: slug)) { page in
+        return try await site.cachedNewsPage(request, key: request.uri.path, .news(.article(slug: slug))) { page in
             guard let (article, related) = try await site.shop.news.article(slug: slug, now: page.now) else { throw PageError.notFound }
             let body = SafeMarkdown(ownHost: URL(string: site.baseURL)?.host).html(article.body)
             return NewsView.article(article, body: body, related: related, page)

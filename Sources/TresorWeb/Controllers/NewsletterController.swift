@@ -10,14 +10,14 @@ struct NewsletterController: Sendable {
 
     func addRoutes(to router: Router<TresorRequestContext>) {
         for lang in Language.allCases {
-            router.post(RouterPath(Page.newsletterSignup.path(lang))) { request, context in
+            router.post(RouterPath(Page.newsletter(.signup).pattern(lang))) { request, context in
                 try await self.signUp(request, lang, ip: Self.ip(context))
             }
-            router.get(RouterPath(Page.newsletterConfirm.path(lang))) { request, context in
+            router.get(RouterPath(Page.newsletter(.confirm).pattern(lang))) { request, context in
                 try await self.confirm(request, lang, ip: Self.ip(context))
             }
-            router.get(RouterPath(Page.newsletterUnsubscribe.path(lang))) { request, _ in try await self.askUnsubscribe(request, lang) }
-            router.post(RouterPath(Page.newsletterUnsubscribe.path(lang))) { request, _ in try await self.unsubscribe(request, lang) }
+            router.get(RouterPath(Page.newsletter(.unsubscribe).pattern(lang))) { request, _ in try await self.askUnsubscribe(request, lang) }
+            router.post(RouterPath(Page.newsletter(.unsubscribe).pattern(lang))) { request, _ in try await self.unsubscribe(request, lang) }
         }
     }
 
@@ -36,13 +36,13 @@ struct NewsletterController: Sendable {
         let sent = CustomerText.newsletterSent(lang)
         // A filled-in honeypot is a robot: it gets the neutral answer, nothing is stored or sent.
         guard form["website"].isEmpty else {
-            return try await message(request, .newsletterSignup, title: CustomerText.newsletterSentTitle(lang), text: sent)
+            return try await message(request, .newsletter(.signup), title: CustomerText.newsletterSentTitle(lang), text: sent)
         }
         let now = site.now()
         let allowed = try await site.shop.limits.allow("newsletter:" + ip, limit: APIHandler.signUpsPerWindow,
                                                        window: APIHandler.signUpWindow, now: now)
         guard allowed else {
-            return try await message(request, .newsletterSignup, title: Text.errorBadRequestTitle(lang),
+            return try await message(request, .newsletter(.signup), title: Text.errorBadRequestTitle(lang),
                                      text: CustomerText.newsletterTooMany(lang), status: .tooManyRequests)
         }
         do {
@@ -50,14 +50,14 @@ struct NewsletterController: Sendable {
                                              source: form["source"], ip: ip,
                                              userAgent: request.headers[.userAgent] ?? "", language: lang, now: site.now())
         } catch NewsletterProblem.invalidEmail {
-            return try await message(request, .newsletterSignup, title: Text.errorBadRequestTitle(lang),
+            return try await message(request, .newsletter(.signup), title: Text.errorBadRequestTitle(lang),
                                      text: CustomerText.newsletterInvalidEmail(lang), status: .unprocessableContent)
         } catch NewsletterProblem.staleConsent {
             site.consent.update(try await site.newsletter.currentStatement(now: site.now()))
-            return try await message(request, .newsletterSignup, title: Text.errorBadRequestTitle(lang),
+            return try await message(request, .newsletter(.signup), title: Text.errorBadRequestTitle(lang),
                                      text: CustomerText.newsletterStale(lang), status: .unprocessableContent)
         }
-        return try await message(request, .newsletterSignup, title: CustomerText.newsletterSentTitle(lang), text: sent)
+        return try await message(request, .newsletter(.signup), title: CustomerText.newsletterSentTitle(lang), text: sent)
     }
 
     func confirm(_ request: Request, _ lang: Language, ip: String) async throws -> Response {
@@ -65,10 +65,10 @@ struct NewsletterController: Sendable {
         do {
             _ = try await site.newsletter.confirm(token: token, ip: ip, now: site.now())
         } catch NewsletterProblem.invalidLink {
-            return try await message(request, .newsletterConfirm, title: CustomerText.newsletterConfirmedTitle(lang),
+            return try await message(request, .newsletter(.confirm), title: CustomerText.newsletterConfirmedTitle(lang),
                                      text: CustomerText.newsletterInvalidLink(lang), status: .badRequest)
         }
-        return try await message(request, .newsletterConfirm, title: CustomerText.newsletterConfirmedTitle(lang),
+        return try await message(request, .newsletter(.confirm), title: CustomerText.newsletterConfirmedTitle(lang),
                                  text: CustomerText.newsletterConfirmed(lang))
     }
 
@@ -77,9 +77,9 @@ struct NewsletterController: Sendable {
     func askUnsubscribe(_ request: Request, _ lang: Language) async throws -> Response {
         let token = request.formQuery.first { $0.name == "token" }?.value ?? ""
         let button: Node<HTML.BodyContext> = .form(
-            .attr("method", "post"), .attr("action", Page.newsletterUnsubscribe.path(lang) + "?token=" + Escape.percent(token)),
+            .attr("method", "post"), .attr("action", Page.newsletter(.unsubscribe).path(lang) + "?token=" + Escape.percent(token)),
             .button(.attr("type", "submit"), .attr("class", "button"), .text(CustomerText.newsletterUnsubscribeButton(lang))))
-        return try await message(request, .newsletterUnsubscribe, title: CustomerText.newsletterUnsubscribeTitle(lang),
+        return try await message(request, .newsletter(.unsubscribe), title: CustomerText.newsletterUnsubscribeTitle(lang),
                                  text: CustomerText.newsletterUnsubscribeAsk(lang), extra: button)
     }
 
@@ -90,10 +90,10 @@ struct NewsletterController: Sendable {
         let form = try await FormData.read(request)
         let how = form["List-Unsubscribe"] == "One-Click" ? "one-click (RFC 8058)" : "unsubscribe page"
         do { _ = try await site.newsletter.unsubscribe(token: token, how: how, now: site.now()) } catch NewsletterProblem.invalidLink {
-            return try await message(request, .newsletterUnsubscribe, title: CustomerText.newsletterUnsubscribeTitle(lang),
+            return try await message(request, .newsletter(.unsubscribe), title: CustomerText.newsletterUnsubscribeTitle(lang),
                                      text: CustomerText.newsletterInvalidLink(lang), status: .badRequest)
         }
-        return try await message(request, .newsletterUnsubscribe, title: CustomerText.newsletterUnsubscribeTitle(lang),
+        return try await message(request, .newsletter(.unsubscribe), title: CustomerText.newsletterUnsubscribeTitle(lang),
                                  text: CustomerText.newsletterUnsubscribed(lang))
     }
 }

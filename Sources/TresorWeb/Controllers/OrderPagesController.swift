@@ -11,13 +11,13 @@ struct OrderPagesController: Sendable {
 
     func addRoutes(to router: Router<TresorRequestContext>) {
         for lang in Language.allCases {
-            router.get(RouterPath(Page.order(number: ":number").path(lang))) { request, context in
+            router.get(RouterPath(Page.orders(.order(number: ":number")).pattern(lang))) { request, context in
                 try await self.order(request, context, lang)
             }
-            router.get(RouterPath(Page.invoice(number: ":number").path(lang))) { request, context in
+            router.get(RouterPath(Page.orders(.invoice(number: ":number")).pattern(lang))) { request, context in
                 try await self.invoice(request, context, lang, pdf: false)
             }
-            router.get(RouterPath(Page.invoicePDF(number: ":number").path(lang))) { request, context in
+            router.get(RouterPath(Page.orders(.invoicePDF(number: ":number")).pattern(lang))) { request, context in
                 try await self.invoice(request, context, lang, pdf: true)
             }
         }
@@ -36,7 +36,7 @@ struct OrderPagesController: Sendable {
         let (viewer, query) = viewer(request, visitor)
         guard let (order, invoice) = try await site.orders.order(number: number, seenBy: viewer) else { throw PageError.notFound }
         let html = OrderView.render(order, invoice: invoice, tokenQuery: query, bank: site.bank,
-                                    site.pageContext(request, .order(number: order.number)))
+                                    site.pageContext(request, .orders(.order(number: order.number))))
         return try await site.page(html, visitor)
     }
 
@@ -46,8 +46,8 @@ struct OrderPagesController: Sendable {
         let (viewer, query) = viewer(request, visitor)
         guard let invoice = try await site.orders.invoice(number: number, seenBy: viewer) else { throw PageError.notFound }
         guard pdf else {
-            let html = InvoicePage.render(invoice, pdfLink: Page.invoicePDF(number: number).path(lang) + query,
-                                          site.pageContext(request, .invoice(number: number)))
+            let html = InvoicePage.render(invoice, pdfLink: Page.orders(.invoicePDF(number: number)).path(lang) + query,
+                                          site.pageContext(request, .orders(.invoice(number: number))))
             return try await site.page(html, visitor)
         }
         let document = InvoicePDF.render(invoice)

@@ -10,23 +10,23 @@ struct ShopController: Sendable {
         for lang in Language.allCases {
             let home = lang == .de ? "/" : "/en"
             router.get(RouterPath(home)) { request, _ in try await self.home(request, lang) }
-            router.get(RouterPath(Page.catalogue(nil).path(lang))) { request, _ in
+            router.get(RouterPath(Page.shop(.catalogue(nil)).pattern(lang))) { request, _ in
                 try await self.catalogue(request, lang, metal: nil)
             }
             for metal in Metal.allCases {
-                router.get(RouterPath(Page.catalogue(metal).path(lang))) { request, _ in
+                router.get(RouterPath(Page.shop(.catalogue(metal)).pattern(lang))) { request, _ in
                     try await self.catalogue(request, lang, metal: metal)
                 }
             }
-            router.get(RouterPath(Page.product(slug: ":slug").path(lang))) { request, context in
+            router.get(RouterPath(Page.shop(.product(slug: ":slug")).pattern(lang))) { request, context in
                 try await self.product(request, context, lang)
             }
-            router.get(RouterPath(Page.reportingDuties.path(lang))) { request, _ in
-                try await self.site.html(request, InfoPages.reportingDuties(self.site.pageContext(request, .reportingDuties)))
+            router.get(RouterPath(Page.shop(.reportingDuties).pattern(lang))) { request, _ in
+                try await self.site.html(request, InfoPages.reportingDuties(self.site.pageContext(request, .shop(.reportingDuties))))
             }
-            for page in Page.comingSoon {
-                router.get(RouterPath(page.path(lang))) { request, _ in
-                    try await self.site.html(request, InfoPages.comingSoon(self.site.pageContext(request, page)))
+            for page in ShopPage.comingSoon {
+                router.get(RouterPath(Page.shop(page).pattern(lang))) { request, _ in
+                    try await self.site.html(request, InfoPages.comingSoon(self.site.pageContext(request, .shop(page))))
                 }
             }
         }
@@ -34,7 +34,7 @@ struct ShopController: Sendable {
 
     func home(_ request: Request, _ lang: Language) async throws -> Response {
         let jobs = try await site.jobBoard.open(site.careers, now: site.now())
-        return try await site.cachedPage(request, .home) { context, snapshot in HomePage.render(snapshot, jobs: jobs, context) }
+        return try await site.cachedPage(request, .shop(.home)) { context, snapshot in HomePage.render(snapshot, jobs: jobs, context) }
     }
 
     func catalogue(_ request: Request, _ lang: Language, metal: Metal?) async throws -> Response {
@@ -47,7 +47,7 @@ struct ShopController: Sendable {
             }
             query.metal = metal
         }
-        return try await site.cachedPage(request, .catalogue(metal)) { context, snapshot in
+        return try await site.cachedPage(request, .shop(.catalogue(metal))) { context, snapshot in
             let page = snapshot.query(query, now: context.now)
             return CatalogueView.render(page, query: query, metal: metal, mints: snapshot.mints(of: metal), context)
         }
@@ -56,7 +56,7 @@ struct ShopController: Sendable {
     func product(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
         guard let product = site.board.snapshot.product(slug: slug) else { throw PageError.notFound }
-        return try await site.cachedPage(request, .product(slug: product.slug)) { context, snapshot in
+        return try await site.cachedPage(request, .shop(.product(slug: product.slug))) { context, snapshot in
             ProductView.render(snapshot.priced(snapshot.product(slug: slug) ?? product, now: context.now), context)
         }
     }

@@ -38,8 +38,8 @@ enum AccountView {
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(CustomerText.accountTitle(lang))),
             .p(.text(CustomerText.greeting(lang, customer.details.name)), .text(" "),
-               .a(.attr("href", Page.accountDetails.path(lang)), .text(CustomerText.detailsTitle(lang)))),
-            Forms.post(.logout, lang, token: logoutToken, class: "inline", Forms.submit(CustomerText.logoutButton(lang), class: "link")),
+               .a(.attr("href", Page.account(.details).path(lang)), .text(CustomerText.detailsTitle(lang)))),
+            Forms.post(.account(.logout), lang, token: logoutToken, class: "inline", Forms.submit(CustomerText.logoutButton(lang), class: "link")),
             .h2(.text(CustomerText.ordersTitle(lang))),
             orders.isEmpty ? .p(.text(CustomerText.noOrders(lang))) : .table(
                 .attr("class", "lines orders"),
@@ -47,12 +47,12 @@ enum AccountView {
                            .th(.text(CustomerText.colStatus(lang))), .th(.attr("class", "num"), .text(CustomerText.colTotal(lang))),
                            .th(.text(CustomerText.colInvoice(lang))))),
                 .tbody(.forEach(orders) { order in
-                    .tr(.td(.a(.attr("href", Page.order(number: order.number).path(lang)), .text(order.number))),
+                    .tr(.td(.a(.attr("href", Page.orders(.order(number: order.number)).path(lang)), .text(order.number))),
                         .td(.text(Format.date(order.createdAt, lang))),
                         .td(.attr("data-field", "status"), .text(order.status.label(lang))),
                         .td(.attr("class", "num"), .text(Format.money(order.total, lang))),
                         .td(.unwrap(invoices[order.id]) { number in
-                            .a(.attr("href", Page.invoice(number: number).path(lang)), .text(number))
+                            .a(.attr("href", Page.orders(.invoice(number: number)).path(lang)), .text(number))
                         }))
                 })),
             .h2(.text(CustomerText.holdingsTitle(lang))),
@@ -76,15 +76,15 @@ enum AccountView {
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(CustomerText.loginTitle(lang))),
             Forms.notices(problems, confirmations),
-            Forms.post(.login, lang, token: token,
+            Forms.post(.account(.login), lang, token: token,
                        Forms.hidden("next", next),
                        Forms.field(CustomerText.fieldEmail(lang), name: "email", value: email, type: "email", autocomplete: "email",
                                    problems: FieldProblems()),
                        Forms.field(CustomerText.fieldPassword(lang), name: "password", value: "", type: "password",
                                    autocomplete: "current-password", problems: FieldProblems()),
                        Forms.submit(CustomerText.loginButton(lang))),
-            .p(.a(.attr("href", Page.forgotPassword.path(lang)), .text(CustomerText.forgotLink(lang)))),
-            .p(.text(CustomerText.noAccount(lang) + " "), .a(.attr("href", Page.register.path(lang)), .text(CustomerText.registerTitle(lang))))
+            .p(.a(.attr("href", Page.account(.forgotPassword).path(lang)), .text(CustomerText.forgotLink(lang)))),
+            .p(.text(CustomerText.noAccount(lang) + " "), .a(.attr("href", Page.account(.register).path(lang)), .text(CustomerText.registerTitle(lang))))
         )
         return Layout.render(context, title: CustomerText.loginTitle(lang), main: main)
     }
@@ -96,7 +96,7 @@ enum AccountView {
             .h1(.text(CustomerText.registerTitle(lang))),
             .p(.text(CustomerText.registerLead(lang))),
             Forms.notices(messages + problems.messages.values.sorted()),
-            Forms.post(.register, lang, token: token,
+            Forms.post(.account(.register), lang, token: token,
                        Forms.address(details, lang, problems: problems),
                        Forms.field(CustomerText.fieldPassword(lang), name: "password", value: "", type: "password",
                                    autocomplete: "new-password", problems: problems, hint: CustomerText.passwordHint(lang)),
@@ -111,17 +111,17 @@ enum AccountView {
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(CustomerText.detailsTitle(lang))),
             Forms.notices(messages + problems.messages.values.sorted(), confirmations),
-            Forms.post(.accountDetails, lang, token: detailsToken,
+            Forms.post(.account(.details), lang, token: detailsToken,
                        Forms.address(details, lang, problems: problems),
                        Forms.submit(CustomerText.saveButton(lang))),
             .h2(.text(CustomerText.passwordTitle(lang))),
-            Forms.post(.accountPassword, lang, token: passwordToken,
+            Forms.post(.account(.password), lang, token: passwordToken,
                        Forms.field(CustomerText.currentPassword(lang), name: "current", value: "", type: "password",
                                    autocomplete: "current-password", problems: problems),
                        Forms.field(CustomerText.newPasswordField(lang), name: "password", value: "", type: "password",
                                    autocomplete: "new-password", problems: problems, hint: CustomerText.passwordHint(lang)),
                        Forms.submit(CustomerText.passwordTitle(lang))),
-            .p(.a(.attr("href", Page.account.path(lang)), .text(CustomerText.accountTitle(lang))))
+            .p(.a(.attr("href", Page.account(.overview).path(lang)), .text(CustomerText.accountTitle(lang))))
         )
         return Layout.render(context, title: CustomerText.detailsTitle(lang), main: main)
     }
@@ -132,7 +132,7 @@ enum AccountView {
             .h1(.text(CustomerText.forgotTitle(lang))),
             sent ? Forms.notices([], [CustomerText.forgotSent(lang)]) : .group(
                 .p(.text(CustomerText.forgotLead(lang))),
-                Forms.post(.forgotPassword, lang, token: token,
+                Forms.post(.account(.forgotPassword), lang, token: token,
                            Forms.field(CustomerText.fieldEmail(lang), name: "email", value: "", type: "email", autocomplete: "email",
                                        problems: FieldProblems()),
                            Forms.submit(CustomerText.forgotSend(lang))))
@@ -145,7 +145,7 @@ enum AccountView {
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(CustomerText.newPasswordTitle(lang))),
             Forms.notices(problems),
-            Forms.post(.newPassword, lang, token: token,
+            Forms.post(.account(.newPassword), lang, token: token,
                        Forms.hidden("token", resetToken),
                        Forms.field(CustomerText.newPasswordField(lang), name: "password", value: "", type: "password",
                                    autocomplete: "new-password", problems: FieldProblems(), hint: CustomerText.passwordHint(lang)),

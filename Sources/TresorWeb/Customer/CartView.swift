@@ -30,9 +30,9 @@ enum CartView {
             Forms.notices(problems),
             lines.isEmpty
                 ? .p(.text(CustomerText.cartEmpty(lang)), .text(" "),
-                     .a(.attr("href", Page.catalogue(nil).path(lang)), .text(CustomerText.cartContinue(lang))))
+                     .a(.attr("href", Page.shop(.catalogue(nil)).path(lang)), .text(CustomerText.cartContinue(lang))))
                 : .group(
-                    Forms.post(.cart, lang, token: token, class: "cart",
+                    Forms.post(.checkout(.cart), lang, token: token, class: "cart",
                                .table(.attr("class", "lines"),
                                       .thead(.tr(.th(.text(CustomerText.cartItem(lang))), .th(.text(CustomerText.cartQuantity(lang))),
                                                  .th(.attr("class", "num"), .text(CustomerText.cartUnitPrice(lang))),
@@ -43,7 +43,7 @@ enum CartView {
                                                  .td()))),
                                Forms.submit(CustomerText.cartUpdate(lang), class: "button secondary")),
                     .p(.attr("class", "fine-print"), .text(CustomerText.cartPricesMove(lang))),
-                    .p(.a(.attr("class", "button"), .attr("href", Page.checkout.path(lang)), .text(CustomerText.cartToCheckout(lang))))
+                    .p(.a(.attr("class", "button"), .attr("href", Page.checkout(.address).path(lang)), .text(CustomerText.cartToCheckout(lang))))
                 )
         )
         return Layout.render(context, title: CustomerText.cartTitle(lang), main: main)
@@ -62,7 +62,7 @@ enum CartView {
                 ? .p(.attr("class", "stock few"), .text(CustomerText.cartFewLeft(lang, String(product.stock)))) : .empty
         return .tr(
             .attr("data-sku", line.sku),
-            .td(.a(.attr("href", Page.product(slug: product.slug).path(lang)), .text(product.name)), stockNote),
+            .td(.a(.attr("href", Page.shop(.product(slug: product.slug)).path(lang)), .text(product.name)), stockNote),
             .td(.input(.attr("type", "hidden"), .attr("name", "sku"), .attr("value", line.sku)),
                 .input(.attr("type", "number"), .attr("name", "quantity"), .attr("value", String(line.quantity)), .attr("min", "0"),
                        .attr("max", String(QuoteDesk.maxQuantity)), .attr("aria-label", CustomerText.cartQuantity(lang)))),
@@ -75,7 +75,7 @@ enum CartView {
 
     /// The add-to-cart form on a product page; its token is filled in per request (the page itself is cached).
     static func addForm(_ product: Product, _ lang: Language) -> Node<HTML.BodyContext> {
-        Forms.post(.cartAdd, lang, token: CSRF.placeholder, class: "add-to-cart",
+        Forms.post(.checkout(.cartAdd), lang, token: CSRF.placeholder, class: "add-to-cart",
                    Forms.hidden("sku", product.sku),
                    .label(.attr("for", "add-quantity"), .text(CustomerText.cartQuantity(lang))),
                    .input(.attr("id", "add-quantity"), .attr("type", "number"), .attr("name", "quantity"), .attr("value", "1"),

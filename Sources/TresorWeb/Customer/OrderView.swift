@@ -33,7 +33,7 @@ enum OrderView {
                    .tfoot(.tr(.th(.text(CustomerText.reviewShipping(lang))), .td(.attr("class", "num"), .text(Format.money(order.shippingFee, lang)))),
                           .tr(.attr("class", "total"), .th(.text(CustomerText.reviewTotal(lang))),
                               .td(.attr("class", "num"), .text(Format.money(order.total, lang)))))),
-            .if(invoice != nil, .p(.a(.attr("href", Page.invoice(number: invoice ?? "").path(lang) + tokenQuery),
+            .if(invoice != nil, .p(.a(.attr("href", Page.orders(.invoice(number: invoice ?? "")).path(lang) + tokenQuery),
                                       .text(CustomerText.orderInvoice(lang, invoice ?? ""))))),
             .p(.attr("class", "fine-print"), .text(CustomerText.orderMailSent(lang, order.customer.email)))
         )

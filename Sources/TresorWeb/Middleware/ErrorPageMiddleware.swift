@@ -20,7 +20,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if request.uri.path.hasPrefix("/api/") {
                 return Problem(status: status, title: title, detail: detail).response()
             }
-            let page = InfoPages.error(title: title, message: detail, site.pageContext(request, .home))
+            let page = InfoPages.error(title: title, message: detail, site.pageContext(request, .shop(.home)))
             // Like every page, with the visitor's token in the footer's newsletter form.
             if let response = try? await site.html(request, page, status: status) { return response }
             return Response(status: status, headers: HTMLResponse.headers, body: .init(byteBuffer: ByteBuffer(string: page)))

@@ -21,7 +21,7 @@ enum CareersView {
             .p(.attr("class", "lead"), .text(CareersText.careersLead(lang))),
             jobs.isEmpty ? .p(.text(CareersText.careersNone(lang, context.shop.email)))
                 : .ul(.attr("class", "jobs"), .forEach(jobs) { job in
-                    .li(.a(.attr("href", Page.job(slug: job.slug).path(lang)), .text(job.title)),
+                    .li(.a(.attr("href", Page.careers(.job(slug: job.slug)).path(lang)), .text(job.title)),
                         .small(.text(" " + meta(job, lang))))
                 }))
         return Layout.render(context, title: CareersText.careersTitle(lang), main: main)
@@ -37,16 +37,16 @@ enum CareersView {
         return .section(.attr("class", "jobs-teaser"),
                         .h2(.text(CareersText.careersTeaser(lang))),
                         .ul(.forEach(jobs.prefix(3)) { job in
-                            .li(.a(.attr("href", Page.job(slug: job.slug).path(lang)), .text(job.title)),
+                            .li(.a(.attr("href", Page.careers(.job(slug: job.slug)).path(lang)), .text(job.title)),
                                 .small(.text(" " + meta(job, lang))))
                         }),
-                        .p(.a(.attr("href", Page.careers.path(lang)), .text(CareersText.careersAll(lang)))))
+                        .p(.a(.attr("href", Page.careers(.list).path(lang)), .text(CareersText.careersAll(lang)))))
     }
 
     static func job(_ job: JobPosting, description: String, open: Bool, entry: ApplicationEntry, retentionMonths: Int,
                     _ context: PageContext) -> String {
         let lang = context.language
-        let page = Page.job(slug: job.slug)
+        let page = Page.careers(.job(slug: job.slug))
         let main: Node<HTML.BodyContext> = .article(
             .attr("class", "job"),
             .header(.p(.attr("class", "news-meta"), .text(meta(job, lang) + " · "
@@ -128,6 +128,6 @@ enum CareersView {
                        validThrough: job.closesAt.map { iso.string(from: $0) }, employmentType: job.employmentType.rawValue,
                        hiringOrganization: .init(name: context.shop.name, sameAs: context.baseURL),
                        jobLocation: .init(address: .init(addressLocality: job.location)),
-                       url: context.baseURL + Page.job(slug: job.slug).path(context.language))
+                       url: context.baseURL + Page.careers(.job(slug: job.slug)).path(context.language))
     }
 }

@@ -11,7 +11,7 @@ enum ChartsPage {
             .p(.text(Text.chartsLead(lang))),
             .nav(.attr("class", "ranges"), .attr("aria-label", Text.chartsTitle(lang)),
                  .forEach(ChartRange.allCases) { r in
-                     .a(.attr("href", Page.charts.path(lang) + "?range=" + r.rawValue),
+                     .a(.attr("href", Page.shop(.charts).path(lang) + "?range=" + r.rawValue),
                         .if(r == range, .attr("aria-current", "true")), .text(r.label(lang)))
                  }),
             .forEach(histories) { metal, ticks in

@@ -37,7 +37,7 @@ enum ContactView {
                 .h2(.text(CareersText.callbackTitle(lang))),
                 .p(.text(CareersText.callbackLead(lang))),
                 Forms.notices(entry.notice),
-                .form(.attr("method", "post"), .attr("action", Page.contact.path(lang) + "#rueckruf"), .attr("class", "form"),
+                .form(.attr("method", "post"), .attr("action", Page.consultation(.contact).path(lang) + "#rueckruf"), .attr("class", "form"),
                       Forms.hidden("_csrf", CSRF.placeholder),
                       Forms.field(CustomerText.fieldName(lang), name: "name", value: entry.name, autocomplete: "name", problems: problems),
                       Forms.field(CareersText.fieldPhone(lang), name: "phone", value: entry.phone, type: "tel", autocomplete: "tel",

@@ -32,7 +32,7 @@ enum Feeds {
 
             """
         for article in articles {
-            let url = base + Page.article(slug: article.slug).path(.de)
+            let url = base + Page.news(.article(slug: article.slug)).path(.de)
             xml += """
                 <entry>
                 <id>\(x(url))</id>
@@ -64,7 +64,7 @@ enum Feeds {
 
             """
         for article in articles {
-            let url = base + Page.article(slug: article.slug).path(.de)
+            let url = base + Page.news(.article(slug: article.slug)).path(.de)
             xml += """
                 <item>
                 <title>\(x(article.title))</title>
@@ -90,7 +90,7 @@ enum Feeds {
         }
         for article in articles {
             let modified = iso(max(article.updatedAt, article.publishAt ?? article.updatedAt))
-            xml += "<url><loc>\(x(base + Page.article(slug: article.slug).path(.de)))</loc><lastmod>\(modified)</lastmod></url>\n"
+            xml += "<url><loc>\(x(base + Page.news(.article(slug: article.slug)).path(.de)))</loc><lastmod>\(modified)</lastmod></url>\n"
         }
         return xml + "</urlset>\n"
     }
@@ -104,7 +104,7 @@ enum Feeds {
             """
         for article in articles {
             xml += """
-                <url><loc>\(x(base + Page.article(slug: article.slug).path(.de)))</loc>
+                <url><loc>\(x(base + Page.news(.article(slug: article.slug)).path(.de)))</loc>
                 <news:news><news:publication><news:name>\(x(shop))</news:name><news:language>de</news:language></news:publication>
                 <news:publication_date>\(iso(article.publishAt ?? article.updatedAt))</news:publication_date>
                 <news:title>\(x(article.title))</news:title></news:news></url>

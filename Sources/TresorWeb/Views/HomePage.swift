@@ -15,7 +15,7 @@ enum HomePage {
             .section(.attr("class", "featured"),
                      .h2(.text(Text.featuredProducts(lang))),
                      .ul(.attr("class", "cards"), .forEach(featured) { Widgets.productCard($0, context) }),
-                     .p(.a(.attr("href", Page.catalogue(nil).path(lang)), .text(Text.menuAllProducts(lang) + " →")))),
+                     .p(.a(.attr("href", Page.shop(.catalogue(nil)).path(lang)), .text(Text.menuAllProducts(lang) + " →")))),
             CareersView.teaser(jobs, lang)
         )
         return Layout.render(context, title: Text.homeTitle(lang), main: main)

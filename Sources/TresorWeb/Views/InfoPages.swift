@@ -24,7 +24,7 @@ enum InfoPages {
             .h1(.text(Text.comingSoonTitle(lang))),
             .p(.text(Text.comingSoonBody(lang))),
             .p(.a(.attr("href", "tel:" + context.shop.hotline.filter { $0.isNumber || $0 == "+" }), .text(context.shop.hotline))),
-            .p(.a(.attr("href", Page.home.path(lang)), .text(Text.backHome(lang))))
+            .p(.a(.attr("href", Page.shop(.home).path(lang)), .text(Text.backHome(lang))))
         )
         return Layout.render(context, title: Text.comingSoonTitle(lang), main: main)
     }
@@ -35,7 +35,7 @@ enum InfoPages {
             .attr("class", "prose error"),
             .h1(.text(title)),
             .p(.text(message)),
-            .p(.a(.attr("href", Page.home.path(lang)), .text(Text.backHome(lang))))
+            .p(.a(.attr("href", Page.shop(.home).path(lang)), .text(Text.backHome(lang))))
         )
         return Layout.render(context, title: title, main: main)
     }

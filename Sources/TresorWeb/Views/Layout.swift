@@ -68,13 +68,13 @@ enum Layout {
             case .insured:
                 return .li(.text(Text.badgeInsured(lang)))
             case .noreporting:
-                return .li(.a(.attr("href", Page.reportingDuties.path(lang)), .text(Text.badgeNoReporting(lang))))
+                return .li(.a(.attr("href", Page.shop(.reportingDuties).path(lang)), .text(Text.badgeNoReporting(lang))))
             }
         }
         let menu: [(Page, Text)] = [
-            (.catalogue(.gold), .menuGold), (.catalogue(.silver), .menuSilver), (.catalogue(.platinum), .menuPlatinum),
-            (.catalogue(.palladium), .menuPalladium), (.charts, .menuCharts), (.news, .menuNews), (.sellBack, .menuSellBack),
-            (.careers, .menuCareers), (.contact, .menuContact),
+            (.shop(.catalogue(.gold)), .menuGold), (.shop(.catalogue(.silver)), .menuSilver), (.shop(.catalogue(.platinum)), .menuPlatinum),
+            (.shop(.catalogue(.palladium)), .menuPalladium), (.shop(.charts), .menuCharts), (.news(.index), .menuNews), (.shop(.sellBack), .menuSellBack),
+            (.careers(.list), .menuCareers), (.consultation(.contact), .menuContact),
         ]
         let other: Language = lang == .de ? .en : .de
         return .header(
@@ -82,13 +82,13 @@ enum Layout {
             .ul(.attr("class", "trust"), .group(badges)),
             .div(
                 .attr("class", "brand-row"),
-                .a(.attr("class", "brand"), .attr("href", Page.home.path(lang)), .text(shop.name)),
+                .a(.attr("class", "brand"), .attr("href", Page.shop(.home).path(lang)), .text(shop.name)),
                 .if(context.demoPrices, .span(.attr("class", "demo-badge"), .text(Text.demoPrices(lang)))),
                 .a(.attr("class", "lang"), .attr("hreflang", other.rawValue), .attr("href", context.page.path(other)),
                    .text(Text.languageSwitch(lang))),
                 .div(.attr("class", "header-links"),
-                     .a(.attr("href", Page.account.path(lang)), .text(CustomerText.menuAccount(lang))),
-                     .a(.attr("href", Page.cart.path(lang)), .text(CustomerText.menuCart(lang))))
+                     .a(.attr("href", Page.account(.overview).path(lang)), .text(CustomerText.menuAccount(lang))),
+                     .a(.attr("href", Page.checkout(.cart).path(lang)), .text(CustomerText.menuCart(lang))))
             ),
             .nav(.attr("class", "menu"), .attr("aria-label", "Menu"),
                  .ul(.forEach(menu) { page, text in
@@ -102,7 +102,7 @@ enum Layout {
     /// The sign-up form with the current consent text; the token is filled in per visitor.
     static func newsletterForm(_ context: PageContext, id: String) -> Node<HTML.BodyContext> {
         let lang = context.language
-        return Forms.post(.newsletterSignup, lang, token: CSRF.placeholder, class: "newsletter-form",
+        return Forms.post(.newsletter(.signup), lang, token: CSRF.placeholder, class: "newsletter-form",
                           Forms.hidden("consentVersion", String(context.consent.version)),
                           Forms.hidden("source", context.page.path(lang)),
                           honeypot(lang, id: id),
@@ -133,12 +133,12 @@ enum Layout {
             .p(.attr("class", "fine-print"), .text(Text.footerPricesNote(lang))),
             .if(context.demoPrices, .p(.attr("class", "fine-print"), .text(Text.footerDemoNote(lang)))),
             .ul(.attr("class", "footer-links"),
-                .li(.a(.attr("href", Page.catalogue(nil).path(lang)), .text(Text.menuAllProducts(lang)))),
-                .li(.a(.attr("href", Page.reportingDuties.path(lang)), .text(Text.badgeNoReporting(lang)))),
-                .li(.a(.attr("href", Page.about.path(lang)), .text(Text.menuAbout(lang)))),
-                .li(.a(.attr("href", Page.careers.path(lang)), .text(CareersText.careersTeaser(lang)))),
-                .li(.a(.attr("href", Page.imprint.path(lang)), .text(Text.footerImprint(lang)))),
-                .li(.a(.attr("href", Page.privacy.path(lang)), .text(Text.footerPrivacy(lang)))),
+                .li(.a(.attr("href", Page.shop(.catalogue(nil)).path(lang)), .text(Text.menuAllProducts(lang)))),
+                .li(.a(.attr("href", Page.shop(.reportingDuties).path(lang)), .text(Text.badgeNoReporting(lang)))),
+                .li(.a(.attr("href", Page.shop(.about).path(lang)), .text(Text.menuAbout(lang)))),
+                .li(.a(.attr("href", Page.careers(.list).path(lang)), .text(CareersText.careersTeaser(lang)))),
+                .li(.a(.attr("href", Page.shop(.imprint).path(lang)), .text(Text.footerImprint(lang)))),
+                .li(.a(.attr("href", Page.shop(.privacy).path(lang)), .text(Text.footerPrivacy(lang)))),
                 .li(.a(.attr("href", "mailto:" + context.shop.email), .text(context.shop.email)))),
             .p(.attr("class", "fine-print"), .text("© \(context.shop.name)"))
         )

@@ -17,7 +17,7 @@ enum NewsView {
                 .forEach(articles) { article in
                     .li(.article(
                         .p(.attr("class", "news-meta"), .text(meta(article, lang))),
-                        .h2(.a(.attr("href", Page.article(slug: article.slug).path(lang)), .text(article.title))),
+                        .h2(.a(.attr("href", Page.news(.article(slug: article.slug)).path(lang)), .text(article.title))),
                         .p(.text(article.teaser))))
                 }),
             .nav(.attr("class", "pager"), .attr("aria-label", "Pages"),
@@ -30,7 +30,7 @@ enum NewsView {
     }
 
     static func searchForm(_ query: String, _ lang: Language) -> Node<HTML.BodyContext> {
-        .form(.attr("method", "get"), .attr("action", Page.newsSearch.path(lang)), .attr("class", "news-search"), .attr("role", "search"),
+        .form(.attr("method", "get"), .attr("action", Page.news(.search).path(lang)), .attr("class", "news-search"), .attr("role", "search"),
               .input(.attr("type", "search"), .attr("name", "q"), .attr("value", query), .attr("maxlength", "200"),
                      .attr("aria-label", CustomerText.newsSearch(lang)), .attr("placeholder", CustomerText.newsSearch(lang))),
               .button(.attr("type", "submit"), .text(CustomerText.newsSearchButton(lang))))
@@ -47,7 +47,7 @@ enum NewsView {
                 .forEach(hits) { hit in
                     .li(.article(
                         .p(.attr("class", "news-meta"), .text(meta(hit.article, lang))),
-                        .h2(.a(.attr("href", Page.article(slug: hit.article.slug).path(lang)), .text(hit.article.title))),
+                        .h2(.a(.attr("href", Page.news(.article(slug: hit.article.slug)).path(lang)), .text(hit.article.title))),
                         .p(.attr("class", "snippet"), snippet(hit.snippet))))
                 })
         )
@@ -83,13 +83,13 @@ enum NewsView {
                    .element(named: "time", nodes: [.attr("datetime", article.publishAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""),
                                                     .text(article.publishAt.map { Format.dateTime($0, lang) } ?? "")]),
                    .text(" · " + CustomerText.newsBy(lang, article.author) + " · "),
-                   .a(.attr("href", Page.newsCategory(article.category).path(lang)), .text(article.category))),
+                   .a(.attr("href", Page.news(.category(article.category)).path(lang)), .text(article.category))),
                 .h1(.text(article.title)),
                 .p(.attr("class", "lead"), .text(article.teaser))),
             .div(.attr("class", "prose"), .raw(body)),
             .if(!article.tags.isEmpty, .p(.attr("class", "tags"), .text(CustomerText.newsTopics(lang) + ": "),
                                           .forEach(article.tags) { tag in
-                                              .group(.a(.attr("href", Page.newsTag(tag).path(lang)), .text(tag)), .text(" "))
+                                              .group(.a(.attr("href", Page.news(.tag(tag)).path(lang)), .text(tag)), .text(" "))
                                           })),
             .section(.attr("class", "newsletter under-article"), .h2(.text(Text.footerNewsletter(lang))),
                      Layout.newsletterForm(context, id: "article")),
@@ -97,11 +97,11 @@ enum NewsView {
                 .attr("class", "related"),
                 .h2(.text(CustomerText.newsRelated(lang))),
                 .ul(.forEach(related) { other in
-                    .li(.a(.attr("href", Page.article(slug: other.slug).path(lang)), .text(other.title)),
+                    .li(.a(.attr("href", Page.news(.article(slug: other.slug)).path(lang)), .text(other.title)),
                         .small(.text(" " + meta(other, lang))))
                 })))
         )
-        let url = context.baseURL + Page.article(slug: article.slug).path(lang)
+        let url = context.baseURL + Page.news(.article(slug: article.slug)).path(lang)
         return Layout.render(context, title: article.title, description: article.teaser,
                              head: StructuredData.articleHead(article, url: url, shop: context.shop.name, baseURL: context.baseURL),
                              main: main)

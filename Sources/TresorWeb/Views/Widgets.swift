@@ -22,7 +22,7 @@ enum Widgets {
         let figures = SpotFigures(metal: metal, snapshot: snapshot, now: context.now, language: lang)
         return .li(
             .attr("class", "spot"), .attr("data-metal", metal.code),
-            .a(.attr("href", Page.catalogue(metal).path(lang)), .span(.attr("class", "metal"), .text(metal.name(lang)))),
+            .a(.attr("href", Page.shop(.catalogue(metal)).path(lang)), .span(.attr("class", "metal"), .text(metal.name(lang)))),
             .span(.attr("class", "oz"), .attr("data-field", "oz"), .text(figures.perOunce)),
             .span(.attr("class", "unit"), .text(Text.perOunce(lang))),
             .span(.attr("class", "gram"), .attr("data-field", "gram"), .text(figures.perGram)),
@@ -39,7 +39,7 @@ enum Widgets {
         let product = item.product
         return .li(
             .attr("class", "card"), .attr("data-sku", product.sku),
-            .a(.attr("href", Page.product(slug: product.slug).path(lang)),
+            .a(.attr("href", Page.shop(.product(slug: product.slug)).path(lang)),
                placeholderImage(product),
                .h3(.text(product.name))),
             .p(.attr("class", "facts"),
