@@ -31,23 +31,47 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(site: site))
+    // Who is asking, for every route: the client's address and the visitor's form-token nonce.
     router.add(middleware: ClientAddressMiddleware(trustedProxies: deps.config.trustedProxies))
+    router.add(middleware: VisitorMiddleware())
 
     router.get(RouterPath(assets.stylesheet.path)) { _, _ in assets.stylesheet.response() }
     router.get(RouterPath(assets.script.path)) { _, _ in assets.script.response() }
-    ShopController(site: site).addRoutes(to: router)
+
+    // One route group per area; each area's guards sit once on its group. Reading the shop needs no session,
+    // so only the areas that use one look it up.
+    let session = SessionMiddleware(sessions: deps.shop.sessions, now: deps.now)
+    func area(session withSession: Bool = false, forms: [FormRule] = []) -> RouterGroup<TresorRequestContext> {
+        let group = router.group()
+        if withSession { group.add(middleware: session) }
+        if !forms.isEmpty { group.add(middleware: FormGuard(forms, site: site)) }
+        return group
+    }
+
+    let shop = area()
+    ShopController(site: site).addRoutes(to: shop)
+    ChartsController(site: site).addRoutes(to: shop)
+    LiveController(site: site, pollInterval: .seconds(1)).addRoutes(to: shop)
+
     let cart = CartController(site: site)
-    cart.addRoutes(to: router)
-    CheckoutController(site: site, cart: cart).addRoutes(to: router)
-    OrderPagesController(site: site).addRoutes(to: router)
-    AccountController(site: site).addRoutes(to: router)
-    NewsController(site: site).addRoutes(to: router)
-    NewsletterController(site: site).addRoutes(to: router)
-    CareersController(site: site).addRoutes(to: router)
-    ContactController(site: site).addRoutes(to: router)
-    ChartsController(site: site).addRoutes(to: router)
-    LiveController(site: site, pollInterval: .seconds(1)).addRoutes(to: router)
-    HealthController(site: site, metrics: deps.metrics).addRoutes(to: router)
-    try APIHandler(site: site).addRoutes(to: router)
+    let checkout = CheckoutController(site: site, cart: cart)
+    let buying = area(session: true, forms: cart.forms + checkout.forms)
+    cart.addRoutes(to: buying)
+    checkout.addRoutes(to: buying)
+    OrderPagesController(site: site).addRoutes(to: area(session: true))
+
+    let account = AccountController(site: site)
+    account.addRoutes(to: area(session: true, forms: account.forms))
+
+    NewsController(site: site).addRoutes(to: area())
+    let newsletter = NewsletterController(site: site)
+    newsletter.addRoutes(to: area(forms: newsletter.forms))
+    let careers = CareersController(site: site)
+    careers.addRoutes(to: area(forms: careers.forms))
+    let contact = ContactController(site: site)
+    contact.addRoutes(to: area(forms: contact.forms))
+
+    HealthController(site: site, metrics: deps.metrics).addRoutes(to: area())
+    try APIHandler(site: site).addRoutes(to: area())
     return router
 }

@@ -3,15 +3,31 @@ import Hummingbird
 import NIOCore
 import TresorCore
 
-/// The request context of every Tresor route.
+/// The request context of every Tresor route: who is asking, set by middleware before any handler runs.
 public struct TresorRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer of the connection (nginx, when the shop runs behind it).
     public var remoteAddress: SocketAddress?
+    /// The client's address: the peer, or what a trusted proxy says (`ClientAddressMiddleware`).
+    var client = "unknown"
+    /// The visitor: their form-token nonce always (`VisitorMiddleware`), their session and account on the routes
+    /// of the areas that use them (`SessionMiddleware`).
+    var visitor = Visitor()
+    /// A submitted form, read and checked by its area's `FormGuard` (token, size, limit, robot trap) before the
+    /// handler runs; empty on other requests.
+    var form = FormData(fields: [])
+    /// The files of a multipart form, by field name.
+    var files: [String: MultipartForm.File] = [:]
 
     public init(source: Source) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+    }
+
+    /// Who this visitor is to the services: their account if they are logged in, else their address.
+    var actor: Actor {
+        guard let customer = visitor.customer else { return .visitor(address: client) }
+        return .customer(id: customer.id, address: client)
     }
 }
 
@@ -30,6 +46,9 @@ extension Request {
         guard let query = uri.query, !query.isEmpty else { return [] }
         return Self.decodeForm(query)
     }
+
+    /// One query parameter, or "".
+    func query(_ name: String) -> String { formQuery.first { $0.name == name }?.value ?? "" }
 
     /// `a=1&b=x+y` as an HTML form encodes it (query strings and form bodies alike).
     static func decodeForm(_ query: String) -> [(name: String, value: String)] {

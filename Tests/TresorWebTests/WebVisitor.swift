@@ -27,12 +27,15 @@ struct WebVisitor {
         return try await send(shop, uri, method: .post, body: body)
     }
 
-    /// Sends a form with a file as `multipart/form-data`, the way a browser uploads.
+    /// Sends a form with a file as `multipart/form-data`, the way a browser uploads. The form's token goes where the
+    /// page puts it for a file upload: into the address the form posts to.
     mutating func postMultipart(_ shop: ShopFixture, _ uri: String, _ fields: [(String, String)],
                                 file: (name: String, filename: String, type: String, bytes: [UInt8])?) async throws -> Page {
         let boundary = "----tresor\(UUID().uuidString)"
         var body = ByteBuffer()
-        for (name, value) in fields {
+        let token = fields.first { $0.0 == "_csrf" }?.1
+        let uri = token.map { uri + "?_csrf=" + Escape.percent($0) } ?? uri
+        for (name, value) in fields where name != "_csrf" {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         if let file {
@@ -68,8 +71,13 @@ struct WebVisitor {
         return page
     }
 
-    /// The token of the form posting to `action` on `page`.
+    /// The token of the form posting to `action` on `page`: in the form's address (a file upload) or its hidden field.
     static func token(_ page: String, action: String) throws -> String {
+        let (path, fragment) = action.firstIndex(of: "#").map { (String(action[..<$0]), String(action[$0...])) } ?? (action, "")
+        if let upload = page.range(of: "action=\"\(path)?_csrf=") {
+            return String(page[upload.upperBound...].prefix { $0 != "\"" && $0 != "#" })
+        }
+        _ = fragment
         let form = try #require(page.range(of: "action=\"\(action)\""), "no form posting to \(action)")
         let rest = page[form.upperBound...]
         let start = try #require(rest.range(of: "name=\"_csrf\" value=\""))

@@ -13,6 +13,8 @@ public enum AccountProblem: Error, Equatable, Sendable {
     case emailTaken
     /// E-mail unknown or password wrong: the two are never told apart.
     case wrongCredentials
+    /// Too many attempts on this account lately; counted before any password is checked.
+    case tooManyAttempts
     case wrongCurrentPassword
     /// Unknown, used or expired.
     case resetLinkInvalid
@@ -23,6 +25,8 @@ public enum AccountProblem: Error, Equatable, Sendable {
 public struct CustomerAccounts: Sendable {
     public static let minimumPasswordLength = 10
     public static let resetLifetime: TimeInterval = 3600
+    /// Attempts on one account per window, whoever makes them.
+    public static let loginAttempts = (perAccount: 10, window: TimeInterval(600))
 
     let database: Database
     let cost: UInt8
@@ -52,8 +56,14 @@ public struct CustomerAccounts: Sendable {
         return customer
     }
 
-    public func logIn(email: String, password: String) async throws -> Customer {
+    /// The customer whose address and password these are. Attempts on one account are counted first, so a flood of
+    /// guesses costs a database row each, not a hash.
+    public func logIn(email: String, password: String, now: Date) async throws -> Customer {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard try await RateLimits(database: database).allow("login-account:" + email, limit: Self.loginAttempts.perAccount,
+                                                             window: Self.loginAttempts.window, now: now) else {
+            throw AccountProblem.tooManyAttempts
+        }
         let found = try await database.read { sql in try await CustomerRepository(sql).find(email: email) }
         // An unknown address costs the same bcrypt work as a known one, so timing does not reveal accounts.
         let matches = try await verify(password, hash: found?.passwordHash ?? Self.decoyHash)

@@ -16,13 +16,17 @@ struct APIHandler: APIProtocol {
         return ByteBuffer(bytes: data)
     }()
 
-    func addRoutes(to router: Router<TresorRequestContext>) throws {
-        router.get("/api/v1/openapi.yaml") { _, _ in
+    /// Requests per client address and window, by operation; refused before the handler reads the body.
+    static let limits = ["subscribeNewsletter": NewsletterController.signUpLimit]
+
+    func addRoutes(to group: RouterGroup<TresorRequestContext>) throws {
+        group.get("/api/v1/openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: Self.spec))
         }
         let configuration = Configuration(dateTranscoder: UTCDateTranscoder(), jsonEncodingOptions: [.sortedKeys])
-        try registerHandlers(on: router, serverURL: URL(string: "/api/v1")!, configuration: configuration,  // safe: literal URL
+        try registerHandlers(on: group, serverURL: URL(string: "/api/v1")!, configuration: configuration,  // safe: literal URL
                              middlewares: [APIProblemMiddleware(), BearerTokenMiddleware(),
+                                           APILimits(limits: Self.limits, shop: site.shop, now: site.now),
                                            BoardAnswerCache(board: site.board, now: site.now)])
     }
 

@@ -12,13 +12,19 @@ struct CareersController: Sendable {
     static let uploadLimit = CVDocument.maximumSize + 256 * 1024
     static let applicationsPerHour = 10
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        for lang in Language.allCases {
-            router.get(RouterPath(Page.careers(.list).pattern(lang))) { request, _ in try await self.list(request, lang) }
-            let job = Page.careers(.job(slug: ":slug")).pattern(lang)
-            router.get(RouterPath(job)) { request, context in try await self.job(request, context, lang) }
-            router.post(RouterPath(job)) { request, context in try await self.apply(request, context, lang) }
-        }
+    /// The application form: a file, so its token is in the address and checked before the upload is read; a
+    /// robot trap and a limit per address.
+    var forms: [FormRule] {
+        [FormRule(.careers(.job(slug: ":slug")), token: CSRF.pageForm,
+                  limit: RequestLimit(bucket: "apply", count: Self.applicationsPerHour, window: 3600, message: { CareersText.tooMany($0) }),
+                  bodyLimit: Self.uploadLimit, multipart: true,
+                  honeypot: { request, context in try await self.robot(request, context, request.language) })]
+    }
+
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get(.careers(.list)) { request, _, lang in try await self.list(request, lang) }
+        group.get(.careers(.job(slug: ":slug"))) { request, context, _ in try await self.job(request, context) }
+        group.post(.careers(.job(slug: ":slug"))) { request, context, lang in try await self.apply(request, context, lang) }
     }
 
     func list(_ request: Request, _ lang: Language) async throws -> Response {
@@ -26,7 +32,7 @@ struct CareersController: Sendable {
         return try await site.html(request, CareersView.list(jobs, site.pageContext(request, .careers(.list))))
     }
 
-    func job(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+    func job(_ request: Request, _ context: TresorRequestContext) async throws -> Response {
         guard let job = try await site.careers.job(slug: context.parameters.get("slug") ?? "") else { throw PageError.notFound }
         return try await render(request, job, entry: ApplicationEntry())
     }
@@ -45,23 +51,19 @@ struct CareersController: Sendable {
         return try await site.html(request, Layout.render(context, title: CareersText.appliedTitle(lang), main: main))
     }
 
+    /// A robot that filled the hidden field is thanked like an applicant; nothing is kept, nobody mailed.
+    func robot(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        guard let job = try await site.careers.job(slug: context.parameters.get("slug") ?? "") else { throw PageError.notFound }
+        return try await thanks(request, job, lang)
+    }
+
     func apply(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         guard let job = try await site.careers.job(slug: context.parameters.get("slug") ?? "") else { throw PageError.notFound }
-        let form = try await MultipartForm.read(request, limit: Self.uploadLimit)
-        try await site.checkForm(form.fields, try await site.visitor(request), name: CSRF.pageForm)
-        // A filled-in honeypot is a robot: thanked, nothing kept, nobody mailed.
-        guard form.fields["website"].isEmpty else { return try await thanks(request, job, lang) }
-        var entry = ApplicationEntry(name: form.fields["name"], email: form.fields["email"], message: form.fields["message"])
-        let ip = APIAuth.clientAddress
-        let now = site.now()
-        let allowed = try await site.shop.limits.allow("apply:" + ip, limit: Self.applicationsPerHour, window: 3600, now: now)
-        guard allowed else {
-            entry.notice = [CareersText.tooMany(lang)]
-            return try await render(request, job, entry: entry, status: .tooManyRequests)
-        }
+        let form = context.form
+        var entry = ApplicationEntry(name: form["name"], email: form["email"], message: form["message"])
         do {
             try await site.careers.apply(to: job, name: entry.name, email: entry.email, message: entry.message,
-                                         cv: form.files["cv"]?.bytes ?? [], ip: ip, language: lang, now: now)
+                                         cv: context.files["cv"]?.bytes ?? [], ip: context.client, language: lang, now: site.now())
         } catch ApplicationProblem.fields(let wrong) {
             entry.problems = FieldProblems(messages: Dictionary(uniqueKeysWithValues: wrong.map { ($0, Self.message($0, lang)) }))
             entry.notice = [CareersText.fieldWrong(lang)]

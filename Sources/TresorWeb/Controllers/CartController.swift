@@ -7,24 +7,29 @@ import TresorServices
 struct CartController: Sendable {
     let site: SiteContext
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        for lang in Language.allCases {
-            router.get(RouterPath(Page.checkout(.cart).pattern(lang))) { request, _ in try await self.show(request, lang) }
-            router.post(RouterPath(Page.checkout(.cart).pattern(lang))) { request, _ in try await self.update(request, lang) }
-            router.post(RouterPath(Page.checkout(.cartAdd).pattern(lang))) { request, _ in try await self.add(request, lang) }
-        }
+    /// The cart's forms: quantities, and "add to cart" on the product pages (which carry the shared page token).
+    var forms: [FormRule] {
+        [FormRule(.checkout(.cart), token: "cart"), FormRule(.checkout(.cartAdd), token: CSRF.pageForm)]
     }
 
-    func show(_ request: Request, _ lang: Language, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        var visitor = try await site.visitor(request)
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get(.checkout(.cart)) { request, context, _ in try await self.show(request, context) }
+        group.post(.checkout(.cart)) { _, context, lang in try await self.update(context, lang) }
+        group.post(.checkout(.cartAdd)) { _, context, lang in try await self.add(context, lang) }
+    }
+
+    func show(_ request: Request, _ context: TresorRequestContext, problems: [String] = [],
+              status: HTTPResponse.Status = .ok) async throws -> Response {
+        var visitor = context.visitor
         let token = try await site.formToken(&visitor, form: "cart")
-        let context = site.pageContext(request, .checkout(.cart))
-        let lines = CartLine.priced(try await site.sessions.cart(visitor.session), site.board.snapshot, now: context.now)
-        return try await site.page(CartView.render(lines, token: token, problems: problems, context), visitor, status: status)
+        let page = site.pageContext(request, .checkout(.cart))
+        let lines = CartLine.priced(try await site.sessions.cart(visitor.session), site.board.snapshot, now: page.now)
+        return try await site.page(CartView.render(lines, token: token, problems: problems, page), visitor, status: status)
     }
 
-    func add(_ request: Request, _ lang: Language) async throws -> Response {
-        var (form, visitor) = try await site.submission(request, form: CSRF.pageForm)
+    func add(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let form = context.form
+        var visitor = context.visitor
         guard let product = site.board.snapshot.product(sku: form["sku"]) else {
             throw PageError.badParameter(InvalidParameter(name: "sku", value: form["sku"]))
         }
@@ -37,8 +42,8 @@ struct CartController: Sendable {
     }
 
     /// New quantities (one `sku`/`quantity` pair per line), or one line removed.
-    func update(_ request: Request, _ lang: Language) async throws -> Response {
-        let (form, visitor) = try await site.submission(request, form: "cart")
+    func update(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let (form, visitor) = (context.form, context.visitor)
         guard let session = visitor.session else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         let skus = form.fields.filter { $0.name == "sku" }.map(\.value)
         let quantities = form.fields.filter { $0.name == "quantity" }.map(\.value)

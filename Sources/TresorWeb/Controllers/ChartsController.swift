@@ -6,10 +6,8 @@ import TresorCore
 struct ChartsController: Sendable {
     let site: SiteContext
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        for lang in Language.allCases {
-            router.get(RouterPath(Page.shop(.charts).pattern(lang))) { request, _ in try await self.charts(request) }
-        }
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get(.shop(.charts)) { request, _, _ in try await self.charts(request) }
     }
 
     func charts(_ request: Request) async throws -> Response {

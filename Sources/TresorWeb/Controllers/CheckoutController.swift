@@ -9,28 +9,32 @@ struct CheckoutController: Sendable {
     let site: SiteContext
     let cart: CartController
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        for lang in Language.allCases {
-            router.get(RouterPath(Page.checkout(.address).pattern(lang))) { request, _ in try await self.address(request, lang) }
-            router.post(RouterPath(Page.checkout(.address).pattern(lang))) { request, _ in try await self.submitAddress(request, lang) }
-            router.get(RouterPath(Page.checkout(.review).pattern(lang))) { request, _ in try await self.review(request, lang) }
-            router.post(RouterPath(Page.checkout(.review).pattern(lang))) { request, _ in try await self.freshQuote(request, lang) }
-            router.post(RouterPath(Page.checkout(.place).pattern(lang))) { request, _ in try await self.place(request, lang) }
-        }
+    /// The checkout's forms: the address step, the fresh quote offered for an expired one, and the order itself.
+    var forms: [FormRule] {
+        [FormRule(.checkout(.address), token: "checkout"), FormRule(.checkout(.review), token: "review"),
+         FormRule(.checkout(.place), token: "place")]
+    }
+
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get(.checkout(.address)) { request, context, lang in try await self.address(request, context, lang) }
+        group.post(.checkout(.address)) { request, context, lang in try await self.submitAddress(request, context, lang) }
+        group.get(.checkout(.review)) { request, context, lang in try await self.review(request, context, lang) }
+        group.post(.checkout(.review)) { request, context, lang in try await self.freshQuote(request, context, lang) }
+        group.post(.checkout(.place)) { request, context, lang in try await self.place(request, context, lang) }
     }
 
     // MARK: step 1
 
-    func address(_ request: Request, _ lang: Language) async throws -> Response {
-        var visitor = try await site.visitor(request)
+    func address(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        var visitor = context.visitor
         let items = try await site.sessions.cart(visitor.session)
         guard let session = visitor.session, !items.isEmpty else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         var state = CheckoutState.decode(session.checkout)
         if state.details == nil { state.details = visitor.customer?.details }
-        return try await addressPage(request, lang, &visitor, state: state, problems: FieldProblems(), messages: [])
+        return try await addressPage(request, &visitor, state: state, problems: FieldProblems(), messages: [])
     }
 
-    func addressPage(_ request: Request, _ lang: Language, _ visitor: inout Visitor, state: CheckoutState,
+    func addressPage(_ request: Request, _ visitor: inout Visitor, state: CheckoutState,
                      problems: FieldProblems, messages: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let token = try await site.formToken(&visitor, form: "checkout")
         let context = site.pageContext(request, .checkout(.address))
@@ -42,8 +46,9 @@ struct CheckoutController: Sendable {
         return try await site.page(html, visitor, status: status)
     }
 
-    func submitAddress(_ request: Request, _ lang: Language) async throws -> Response {
-        var (form, visitor) = try await site.submission(request, form: "checkout")
+    func submitAddress(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let form = context.form
+        var visitor = context.visitor
         guard let session = visitor.session else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         var state = CheckoutState.decode(session.checkout)
         let details = CustomerDetails(form: form)
@@ -61,16 +66,16 @@ struct CheckoutController: Sendable {
         var messages: [String] = []
         if payment == .cash && shipping != .pickup { messages.append(CustomerText.cashOnlyAtPickup(lang)) }
         guard problems.isEmpty && messages.isEmpty else {
-            return try await addressPage(request, lang, &visitor, state: state, problems: problems,
-                                         messages: messages, status: .unprocessableContent)
+            return try await addressPage(request, &visitor, state: state, problems: problems, messages: messages,
+                                         status: .unprocessableContent)
         }
-        return try await quoteAndReview(request, lang, &visitor, session: session, state: state)
+        return try await quoteAndReview(request, context, lang, &visitor, session: session, state: state)
     }
 
     /// Prices the cart into a quote, keeps it in the session and shows the review page; a stale feed or short
     /// stock sends the visitor back with the reason.
-    func quoteAndReview(_ request: Request, _ lang: Language, _ visitor: inout Visitor, session: StoredSession,
-                        state: CheckoutState) async throws -> Response {
+    func quoteAndReview(_ request: Request, _ context: TresorRequestContext, _ lang: Language, _ visitor: inout Visitor,
+                        session: StoredSession, state: CheckoutState) async throws -> Response {
         var state = state
         let items = try await site.sessions.cart(session)
         guard !items.isEmpty else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
@@ -78,7 +83,7 @@ struct CheckoutController: Sendable {
         do {
             quote = try await site.orders.quote(items.map { ($0.sku, $0.quantity) }, now: site.now())
         } catch let problem as QuoteProblem {
-            return try await cart.show(request, lang, problems: [message(problem, lang)], status: .conflict)
+            return try await cart.show(request, context, problems: [message(problem, lang)], status: .conflict)
         }
         state.quoteID = quote.id
         try await site.sessions.setCheckout(session, state.json)
@@ -96,8 +101,8 @@ struct CheckoutController: Sendable {
 
     // MARK: step 2
 
-    func review(_ request: Request, _ lang: Language) async throws -> Response {
-        var visitor = try await site.visitor(request)
+    func review(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        var visitor = context.visitor
         guard let session = visitor.session else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         return try await reviewPage(request, lang, &visitor, state: CheckoutState.decode(session.checkout), problems: [])
     }
@@ -117,14 +122,15 @@ struct CheckoutController: Sendable {
         return try await site.page(html, visitor, status: status)
     }
 
-    func freshQuote(_ request: Request, _ lang: Language) async throws -> Response {
-        var (_, visitor) = try await site.submission(request, form: "review")
+    func freshQuote(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        var visitor = context.visitor
         guard let session = visitor.session else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
-        return try await quoteAndReview(request, lang, &visitor, session: session, state: CheckoutState.decode(session.checkout))
+        return try await quoteAndReview(request, context, lang, &visitor, session: session, state: CheckoutState.decode(session.checkout))
     }
 
-    func place(_ request: Request, _ lang: Language) async throws -> Response {
-        var (form, visitor) = try await site.submission(request, form: "place")
+    func place(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let form = context.form
+        var visitor = context.visitor
         guard let session = visitor.session else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         var state = CheckoutState.decode(session.checkout)
         let posted = UUID(uuidString: form["quoteId"])
@@ -145,18 +151,18 @@ struct CheckoutController: Sendable {
             order = try await site.orders.place(
                 OrderRequest(quoteID: quoteID, customer: details, shipping: state.shipping, payment: state.payment, acceptTerms: true,
                              language: lang, customerID: visitor.customer?.id),
-                idempotencyKey: "web-" + state.orderKey, by: site.actor(visitor), now: site.now())
+                idempotencyKey: "web-" + state.orderKey, by: context.actor, now: site.now())
         } catch OrderProblem.quoteExpired {
             // Never re-priced silently: the review page now offers a fresh quote instead of the order button.
             return try await reviewPage(request, lang, &visitor, state: state, problems: [], status: .conflict)
         } catch OrderProblem.insufficientStock(let sku) {
-            return try await cart.show(request, lang, problems: [message(.insufficientStock(sku: sku, requested: 0, available: 0), lang)],
+            return try await cart.show(request, context, problems: [message(.insufficientStock(sku: sku, requested: 0, available: 0), lang)],
                                        status: .conflict)
         } catch OrderProblem.invalid(let parameter) {
-            return try await addressPage(request, lang, &visitor, state: state, problems: FieldProblems.details(parameter, lang),
+            return try await addressPage(request, &visitor, state: state, problems: FieldProblems.details(parameter, lang),
                                          messages: [], status: .unprocessableContent)
         } catch OrderProblem.cashOnlyAtPickup {
-            return try await addressPage(request, lang, &visitor, state: state, problems: FieldProblems(),
+            return try await addressPage(request, &visitor, state: state, problems: FieldProblems(),
                                          messages: [CustomerText.cashOnlyAtPickup(lang)], status: .unprocessableContent)
         }
         try await site.sessions.clearCart(session)

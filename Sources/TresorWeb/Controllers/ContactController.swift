@@ -9,11 +9,16 @@ struct ContactController: Sendable {
     let site: SiteContext
     static let requestsPerHour = 5
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        for lang in Language.allCases {
-            router.get(RouterPath(Page.consultation(.contact).pattern(lang))) { request, _ in try await self.render(request, CallbackEntry()) }
-            router.post(RouterPath(Page.consultation(.contact).pattern(lang))) { request, _ in try await self.requestCallback(request, lang) }
-        }
+    /// The call-back form: the shared page token, a robot trap, a limit per address.
+    var forms: [FormRule] {
+        [FormRule(.consultation(.contact), token: CSRF.pageForm,
+                  limit: RequestLimit(bucket: "callback", count: Self.requestsPerHour, window: 3600, message: { CareersText.tooMany($0) }),
+                  honeypot: { request, _ in try await self.sent(request, request.language) })]
+    }
+
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get(.consultation(.contact)) { request, _, _ in try await self.render(request, CallbackEntry()) }
+        group.post(.consultation(.contact)) { request, context, lang in try await self.requestCallback(request, context, lang) }
     }
 
     func render(_ request: Request, _ entry: CallbackEntry, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -26,18 +31,11 @@ struct ContactController: Sendable {
         return try await site.html(request, Layout.render(context, title: CareersText.callbackSentTitle(lang), main: main))
     }
 
-    func requestCallback(_ request: Request, _ lang: Language) async throws -> Response {
-        let (form, _) = try await site.submission(request, form: CSRF.pageForm)
-        guard form["website"].isEmpty else { return try await sent(request, lang) }
+    func requestCallback(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let form = context.form
         var entry = CallbackEntry(name: form["name"], phone: form["phone"], window: form["window"], topic: form["topic"],
                                   consented: form["consent"] == "1")
-        let ip = APIAuth.clientAddress
-        let now = site.now()
-        let allowed = try await site.shop.limits.allow("callback:" + ip, limit: Self.requestsPerHour, window: 3600, now: now)
-        guard allowed else {
-            entry.notice = [CareersText.tooMany(lang)]
-            return try await render(request, entry, status: .tooManyRequests)
-        }
+        let (ip, now) = (context.client, site.now())
         let consentText = CareersText.callbackConsent(lang, site.config.name)
         switch CallbackRequest.from(name: entry.name, phone: entry.phone, window: entry.window, topic: entry.topic,
                                     consented: entry.consented, language: lang, consentText: consentText, now: now) {

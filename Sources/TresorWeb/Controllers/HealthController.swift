@@ -9,10 +9,10 @@ struct HealthController: Sendable {
     let site: SiteContext
     let metrics: PrometheusCollectorRegistry
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        router.get("/healthz") { _, _ in Self.text("ok\n") }
-        router.get("/readyz") { _, _ in try await self.ready() }
-        router.get("/metrics") { _, _ in self.exposition() }
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get("/healthz") { _, _ in Self.text("ok\n") }
+        group.get("/readyz") { _, _ in try await self.ready() }
+        group.get("/metrics") { _, _ in self.exposition() }
     }
 
     static func text(_ body: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -11,8 +11,8 @@ struct LiveController: Sendable {
     let pollInterval: Duration
     let heartbeat: Duration = .seconds(15)
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        router.get("/live") { request, _ in self.stream(request) }
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get("/live") { request, _ in self.stream(request) }
     }
 
     struct Event: Encodable {

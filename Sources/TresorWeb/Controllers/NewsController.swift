@@ -9,23 +9,19 @@ struct NewsController: Sendable {
     let site: SiteContext
     static let perPage = 10
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        router.get("/news/feed.atom") { _, _ in try await self.feed(atom: true) }
-        router.get("/news/feed.rss") { _, _ in try await self.feed(atom: false) }
-        router.get("/sitemap.xml") { _, _ in try await self.sitemap() }
-        router.get("/news-sitemap.xml") { _, _ in try await self.newsSitemap() }
-        for lang in Language.allCases {
-            router.get(RouterPath(Page.news(.index).pattern(lang))) { request, _ in try await self.index(request, lang, filter: nil) }
-            router.get(RouterPath(Page.news(.search).pattern(lang))) { request, _ in try await self.search(request, lang) }
-            router.get(RouterPath(Page.news(.article(slug: ":slug")).pattern(lang))) { request, context in
-                try await self.article(request, context, lang)
-            }
-            router.get(RouterPath(Page.news(.category(":name")).pattern(lang))) { request, context in
-                try await self.index(request, lang, filter: .news(.category(try Self.name(context))))
-            }
-            router.get(RouterPath(Page.news(.tag(":name")).pattern(lang))) { request, context in
-                try await self.index(request, lang, filter: .news(.tag(try Self.name(context))))
-            }
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get("/news/feed.atom") { _, _ in try await self.feed(atom: true) }
+        group.get("/news/feed.rss") { _, _ in try await self.feed(atom: false) }
+        group.get("/sitemap.xml") { _, _ in try await self.sitemap() }
+        group.get("/news-sitemap.xml") { _, _ in try await self.newsSitemap() }
+        group.get(.news(.index)) { request, _, lang in try await self.index(request, lang, filter: nil) }
+        group.get(.news(.search)) { request, _, lang in try await self.search(request, lang) }
+        group.get(.news(.article(slug: ":slug"))) { request, context, lang in try await self.article(request, context, lang) }
+        group.get(.news(.category(":name"))) { request, context, lang in
+            try await self.index(request, lang, filter: .news(.category(try Self.name(context))))
+        }
+        group.get(.news(.tag(":name"))) { request, context, lang in
+            try await self.index(request, lang, filter: .news(.tag(try Self.name(context))))
         }
     }
 

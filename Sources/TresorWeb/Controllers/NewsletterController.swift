@@ -8,21 +8,30 @@ import TresorServices
 struct NewsletterController: Sendable {
     let site: SiteContext
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        for lang in Language.allCases {
-            router.post(RouterPath(Page.newsletter(.signup).pattern(lang))) { request, context in
-                try await self.signUp(request, lang, ip: Self.ip(context))
-            }
-            router.get(RouterPath(Page.newsletter(.confirm).pattern(lang))) { request, context in
-                try await self.confirm(request, lang, ip: Self.ip(context))
-            }
-            router.get(RouterPath(Page.newsletter(.unsubscribe).pattern(lang))) { request, _ in try await self.askUnsubscribe(request, lang) }
-            router.post(RouterPath(Page.newsletter(.unsubscribe).pattern(lang))) { request, _ in try await self.unsubscribe(request, lang) }
-        }
+    /// Sign-ups from one address per window, on the web and in the API together.
+    static let signUps = (count: 5, window: TimeInterval(600))
+    static let signUpLimit = RequestLimit(bucket: "newsletter", count: signUps.count, window: signUps.window,
+                                          message: { CustomerText.newsletterTooMany($0) })
+
+    /// The sign-up form in every footer (the shared page token, a robot trap, a limit per address) and the
+    /// unsubscribe button, whose authority is the token in its address.
+    var forms: [FormRule] {
+        [FormRule(.newsletter(.signup), token: CSRF.pageForm, limit: Self.signUpLimit,
+                  honeypot: { request, _ in try await self.sent(request, request.language) }),
+         FormRule(.newsletter(.unsubscribe), token: nil)]
     }
 
-    /// The client's address for the proof and the rate limit (`X-Forwarded-For` only from trusted proxies).
-    static func ip(_ context: TresorRequestContext) -> String { APIAuth.clientAddress }
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.post(.newsletter(.signup)) { request, context, lang in try await self.signUp(request, context, lang) }
+        group.get(.newsletter(.confirm)) { request, context, lang in try await self.confirm(request, context, lang) }
+        group.get(.newsletter(.unsubscribe)) { request, _, lang in try await self.askUnsubscribe(request, lang) }
+        group.post(.newsletter(.unsubscribe)) { request, context, lang in try await self.unsubscribe(request, context, lang) }
+    }
+
+    /// The neutral answer: the same whether the address is new, signed up already, or a robot's.
+    func sent(_ request: Request, _ lang: Language) async throws -> Response {
+        try await message(request, .newsletter(.signup), title: CustomerText.newsletterSentTitle(lang), text: CustomerText.newsletterSent(lang))
+    }
 
     func message(_ request: Request, _ page: Page, title: String, text: String, status: HTTPResponse.Status = .ok,
                  extra: Node<HTML.BodyContext> = .empty) async throws -> Response {
@@ -31,20 +40,8 @@ struct NewsletterController: Sendable {
         return try await site.html(request, Layout.render(context, title: title, main: main), status: status)
     }
 
-    func signUp(_ request: Request, _ lang: Language, ip: String) async throws -> Response {
-        let (form, _) = try await site.submission(request, form: CSRF.pageForm)
-        let sent = CustomerText.newsletterSent(lang)
-        // A filled-in honeypot is a robot: it gets the neutral answer, nothing is stored or sent.
-        guard form["website"].isEmpty else {
-            return try await message(request, .newsletter(.signup), title: CustomerText.newsletterSentTitle(lang), text: sent)
-        }
-        let now = site.now()
-        let allowed = try await site.shop.limits.allow("newsletter:" + ip, limit: APIHandler.signUpsPerWindow,
-                                                       window: APIHandler.signUpWindow, now: now)
-        guard allowed else {
-            return try await message(request, .newsletter(.signup), title: Text.errorBadRequestTitle(lang),
-                                     text: CustomerText.newsletterTooMany(lang), status: .tooManyRequests)
-        }
+    func signUp(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let (form, ip) = (context.form, context.client)
         do {
             try await site.newsletter.signUp(email: form["email"], consentVersion: Int(form["consentVersion"]) ?? 0,
                                              source: form["source"], ip: ip,
@@ -57,13 +54,12 @@ struct NewsletterController: Sendable {
             return try await message(request, .newsletter(.signup), title: Text.errorBadRequestTitle(lang),
                                      text: CustomerText.newsletterStale(lang), status: .unprocessableContent)
         }
-        return try await message(request, .newsletter(.signup), title: CustomerText.newsletterSentTitle(lang), text: sent)
+        return try await sent(request, lang)
     }
 
-    func confirm(_ request: Request, _ lang: Language, ip: String) async throws -> Response {
-        let token = request.formQuery.first { $0.name == "token" }?.value ?? ""
+    func confirm(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         do {
-            _ = try await site.newsletter.confirm(token: token, ip: ip, now: site.now())
+            _ = try await site.newsletter.confirm(token: request.query("token"), ip: context.client, now: site.now())
         } catch NewsletterProblem.invalidLink {
             return try await message(request, .newsletter(.confirm), title: CustomerText.newsletterConfirmedTitle(lang),
                                      text: CustomerText.newsletterInvalidLink(lang), status: .badRequest)
@@ -85,11 +81,9 @@ struct NewsletterController: Sendable {
 
     /// Needs no form token: the token in the address is the authority, and the one-click POST comes from the
     /// recipient's mail provider without cookies (RFC 8058).
-    func unsubscribe(_ request: Request, _ lang: Language) async throws -> Response {
-        let token = request.formQuery.first { $0.name == "token" }?.value ?? ""
-        let form = try await FormData.read(request)
-        let how = form["List-Unsubscribe"] == "One-Click" ? "one-click (RFC 8058)" : "unsubscribe page"
-        do { _ = try await site.newsletter.unsubscribe(token: token, how: how, now: site.now()) } catch NewsletterProblem.invalidLink {
+    func unsubscribe(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let how = context.form["List-Unsubscribe"] == "One-Click" ? "one-click (RFC 8058)" : "unsubscribe page"
+        do { _ = try await site.newsletter.unsubscribe(token: request.query("token"), how: how, now: site.now()) } catch NewsletterProblem.invalidLink {
             return try await message(request, .newsletter(.unsubscribe), title: CustomerText.newsletterUnsubscribeTitle(lang),
                                      text: CustomerText.newsletterInvalidLink(lang), status: .badRequest)
         }

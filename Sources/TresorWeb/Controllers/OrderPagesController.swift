@@ -9,17 +9,13 @@ import TresorServices
 struct OrderPagesController: Sendable {
     let site: SiteContext
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        for lang in Language.allCases {
-            router.get(RouterPath(Page.orders(.order(number: ":number")).pattern(lang))) { request, context in
-                try await self.order(request, context, lang)
-            }
-            router.get(RouterPath(Page.orders(.invoice(number: ":number")).pattern(lang))) { request, context in
-                try await self.invoice(request, context, lang, pdf: false)
-            }
-            router.get(RouterPath(Page.orders(.invoicePDF(number: ":number")).pattern(lang))) { request, context in
-                try await self.invoice(request, context, lang, pdf: true)
-            }
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get(.orders(.order(number: ":number"))) { request, context, lang in try await self.order(request, context, lang) }
+        group.get(.orders(.invoice(number: ":number"))) { request, context, lang in
+            try await self.invoice(request, context, lang, pdf: false)
+        }
+        group.get(.orders(.invoicePDF(number: ":number"))) { request, context, lang in
+            try await self.invoice(request, context, lang, pdf: true)
         }
     }
 
@@ -32,7 +28,7 @@ struct OrderPagesController: Sendable {
 
     func order(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let number = context.parameters.get("number") ?? ""
-        let visitor = try await site.visitor(request)
+        let visitor = context.visitor
         let (viewer, query) = viewer(request, visitor)
         guard let (order, invoice) = try await site.orders.order(number: number, seenBy: viewer) else { throw PageError.notFound }
         let html = OrderView.render(order, invoice: invoice, tokenQuery: query, bank: site.bank,
@@ -42,7 +38,7 @@ struct OrderPagesController: Sendable {
 
     func invoice(_ request: Request, _ context: TresorRequestContext, _ lang: Language, pdf: Bool) async throws -> Response {
         let number = context.parameters.get("number") ?? ""
-        let visitor = try await site.visitor(request)
+        let visitor = context.visitor
         let (viewer, query) = viewer(request, visitor)
         guard let invoice = try await site.orders.invoice(number: number, seenBy: viewer) else { throw PageError.notFound }
         guard pdf else {

@@ -6,28 +6,18 @@ import TresorCore
 struct ShopController: Sendable {
     let site: SiteContext
 
-    func addRoutes(to router: Router<TresorRequestContext>) {
-        for lang in Language.allCases {
-            let home = lang == .de ? "/" : "/en"
-            router.get(RouterPath(home)) { request, _ in try await self.home(request, lang) }
-            router.get(RouterPath(Page.shop(.catalogue(nil)).pattern(lang))) { request, _ in
-                try await self.catalogue(request, lang, metal: nil)
-            }
-            for metal in Metal.allCases {
-                router.get(RouterPath(Page.shop(.catalogue(metal)).pattern(lang))) { request, _ in
-                    try await self.catalogue(request, lang, metal: metal)
-                }
-            }
-            router.get(RouterPath(Page.shop(.product(slug: ":slug")).pattern(lang))) { request, context in
-                try await self.product(request, context, lang)
-            }
-            router.get(RouterPath(Page.shop(.reportingDuties).pattern(lang))) { request, _ in
-                try await self.site.html(request, InfoPages.reportingDuties(self.site.pageContext(request, .shop(.reportingDuties))))
-            }
-            for page in ShopPage.comingSoon {
-                router.get(RouterPath(Page.shop(page).pattern(lang))) { request, _ in
-                    try await self.site.html(request, InfoPages.comingSoon(self.site.pageContext(request, .shop(page))))
-                }
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get(.shop(.home)) { request, _, lang in try await self.home(request, lang) }
+        for metal in [nil] + Metal.allCases {
+            group.get(.shop(.catalogue(metal))) { request, _, lang in try await self.catalogue(request, lang, metal: metal) }
+        }
+        group.get(.shop(.product(slug: ":slug"))) { request, context, lang in try await self.product(request, context, lang) }
+        group.get(.shop(.reportingDuties)) { request, _, _ in
+            try await self.site.html(request, InfoPages.reportingDuties(self.site.pageContext(request, .shop(.reportingDuties))))
+        }
+        for page in ShopPage.comingSoon {
+            group.get(.shop(page)) { request, _, _ in
+                try await self.site.html(request, InfoPages.comingSoon(self.site.pageContext(request, .shop(page))))
             }
         }
     }

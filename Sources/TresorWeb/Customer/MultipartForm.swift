@@ -12,8 +12,8 @@ struct MultipartForm: Sendable {
     var fields: FormData
     var files: [String: File]
 
-    /// Reads at most `limit` bytes: the caller sets it per route (an application's CV may be 10 MB, every
-    /// other form stays at `FormData.limit`). Larger bodies are refused with 413 before they are kept.
+    /// Reads at most `limit` bytes: the form's rule sets it (an application's CV may be 10 MB, every other form stays
+    /// at `FormData.limit`). Larger bodies are refused with 413 before they are kept.
     static func read(_ request: Request, limit: Int) async throws -> MultipartForm {
         guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
               let boundary = boundary(type) else { throw HTTPError(.unsupportedMediaType) }

@@ -73,23 +73,6 @@ final class CSRFSigner: Sendable {
 }
 
 extension SiteContext {
-    /// The visitor of this request, with their session and account when the cookie names a live session.
-    func visitor(_ request: Request) async throws -> Visitor {
-        var visitor = Visitor(nonce: request.cookie(Visitor.nonceCookie))
-        if let cookie = request.cookie(Visitor.sessionCookie), let found = try await sessions.visitor(cookie: cookie, now: now()) {
-            visitor.session = found.session
-            visitor.customer = found.customer
-        }
-        return visitor
-    }
-
-    /// Who this visitor is to the services: their account if they are logged in, else their address.
-    func actor(_ visitor: Visitor) -> Actor {
-        let address = APIAuth.clientAddress
-        guard let customer = visitor.customer else { return .visitor(address: address) }
-        return .customer(id: customer.id, address: address)
-    }
-
     /// A token for `form`, giving the visitor a nonce cookie first if they have none.
     func formToken(_ visitor: inout Visitor, form: String) async throws -> String {
         if visitor.nonce == nil {
@@ -98,21 +81,6 @@ extension SiteContext {
             visitor.cookies.append(cookie(Visitor.nonceCookie, nonce, maxAge: nil))
         }
         return try await csrf.signer(shop.keys).token(nonce: visitor.nonce ?? "", form: form, now: now())
-    }
-
-    /// A submitted form and its visitor, refused unless the form carries the visitor's token for `name`.
-    func submission(_ request: Request, form name: String) async throws -> (FormData, Visitor) {
-        let form = try await FormData.read(request)
-        let visitor = try await self.visitor(request)
-        try await checkForm(form, visitor, name: name)
-        return (form, visitor)
-    }
-
-    /// Refuses a state-changing form whose token does not belong to this visitor and form.
-    func checkForm(_ form: FormData, _ visitor: Visitor, name: String) async throws {
-        guard try await csrf.signer(shop.keys).verify(form["_csrf"], nonce: visitor.nonce, form: name, now: now()) else {
-            throw PageError.formExpired
-        }
     }
 
     /// The visitor's session, started now if they have none (the first cart action or login writes it).
@@ -159,7 +127,8 @@ struct FormData: Sendable {
 
     static let limit = 64 * 1024
 
-    static func read(_ request: Request) async throws -> FormData {
+    /// Reads at most `limit` bytes; a larger body is refused with 413.
+    static func read(_ request: Request, limit: Int = Self.limit) async throws -> FormData {
         let buffer: ByteBuffer
         do { buffer = try await request.body.collect(upTo: limit) } catch { throw HTTPError(.contentTooLarge) }
         return FormData(fields: Request.decodeForm(String(buffer: buffer)))

@@ -7,4 +7,6 @@ enum PageError: Error {
     case badParameter(InvalidParameter)
     /// A form without a valid token (forged, or open for too long).
     case formExpired
+    /// Too many submissions from one address; the message says which and when to try again.
+    case tooManyRequests(String)
 }

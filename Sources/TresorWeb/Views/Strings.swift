@@ -20,7 +20,7 @@ enum Text: CaseIterable, Wording {
          chartHigh, chartLow
     case reportingTitle, reportingBody1, reportingBody2, reportingBody3, reportingBody4
     case comingSoonTitle, comingSoonBody, backHome
-    case errorFormExpiredTitle, errorFormExpiredBody
+    case errorFormExpiredTitle, errorFormExpiredBody, errorTooManyTitle
     case errorNotFoundTitle, errorNotFoundBody, errorBadRequestTitle, errorBadRequestBody, errorServerTitle, errorServerBody
 
     var pair: (String, String) {
@@ -147,6 +147,7 @@ enum Text: CaseIterable, Wording {
         case .errorFormExpiredTitle: ("Formular abgelaufen", "Form expired")
         case .errorFormExpiredBody: ("Das Formular war zu lange geöffnet oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es erneut.",
                                      "The form was open too long or did not come from this site. Please reload the page and send it again.")
+        case .errorTooManyTitle: ("Zu viele Anfragen", "Too many requests")
         case .errorServerTitle: ("Ein Fehler ist aufgetreten", "Something went wrong")
         case .errorServerBody: ("Bitte versuchen Sie es gleich noch einmal.", "Please try again in a moment.")
         }
