@@ -2,6 +2,7 @@ import Configuration
 import Foundation
 import Testing
 import TresorCore
+import TresorServices
 import TresorStore
 @testable import TresorWeb
 
@@ -21,6 +22,32 @@ import TresorStore
         #expect(config.shipping == ShippingTable.standard)
         #expect(config.seller == Seller.demo)
         #expect(config.passwordCost == 12)
+    }
+
+    /// Each default is written once, where the setting is declared: the configuration's lowest layer is read off an
+    /// `AppConfig`, so a changed declaration changes what start-up reads (no second copy of the number to forget).
+    @Test func theDefaultsLayerIsReadOffTheSettings() throws {
+        var changed = AppConfig()
+        changed.quoteLock = .seconds(300)
+        changed.feed.interval = .seconds(7)
+        changed.feed.httpTimeout = .seconds(4)
+        changed.policy.staleAfter = .seconds(90)
+        changed.boardRefresh = .seconds(9)
+        changed.paymentDays = 5
+        changed.mail.envelopeFrom = "bounces@tresor.example"
+        changed.trustedProxies = ["10.0.0.2", "10.0.0.1"]
+        let loaded = try AppConfig.load(from: [InMemoryProvider(values: changed.asValues())])
+        #expect(loaded.quoteLock == .seconds(300))
+        #expect(loaded.feed.interval == .seconds(7))
+        #expect(loaded.feed.httpTimeout == .seconds(4))
+        #expect(loaded.policy.staleAfter == .seconds(90))
+        #expect(loaded.boardRefresh == .seconds(9))
+        #expect(loaded.paymentDays == 5)
+        #expect(loaded.mail.envelopeFrom == "bounces@tresor.example")
+        #expect(loaded.trustedProxies == ["10.0.0.1", "10.0.0.2"])
+        // The services' own defaults are the same values, not copies of them.
+        #expect(AppConfig().quoteLock == .seconds(Int(QuoteDesk().lockDuration)))
+        #expect(AppConfig().cancellationFee == OrderDesk.standardCancellationFee)
     }
 
     @Test func environmentOverrides() throws {

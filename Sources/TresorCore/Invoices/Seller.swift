@@ -33,6 +33,13 @@ public struct Seller: Sendable, Hashable, Codable {
         self.email = email
     }
 
+    /// The demo dealer's trading name, shown in the header and on mails; a real one sets `TRESOR_SHOP_NAME`.
+    public static let demoTradingName = "Tresor Edelmetalle"
+    /// The demo dealer's bank account (a documentation IBAN); a real one sets `TRESOR_BANK_*`.
+    public static let demoBank = (holder: "Tresor Edelmetalle GmbH", iban: "DE89370400440532013000", bic: "COBADEFFXXX")
+    /// The shop's own domain in the demo, for Message-IDs.
+    public static let demoDomain = "tresor.example"
+
     /// The demo dealer; a real one sets `TRESOR_SELLER_*`.
     public static let demo = Seller(legalName: "Tresor Edelmetalle GmbH", street: "Hohe Straße 1", postalCode: "50667",
                                     city: "Köln", country: "DE", vatID: "DE999999999", taxNumber: "",

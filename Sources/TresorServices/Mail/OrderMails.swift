@@ -4,17 +4,18 @@ import TresorStore
 
 /// Who sends the shop's mail and what a customer needs to pay.
 public struct MailSettings: Sendable {
-    public var shopName = "Tresor Edelmetalle"
-    public var fromAddress = "service@tresor.example"
+    // The demo dealer's, until the configuration (`AppConfig.mailSettings`) fills in the real one.
+    public var shopName = Seller.demoTradingName
+    public var fromAddress = Seller.demo.email
     /// Right-hand side of Message-IDs.
-    public var domain = "tresor.example"
-    public var bankHolder = "Tresor Edelmetalle GmbH"
-    public var iban = "DE89370400440532013000"
-    public var bic = "COBADEFFXXX"
-    /// The absolute address of an order's page for its number, access token and language; without it the
-    /// mails carry no link.
+    public var domain = Seller.demoDomain
+    public var bankHolder = Seller.demoBank.holder
+    public var iban = Seller.demoBank.iban
+    public var bic = Seller.demoBank.bic
     /// Who sends, as the imprint at the foot of every newsletter (§5 DDG): name, address, register, directors.
     public var imprint: [String] = MailSettings.imprint(of: .demo)
+    /// The absolute address of an order's page for its number, access token and language; without it the
+    /// mails carry no link.
     public var orderPage: (@Sendable (_ number: String, _ token: String, _ language: TresorCore.Language) -> String)?
     public init() {}
 

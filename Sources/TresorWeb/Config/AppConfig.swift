@@ -18,13 +18,13 @@ public struct AppConfig: Sendable {
     /// The dealer as invoices name it.
     public var seller = Seller.demo
     /// How long a quote locks its prices.
-    public var quoteLock: Duration = .seconds(600)
+    public var quoteLock: Duration = .seconds(Int(QuoteDesk().lockDuration))
     /// Insured shipping fees by goods value, and from where shipping is free.
     public var shipping = ShippingTable.standard
     /// Banking days an advance transfer may take.
-    public var paymentDays = 3
+    public var paymentDays = OrderDesk.standardPaymentDays
     /// Handling fee owed on top of the market loss when an unpaid order is cancelled.
-    public var cancellationFee = Money(cents: 2_500)
+    public var cancellationFee = OrderDesk.standardCancellationFee
     public var mail = MailConfig()
     public var newsletter = NewsletterConfig()
     public var careers = CareersConfig()
@@ -53,11 +53,11 @@ public struct FeedConfig: Sendable {
 /// What the dealer shows in the header and footer.
 public struct ShopConfig: Sendable {
     public enum Badge: String, Sendable, CaseIterable { case hotline, customers, insured, noreporting }
-    public var name = "Tresor Edelmetalle"
-    public var hotline = "0800 100 200 3"
+    public var name = Seller.demoTradingName
+    public var hotline = Seller.demo.phone
     public var customers = 48_000
     public var badges: [Badge] = Badge.allCases
-    public var email = "service@tresor.example"
+    public var email = Seller.demo.email
     /// The hotline's opening hours, as the contact page shows them.
     public var hoursDE = "Montag bis Freitag 9–18 Uhr"
     public var hoursEN = "Monday to Friday, 9 am to 6 pm"
@@ -75,9 +75,9 @@ public struct CareersConfig: Sendable {
 
 /// The dealer's account that customers pay advance transfers into.
 public struct BankDetails: Sendable {
-    public var holder = "Tresor Edelmetalle GmbH"
-    public var iban = "DE89370400440532013000"
-    public var bic = "COBADEFFXXX"
+    public var holder = Seller.demoBank.holder
+    public var iban = Seller.demoBank.iban
+    public var bic = Seller.demoBank.bic
     public init() {}
 }
 
@@ -100,9 +100,9 @@ public struct MailConfig: Sendable {
 /// How campaigns go out and where their bounces come back.
 public struct NewsletterConfig: Sendable {
     /// Messages per second at most.
-    public var rate = 100
+    public var rate = CampaignSender.Pace().rate
     /// Messages handed to the transport at the same time.
-    public var parallel = 4
+    public var parallel = CampaignSender.Pace().parallel
     /// The Maildir the envelope sender's mail is delivered to; delivery reports are read from it. nil: not read.
     public var bounceMaildir: String?
     public init() {}

@@ -166,20 +166,24 @@ extension AppConfig {
         return config
     }
 
-    /// The defaults as configuration values, the lowest layer.
+    /// A duration as the configuration writes it, in whole seconds.
+    static func seconds(_ duration: Duration) -> String { String(duration.components.seconds) }
+
+    /// The defaults as configuration values, the lowest layer: every one read off a default `AppConfig`, so each
+    /// default is written once, where the setting is declared.
     func asValues() -> [AbsoluteConfigKey: ConfigValue] {
         var values: [String: String] = [
             "tresor.http.host": host, "tresor.http.port": String(port), "tresor.base.url": baseURL,
             "tresor.data.directory": dataDirectory, "tresor.database.url": "",
-            "tresor.feed.provider": feed.provider.rawValue, "tresor.feed.interval.seconds": "5",
-            "tresor.feed.demo.seed": String(feed.demoSeed), "tresor.feed.http.url": "",
-            "tresor.feed.http.timeout.seconds": "3", "tresor.feed.http.retries": String(feed.httpRetries),
-            "tresor.feed.stale.seconds": "120", "tresor.feed.jump.percent": policy.jumpLimitPercent.plainString,
-            "tresor.board.refresh.seconds": "2", "tresor.shop.name": shop.name, "tresor.shop.hotline": shop.hotline,
+            "tresor.feed.provider": feed.provider.rawValue, "tresor.feed.interval.seconds": Self.seconds(feed.interval),
+            "tresor.feed.demo.seed": String(feed.demoSeed), "tresor.feed.http.url": feed.httpURL ?? "",
+            "tresor.feed.http.timeout.seconds": Self.seconds(feed.httpTimeout), "tresor.feed.http.retries": String(feed.httpRetries),
+            "tresor.feed.stale.seconds": Self.seconds(policy.staleAfter), "tresor.feed.jump.percent": policy.jumpLimitPercent.plainString,
+            "tresor.board.refresh.seconds": Self.seconds(boardRefresh), "tresor.shop.name": shop.name, "tresor.shop.hotline": shop.hotline,
             "tresor.shop.email": shop.email, "tresor.shop.customers": String(shop.customers),
             "tresor.shop.badges": shop.badges.map(\.rawValue).joined(separator: ","), "tresor.log.level": logLevel,
             "tresor.bank.holder": bank.holder, "tresor.bank.iban": bank.iban, "tresor.bank.bic": bank.bic,
-            "tresor.quote.lock.seconds": "600", "tresor.payment.days": String(paymentDays),
+            "tresor.quote.lock.seconds": Self.seconds(quoteLock), "tresor.payment.days": String(paymentDays),
             "tresor.order.cancellation.fee": cancellationFee.decimalString,
             "tresor.seller.name": seller.legalName, "tresor.seller.street": seller.street,
             "tresor.seller.postal.code": seller.postalCode, "tresor.seller.city": seller.city, "tresor.seller.country": seller.country,
@@ -187,11 +191,11 @@ extension AppConfig {
             "tresor.seller.register": seller.register, "tresor.seller.managing.directors": seller.managingDirectors,
             "tresor.password.cost": String(passwordCost),
             "tresor.shipping.fees": shipping.bandsText, "tresor.shipping.free.from": shipping.freeFrom?.decimalString ?? "",
-            "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": "", "tresor.mail.sendmail": mail.sendmailPath,
-            "tresor.mail.smtp.host": mail.smtpHost, "tresor.mail.smtp.port": String(mail.smtpPort), "tresor.mail.envelope.from": "",
+            "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": mail.directory ?? "", "tresor.mail.sendmail": mail.sendmailPath,
+            "tresor.mail.smtp.host": mail.smtpHost, "tresor.mail.smtp.port": String(mail.smtpPort), "tresor.mail.envelope.from": mail.envelopeFrom,
             "tresor.newsletter.rate": String(newsletter.rate), "tresor.newsletter.parallel": String(newsletter.parallel),
-            "tresor.newsletter.bounces": "", "tresor.shop.hours": shop.hoursDE, "tresor.shop.hours.en": shop.hoursEN,
-            "tresor.careers.email": "", "tresor.http.trusted.proxies": "", "tresor.careers.retention.months": String(careers.retentionMonths),
+            "tresor.newsletter.bounces": newsletter.bounceMaildir ?? "", "tresor.shop.hours": shop.hoursDE, "tresor.shop.hours.en": shop.hoursEN,
+            "tresor.careers.email": careers.email, "tresor.http.trusted.proxies": trustedProxies.sorted().joined(separator: ","), "tresor.careers.retention.months": String(careers.retentionMonths),
         ]
         for (metal, level) in feed.demoLevels { values["tresor.feed.demo.\(metal.code.lowercased())"] = level.plainString }
         return Dictionary(uniqueKeysWithValues: values.map { (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue(.string($0.value), isSecret: false)) })
