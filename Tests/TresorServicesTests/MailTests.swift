@@ -40,6 +40,34 @@ import TresorTestSupport
         #expect(!raw.replacingOccurrences(of: "\r\n", with: "").contains("\n"))  // CRLF only
     }
 
+    /// A display name is a quoted string when it is more than plain words, so nothing in it starts a second address;
+    /// what could still break out of the address is dropped.
+    @Test func displayNamesAreQuotedAndAddressesCannotSpill() {
+        #expect(MailMessage.mailbox(.init(name: "Api Kunde", email: "kunde@example.de")) == "Api Kunde <kunde@example.de>")
+        #expect(MailMessage.mailbox(.init(name: "Kunde, Api <boss@evil.example>", email: "kunde@example.de"))
+                == "\"Kunde, Api <boss@evil.example>\" <kunde@example.de>")
+        #expect(MailMessage.mailbox(.init(name: "Max \"Goldie\" Mustermann", email: "m@example.de"))
+                == "\"Max \\\"Goldie\\\" Mustermann\" <m@example.de>")
+        #expect(MailMessage.mailbox(.init(name: "Api Kunde", email: "victim@x.de>,<other")) == "Api Kunde <victim@x.deother>")
+        #expect(MailMessage.mailbox(.init(name: "Evil\r\nBcc: x@y.de", email: "a@example.de")) == "\"Evil  Bcc: x@y.de\" <a@example.de>")
+    }
+
+    /// The HTML part's head is the charset and an escaped title: Plot's title helper wrote the subject unescaped
+    /// into `og:title`, so a customer's name in a subject could add markup. Only the shop's own links are anchors.
+    @Test func mailHeadsAreEscapedAndOnlyTheShopsLinksAreLinks() throws {
+        let name = "Max\" ><a href=\"https://evil.example/login\">Konto gesperrt</a>"
+        let mail = ShopMail.compose(to: .init(name: "", email: "beratung@tresor.example"), subject: "Rückruf: \(name)",
+                                    lines: ["Name: \(name)", "https://evil.example/login", "https://tresor.example/bestellung/T-1"],
+                                    links: ["https://tresor.example/bestellung/T-1"], settings: MailSettings(), now: date)
+        let html = try #require(MailText.html(mail.raw))
+        #expect(!html.contains("og:title") && !html.contains("twitter:title"))
+        #expect(!html.contains("<a href=\"https://evil.example"))
+        #expect(html.contains("<title>Rückruf: Max&quot; &gt;&lt;a href=&quot;https://evil.example/login&quot;&gt;Konto gesperrt&lt;/a&gt;</title>")
+                || html.contains("<title>Rückruf: Max\" &gt;&lt;a href=\"https://evil.example/login\"&gt;Konto gesperrt&lt;/a&gt;</title>"))
+        #expect(html.contains("<p>https://evil.example/login</p>"))
+        #expect(html.contains("<a href=\"https://tresor.example/bestellung/T-1\">"))
+    }
+
     @Test func bodyPartsDecodeToTheText() throws {
         let raw = message().rendered(boundary: "B")
         let parts = raw.components(separatedBy: "--B")

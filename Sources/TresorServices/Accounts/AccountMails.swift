@@ -17,6 +17,6 @@ enum AccountMails {
             "", settings.shopName,
         ]
         return ShopMail.compose(to: .init(name: customer.details.name, email: customer.details.email), subject: subject, lines: text,
-                                settings: settings, now: now)
+                                links: [link], settings: settings, now: now)
     }
 }

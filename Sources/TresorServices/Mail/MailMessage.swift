@@ -1,4 +1,5 @@
 import Foundation
+import TresorCore
 
 /// An e-mail as RFC 5322 / MIME text: UTF-8 headers as RFC 2047 encoded words, a text and an HTML part.
 public struct MailMessage: Sendable {
@@ -60,8 +61,22 @@ public struct MailMessage: Sendable {
         return lines.joined(separator: "\r\n")
     }
 
+    /// `Name <addr-spec>` as RFC 5322 §3.4 writes a mailbox: an ASCII display name as plain words when it has no special
+    /// characters, else as a quoted string (so a comma, an angle bracket or a quote in a name cannot start a second
+    /// address), any other as RFC 2047 encoded words.
+    /// The address has been checked as an addr-spec where it came in; what could still end the address or start
+    /// another is dropped here, the last guard before a header.
     static func mailbox(_ address: Address) -> String {
-        address.name.isEmpty ? "<\(address.email)>" : "\(encodedWords(address.name)) <\(address.email)>"
+        let email = String(address.email.unicodeScalars.filter { $0.value > 0x20 && !"<>,;:\"\\()[]".unicodeScalars.contains($0) })
+        let name = address.name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : String($0) }.joined()
+            .trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return "<\(email)>" }
+        guard name.unicodeScalars.allSatisfy({ $0.value < 127 }) && !name.contains("=?") else { return "\(encodedWords(name)) <\(email)>" }
+        // Words of atom characters stand as they are ("Tresor Edelmetalle"); anything else is quoted.
+        let plain = name.unicodeScalars.allSatisfy { $0 == " " || EmailAddress.isAlphanumeric($0) || EmailAddress.atomSymbols.contains($0) }
+        guard !plain else { return "\(name) <\(email)>" }
+        let quoted = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"\(quoted)\" <\(email)>"
     }
 
     /// Plain ASCII stays as it is; anything else becomes `=?UTF-8?B?…?=` words of at most 75 characters,

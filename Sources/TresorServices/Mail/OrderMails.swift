@@ -54,7 +54,7 @@ public enum OrderMails {
         text += ["", de ? "Ihre Preise sind verbindlich festgeschrieben." : "Your prices are locked."]
         text += online(link, de)
         text += ["", settings.shopName]
-        return mail(order, subject: subject, lines: text, settings: settings, now: now)
+        return mail(order, subject: subject, lines: text, link: link, settings: settings, now: now)
     }
 
     /// The payment reminder for an overdue order.
@@ -72,7 +72,7 @@ public enum OrderMails {
             de ? "Bleibt die Zahlung aus, können wir die Bestellung stornieren; Sie tragen dann einen Kursverlust zuzüglich Bearbeitungsgebühr."
                : "If payment does not arrive we may cancel the order; you then owe any fall in the metal price plus a handling fee.",
         ] + online(link, de) + ["", settings.shopName]
-        return mail(order, subject: subject, lines: text, settings: settings, now: now)
+        return mail(order, subject: subject, lines: text, link: link, settings: settings, now: now)
     }
 
     /// Sent when the transfer arrived: the order is paid and will be packed.
@@ -90,7 +90,7 @@ public enum OrderMails {
                 : (de ? "Wir verpacken Ihre Ware jetzt und versenden sie versichert; die Sendungsnummer folgt."
                       : "We are now packing your goods and will ship them insured; the tracking number follows."),
         ] + online(link, de, invoice: true) + ["", settings.shopName]
-        return mail(order, subject: subject, lines: text, settings: settings, now: now)
+        return mail(order, subject: subject, lines: text, link: link, settings: settings, now: now)
     }
 
     /// The link to the order's page (status, bank details, invoice), if the shop has one.
@@ -101,8 +101,9 @@ public enum OrderMails {
         return ["", label, link]
     }
 
-    static func mail(_ order: Order, subject: String, lines text: [String], settings: MailSettings, now: Date) -> OutgoingMail {
+    static func mail(_ order: Order, subject: String, lines text: [String], link: String?, settings: MailSettings,
+                     now: Date) -> OutgoingMail {
         ShopMail.compose(to: .init(name: order.customer.name, email: order.customer.email), subject: subject, lines: text,
-                         settings: settings, now: now)
+                         links: link.map { [$0] } ?? [], settings: settings, now: now)
     }
 }

@@ -2,16 +2,16 @@ import Foundation
 import Plot
 import TresorStore
 
-/// How every mail of the shop is put together: the lines as the text part, the same lines as the HTML part
-/// (a line that is an address becomes a link), from the shop, ready for the outbox.
+/// How every mail of the shop is put together: the lines as the text part, the same lines as the HTML part, from
+/// the shop, ready for the outbox. Only the shop's own links (`links`) become anchors: a line a customer typed
+/// stays text, whatever it looks like.
 enum ShopMail {
-    static func compose(to recipient: MailMessage.Address, subject: String, lines: [String], headers: [(String, String)] = [],
-                        settings: MailSettings, now: Date) -> OutgoingMail {
+    static func compose(to recipient: MailMessage.Address, subject: String, lines: [String], links: [String] = [],
+                        headers: [(String, String)] = [], settings: MailSettings, now: Date) -> OutgoingMail {
         let html = HTML(
-            .head(.meta(.charset(.utf8)), .title(subject)),
+            MailHead.node(title: subject),
             .body(.forEach(lines) { line in
-                line.isEmpty ? .br() : line.hasPrefix("https://") || line.hasPrefix("http://")
-                    ? .p(.a(.attr("href", line), .text(line))) : .p(.text(line))
+                line.isEmpty ? .br() : links.contains(line) ? .p(.a(.attr("href", line), .text(line))) : .p(.text(line))
             })
         ).render()
         var message = MailMessage(from: .init(name: settings.shopName, email: settings.fromAddress), to: recipient, subject: subject,

@@ -35,7 +35,7 @@ struct CampaignMail: Sendable {
         let leaveLink = de ? "Newsletter abbestellen" : "Unsubscribe"
         let text = markdown + "\n\n-- \n" + ([why, leave, slot, ""] + settings.imprint).joined(separator: "\n")
         let page = HTML(
-            .head(.meta(.charset(.utf8)), .title(subject)),
+            MailHead.node(title: subject),
             .body(
                 .div(.attr("style", "max-width:40em;font-family:sans-serif;line-height:1.5"), .raw(html)),
                 .hr(),

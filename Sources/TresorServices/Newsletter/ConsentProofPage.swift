@@ -16,9 +16,9 @@ public enum ConsentProofPage {
         ]
         return HTML(
             .attr("lang", "de"),
-            .head(.meta(.charset(.utf8)), .title("Nachweis der Einwilligung – \(proof.email)"),
-                  .element(named: "style", text: "body{font:11pt/1.45 sans-serif;max-width:50em;margin:2em auto}th{text-align:left;"
-                           + "vertical-align:top;padding-right:1em;white-space:nowrap}pre{white-space:pre-wrap;border:1px solid #999;padding:1em}")),
+            MailHead.node(title: "Nachweis der Einwilligung – \(proof.email)",
+                          .element(named: "style", text: "body{font:11pt/1.45 sans-serif;max-width:50em;margin:2em auto}th{text-align:left;"
+                                   + "vertical-align:top;padding-right:1em;white-space:nowrap}pre{white-space:pre-wrap;border:1px solid #999;padding:1em}")),
             .body(
                 .h1(.text("Nachweis der Newsletter-Einwilligung")),
                 .p(.text("\(shop) · Double-Opt-in nach § 7 UWG, Art. 7 Abs. 1 DSGVO · erstellt \(time(printedAt))")),

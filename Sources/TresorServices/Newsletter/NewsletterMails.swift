@@ -20,7 +20,7 @@ enum NewsletterMails {
                : "If it was not you, ignore this e-mail; you will receive nothing further.",
             "", settings.shopName,
         ]
-        return message(to: email, subject: subject, lines: lines, headers: [], settings: settings, now: now)
+        return message(to: email, subject: subject, lines: lines, links: [link], headers: [], settings: settings, now: now)
     }
 
     static func welcome(to email: String, unsubscribe: String, listID: String, language: TresorCore.Language, settings: MailSettings,
@@ -34,15 +34,16 @@ enum NewsletterMails {
             de ? "Abmelden können Sie sich jederzeit mit einem Klick:" : "You can unsubscribe at any time with one click:",
             unsubscribe, "", settings.shopName,
         ]
-        return message(to: email, subject: subject, lines: lines,
+        return message(to: email, subject: subject, lines: lines, links: [unsubscribe],
                        headers: [("List-Unsubscribe", "<\(unsubscribe)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
                                  ("List-Id", "\(settings.shopName.filter(\.isASCII)) Newsletter \(listID)")],
                        settings: settings, now: now).mail
     }
 
-    static func message(to email: String, subject: String, lines: [String], headers: [(String, String)], settings: MailSettings,
-                        now: Date) -> (mail: OutgoingMail, text: String) {
-        (ShopMail.compose(to: .init(name: "", email: email), subject: subject, lines: lines, headers: headers, settings: settings, now: now),
+    static func message(to email: String, subject: String, lines: [String], links: [String], headers: [(String, String)],
+                        settings: MailSettings, now: Date) -> (mail: OutgoingMail, text: String) {
+        (ShopMail.compose(to: .init(name: "", email: email), subject: subject, lines: lines, links: links, headers: headers,
+                          settings: settings, now: now),
          lines.joined(separator: "\n"))
     }
 }

@@ -44,9 +44,14 @@ struct AccountController: Sendable {
         group.post(.account(.newPassword)) { request, context, lang in try await self.resetPassword(request, context, lang) }
     }
 
-    /// Only local paths are followed after login, so a link cannot send the customer to another site.
+    /// Only a path of the shop is followed after login, so a link cannot send the customer to another site: no
+    /// second slash at its start (`//evil.example` is another host), no backslash, no whitespace or control
+    /// character (browsers drop a tab, so `/<TAB>/evil.example` becomes `//evil.example`).
     static func safeNext(_ next: String, _ lang: Language) -> String {
-        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : Page.account(.overview).path(lang)
+        let local = next.hasPrefix("/") && !next.dropFirst().hasPrefix("/")
+            && next.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && $0 != "\\" && !$0.properties.isWhitespace
+                && !(0x80...0x9F).contains($0.value) }
+        return local ? next : Page.account(.overview).path(lang)
     }
 
     /// Where a visitor who is not logged in goes instead of an account page.

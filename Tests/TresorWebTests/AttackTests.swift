@@ -1,0 +1,94 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TresorCore
+import TresorServices
+import TresorStore
+import TresorTestSupport
+@testable import TresorWeb
+
+/// The holes an attack on the shop found (shared review of 2026-11-30), each shut and kept shut.
+@Suite struct AttackTests {
+    /// Every mail waiting in the outbox.
+    static func outbox(_ shop: ShopFixture) async throws -> [OutgoingMail] {
+        try await shop.database.transaction { sql in
+            try await MailOutboxRepository(sql, dialect: shop.database.dialect).claimDue(now: ShopFixture.now.addingTimeInterval(86_400),
+                                                                                        lease: 60, limit: 100)
+        }
+    }
+
+    static func postJSON(_ shop: ShopFixture, _ uri: String, _ body: String, headers: HTTPFields = [.contentType: "application/json"])
+        async throws -> (status: HTTPResponse.Status, body: String) {
+        try await shop.client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) {
+            ($0.status, String(buffer: $0.body))
+        }
+    }
+
+    /// `next=/%09/evil.example` answered `Location: /<TAB>/evil.example`, which browsers read as `//evil.example`.
+    @Test func afterLoginOnlyAPathOfTheShopIsFollowed() async throws {
+        for next in ["/\t/evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example", "/ /evil.example", "https://evil.example",
+                     "/\u{0}/evil.example", "/\u{85}/evil.example", "/\n/evil.example", "javascript:alert(1)", ""] {
+            #expect(AccountController.safeNext(next, .de) == "/konto", "\(next.debugDescription) was followed")
+        }
+        #expect(AccountController.safeNext("/warenkorb?x=1#y", .de) == "/warenkorb?x=1#y")
+        #expect(AccountController.safeNext("/en/cart", .en) == "/en/cart")
+
+        try await ShopFixture.run { shop in
+            _ = try await shop.shop.accounts.register(CustomerDetails(email: "erika@example.de", name: "Erika Mustermann",
+                                                                      street: "Heidestraße 17", postalCode: "51147", city: "Köln",
+                                                                      country: "DE"), password: "Goldbarren-1kg", language: .de,
+                                                      now: ShopFixture.now)
+            var erika = WebVisitor()
+            let login = try await erika.get(shop, "/konto/anmelden?next=%2F%09%2Fevil.example")
+            #expect(!login.body.contains("evil.example"))
+            let answer = try await erika.post(shop, "/konto/anmelden", [("_csrf", try WebVisitor.token(login.body, action: "/konto/anmelden")),
+                                                                         ("email", "erika@example.de"), ("password", "Goldbarren-1kg"),
+                                                                         ("next", "/\t/evil.example")])
+            #expect(answer.status == .seeOther)
+            #expect(answer.location == "/konto")
+        }
+    }
+
+    /// A call-back request named `Max" ><a href=…>` put a live link into the staff mail (through the unescaped
+    /// `og:title` of its head); a message line starting with `https://` became a link too.
+    @Test func customersTextIsNeverMarkupOrALinkInStaffMail() async throws {
+        try await ShopFixture.run { shop in
+            var karl = WebVisitor()
+            let page = try await karl.get(shop, "/kontakt")
+            let name = "Max\" ><a href=\"https://evil.example/login\">Konto gesperrt</a>"
+            let sent = try await karl.post(shop, "/kontakt", [("_csrf", try WebVisitor.token(page.body, action: "/kontakt#rueckruf")),
+                                                               ("name", name), ("phone", "0221 123456"), ("window", "15-18"),
+                                                               ("topic", "storage"), ("consent", "1"), ("website", "")])
+            #expect(sent.status == .ok)
+            let mail = try #require(try await Self.outbox(shop).first { $0.subject.hasPrefix("Rückruf") })
+            let html = try #require(MailText.html(mail.raw))
+            #expect(!html.contains("<a href=\"https://evil.example"))
+            #expect(!html.contains("og:title"))
+            #expect(html.contains("Konto gesperrt&lt;/a&gt;"))
+        }
+    }
+
+    /// An address carrying markup was accepted (202) and ran in the printable proof of consent.
+    @Test func addressesWithMarkupAreRefusedEverywhere() async throws {
+        try await ShopFixture.run { shop in
+            let evil = #"\"><img/src=x/onerror=alert(document.domain)>@evil.example"#
+            let answer = try await Self.postJSON(shop, "/api/v1/newsletter/subscriptions",
+                                                 #"{"email": ""# + evil + #"", "consentVersion": 1, "source": "app"}"#)
+            #expect(answer.status == .unprocessableContent)
+            #expect(try await shop.shop.newsletter.proof(email: "\"><img/src=x/onerror=alert(document.domain)>@evil.example") == nil)
+            let injected = try await Self.postJSON(shop, "/api/v1/newsletter/subscriptions",
+                                                   #"{"email": "victim@x.de>,<other@evil.example", "consentVersion": 1, "source": "app"}"#)
+            #expect(injected.status == .unprocessableContent)
+            #expect(try await Self.outbox(shop).isEmpty)
+        }
+        // The printable proof builds its head without Plot's title helper: even a stored address with markup stays text.
+        let proof = ConsentProof(email: "\"><img src=x onerror=alert(1)>@evil.example", status: .pending, language: .de, consentVersion: 1,
+                                 consentText: "Ja", signupAt: ShopFixture.now, signupIP: "192.0.2.1", signupUserAgent: "<script>",
+                                 signupSource: "/", confirmationMail: "", confirmedAt: nil, confirmIP: nil, unsubscribedAt: nil, events: [])
+        let page = ConsentProofPage.render(proof, shop: "Tresor", printedAt: ShopFixture.now)
+        #expect(!page.contains("<img"))
+        #expect(!page.contains("og:title"))
+    }
+}
