@@ -50,7 +50,11 @@ def test_double_opt_in_through_the_file_transport(shop_factory):
             raise AssertionError("forged link accepted")
         except urllib.error.HTTPError as error:
             assert error.code == 400
-    page = urllib.request.urlopen(shop.url(path), timeout=10).read().decode()
+    # Opening the link (as a mail scanner would) only asks; the button on the page confirms.
+    asked = urllib.request.urlopen(shop.url(path), timeout=10).read().decode()
+    assert "Anmeldung bestätigen" in asked
+    assert json.loads(shop.cli("newsletter", "proof", "erika@example.de", "--json").stdout)["status"] == "pending"
+    page = urllib.request.urlopen(urllib.request.Request(shop.url(path), data=b""), timeout=10).read().decode()
     assert "Sie erhalten ab jetzt unseren Newsletter" in page
 
     proof = json.loads(shop.cli("newsletter", "proof", "erika@example.de", "--json").stdout)

@@ -32,6 +32,29 @@ import TresorTestSupport
         OrderRequest(quoteID: quote.id, customer: customer, shipping: shipping, payment: payment, acceptTerms: true)
     }
 
+    /// An idempotency key belongs to the client that sent it: the same key from another address is another order,
+    /// not "key reused"; an empty key or one longer than the spec's 200 characters is refused.
+    @Test(arguments: TestDatabase.available)
+    func idempotencyKeysAreScopedToTheClientAndBounded(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, snapshot) = try await shop(database, stock: 5)
+            let first = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
+            let second = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
+            try await desk.save(first)
+            try await desk.save(second)
+            let mine = try await desk.place(request(first), idempotencyKey: "order-1", by: .visitor(address: "192.0.2.10"), now: now)
+            let theirs = try await desk.place(request(second), idempotencyKey: "order-1", by: .visitor(address: "198.51.100.7"), now: now)
+            #expect(mine.number != theirs.number)
+            #expect(try await desk.place(request(first), idempotencyKey: "order-1", by: .visitor(address: "192.0.2.10"), now: now) == mine)
+            for key in ["", String(repeating: "k", count: 201), String(repeating: "k", count: 8_000)] {
+                await #expect(throws: OrderProblem.invalidIdempotencyKey) {
+                    try await desk.place(request(first), idempotencyKey: key, by: guest, now: now)
+                }
+            }
+            #expect(try OrderDesk.scopedKey(String(repeating: "k", count: 200), of: guest) == "address:192.0.2.10|" + String(repeating: "k", count: 200))
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func placesAnOrderWithEverythingInOneTransaction(_ kind: TestDatabase) async throws {
         try await kind.with { database in

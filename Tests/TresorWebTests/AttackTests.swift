@@ -91,4 +91,54 @@ import TresorTestSupport
         #expect(!page.contains("<img"))
         #expect(!page.contains("og:title"))
     }
+
+    /// A 40 MB quote request was read and answered 201: above the configured limit the API answers 413 before it
+    /// reads on, by the header or, without one, by reading no further than the limit.
+    @Test func theAPIReadsNoBodyAboveItsLimit() async throws {
+        try await ShopFixture.run { shop in
+            let padding = String(repeating: " ", count: 70_000)
+            let big = #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]"# + padding + "}"
+            let answer = try await Self.postJSON(shop, "/api/v1/quotes", big)
+            #expect(answer.status == .contentTooLarge)
+            #expect(answer.body.contains("\"status\":413"))
+            let small = try await Self.postJSON(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]}"#)
+            #expect(small.status == .created)
+        }
+    }
+
+    /// Without `Content-Type: application/json` a cross-site "simple" POST signed up any address with the victim's
+    /// address in the proof: such requests are 415 and change nothing.
+    @Test func theAPITakesOnlyJSON() async throws {
+        try await ShopFixture.run { shop in
+            let body = #"{"email": "victim@example.de", "consentVersion": 1, "source": "evil"}"#
+            for headers: HTTPFields in [[.contentType: "text/plain"], [.contentType: "application/x-www-form-urlencoded"], [:]] {
+                let answer = try await Self.postJSON(shop, "/api/v1/newsletter/subscriptions", body, headers: headers)
+                #expect(answer.status == .unsupportedMediaType)
+            }
+            #expect(try await shop.shop.newsletter.proof(email: "victim@example.de") == nil)
+            let json = try await Self.postJSON(shop, "/api/v1/newsletter/subscriptions", body,
+                                               headers: [.contentType: "application/json; charset=utf-8"])
+            #expect(json.status == .accepted)
+        }
+    }
+
+    /// An `Idempotency-Key` of 8,000 characters was stored; an empty one was one slot for everybody: both are 422.
+    @Test func idempotencyKeysOutOfShapeAre422() async throws {
+        try await ShopFixture.run { shop in
+            let quote = try await Self.postJSON(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]}"#)
+            let id = try #require(quote.body.split(separator: "\"").drop { $0 != "id" }.dropFirst(2).first)
+            let order = """
+                {"quoteId": "\(id)", "customer": {"email": "erika@example.de", "name": "Erika Mustermann", "street": "Heidestraße 17",
+                 "postalCode": "51147", "city": "Köln", "country": "DE"}, "shippingMethod": "insured",
+                 "paymentMethod": "bank_transfer", "acceptTerms": true}
+                """
+            let keyName = HTTPField.Name("Idempotency-Key")!
+            for key in ["", String(repeating: "k", count: 8_000)] {
+                let answer = try await Self.postJSON(shop, "/api/v1/orders", order, headers: [.contentType: "application/json", keyName: key])
+                #expect(answer.status == .unprocessableContent)
+            }
+            let placed = try await Self.postJSON(shop, "/api/v1/orders", order, headers: [.contentType: "application/json", keyName: "k-1"])
+            #expect(placed.status == .created)
+        }
+    }
 }

@@ -77,6 +77,15 @@ public struct NewsletterDesk: Sendable {
         }
     }
 
+    /// Whether a confirmation link is genuine and unexpired, without acting on it (the page that asks).
+    public func checkConfirmation(token: String, now: Date) async throws {
+        let key = try await secrets.key("newsletter")
+        guard let id = Self.verifyConfirmToken(token, key: key, now: now),
+              try await database.read({ sql in try await SubscriberRepository(sql).find(id: id) }) != nil else {
+            throw NewsletterProblem.invalidLink
+        }
+    }
+
     /// Confirms the address behind a confirmation link and sends the welcome mail; confirming twice is fine.
     @discardableResult
     public func confirm(token: String, ip: String, now: Date) async throws -> ConsentProof {

@@ -47,6 +47,8 @@ public enum OrderProblem: Error, Equatable, Sendable {
     case quoteAlreadyOrdered(number: String)
     case insufficientStock(sku: String)
     case idempotencyKeyReused
+    /// Empty, or longer than the 200 characters the API allows.
+    case invalidIdempotencyKey
 }
 
 /// Orders from quote to delivery: quotes priced from this instance's price board, the one transaction that
@@ -126,7 +128,21 @@ public struct OrderDesk: Sendable {
 
     /// Places the order, or returns the order already placed with the same idempotency key and request.
     /// `actor` is the customer or visitor placing it, recorded in the order's history.
-    public func place(_ request: OrderRequest, idempotencyKey: String?, by actor: Actor, now: Date) async throws -> Order {
+    /// An idempotency key belongs to the client that sent it (account, or network address), so one client's key is
+    /// never another's: keys are stored with that scope in front.
+    public static func scopedKey(_ key: String, of actor: Actor) throws(OrderProblem) -> String {
+        guard (1...200).contains(key.count) else { throw .invalidIdempotencyKey }
+        let scope = switch actor {
+        case .customer(let id, _): "customer:" + id.uuidString.lowercased()
+        case .visitor(let address): "address:" + address
+        case .staff(let member): "staff:" + member.id.uuidString.lowercased()
+        case .system(let job): "system:" + job
+        }
+        return scope + "|" + key
+    }
+
+    public func place(_ request: OrderRequest, idempotencyKey key: String?, by actor: Actor, now: Date) async throws -> Order {
+        let idempotencyKey = try key.map { key throws(OrderProblem) in try Self.scopedKey(key, of: actor) }
         do { try request.customer.validate() } catch { throw OrderProblem.invalid(error) }
         guard request.acceptTerms else { throw OrderProblem.termsNotAccepted }
         guard request.payment == .bankTransfer || request.shipping == .pickup else { throw OrderProblem.cashOnlyAtPickup }

@@ -143,6 +143,7 @@ extension APIHandler {
         case .cashOnlyAtPickup: return unprocessable("paymentMethod cash is only possible with shippingMethod pickup")
         case .quoteNotFound: return unprocessable("quoteId \(quoteID.uuidString.lowercased()) is unknown")
         case .idempotencyKeyReused: return unprocessable("Idempotency-Key was used with a different request")
+        case .invalidIdempotencyKey: return unprocessable("Idempotency-Key must be 1 to 200 characters")
         case .quoteAlreadyOrdered(let number): return conflict("Quote already ordered", "This quote became order \(number).")
         case .insufficientStock(let sku): return conflict("Insufficient stock", "\(sku) is no longer in stock in that quantity.")
         case .quoteExpired:

@@ -22,7 +22,8 @@ enum CustomerText: Wording {
          forgotLink, colOrder, colDate, colStatus, colTotal, colInvoice, colProduct, colQuantity, colValue, greeting
     case newsletterEmail, newsletterButton, newsletterSentTitle, newsletterSent, newsletterInvalidEmail, newsletterStale,
          newsletterConfirmedTitle, newsletterConfirmed, newsletterInvalidLink, newsletterUnsubscribeTitle, newsletterUnsubscribeAsk,
-         newsletterUnsubscribeButton, newsletterUnsubscribed, newsletterWebsite, newsletterTooMany, loginTooMany
+         newsletterUnsubscribeButton, newsletterUnsubscribed, newsletterWebsite, newsletterTooMany, loginTooMany,
+         newsletterConfirmTitle, newsletterConfirmAsk, newsletterConfirmButton
     case newsSearch, newsSearchButton, newsSearchResults, newsSearchNone,
          newsTitle, newsLead, newsEmpty, newsRelated, newsBy, newsCategory, newsTopic, newsTopics, newsReadMore
     var pair: (String, String) {
@@ -173,6 +174,10 @@ enum CustomerText: Wording {
         case .newsletterInvalidLink: ("Dieser Link ist ungültig oder abgelaufen. Melden Sie sich gern erneut an.",
                                       "This link is invalid or has expired. You are welcome to sign up again.")
         case .newsletterUnsubscribeTitle: ("Newsletter abbestellen", "Unsubscribe")
+        case .newsletterConfirmTitle: ("Newsletter-Anmeldung bestätigen", "Confirm your newsletter sign-up")
+        case .newsletterConfirmAsk: ("Bitte bestätigen Sie mit einem Klick, dass Sie unseren Newsletter erhalten möchten.",
+                                     "Please confirm with one click that you want to receive our newsletter.")
+        case .newsletterConfirmButton: ("Anmeldung bestätigen", "Confirm sign-up")
         case .newsletterUnsubscribeAsk: ("Möchten Sie den Newsletter abbestellen?", "Do you want to unsubscribe from the newsletter?")
         case .newsletterUnsubscribeButton: ("Abbestellen", "Unsubscribe")
         case .newsletterUnsubscribed: ("Sie sind abgemeldet und erhalten keinen Newsletter mehr.", "You are unsubscribed and will receive no more newsletters.")

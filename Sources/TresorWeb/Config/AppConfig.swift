@@ -30,6 +30,8 @@ public struct AppConfig: Sendable {
     public var careers = CareersConfig()
     /// Addresses of the reverse proxies (nginx) whose `X-Forwarded-For` names the client.
     public var trustedProxies: Set<String> = []
+    /// The largest JSON body the API reads; anything larger is answered 413 before it is read.
+    public var apiBodyLimit = 64 * 1024
     /// bcrypt cost of customer passwords (each step doubles the work; tests use 4).
     public var passwordCost = 12
     public var logLevel = "info"

@@ -18,12 +18,13 @@ struct NewsletterController: Sendable {
     var forms: [FormRule] {
         [FormRule(.newsletter(.signup), token: CSRF.pageForm, limit: Self.signUpLimit,
                   honeypot: { request, _ in try await self.sent(request, request.language) }),
-         FormRule(.newsletter(.unsubscribe), token: nil)]
+         FormRule(.newsletter(.confirm), token: nil), FormRule(.newsletter(.unsubscribe), token: nil)]
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
         group.post(.newsletter(.signup)) { request, context, lang in try await self.signUp(request, context, lang) }
-        group.get(.newsletter(.confirm)) { request, context, lang in try await self.confirm(request, context, lang) }
+        group.get(.newsletter(.confirm)) { request, _, lang in try await self.askConfirm(request, lang) }
+        group.post(.newsletter(.confirm)) { request, context, lang in try await self.confirm(request, context, lang) }
         group.get(.newsletter(.unsubscribe)) { request, _, lang in try await self.askUnsubscribe(request, lang) }
         group.post(.newsletter(.unsubscribe)) { request, context, lang in try await self.unsubscribe(request, context, lang) }
     }
@@ -57,6 +58,22 @@ struct NewsletterController: Sendable {
         return try await sent(request, lang)
     }
 
+    /// The link in the confirmation mail only asks (mail scanners open links); the button confirms. A forged or
+    /// expired link is refused here already.
+    func askConfirm(_ request: Request, _ lang: Language) async throws -> Response {
+        let token = request.query("token")
+        do { try await site.newsletter.checkConfirmation(token: token, now: site.now()) } catch NewsletterProblem.invalidLink {
+            return try await message(request, .newsletter(.confirm), title: CustomerText.newsletterConfirmTitle(lang),
+                                     text: CustomerText.newsletterInvalidLink(lang), status: .badRequest)
+        }
+        let button: Node<HTML.BodyContext> = .form(
+            .attr("method", "post"), .attr("action", Page.newsletter(.confirm).path(lang) + "?token=" + Escape.percent(token)),
+            .button(.attr("type", "submit"), .attr("class", "button"), .text(CustomerText.newsletterConfirmButton(lang))))
+        return try await message(request, .newsletter(.confirm), title: CustomerText.newsletterConfirmTitle(lang),
+                                 text: CustomerText.newsletterConfirmAsk(lang), extra: button)
+    }
+
+    /// Needs no form token, like unsubscribing: the signed token in the address is the authority.
     func confirm(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         do {
             _ = try await site.newsletter.confirm(token: request.query("token"), ip: context.client, now: site.now())

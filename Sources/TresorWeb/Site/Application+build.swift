@@ -72,6 +72,8 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     contact.addRoutes(to: area(forms: contact.forms))
 
     HealthController(site: site, metrics: deps.metrics).addRoutes(to: area())
-    try APIHandler(site: site).addRoutes(to: area())
+    let api = area()
+    api.add(middleware: APIRequestGuard(bodyLimit: deps.config.apiBodyLimit))
+    try APIHandler(site: site).addRoutes(to: api)
     return router
 }
