@@ -13,6 +13,10 @@ public struct ShopSettings: Sendable {
     public var paymentDays: Int
     public var quoteLock: Duration
     public var cancellationFee: Money
+    /// Orders without an account per client address and per e-mail address and hour; 0: no limit.
+    public var guestOrdersPerHour: Int
+    /// Days after the due date before an unpaid bank-transfer order is cancelled by the shop.
+    public var cancellationGraceDays: Int
     public var policy: FeedPolicy
     /// bcrypt cost of customer passwords.
     public var passwordCost: Int
@@ -24,7 +28,7 @@ public struct ShopSettings: Sendable {
     public var applicationRetentionMonths: Int
 
     public init(mail: MailSettings, seller: Seller, shipping: ShippingTable, paymentDays: Int, quoteLock: Duration,
-                cancellationFee: Money, policy: FeedPolicy, passwordCost: Int, links: ShopLinks, staffMailbox: String,
+                cancellationFee: Money, guestOrdersPerHour: Int, cancellationGraceDays: Int, policy: FeedPolicy, passwordCost: Int, links: ShopLinks, staffMailbox: String,
                 applicationStorage: String, applicationRetentionMonths: Int) {
         self.mail = mail
         self.seller = seller
@@ -32,6 +36,8 @@ public struct ShopSettings: Sendable {
         self.paymentDays = paymentDays
         self.quoteLock = quoteLock
         self.cancellationFee = cancellationFee
+        self.guestOrdersPerHour = guestOrdersPerHour
+        self.cancellationGraceDays = cancellationGraceDays
         self.policy = policy
         self.passwordCost = passwordCost
         self.links = links
@@ -90,6 +96,8 @@ public struct Shop: Sendable {
                                quotes: QuoteDesk(lockDuration: TimeInterval(settings.quoteLock.components.seconds)),
                                cancellationFee: settings.cancellationFee, mail: settings.mail, logger: logger)
         orders.seller = settings.seller
+        orders.guestOrdersPerHour = settings.guestOrdersPerHour
+        orders.cancellationGraceDays = settings.cancellationGraceDays
         self.orders = orders
         payments = PaymentDesk(orders: orders)
         accounts = CustomerAccounts(database: database, cost: UInt8(settings.passwordCost), mail: settings.mail,

@@ -140,11 +140,44 @@ import TresorTestSupport
         }
     }
 
+    /// One anonymous visitor emptied a shelf with one order and could repeat it at will: orders without an account
+    /// are counted per client address and per e-mail address and hour; a refused order takes no stock.
+    @Test(arguments: TestDatabase.available)
+    func ordersWithoutAnAccountAreLimited(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            var (desk, snapshot) = try await shop(database, stock: 20)
+            desk.guestOrdersPerHour = 3
+            func order(email: String, from address: String, customerID: UUID? = nil) async throws -> Order {
+                let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
+                try await desk.save(quote)
+                var placing = request(quote)
+                placing.customer.email = email
+                placing.customerID = customerID
+                let actor: Actor = customerID.map { .customer(id: $0, address: address) } ?? .visitor(address: address)
+                return try await desk.place(placing, idempotencyKey: nil, by: actor, now: now)
+            }
+            for n in 1...3 { _ = try await order(email: "kunde\(n)@example.de", from: "192.0.2.10") }
+            await #expect(throws: OrderProblem.tooManyGuestOrders) { try await order(email: "kunde4@example.de", from: "192.0.2.10") }
+            // The same e-mail address from other addresses counts too.
+            for n in 1...3 { _ = try await order(email: "hamster@example.de", from: "198.51.100.\(n)") }
+            await #expect(throws: OrderProblem.tooManyGuestOrders) { try await order(email: "HAMSTER@example.de", from: "198.51.100.9") }
+            #expect(try await database.read { sql in try await ProductRepository(sql).find(sku: "AU-ML-1OZ")?.stock } == 14)
+            // A logged-in customer is not counted; with the limit off (load tests) the visitor orders again.
+            let accounts = CustomerAccounts(database: database, cost: 4, mail: MailSettings()) { _, _ in "" }
+            let erika = try await accounts.register(customer, password: "Goldbarren-1kg", language: .de, now: now)
+            _ = try await order(email: customer.email, from: "192.0.2.10", customerID: erika.id)
+            desk.guestOrdersPerHour = 0
+            _ = try await order(email: "kunde5@example.de", from: "192.0.2.10")
+        }
+    }
+
     /// Many buyers, few coins: 200 simultaneous attempts on 10 in stock give exactly 10 orders and stock 0.
     @Test(arguments: TestDatabase.available)
     func neverOversells(_ kind: TestDatabase) async throws {
         try await kind.with { database in
-            let (desk, snapshot) = try await shop(database, stock: 10)
+            var (limited, snapshot) = try await shop(database, stock: 10)
+            limited.guestOrdersPerHour = 0  // 200 buyers from one test: the guest limit is off, as for load tests
+            let desk = limited
             var quotes: [Quote] = []
             for _ in 0..<200 {
                 let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TresorCore
 @testable import TresorServices
-import TresorStore
+@testable import TresorStore
 import TresorTestSupport
 
 @Suite struct OverdueTests {
@@ -53,6 +53,37 @@ import TresorTestSupport
             #expect(stored == Money(cents: 71_978))
             let stock = try await actions.stock(database)
             #expect(stock == 5)
+        }
+    }
+
+    /// Unpaid orders held their stock until staff released it: the shop cancels a bank-transfer order still unpaid
+    /// `cancellationGraceDays` after its due date itself, records the market loss, returns the stock, tells the customer.
+    @Test(arguments: TestDatabase.available)
+    func unpaidOrdersAreCancelledByTheShopAfterTheGrace(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, order) = try await actions.placed(database)  // 2 Maple Leaf at 2601.17 € = 5202.34 €, stock 5 → 3
+            let due = try #require(order.dueAt)
+            #expect(desk.cancellationGraceDays == 7)
+            #expect(try await desk.cancelUnpaidPastGrace(now: due.addingTimeInterval(6 * 86_400)).isEmpty)
+            // Gold fell to 2300 €/oz bid: 2 × 2253.78 € buy-back = 4507.56 €; 5202.34 − 4507.56 + 25.00 fee = 719.78 €.
+            let later = due.addingTimeInterval(7 * 86_400 + 60)
+            let dialect = database.dialect
+            try await database.transaction { sql in
+                try await SpotTickRepository(sql, dialect: dialect).insert(
+                    SpotTick(metal: .gold, bid: 2300, ask: 2310, at: later, source: "t"), status: .accepted)
+            }
+            #expect(try await desk.cancelUnpaidPastGrace(now: later) == [order.number])
+            #expect(try await desk.cancelUnpaidPastGrace(now: later.addingTimeInterval(60)).isEmpty)
+            let (stored, events, loss, subjects) = try await database.read { sql in
+                (try await OrderRepository(sql).find(number: order.number), try await OrderRepository(sql).events(orderID: order.id),
+                 try await OrderRepository(sql).marketLoss(number: order.number),
+                 try await sql.rows("SELECT subject FROM mail_outbox").map { try $0.decode(column: "subject", as: String.self) })
+            }
+            #expect(stored?.status == .cancelled)
+            #expect(loss == Money(cents: 71_978))
+            #expect(events.last?.actor == "system:unpaid-cancellation")
+            #expect(subjects.contains("Stornierung Ihrer Bestellung \(order.number)"))
+            #expect(try await actions.stock(database) == 5)
         }
     }
 

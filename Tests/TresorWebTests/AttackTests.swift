@@ -141,4 +141,37 @@ import TresorTestSupport
             #expect(placed.status == .created)
         }
     }
+
+    /// Orders without an account are limited per address (and e-mail); past the limit the API answers 429.
+    @Test func guestOrdersPastTheLimitAre429() async throws {
+        try await ShopFixture.run { shop in
+            var statuses: [HTTPResponse.Status] = []
+            for n in 1...(OrderDesk.standardGuestOrdersPerHour + 1) {
+                let quote = try await Self.postJSON(shop, "/api/v1/quotes", #"{"items": [{"sku": "AG-ML-1OZ", "quantity": 1}]}"#)
+                let id = try #require(quote.body.split(separator: "\"").drop { $0 != "id" }.dropFirst(2).first)
+                let order = """
+                    {"quoteId": "\(id)", "customer": {"email": "hamster\(n)@example.de", "name": "Hamster", "street": "Weg 1",
+                     "postalCode": "50667", "city": "Köln", "country": "DE"}, "shippingMethod": "insured",
+                     "paymentMethod": "bank_transfer", "acceptTerms": true}
+                    """
+                statuses.append(try await Self.postJSON(shop, "/api/v1/orders", order).status)
+            }
+            #expect(statuses.dropLast().allSatisfy { $0 == .created })
+            #expect(statuses.last == .tooManyRequests)
+        }
+    }
+
+    /// Every order mail repeats nothing the orderer typed but their name, cut short.
+    @Test func orderMailsCarryOnlyAShortName() async throws {
+        let long = String(repeating: "Mallory Spam https://evil.example ", count: 6)
+        let order = Order(id: UUID(), number: "T-2026-000009", quoteID: UUID(), status: .awaitingPayment, shipping: .insured,
+                          payment: .bankTransfer, lines: [], shippingFee: Money(cents: 995), paymentReference: "RF00", dueAt: nil,
+                          customer: CustomerDetails(email: "victim@example.de", name: long, street: "Weg 1", postalCode: "50667",
+                                                    city: "Köln", country: "DE"),
+                          compliance: ComplianceDecision(outcome: .allow, rule: "r", explanation: "e"), createdAt: ShopFixture.now)
+        let mail = OrderMails.confirmation(order, settings: MailSettings(), now: ShopFixture.now)
+        let text = try #require(MailText.plain(mail.raw))
+        #expect(text.contains("Guten Tag " + String(long.prefix(60)) + ","))
+        #expect(!text.contains(String(long.prefix(61))))
+    }
 }

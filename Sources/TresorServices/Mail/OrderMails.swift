@@ -34,7 +34,7 @@ public enum OrderMails {
         let de = language == .de
         let subject = de ? "Ihre Bestellung \(order.number) bei \(settings.shopName)"
                          : "Your order \(order.number) at \(settings.shopName)"
-        var text = [de ? "Guten Tag \(order.customer.name)," : "Hello \(order.customer.name),", "",
+        var text = [greeting(order, de), "",
                     de ? "vielen Dank für Ihre Bestellung \(order.number)." : "thank you for your order \(order.number).", ""]
         for line in order.lines {
             text.append("\(line.quantity) × \(line.name): \(Format.money(line.lineTotal, language))")
@@ -63,7 +63,7 @@ public enum OrderMails {
         let de = language == .de
         let subject = de ? "Zahlungserinnerung zu Ihrer Bestellung \(order.number)" : "Payment reminder for your order \(order.number)"
         let text = [
-            de ? "Guten Tag \(order.customer.name)," : "Hello \(order.customer.name),", "",
+            greeting(order, de), "",
             de ? "zu Ihrer Bestellung \(order.number) ist bis heute keine Zahlung eingegangen."
                : "we have not yet received payment for your order \(order.number).",
             (de ? "Offener Betrag: " : "Amount due: ") + Format.money(order.total, language), "",
@@ -81,7 +81,7 @@ public enum OrderMails {
         let de = language == .de
         let subject = de ? "Zahlungseingang zu Ihrer Bestellung \(order.number)" : "Payment received for your order \(order.number)"
         let text = [
-            de ? "Guten Tag \(order.customer.name)," : "Hello \(order.customer.name),", "",
+            greeting(order, de), "",
             de ? "Ihre Zahlung über \(Format.money(order.total, language)) zur Bestellung \(order.number) ist eingegangen."
                : "your payment of \(Format.money(order.total, language)) for order \(order.number) has arrived.",
             order.shipping == .pickup
@@ -91,6 +91,31 @@ public enum OrderMails {
                       : "We are now packing your goods and will ship them insured; the tracking number follows."),
         ] + online(link, de, invoice: true) + ["", settings.shopName]
         return mail(order, subject: subject, lines: text, link: link, settings: settings, now: now)
+    }
+
+    /// Sent when the shop cancelled an order that stayed unpaid past its due date and the grace after it.
+    public static func cancelledUnpaid(_ order: Order, graceDays: Int, settings: MailSettings, now: Date) -> OutgoingMail {
+        let de = order.language == .de
+        let subject = de ? "Stornierung Ihrer Bestellung \(order.number)" : "Your order \(order.number) is cancelled"
+        let text = [
+            greeting(order, de), "",
+            de ? "zu Ihrer Bestellung \(order.number) ist bis \(graceDays) Tage nach dem Zahlungsziel keine Zahlung eingegangen."
+               : "we have received no payment for your order \(order.number) within \(graceDays) days after it was due.",
+            de ? "Wir haben die Bestellung deshalb storniert; die reservierte Ware ist wieder freigegeben."
+               : "We have therefore cancelled the order; the goods reserved for it are released.",
+            de ? "Bitte überweisen Sie jetzt nichts mehr auf diese Bestellung." : "Please do not transfer anything for this order now.",
+            "", settings.shopName,
+        ]
+        return mail(order, subject: subject, lines: text, link: nil, settings: settings, now: now)
+    }
+
+    /// The most of the name the orderer typed that a mail repeats: a mail to an address nobody has confirmed
+    /// carries nothing else they chose, and not much of that.
+    static let nameLength = 60
+
+    static func greeting(_ order: Order, _ de: Bool) -> String {
+        let name = String(order.customer.name.prefix(nameLength))
+        return de ? "Guten Tag \(name)," : "Hello \(name),"
     }
 
     /// The link to the order's page (status, bank details, invoice), if the shop has one.
@@ -103,7 +128,8 @@ public enum OrderMails {
 
     static func mail(_ order: Order, subject: String, lines text: [String], link: String?, settings: MailSettings,
                      now: Date) -> OutgoingMail {
-        ShopMail.compose(to: .init(name: order.customer.name, email: order.customer.email), subject: subject, lines: text,
+        ShopMail.compose(to: .init(name: String(order.customer.name.prefix(nameLength)), email: order.customer.email), subject: subject,
+                         lines: text,
                          links: link.map { [$0] } ?? [], settings: settings, now: now)
     }
 }

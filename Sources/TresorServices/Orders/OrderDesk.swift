@@ -49,6 +49,8 @@ public enum OrderProblem: Error, Equatable, Sendable {
     case idempotencyKeyReused
     /// Empty, or longer than the 200 characters the API allows.
     case invalidIdempotencyKey
+    /// Orders without an account are limited per client address and per e-mail address and hour.
+    case tooManyGuestOrders
 }
 
 /// Orders from quote to delivery: quotes priced from this instance's price board, the one transaction that
@@ -59,6 +61,10 @@ public struct OrderDesk: Sendable {
     public static let standardPaymentDays = 3
     /// The handling fee owed on top of the market loss when an unpaid order is cancelled, unless configured.
     public static let standardCancellationFee = Money(cents: 2_500)
+    /// Orders without an account per client address and per e-mail address and hour, unless configured (0: no limit).
+    public static let standardGuestOrdersPerHour = 5
+    /// Days after its due date an unpaid bank-transfer order is cancelled by the shop, unless configured.
+    public static let standardCancellationGraceDays = 7
 
     let database: Database
     /// The instance's priced catalogue: quotes and market losses are priced from it.
@@ -67,6 +73,10 @@ public struct OrderDesk: Sendable {
     public var paymentDays: Int
     public var quotes: QuoteDesk
     public var cancellationFee: Money
+    /// Orders without an account per address and hour; 0 switches the limit off (load tests).
+    public var guestOrdersPerHour = OrderDesk.standardGuestOrdersPerHour
+    /// Days after the due date before an unpaid bank-transfer order is cancelled and its stock returned.
+    public var cancellationGraceDays = OrderDesk.standardCancellationGraceDays
     public var compliance: any ComplianceCheck
     public var mail: MailSettings
     /// Who the invoices name as the seller.
@@ -173,6 +183,7 @@ public struct OrderDesk: Sendable {
             guard earlier.requestHash == request.fingerprint else { throw OrderProblem.idempotencyKeyReused }
             return earlier.order
         }
+        try await limitGuests(request, by: actor, now: now, sql: sql)
         guard let quote = try await QuoteRepository(sql).find(request.quoteID) else { throw OrderProblem.quoteNotFound }
         if let other = try await orders.find(quoteID: quote.id) { throw OrderProblem.quoteAlreadyOrdered(number: other.number) }
         guard quote.isValid(at: now) else { throw OrderProblem.quoteExpired }
@@ -202,6 +213,18 @@ public struct OrderDesk: Sendable {
         try await MailOutboxRepository(sql, dialect: database.dialect)
             .enqueue(OrderMails.confirmation(order, link: try await orderLink(order, sql: sql), settings: mail, now: now), now: now)
         return order
+    }
+
+    /// Orders without an account take stock at once and are paid later, so one visitor could empty the shelf: they
+    /// are counted per client address and per e-mail address, in the order's own transaction (a refused or failed
+    /// order counts nothing).
+    func limitGuests(_ request: OrderRequest, by actor: Actor, now: Date, sql: any SQLDatabase) async throws {
+        guard guestOrdersPerHour > 0, request.customerID == nil, case .visitor(let address) = actor else { return }
+        let limits = RateLimitRepository(sql)
+        let byAddress = try await limits.allow("guest-order-address:" + address, limit: guestOrdersPerHour, window: 3600, now: now)
+        let byEmail = try await limits.allow("guest-order-email:" + request.customer.email.lowercased(), limit: guestOrdersPerHour,
+                                             window: 3600, now: now)
+        guard byAddress && byEmail else { throw OrderProblem.tooManyGuestOrders }
     }
 
     /// The order page with the order's access token, for the customer's e-mails.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import SQLKit
 import TresorCore
 import TresorStore
 
@@ -31,6 +32,36 @@ extension OrderDesk {
         }
     }
 
+    /// The job that cancels unpaid orders after their grace, as order histories name it.
+    public static let cancellationJob = Actor.system(job: "unpaid-cancellation")
+
+    /// Cancels every bank-transfer order still unpaid `cancellationGraceDays` after its due date: the market loss is
+    /// recorded, the stock goes back, the customer is told. An order that cannot be priced now (stale feed) waits
+    /// for the next beat. Returns the numbers it cancelled.
+    @discardableResult
+    public func cancelUnpaidPastGrace(now: Date, limit: Int = 100) async throws -> [String] {
+        let cutoff = now.addingTimeInterval(-Double(cancellationGraceDays) * 86_400)
+        let numbers = try await database.read { sql in try await OrderRepository(sql).unpaid(dueBefore: cutoff, limit: limit) }
+        guard !numbers.isEmpty else { return [] }
+        try await board.refresh()
+        var cancelled: [String] = []
+        for number in numbers {
+            do {
+                let reason = "not paid \(cancellationGraceDays) days after the due date"
+                let (order, _) = try await cancelUnpaid(number, by: Self.cancellationJob, reason: reason, snapshot: board.snapshot,
+                                                        fee: cancellationFee, now: now) { sql, order in
+                    let notice = OrderMails.cancelledUnpaid(order, graceDays: cancellationGraceDays, settings: mail, now: now)
+                    try await MailOutboxRepository(sql, dialect: database.dialect).enqueue(notice, now: now)
+                }
+                cancelled.append(order.number)
+            } catch let problem as OrderActionProblem {
+                // Paid meanwhile, cancelled by staff, or no price now: nothing to do this time.
+                logger.notice("unpaid order not cancelled", metadata: ["order": "\(number)", "reason": "\(problem)"])
+            }
+        }
+        return cancelled
+    }
+
     /// Cancels an order before it ships: an unpaid one with the market loss the customer owes recorded, any
     /// other with a plain cancellation (the state machine says which may be cancelled). The market loss is priced
     /// from the board, refreshed first so a command line run prices at the latest accepted ticks.
@@ -49,7 +80,8 @@ extension OrderDesk {
     /// Cancels an unpaid (overdue or awaiting payment) order and records the market loss the customer owes:
     /// locked goods total minus what the dealer would pay for the goods today, if positive, plus `fee`.
     public func cancelUnpaid(_ number: String, by actor: Actor, reason: String, snapshot: CatalogueSnapshot,
-                             fee: Money, now: Date) async throws -> (Order, marketLoss: Money) {
+                             fee: Money, now: Date,
+                             within: (@Sendable (any SQLDatabase, Order) async throws -> Void)? = nil) async throws -> (Order, marketLoss: Money) {
         let current = try await database.read { sql in try await OrderRepository(sql).find(number: number) }
         guard let current else { throw OrderActionProblem.noSuchOrder(number) }
         guard current.status == .overdue || current.status == .awaitingPayment else {
@@ -70,6 +102,7 @@ extension OrderDesk {
                                     note: "market loss \(loss.decimalString) EUR (buy-back today \(buybackToday.decimalString) EUR)",
                                     now: now, onlyFrom: [.overdue, .awaitingPayment]) { sql, order in
             try await OrderRepository(sql).setMarketLoss(orderID: order.id, loss, now: now)
+            try await within?(sql, order)
         }
         return (order, loss)
     }
@@ -93,6 +126,8 @@ public struct OverdueWatch: Service {
         await repeating(every: interval, logger: logger, failure: "overdue check failed") {
             let marked = try await desk.markOverdue(now: now())
             if !marked.isEmpty { logger.notice("orders overdue", metadata: ["orders": "\(marked.joined(separator: ","))"]) }
+            let cancelled = try await desk.cancelUnpaidPastGrace(now: now())
+            if !cancelled.isEmpty { logger.notice("unpaid orders cancelled", metadata: ["orders": "\(cancelled.joined(separator: ","))"]) }
             // Housekeeping on the same beat: expired sessions and the guest carts they leave behind.
             try await Sessions(database: desk.database).deleteExpired(now: now())
         }

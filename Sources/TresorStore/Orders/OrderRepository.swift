@@ -50,6 +50,15 @@ public struct OrderRepository: Sendable {
             """).map { try $0.string("number") }
     }
 
+    /// Bank-transfer orders still unpaid whose due date lies before `cutoff`, oldest first.
+    public func unpaid(dueBefore cutoff: Date, limit: Int) async throws -> [String] {
+        try await sql.rows("""
+            SELECT number FROM orders WHERE status IN ('awaiting_payment', 'overdue') AND payment_method = 'bank_transfer'
+                AND due_at IS NOT NULL AND due_at < \(bind: cutoff)
+            ORDER BY due_at LIMIT \(bind: limit)
+            """).map { try $0.string("number") }
+    }
+
     /// Records what a customer owes for an order cancelled unpaid.
     public func setMarketLoss(orderID: UUID, _ amount: Money, now: Date) async throws {
         try await sql.execute("""

@@ -144,6 +144,9 @@ extension APIHandler {
         case .quoteNotFound: return unprocessable("quoteId \(quoteID.uuidString.lowercased()) is unknown")
         case .idempotencyKeyReused: return unprocessable("Idempotency-Key was used with a different request")
         case .invalidIdempotencyKey: return unprocessable("Idempotency-Key must be 1 to 200 characters")
+        case .tooManyGuestOrders:
+            return .tooManyRequests(.init(body: .applicationProblemJson(Self.problem(429, "Too many orders",
+                "Orders without an account are limited per address and per e-mail address and hour; try again later or log in."))))
         case .quoteAlreadyOrdered(let number): return conflict("Quote already ordered", "This quote became order \(number).")
         case .insufficientStock(let sku): return conflict("Insufficient stock", "\(sku) is no longer in stock in that quantity.")
         case .quoteExpired:

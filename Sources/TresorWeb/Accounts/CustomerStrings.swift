@@ -23,7 +23,7 @@ enum CustomerText: Wording {
     case newsletterEmail, newsletterButton, newsletterSentTitle, newsletterSent, newsletterInvalidEmail, newsletterStale,
          newsletterConfirmedTitle, newsletterConfirmed, newsletterInvalidLink, newsletterUnsubscribeTitle, newsletterUnsubscribeAsk,
          newsletterUnsubscribeButton, newsletterUnsubscribed, newsletterWebsite, newsletterTooMany, loginTooMany,
-         newsletterConfirmTitle, newsletterConfirmAsk, newsletterConfirmButton
+         newsletterConfirmTitle, newsletterConfirmAsk, newsletterConfirmButton, guestOrdersTooMany
     case newsSearch, newsSearchButton, newsSearchResults, newsSearchNone,
          newsTitle, newsLead, newsEmpty, newsRelated, newsBy, newsCategory, newsTopic, newsTopics, newsReadMore
     var pair: (String, String) {
@@ -174,6 +174,8 @@ enum CustomerText: Wording {
         case .newsletterInvalidLink: ("Dieser Link ist ungültig oder abgelaufen. Melden Sie sich gern erneut an.",
                                       "This link is invalid or has expired. You are welcome to sign up again.")
         case .newsletterUnsubscribeTitle: ("Newsletter abbestellen", "Unsubscribe")
+        case .guestOrdersTooMany: ("Ohne Kundenkonto sind nur wenige Bestellungen je Stunde möglich. Bitte melden Sie sich an oder versuchen Sie es später erneut.",
+                                   "Without an account only a few orders per hour are possible. Please log in or try again later.")
         case .newsletterConfirmTitle: ("Newsletter-Anmeldung bestätigen", "Confirm your newsletter sign-up")
         case .newsletterConfirmAsk: ("Bitte bestätigen Sie mit einem Klick, dass Sie unseren Newsletter erhalten möchten.",
                                      "Please confirm with one click that you want to receive our newsletter.")

@@ -161,6 +161,9 @@ struct CheckoutController: Sendable {
         } catch OrderProblem.invalid(let parameter) {
             return try await addressPage(request, &visitor, state: state, problems: FieldProblems.details(parameter, lang),
                                          messages: [], status: .unprocessableContent)
+        } catch OrderProblem.tooManyGuestOrders {
+            return try await addressPage(request, &visitor, state: state, problems: FieldProblems(),
+                                         messages: [CustomerText.guestOrdersTooMany(lang)], status: .tooManyRequests)
         } catch OrderProblem.cashOnlyAtPickup {
             return try await addressPage(request, &visitor, state: state, problems: FieldProblems(),
                                          messages: [CustomerText.cashOnlyAtPickup(lang)], status: .unprocessableContent)

@@ -25,6 +25,10 @@ public struct AppConfig: Sendable {
     public var paymentDays = OrderDesk.standardPaymentDays
     /// Handling fee owed on top of the market loss when an unpaid order is cancelled.
     public var cancellationFee = OrderDesk.standardCancellationFee
+    /// Orders without an account per client address and per e-mail address and hour; 0 switches the limit off.
+    public var guestOrdersPerHour = OrderDesk.standardGuestOrdersPerHour
+    /// Days after the due date before an unpaid bank-transfer order is cancelled and its stock returned.
+    public var cancellationGraceDays = OrderDesk.standardCancellationGraceDays
     public var mail = MailConfig()
     public var newsletter = NewsletterConfig()
     public var careers = CareersConfig()
@@ -133,7 +137,8 @@ extension AppConfig {
                               newsletter: newsletterLinks,
                               article: { slug, language in base + Page.news(.article(slug: slug)).path(language) })
         return ShopSettings(mail: mailSettings, seller: seller, shipping: shipping, paymentDays: paymentDays, quoteLock: quoteLock,
-                            cancellationFee: cancellationFee, policy: policy, passwordCost: passwordCost, links: links,
+                            cancellationFee: cancellationFee, guestOrdersPerHour: guestOrdersPerHour,
+                            cancellationGraceDays: cancellationGraceDays, policy: policy, passwordCost: passwordCost, links: links,
                             staffMailbox: careers.email.isEmpty ? shop.email : careers.email,
                             applicationStorage: dataDirectory + "/applications", applicationRetentionMonths: careers.retentionMonths)
     }

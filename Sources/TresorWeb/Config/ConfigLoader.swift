@@ -160,6 +160,8 @@ extension AppConfig {
         config.careers.retentionMonths = try int("tresor.careers.retention.months", 1...36)
         config.passwordCost = try int("tresor.password.cost", 4...16)
         config.apiBodyLimit = try int("tresor.api.body.limit", 1024...16 * 1024 * 1024)
+        config.guestOrdersPerHour = try int("tresor.guest.orders.per.hour", 0...100_000)
+        config.cancellationGraceDays = try int("tresor.order.cancellation.grace.days", 0...365)
         config.logLevel = try string("tresor.log.level")
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(config.logLevel) else {
             throw ConfigurationError(key: "tresor.log.level", problem: "expected trace, debug, info, notice, warning, error or critical")
@@ -191,6 +193,7 @@ extension AppConfig {
             "tresor.seller.vat.id": seller.vatID, "tresor.seller.tax.number": seller.taxNumber,
             "tresor.seller.register": seller.register, "tresor.seller.managing.directors": seller.managingDirectors,
             "tresor.password.cost": String(passwordCost), "tresor.api.body.limit": String(apiBodyLimit),
+            "tresor.guest.orders.per.hour": String(guestOrdersPerHour), "tresor.order.cancellation.grace.days": String(cancellationGraceDays),
             "tresor.shipping.fees": shipping.bandsText, "tresor.shipping.free.from": shipping.freeFrom?.decimalString ?? "",
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": mail.directory ?? "", "tresor.mail.sendmail": mail.sendmailPath,
             "tresor.mail.smtp.host": mail.smtpHost, "tresor.mail.smtp.port": String(mail.smtpPort), "tresor.mail.envelope.from": mail.envelopeFrom,
