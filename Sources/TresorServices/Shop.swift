@@ -50,13 +50,12 @@ public struct ShopSettings: Sendable {
 /// The absolute addresses of the shop's pages that mails link to, in the reader's language; the web layer,
 /// which owns the route table, builds them.
 public struct ShopLinks: Sendable {
-    public var passwordReset: @Sendable (_ token: String, _ language: Language) -> String
+    public var account: AccountLinks
     public var newsletter: NewsletterLinks
     public var article: @Sendable (_ slug: String, _ language: Language) -> String
 
-    public init(passwordReset: @escaping @Sendable (String, Language) -> String, newsletter: NewsletterLinks,
-                article: @escaping @Sendable (String, Language) -> String) {
-        self.passwordReset = passwordReset
+    public init(account: AccountLinks, newsletter: NewsletterLinks, article: @escaping @Sendable (String, Language) -> String) {
+        self.account = account
         self.newsletter = newsletter
         self.article = article
     }
@@ -101,7 +100,7 @@ public struct Shop: Sendable {
         self.orders = orders
         payments = PaymentDesk(orders: orders)
         accounts = CustomerAccounts(database: database, cost: UInt8(settings.passwordCost), mail: settings.mail,
-                                    resetLink: settings.links.passwordReset)
+                                    links: settings.links.account)
         sessions = Sessions(database: database)
         news = NewsDesk(database: database)
         newsletter = NewsletterDesk(database: database, mail: settings.mail, links: settings.links.newsletter)
@@ -126,6 +125,11 @@ public struct Shop: Sendable {
     /// Runs `body` while the database runs, then stops it: the lifetime of a command.
     public func whileRunning<T: Sendable>(_ body: (Shop) async throws -> T) async throws -> T {
         try await database.whileRunning { _ in try await body(self) }
+    }
+
+    /// Forgets expired sessions, request counters and failed logins now (`tresor serve` does it every ten minutes).
+    public func sweep(now: Date) async throws {
+        try await Housekeeping(database: database, now: { now }, logger: logger).sweep()
     }
 
     /// Returns once the database service runs (services started beside it wait for this).
@@ -187,6 +191,7 @@ public struct Shop: Sendable {
             ScheduledPublisher(database: database, now: now, logger: logger),
             campaignSender(transport: transport, pace: pace, now: now),
             ApplicationCleanup(desk: careers, now: now, logger: logger),
+            Housekeeping(database: database, now: now, logger: logger),
         ]
         if let bounces { jobs.append(bounceReader(maildir: bounces, now: now)) }
         return jobs

@@ -25,9 +25,9 @@ import TresorTestSupport
             // The stored hash is bcrypt, never the password.
             let hash = try await database.read { sql in try await CustomerRepository(sql).passwordHash(id: customer.id) }
             #expect(hash?.hasPrefix("$2b$04$") == true)
-            #expect(try await accounts.logIn(email: " ERIKA@example.de", password: "Goldbarren-1kg", now: now) == customer)
-            await #expect(throws: AccountProblem.wrongCredentials) { try await accounts.logIn(email: "erika@example.de", password: "wrong-wrong", now: now) }
-            await #expect(throws: AccountProblem.wrongCredentials) { try await accounts.logIn(email: "nobody@example.de", password: "Goldbarren-1kg", now: now) }
+            #expect(try await accounts.logIn(email: " ERIKA@example.de", password: "Goldbarren-1kg", from: "192.0.2.10", now: now) == customer)
+            await #expect(throws: AccountProblem.wrongCredentials) { try await accounts.logIn(email: "erika@example.de", password: "wrong-wrong", from: "192.0.2.10", now: now) }
+            await #expect(throws: AccountProblem.wrongCredentials) { try await accounts.logIn(email: "nobody@example.de", password: "Goldbarren-1kg", from: "192.0.2.10", now: now) }
             await #expect(throws: AccountProblem.emailTaken) {
                 try await accounts.register(erika, password: "another-password", language: .en, now: now)
             }
@@ -42,7 +42,7 @@ import TresorTestSupport
             var moved = customer
             moved.details.street = "Domkloster 4"
             moved.details.postalCode = "50667"
-            #expect(try await accounts.update(moved, now: now).details.street == "Domkloster 4")
+            #expect(try await accounts.update(moved, currentPassword: "", now: now).details.street == "Domkloster 4")
             #expect(try await database.read { sql in try await CustomerRepository(sql).find(id: customer.id) }?.details.postalCode == "50667")
         }
     }
@@ -73,7 +73,7 @@ import TresorTestSupport
 
             await #expect(throws: AccountProblem.resetLinkInvalid) { try await accounts.resetPassword(token: "forged", new: "Neues-Passwort-2026", now: now) }
             _ = try await accounts.resetPassword(token: token, new: "Neues-Passwort-2026", now: now)
-            #expect(try await accounts.logIn(email: "erika@example.de", password: "Neues-Passwort-2026", now: now).id == customer.id)
+            #expect(try await accounts.logIn(email: "erika@example.de", password: "Neues-Passwort-2026", from: "192.0.2.10", now: now).id == customer.id)
             await #expect(throws: AccountProblem.resetLinkInvalid) { try await accounts.resetPassword(token: token, new: "Noch-eins-2026!", now: now) }
             #expect(try await sessions.find(cookie: cookie, now: now) == nil)  // logged out everywhere
 

@@ -174,4 +174,85 @@ import TresorTestSupport
         #expect(text.contains("Guten Tag " + String(long.prefix(60)) + ","))
         #expect(!text.contains(String(long.prefix(61))))
     }
+
+    static let erika = [("email", "erika@example.de"), ("name", "Erika Mustermann"), ("street", "Heidestraße 17"),
+                        ("postalCode", "51147"), ("city", "Köln"), ("country", "DE")]
+
+    /// Registration told whether an address had an account, was not limited, and hashed before it checked.
+    @Test func registrationRevealsNoAccountAndHashesNothingForATakenAddress() async throws {
+        try await ShopFixture.run { shop in
+            var erika = WebVisitor()
+            #expect(try await erika.register(shop, Self.erika, password: "Goldbarren-1kg").location == "/konto")
+            var stranger = WebVisitor()
+            let page = try await stranger.get(shop, "/konto/registrieren")
+            let token = try WebVisitor.token(page.body, action: "/konto/registrieren")
+            let fresh = try await stranger.post(shop, "/konto/registrieren", [("_csrf", token)]
+                + Self.erika.map { $0.0 == "email" ? ($0.0, "max@example.de") : $0 } + [("password", "Silberbarren-1")])
+            let work = shop.shop.accounts.passwordWork.total
+            let taken = try await stranger.post(shop, "/konto/registrieren", [("_csrf", token)] + Self.erika + [("password", "Silberbarren-1")])
+            #expect(shop.shop.accounts.passwordWork.total == work)
+            #expect(taken.status == fresh.status)
+            #expect(taken.body == fresh.body)
+            let told = try await Self.outbox(shop).filter { $0.recipient == "erika@example.de" }
+            #expect(told.map(\.subject) == ["Ihr Kundenkonto bei Tresor Edelmetalle"])
+            // And it is limited per address.
+            var statuses: [HTTPResponse.Status] = []
+            for n in 1...10 {
+                statuses.append(try await stranger.post(shop, "/konto/registrieren", [("_csrf", token)]
+                    + Self.erika.map { $0.0 == "email" ? ($0.0, "b\(n)@example.de") : $0 } + [("password", "Silberbarren-1")]).status)
+            }
+            #expect(statuses.last == .tooManyRequests)
+        }
+    }
+
+    /// `POST /konto/daten` set a new e-mail with no password and no notice: a stolen session became a takeover.
+    @Test func changingTheEmailNeedsThePasswordAndTellsTheOldAddress() async throws {
+        try await ShopFixture.run { shop in
+            var erika = WebVisitor()
+            _ = try await erika.register(shop, Self.erika, password: "Goldbarren-1kg")
+            let page = try await erika.get(shop, "/konto/daten")
+            let token = try WebVisitor.token(page.body, action: "/konto/daten")
+            let moved = Self.erika.map { $0.0 == "email" ? ($0.0, "mallory@evil.example") : $0 }
+            let refused = try await erika.post(shop, "/konto/daten", [("_csrf", token)] + moved + [("currentForEmail", "")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(try await shop.shop.accounts.logIn(email: "erika@example.de", password: "Goldbarren-1kg", from: "192.0.2.1",
+                                                       now: ShopFixture.now).details.email == "erika@example.de")
+            let changed = try await erika.post(shop, "/konto/daten", [("_csrf", token)] + moved + [("currentForEmail", "Goldbarren-1kg")])
+            #expect(changed.status == .ok)
+            let notice = try #require(try await Self.outbox(shop).first { $0.subject.hasPrefix("Die E-Mail-Adresse Ihres Kundenkontos") })
+            #expect(notice.recipient == "erika@example.de")
+            // Other details change without the password.
+            let street = try await erika.post(shop, "/konto/daten", [("_csrf", token)]
+                + moved.map { $0.0 == "street" ? ($0.0, "Domkloster 4") : $0 } + [("currentForEmail", "")])
+            #expect(street.status == .ok)
+        }
+    }
+
+    /// Guards before work: a reset with a bogus token costs no hash; a CV upload without a valid token is refused
+    /// before a byte of it is parsed (the same garbage body is read and judged only once the token is right).
+    @Test func noHashAndNoParseBeforeTheGuards() async throws {
+        try await ShopFixture.run { shop in
+            var bot = WebVisitor()
+            let page = try await bot.get(shop, "/konto/passwort-neu?token=bogus")
+            let token = try WebVisitor.token(page.body, action: "/konto/passwort-neu")
+            let work = shop.shop.accounts.passwordWork.total
+            for _ in 0..<16 {
+                let answer = try await bot.post(shop, "/konto/passwort-neu", [("_csrf", token), ("token", "bogus"),
+                                                                                ("password", "Neues-Passwort-2026")])
+                #expect(answer.status == .unprocessableContent)
+            }
+            #expect(shop.shop.accounts.passwordWork.total == work)
+
+            try await Seeder(database: shop.database, logger: TestDatabase.logger).seedJobsIfEmpty(now: ShopFixture.now)
+            let garbage = ByteBuffer(string: "this is not multipart at all " + String(repeating: "x", count: 100_000))
+            let forged = try await bot.send(shop, "/karriere/edelmetallberater-koeln", method: .post, body: garbage,
+                                            contentType: "multipart/form-data; boundary=zzz")
+            #expect(forged.status == .forbidden)
+            let job = try await bot.get(shop, "/karriere/edelmetallberater-koeln")
+            let upload = try WebVisitor.token(job.body, action: "/karriere/edelmetallberater-koeln#bewerben")
+            let parsed = try await bot.send(shop, "/karriere/edelmetallberater-koeln?_csrf=" + Escape.percent(upload), method: .post,
+                                            body: garbage, contentType: "multipart/form-data; boundary=zzz")
+            #expect(parsed.status == .unprocessableContent)  // with the token the body is read: no name, no e-mail, no CV in it
+        }
+    }
 }

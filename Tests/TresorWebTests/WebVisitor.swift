@@ -3,7 +3,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TresorCore
 import TresorServices
+import TresorTestSupport
 @testable import TresorWeb
 
 /// A browser in miniature: keeps its cookies, reads form tokens off pages and sends forms.
@@ -82,5 +84,23 @@ struct WebVisitor {
         let rest = page[form.upperBound...]
         let start = try #require(rest.range(of: "name=\"_csrf\" value=\""))
         return String(rest[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Registers through the form, then confirms the address with the link the shop mailed, as a customer does;
+    /// returns the answer to the confirmation (a redirect to the account, logged in).
+    mutating func register(_ shop: ShopFixture, _ details: [(String, String)], password: String) async throws -> Page {
+        let page = try await get(shop, "/konto/registrieren")
+        let sent = try await post(shop, "/konto/registrieren", [("_csrf", try Self.token(page.body, action: "/konto/registrieren"))] + details
+                                  + [("password", password)])
+        #expect(sent.status == .ok)
+        #expect(sent.body.contains("Bitte sehen Sie in Ihr Postfach"))
+        let mail = try #require(try await AttackTests.outbox(shop).last { $0.subject.hasPrefix("Bitte bestätigen Sie Ihr Kundenkonto") })
+        let text = try #require(MailText.plain(mail.raw))
+        let link = try #require(text.split(separator: "\n").first { $0.contains("/konto/bestaetigen?token=") })
+        let confirm = try await get(shop, String(link[try #require(link.range(of: "/konto/")).lowerBound...]))
+        #expect(confirm.status == .ok)
+        let token = String(try #require(link.components(separatedBy: "token=").last))
+        return try await post(shop, "/konto/bestaetigen", [("_csrf", try Self.token(confirm.body, action: "/konto/bestaetigen")),
+                                                            ("token", token)])
     }
 }

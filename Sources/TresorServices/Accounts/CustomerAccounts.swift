@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HummingbirdBcrypt
 import NIOPosix
+import Synchronization
 import TresorCore
 import TresorStore
 
@@ -13,39 +14,66 @@ public enum AccountProblem: Error, Equatable, Sendable {
     case emailTaken
     /// E-mail unknown or password wrong: the two are never told apart.
     case wrongCredentials
-    /// Too many attempts on this account lately; counted before any password is checked.
-    case tooManyAttempts
+    /// Too many failed attempts from this address or on this account lately: wait this many seconds. Checked
+    /// before any password is hashed.
+    case tooManyAttempts(retryAfter: Int)
+    /// The password is right, but the address has not been confirmed with the link mailed to it yet.
+    case unverified
     case wrongCurrentPassword
     /// Unknown, used or expired.
     case resetLinkInvalid
+    /// Unknown, used or expired.
+    case verificationLinkInvalid
 }
 
-/// Customer accounts: registration, login, details, password change and reset by e-mailed link.
-/// bcrypt runs on NIO's blocking thread pool, never on an event loop (a cost-12 hash takes ~250 ms).
+/// Where the account mails link to, absolute, in the customer's language.
+public struct AccountLinks: Sendable {
+    public var passwordReset: @Sendable (_ token: String, _ language: Language) -> String
+    public var verification: @Sendable (_ token: String, _ language: Language) -> String
+    public var login: @Sendable (_ language: Language) -> String
+    public var forgotPassword: @Sendable (_ language: Language) -> String
+
+    public init(passwordReset: @escaping @Sendable (String, Language) -> String, verification: @escaping @Sendable (String, Language) -> String,
+                login: @escaping @Sendable (Language) -> String, forgotPassword: @escaping @Sendable (Language) -> String) {
+        self.passwordReset = passwordReset
+        self.verification = verification
+        self.login = login
+        self.forgotPassword = forgotPassword
+    }
+}
+
+/// Customer accounts: sign-up with a confirmed address, login slowed after failures, details (a new e-mail only with
+/// the password, the old address told), password change and reset by e-mailed link. bcrypt runs on NIO's blocking
+/// thread pool, never on an event loop (a cost-12 hash takes ~250 ms), and only after every cheaper check passed.
 public struct CustomerAccounts: Sendable {
     public static let minimumPasswordLength = 10
     public static let resetLifetime: TimeInterval = 3600
-    /// Attempts on one account per window, whoever makes them.
-    public static let loginAttempts = (perAccount: 10, window: TimeInterval(600))
+    public static let verificationLifetime: TimeInterval = 48 * 3600
 
     let database: Database
     let cost: UInt8
     let mail: MailSettings
-    /// The absolute address of the reset page for a token, in the customer's language.
-    let resetLink: @Sendable (String, Language) -> String
+    let links: AccountLinks
+    /// Counts bcrypt runs, so tests can show that a refused request cost none.
+    public let passwordWork = PasswordWork()
 
-    public init(database: Database, cost: UInt8, mail: MailSettings, resetLink: @escaping @Sendable (String, Language) -> String) {
+    public init(database: Database, cost: UInt8, mail: MailSettings, links: AccountLinks) {
         self.database = database
         self.cost = cost
         self.mail = mail
-        self.resetLink = resetLink
+        self.links = links
     }
 
+    /// For tests and tools that only need resets: the other links point nowhere useful.
+    public init(database: Database, cost: UInt8, mail: MailSettings, resetLink: @escaping @Sendable (String, Language) -> String) {
+        self.init(database: database, cost: cost, mail: mail,
+                  links: AccountLinks(passwordReset: resetLink, verification: resetLink, login: { _ in "" }, forgotPassword: { _ in "" }))
+    }
+
+    /// An account made directly, its address taken as confirmed (staff, tools, tests); a taken address is refused.
+    /// The shop's own sign-up form uses `signUp`, which never tells whether an address has an account.
     public func register(_ details: CustomerDetails, password: String, language: Language, now: Date) async throws -> Customer {
-        var normalised = details
-        normalised.email = details.email.lowercased()
-        do { try normalised.validate() } catch { throw AccountProblem.invalid(error) }
-        let details = normalised
+        let details = try Self.normalised(details)
         let hash = try await self.hash(password)
         let customer = Customer(id: UUID(), details: details, language: language)
         try await database.transaction { sql in
@@ -56,38 +84,46 @@ public struct CustomerAccounts: Sendable {
         return customer
     }
 
-    /// The customer whose address and password these are. Attempts on one account are counted first, so a flood of
-    /// guesses costs a database row each, not a hash.
-    public func logIn(email: String, password: String, now: Date) async throws -> Customer {
-        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard try await RateLimits(database: database).allow("login-account:" + email, limit: Self.loginAttempts.perAccount,
-                                                             window: Self.loginAttempts.window, now: now) else {
-            throw AccountProblem.tooManyAttempts
-        }
-        let found = try await database.read { sql in try await CustomerRepository(sql).find(email: email) }
-        // An unknown address costs the same bcrypt work as a known one, so timing does not reveal accounts.
-        let matches = try await verify(password, hash: found?.passwordHash ?? Self.decoyHash)
-        guard let found, matches else { throw AccountProblem.wrongCredentials }
-        return found.customer
+    static func normalised(_ details: CustomerDetails) throws -> CustomerDetails {
+        var normalised = details
+        normalised.email = details.email.lowercased()
+        do { try normalised.validate() } catch { throw AccountProblem.invalid(error) }
+        return normalised
     }
 
-    public func update(_ customer: Customer, now: Date) async throws -> Customer {
+    /// Changes the details. A new e-mail address needs the current password (a stolen session alone must not take
+    /// the account over), and the old address is told in the same transaction.
+    public func update(_ customer: Customer, currentPassword: String, now: Date) async throws -> Customer {
         var customer = customer
-        customer.details.email = customer.details.email.lowercased()
-        do { try customer.details.validate() } catch { throw AccountProblem.invalid(error) }
+        customer.details = try Self.normalised(customer.details)
         let updated = customer
+        let stored = try await database.read { sql in try await CustomerRepository(sql).find(id: updated.id) }
+        guard let stored else { throw AccountProblem.wrongCredentials }
+        let newAddress = stored.details.email != updated.details.email
+        if newAddress {
+            let hash = try await database.read { sql in try await CustomerRepository(sql).passwordHash(id: updated.id) }
+            guard let hash, !currentPassword.isEmpty, try await verify(currentPassword, hash: hash) else {
+                throw AccountProblem.wrongCurrentPassword
+            }
+        }
+        let settings = mail
         try await database.transaction { sql in
             let customers = CustomerRepository(sql)
             if let other = try await customers.find(email: updated.details.email), other.customer.id != updated.id {
                 throw AccountProblem.emailTaken
             }
             try await customers.update(updated, now: now)
+            if newAddress {
+                try await MailOutboxRepository(sql, dialect: database.dialect)
+                    .enqueue(AccountMails.emailChanged(stored, to: updated.details.email, settings: settings, now: now), now: now)
+            }
         }
         return customer
     }
 
     /// Changes the password after checking the current one; other sessions and open reset links end.
     public func changePassword(customerID: UUID, current: String, new: String, now: Date) async throws {
+        try Self.checkShape(new)
         let stored = try await database.read { sql in try await CustomerRepository(sql).passwordHash(id: customerID) }
         guard let stored, try await verify(current, hash: stored) else { throw AccountProblem.wrongCurrentPassword }
         let hash = try await self.hash(new)
@@ -98,42 +134,21 @@ public struct CustomerAccounts: Sendable {
         }
     }
 
-    /// Sends a reset link if the address has an account; the caller answers the same either way.
-    public func requestReset(email: String, now: Date) async throws {
-        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let token = Self.randomToken()
-        let mail = self.mail
-        let link = resetLink
-        try await database.transaction { sql in
-            guard let customer = try await CustomerRepository(sql).find(email: email)?.customer else { return }
-            try await CustomerRepository(sql).addReset(tokenHash: Self.digest(token), customerID: customer.id,
-                                                       expiresAt: now.addingTimeInterval(Self.resetLifetime))
-            try await MailOutboxRepository(sql, dialect: database.dialect)
-                .enqueue(AccountMails.passwordReset(customer, link: link(token, customer.language), settings: mail, now: now), now: now)
-        }
-    }
-
-    /// Sets a new password with a reset link's token, once; every session of the account ends.
-    public func resetPassword(token: String, new: String, now: Date) async throws -> Customer {
-        let hash = try await self.hash(new)
-        return try await database.transaction { sql in
-            let customers = CustomerRepository(sql)
-            guard let id = try await customers.consumeReset(tokenHash: Self.digest(token), now: now),
-                  let customer = try await customers.find(id: id) else { throw AccountProblem.resetLinkInvalid }
-            try await customers.setPassword(id: id, hash: hash, now: now)
-            try await customers.revokeAccess(customerID: id, now: now)
-            return customer
-        }
+    /// A password bcrypt can take and that is long enough; checked before anything is hashed.
+    static func checkShape(_ password: String) throws {
+        guard password.count >= minimumPasswordLength, password.utf8.count <= 72 else { throw AccountProblem.unusablePassword }
     }
 
     func hash(_ password: String) async throws -> String {
-        guard password.count >= Self.minimumPasswordLength, password.utf8.count <= 72 else { throw AccountProblem.unusablePassword }
+        try Self.checkShape(password)
         let cost = self.cost
+        passwordWork.count()
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
     func verify(_ password: String, hash: String) async throws -> Bool {
         guard password.utf8.count <= 72 else { return false }
+        passwordWork.count()
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
@@ -150,4 +165,11 @@ public struct CustomerAccounts: Sendable {
     public static func digest(_ token: String) -> String {
         Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
+}
+
+/// How many times bcrypt ran (hash or verify) for one `CustomerAccounts`.
+public final class PasswordWork: Sendable {
+    private let runs = Mutex(0)
+    public var total: Int { runs.withLock { $0 } }
+    func count() { runs.withLock { $0 += 1 } }
 }

@@ -108,7 +108,7 @@ extension OrderDesk {
     }
 }
 
-/// Looks for overdue orders every interval, and removes expired sessions.
+/// Looks for overdue orders every interval, and cancels those unpaid past their grace.
 public struct OverdueWatch: Service {
     let desk: OrderDesk
     let interval: Duration
@@ -128,8 +128,6 @@ public struct OverdueWatch: Service {
             if !marked.isEmpty { logger.notice("orders overdue", metadata: ["orders": "\(marked.joined(separator: ","))"]) }
             let cancelled = try await desk.cancelUnpaidPastGrace(now: now())
             if !cancelled.isEmpty { logger.notice("unpaid orders cancelled", metadata: ["orders": "\(cancelled.joined(separator: ","))"]) }
-            // Housekeeping on the same beat: expired sessions and the guest carts they leave behind.
-            try await Sessions(database: desk.database).deleteExpired(now: now())
         }
     }
 }

@@ -8,19 +8,57 @@ public struct CustomerRepository: Sendable {
 
     public init(_ sql: any SQLDatabase) { self.sql = sql }
 
-    public func insert(_ customer: Customer, passwordHash: String, now: Date) async throws {
+    /// A new account; `verified` when its address is known to be the customer's (made by staff or a test), else it
+    /// waits for the confirmation link.
+    public func insert(_ customer: Customer, passwordHash: String, verified: Bool = true, now: Date) async throws {
         let d = customer.details
         try await sql.execute("""
-            INSERT INTO customers (id, email, password_hash, name, street, postal_code, city, country, language, created_at, updated_at)
+            INSERT INTO customers (id, email, password_hash, name, street, postal_code, city, country, language, created_at, updated_at,
+                verified_at)
             VALUES (\(bind: customer.id), \(bind: d.email), \(bind: passwordHash), \(bind: d.name), \(bind: d.street),
-                \(bind: d.postalCode), \(bind: d.city), \(bind: d.country), \(bind: customer.language.rawValue), \(bind: now), \(bind: now))
+                \(bind: d.postalCode), \(bind: d.city), \(bind: d.country), \(bind: customer.language.rawValue), \(bind: now), \(bind: now),
+                \(bind: verified ? now : nil))
             """)
     }
 
-    /// The customer with this (lower-case) e-mail and their password hash.
-    public func find(email: String) async throws -> (customer: Customer, passwordHash: String)? {
+    /// The customer with this (lower-case) e-mail, their password hash, and whether their address is confirmed.
+    public func find(email: String) async throws -> (customer: Customer, passwordHash: String, verified: Bool)? {
         guard let row = try await sql.rows("SELECT * FROM customers WHERE email = \(bind: email)").first else { return nil }
-        return (try Self.customer(row), try row.string("password_hash"))
+        return (try Self.customer(row), try row.string("password_hash"), try row.optionalDate("verified_at") != nil)
+    }
+
+    /// Marks the customer's address as confirmed.
+    public func markVerified(id: UUID, now: Date) async throws {
+        try await sql.execute("UPDATE customers SET verified_at = \(bind: now) WHERE id = \(bind: id) AND verified_at IS NULL")
+    }
+
+    public func addVerification(tokenHash: String, customerID: UUID, expiresAt: Date) async throws {
+        try await sql.execute("""
+            INSERT INTO email_verifications (token_hash, customer_id, expires_at)
+            VALUES (\(bind: tokenHash), \(bind: customerID), \(bind: expiresAt))
+            """)
+    }
+
+    /// The customer an unused, unexpired confirmation token was issued for, without using it.
+    public func verification(tokenHash: String, now: Date) async throws -> UUID? {
+        try await sql.rows("""
+            SELECT customer_id FROM email_verifications WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL AND expires_at > \(bind: now)
+            """).first.map { try $0.uuid("customer_id") }
+    }
+
+    /// Uses a confirmation token once.
+    public func consumeVerification(tokenHash: String, now: Date) async throws -> UUID? {
+        try await sql.rows("""
+            UPDATE email_verifications SET used_at = \(bind: now)
+            WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL AND expires_at > \(bind: now) RETURNING customer_id
+            """).first.map { try $0.uuid("customer_id") }
+    }
+
+    /// The customer an unused, unexpired reset token was issued for, without using it.
+    public func reset(tokenHash: String, now: Date) async throws -> UUID? {
+        try await sql.rows("""
+            SELECT customer_id FROM password_resets WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL AND expires_at > \(bind: now)
+            """).first.map { try $0.uuid("customer_id") }
     }
 
     public func find(id: UUID) async throws -> Customer? {

@@ -5,5 +5,32 @@ extension Migrator {
         Migration(id: "2026-11-30-018-staff-disabled", ddl: """
             ALTER TABLE staff ADD COLUMN disabled_at {timestamp}
             """),
+        // A new account counts once its address is confirmed by a link mailed to it; accounts made before count as confirmed.
+        Migration(id: "2026-11-30-019-customer-verification", ddl: """
+            ALTER TABLE customers ADD COLUMN verified_at {timestamp};
+            UPDATE customers SET verified_at = created_at;
+            CREATE TABLE email_verifications (
+                token_hash TEXT PRIMARY KEY,
+                customer_id {uuid} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+                expires_at {timestamp} NOT NULL,
+                used_at {timestamp}
+            )
+            """),
+        // Failed logins per address and per account, keyed by a hash, forgotten a day after the last failure.
+        Migration(id: "2026-11-30-020-login-failures", ddl: """
+            CREATE TABLE login_failures (
+                key_hash TEXT PRIMARY KEY,
+                failures INTEGER NOT NULL,
+                last_failure_at {timestamp} NOT NULL,
+                expires_at {timestamp} NOT NULL
+            );
+            CREATE INDEX login_failures_expiry ON login_failures (expires_at)
+            """),
+        // Rate-limit rows are keyed by a hash of what they count (not the raw e-mail or address) and expire.
+        Migration(id: "2026-11-30-021-rate-limits-expire", ddl: """
+            DELETE FROM rate_limits;
+            ALTER TABLE rate_limits ADD COLUMN expires_at {timestamp};
+            CREATE INDEX rate_limits_expiry ON rate_limits (expires_at)
+            """),
     ]
 }

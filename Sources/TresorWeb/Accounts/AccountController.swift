@@ -8,24 +8,22 @@ import TresorServices
 struct AccountController: Sendable {
     let site: SiteContext
 
-    /// Password guessing is slowed per client address (here, before the form is handled) and per account (in
-    /// `CustomerAccounts.logIn`); both are counted before bcrypt runs, so a flood costs a database row each, not a hash.
-    static let loginAttempts = (perAddress: 20, perAccount: CustomerAccounts.loginAttempts.perAccount,
-                                window: CustomerAccounts.loginAttempts.window)
-
     /// The account's forms and the guards in front of them.
     var forms: [FormRule] {
-        [FormRule(.account(.login), token: "login",
-                  limit: RequestLimit(bucket: "login-ip", count: Self.loginAttempts.perAddress, window: Self.loginAttempts.window,
-                                      message: { CustomerText.loginTooMany($0) })),
+        // Password guessing is slowed with a growing wait per client address and per account, in
+        // `CustomerAccounts.logIn`, before any password is hashed.
+        [FormRule(.account(.login), token: "login"),
          FormRule(.account(.logout), token: "logout"),
-         FormRule(.account(.register), token: "register"),
+         FormRule(.account(.register), token: "register",
+                  limit: RequestLimit(bucket: "register", count: 10, window: 3600, message: { CareersText.tooMany($0) })),
+         FormRule(.account(.verify), token: "verify"),
          FormRule(.account(.details), token: "details"),
          FormRule(.account(.password), token: "password"),
          // At most 5 reset mails per address and hour: the form must not become a way to flood a mailbox.
          FormRule(.account(.forgotPassword), token: "forgot",
                   limit: RequestLimit(bucket: "reset", count: 5, window: 3600, message: { CareersText.tooMany($0) })),
-         FormRule(.account(.newPassword), token: "reset")]
+         FormRule(.account(.newPassword), token: "reset",
+                  limit: RequestLimit(bucket: "reset-use", count: 20, window: 3600, message: { CareersText.tooMany($0) }))]
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
@@ -35,6 +33,8 @@ struct AccountController: Sendable {
         group.post(.account(.logout)) { _, context, lang in try await self.logOut(context, lang) }
         group.get(.account(.register)) { request, context, lang in try await self.registerPage(request, context) }
         group.post(.account(.register)) { request, context, lang in try await self.register(request, context, lang) }
+        group.get(.account(.verify)) { request, context, _ in try await self.verifyPage(request, context) }
+        group.post(.account(.verify)) { request, context, lang in try await self.verify(request, context, lang) }
         group.get(.account(.details)) { request, context, lang in try await self.detailsPage(request, context, lang) }
         group.post(.account(.details)) { request, context, lang in try await self.saveDetails(request, context, lang) }
         group.post(.account(.password)) { request, context, lang in try await self.changePassword(request, context, lang) }
@@ -85,13 +85,19 @@ struct AccountController: Sendable {
         var visitor = context.visitor
         let customer: Customer
         do {
-            customer = try await site.accounts.logIn(email: form["email"], password: form["password"], now: site.now())
+            customer = try await site.accounts.logIn(email: form["email"], password: form["password"], from: context.client,
+                                                     now: site.now())
         } catch AccountProblem.wrongCredentials {
             return try await loginPage(request, context, lang, email: form["email"], next: form["next"],
                                        problems: [CustomerText.loginFailed(lang)], status: .unprocessableContent)
-        } catch AccountProblem.tooManyAttempts {
+        } catch AccountProblem.tooManyAttempts(let seconds) {
+            var page = try await loginPage(request, context, lang, email: form["email"], next: form["next"],
+                                           problems: [CustomerText.loginWait(lang, String(seconds))], status: .tooManyRequests)
+            page.headers[.retryAfter] = String(seconds)
+            return page
+        } catch AccountProblem.unverified {
             return try await loginPage(request, context, lang, email: form["email"], next: form["next"],
-                                       problems: [CustomerText.loginTooMany(lang)], status: .tooManyRequests)
+                                       problems: [CustomerText.loginUnverified(lang)], status: .forbidden)
         }
         try await startSession(for: customer, &visitor)
         return site.redirect(Self.safeNext(form["next"], lang), visitor)
@@ -121,17 +127,35 @@ struct AccountController: Sendable {
                                                         site.pageContext(request, .account(.register))), visitor, status: status)
     }
 
+    /// The same answer for every address (a mail goes to it), so the form never tells whether it has an account.
     func register(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let form = context.form
-        var visitor = context.visitor
         let details = CustomerDetails(form: form)
-        let customer: Customer
         do {
-            customer = try await site.accounts.register(details, password: form["password"], language: lang, now: site.now())
+            try await site.accounts.signUp(details, password: form["password"], language: lang, now: site.now())
         } catch let problem as AccountProblem {
             let (problems, messages) = Self.describe(problem, lang)
             return try await registerPage(request, context, details: details, problems: problems, messages: messages,
                                           status: .unprocessableContent)
+        }
+        return try await site.page(AccountView.registered(site.pageContext(request, .account(.register))), context.visitor)
+    }
+
+    func verifyPage(_ request: Request, _ context: TresorRequestContext) async throws -> Response {
+        var visitor = context.visitor
+        let token = request.query("token")
+        let valid = (try? await site.accounts.checkVerification(token: token, now: site.now())) != nil
+        let formToken = try await site.formToken(&visitor, form: "verify")
+        return try await site.page(AccountView.verify(resetToken: token, formToken: formToken, valid: valid,
+                                                      site.pageContext(request, .account(.verify))), visitor, status: valid ? .ok : .badRequest)
+    }
+
+    /// The button on the confirmation page: the address is confirmed and the customer logged in.
+    func verify(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        var visitor = context.visitor
+        let customer: Customer
+        do { customer = try await site.accounts.verify(token: context.form["token"], now: site.now()) } catch AccountProblem.verificationLinkInvalid {
+            return try await verifyPage(request, context)
         }
         try await startSession(for: customer, &visitor)
         return site.redirect(Page.account(.overview).path(lang), visitor)
@@ -144,7 +168,9 @@ struct AccountController: Sendable {
         case .emailTaken: (FieldProblems(messages: ["email": CustomerText.emailTaken(lang)]), [])
         case .wrongCurrentPassword: (FieldProblems(messages: ["current": CustomerText.wrongCurrent(lang)]), [])
         case .wrongCredentials: (FieldProblems(), [CustomerText.loginFailed(lang)])
-        case .tooManyAttempts: (FieldProblems(), [CustomerText.loginTooMany(lang)])
+        case .tooManyAttempts(let seconds): (FieldProblems(), [CustomerText.loginWait(lang, String(seconds))])
+        case .unverified: (FieldProblems(), [CustomerText.loginUnverified(lang)])
+        case .verificationLinkInvalid: (FieldProblems(), [CustomerText.verifyInvalid(lang)])
         case .resetLinkInvalid: (FieldProblems(), [CustomerText.resetInvalid(lang)])
         }
     }
@@ -167,7 +193,13 @@ struct AccountController: Sendable {
         customer.details = CustomerDetails(form: context.form)
         customer.language = lang
         let saved: Customer
-        do { saved = try await site.accounts.update(customer, now: site.now()) } catch let problem as AccountProblem {
+        do {
+            saved = try await site.accounts.update(customer, currentPassword: context.form["currentForEmail"], now: site.now())
+        } catch AccountProblem.wrongCurrentPassword {
+            return try await detailsPage(request, context, lang, details: customer.details,
+                                         problems: FieldProblems(messages: ["currentForEmail": CustomerText.wrongCurrent(lang)]),
+                                         status: .unprocessableContent)
+        } catch let problem as AccountProblem {
             let (problems, messages) = Self.describe(problem, lang)
             return try await detailsPage(request, context, lang, details: customer.details, problems: problems, messages: messages,
                                          status: .unprocessableContent)

@@ -113,6 +113,9 @@ enum AccountView {
             Forms.notices(messages + problems.messages.values.sorted(), confirmations),
             Forms.post(.account(.details), lang, token: detailsToken,
                        Forms.address(details, lang, problems: problems),
+                       // A new e-mail address needs the password: a stolen session alone must not take the account over.
+                       Forms.field(CustomerText.currentPasswordForEmail(lang), name: "currentForEmail", value: "", type: "password",
+                                   autocomplete: "current-password", problems: problems, required: false),
                        Forms.submit(CustomerText.saveButton(lang))),
             .h2(.text(CustomerText.passwordTitle(lang))),
             Forms.post(.account(.password), lang, token: passwordToken,
@@ -152,5 +155,26 @@ enum AccountView {
                        Forms.submit(CustomerText.saveButton(lang)))
         )
         return Layout.render(context, title: CustomerText.newPasswordTitle(lang), main: main)
+    }
+
+    /// The page a confirmation link opens: it only asks (mail scanners open links); the button confirms and logs in.
+    static func verify(resetToken token: String, formToken: String, valid: Bool, _ context: PageContext) -> String {
+        let lang = context.language
+        let main: Node<HTML.BodyContext> = .group(
+            .h1(.text(CustomerText.verifyTitle(lang))),
+            valid ? .group(.p(.text(CustomerText.verifyAsk(lang))),
+                           Forms.post(.account(.verify), lang, token: formToken,
+                                      Forms.hidden("token", token),
+                                      Forms.submit(CustomerText.verifyButton(lang))))
+                  : Forms.notices([CustomerText.verifyInvalid(lang)], []))
+        return Layout.render(context, title: CustomerText.verifyTitle(lang), main: main)
+    }
+
+    /// After registering: the same for every address.
+    static func registered(_ context: PageContext) -> String {
+        let lang = context.language
+        let main: Node<HTML.BodyContext> = .group(.h1(.text(CustomerText.registerSentTitle(lang))),
+                                                  Forms.notices([], [CustomerText.registerSent(lang)]))
+        return Layout.render(context, title: CustomerText.registerSentTitle(lang), main: main)
     }
 }

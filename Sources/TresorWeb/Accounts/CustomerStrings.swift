@@ -23,7 +23,9 @@ enum CustomerText: Wording {
     case newsletterEmail, newsletterButton, newsletterSentTitle, newsletterSent, newsletterInvalidEmail, newsletterStale,
          newsletterConfirmedTitle, newsletterConfirmed, newsletterInvalidLink, newsletterUnsubscribeTitle, newsletterUnsubscribeAsk,
          newsletterUnsubscribeButton, newsletterUnsubscribed, newsletterWebsite, newsletterTooMany, loginTooMany,
-         newsletterConfirmTitle, newsletterConfirmAsk, newsletterConfirmButton, guestOrdersTooMany
+         newsletterConfirmTitle, newsletterConfirmAsk, newsletterConfirmButton, guestOrdersTooMany,
+         registerSentTitle, registerSent, verifyTitle, verifyAsk, verifyButton, verifyInvalid, loginUnverified, loginWait,
+         currentPasswordForEmail
     case newsSearch, newsSearchButton, newsSearchResults, newsSearchNone,
          newsTitle, newsLead, newsEmpty, newsRelated, newsBy, newsCategory, newsTopic, newsTopics, newsReadMore
     var pair: (String, String) {
@@ -174,6 +176,21 @@ enum CustomerText: Wording {
         case .newsletterInvalidLink: ("Dieser Link ist ungültig oder abgelaufen. Melden Sie sich gern erneut an.",
                                       "This link is invalid or has expired. You are welcome to sign up again.")
         case .newsletterUnsubscribeTitle: ("Newsletter abbestellen", "Unsubscribe")
+        case .registerSentTitle: ("Bitte sehen Sie in Ihr Postfach", "Please check your inbox")
+        case .registerSent: ("Wir haben Ihnen eine E-Mail geschickt. Mit dem Link darin bestätigen Sie Ihre Adresse; danach können Sie sich anmelden.",
+                             "We have sent you an e-mail. Confirm your address with the link in it; then you can log in.")
+        case .verifyTitle: ("Kundenkonto bestätigen", "Confirm your account")
+        case .verifyAsk: ("Bitte bestätigen Sie mit einem Klick Ihre E-Mail-Adresse; danach sind Sie angemeldet.",
+                          "Please confirm your e-mail address with one click; you are logged in afterwards.")
+        case .verifyButton: ("Konto bestätigen", "Confirm account")
+        case .verifyInvalid: ("Dieser Link ist ungültig, abgelaufen oder schon benutzt. Melden Sie sich an oder registrieren Sie sich erneut.",
+                              "This link is invalid, expired or used already. Log in, or register again.")
+        case .loginUnverified: ("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse mit dem Link, den wir Ihnen geschickt haben.",
+                                "Please confirm your e-mail address first, with the link we sent you.")
+        case .loginWait: ("Zu viele Anmeldeversuche. Bitte warten Sie %@ Sekunden oder setzen Sie Ihr Passwort zurück.",
+                          "Too many login attempts. Please wait %@ seconds or reset your password.")
+        case .currentPasswordForEmail: ("Aktuelles Passwort (nur nötig, wenn Sie die E-Mail-Adresse ändern)",
+                                        "Current password (needed only if you change the e-mail address)")
         case .guestOrdersTooMany: ("Ohne Kundenkonto sind nur wenige Bestellungen je Stunde möglich. Bitte melden Sie sich an oder versuchen Sie es später erneut.",
                                    "Without an account only a few orders per hour are possible. Please log in or try again later.")
         case .newsletterConfirmTitle: ("Newsletter-Anmeldung bestätigen", "Confirm your newsletter sign-up")

@@ -133,8 +133,12 @@ extension AppConfig {
     /// What the shop's services run with, from this configuration; links point at this shop's own pages.
     public var shopSettings: ShopSettings {
         let base = baseURL
-        let links = ShopLinks(passwordReset: { token, language in base + Page.account(.newPassword).path(language) + "?token=" + token },
-                              newsletter: newsletterLinks,
+        let account = AccountLinks(
+            passwordReset: { token, language in base + Page.account(.newPassword).path(language) + "?token=" + token },
+            verification: { token, language in base + Page.account(.verify).path(language) + "?token=" + token },
+            login: { language in base + Page.account(.login).path(language) },
+            forgotPassword: { language in base + Page.account(.forgotPassword).path(language) })
+        let links = ShopLinks(account: account, newsletter: newsletterLinks,
                               article: { slug, language in base + Page.news(.article(slug: slug)).path(language) })
         return ShopSettings(mail: mailSettings, seller: seller, shipping: shipping, paymentDays: paymentDays, quoteLock: quoteLock,
                             cancellationFee: cancellationFee, guestOrdersPerHour: guestOrdersPerHour,

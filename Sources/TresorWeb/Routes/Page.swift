@@ -99,7 +99,7 @@ enum OrderPage: Hashable, Sendable {
 
 /// The customer account.
 enum AccountPage: Hashable, Sendable {
-    case overview, login, register, logout, details, password, forgotPassword, newPassword
+    case overview, login, register, verify, logout, details, password, forgotPassword, newPassword
 
     func segment(_ language: Language) -> String {
         let de = language == .de
@@ -107,6 +107,7 @@ enum AccountPage: Hashable, Sendable {
         case .overview: de ? "konto" : "account"
         case .login: de ? "konto/anmelden" : "account/login"
         case .register: de ? "konto/registrieren" : "account/register"
+        case .verify: de ? "konto/bestaetigen" : "account/confirm"
         case .logout: de ? "konto/abmelden" : "account/logout"
         case .details: de ? "konto/daten" : "account/details"
         case .password: de ? "konto/passwort" : "account/password"

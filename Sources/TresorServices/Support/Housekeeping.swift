@@ -1,0 +1,34 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TresorStore
+
+/// Forgets what is only kept for a while: expired sessions and the guest carts they leave, request counters whose
+/// window has ended, failed logins after their day.
+public struct Housekeeping: Service {
+    let database: Database
+    let interval: Duration
+    let now: @Sendable () -> Date
+    let logger: Logger
+
+    public init(database: Database, interval: Duration = .seconds(600), now: @escaping @Sendable () -> Date, logger: Logger) {
+        self.database = database
+        self.interval = interval
+        self.now = now
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await repeating(every: interval, logger: logger, failure: "housekeeping failed") { try await sweep() }
+    }
+
+    /// One round.
+    public func sweep() async throws {
+        let moment = now()
+        try await database.transaction { sql in
+            try await SessionRepository(sql).deleteExpired(now: moment)
+            try await RateLimitRepository(sql).deleteExpired(now: moment)
+            try await LoginFailureRepository(sql).deleteExpired(now: moment)
+        }
+    }
+}
