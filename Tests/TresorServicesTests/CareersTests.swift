@@ -8,15 +8,7 @@ import TresorTestSupport
 @Suite struct CareersTests {
     let now = CampaignFixture.now
     /// A small but complete PDF: header, one empty page, cross-reference table, trailer.
-    static let pdf = Array("""
-        %PDF-1.4
-        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
-        trailer << /Root 1 0 R /Size 4 >>
-        %%EOF
-
-        """.utf8)
+    static let pdf = TestPDF.cv
 
     func desk(_ database: Database, storage: String, months: Int = 6) -> CareersDesk {
         CareersDesk(database: database, mail: MailSettings(), staffAddress: "personal@tresor.example", storage: storage,
@@ -42,6 +34,57 @@ import TresorTestSupport
         #expect(throws: CVDocument.Problem.tooLarge) {
             try CVDocument.check(Self.pdf + [UInt8](repeating: 32, count: CVDocument.maximumSize))
         }
+    }
+
+    /// A 14-byte `%PDF-1.4\n%%EOF` and an HTML page with a PDF header were accepted as CVs: a CV must be a well-formed
+    /// PDF (header, cross-reference, `%%EOF`) with no HTML a browser would run.
+    @Test func aCVMustBeAWellFormedPDFAndNoPage() throws {
+        #expect(throws: CVDocument.Problem.notPDF) { try CVDocument.check(Array("%PDF-1.4\n%%EOF".utf8)) }
+        // Looks like a PDF, but its cross-reference points nowhere.
+        #expect(throws: CVDocument.Problem.notPDF) {
+            try CVDocument.check(Array("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\nstartxref\n99999\n%%EOF\n".utf8))
+        }
+        let polyglot = Array("%PDF-1.4\n<HTML><body><SCRIPT>alert(document.domain)</script></body></html>\n".utf8) + Self.pdf.dropFirst(9)
+        #expect(throws: CVDocument.Problem.notPDF) { try CVDocument.check(polyglot) }
+        let trailing = Self.pdf + Array("<!DOCTYPE html><img src=x onerror=alert(1)>".utf8)
+        #expect(throws: CVDocument.Problem.notPDF) { try CVDocument.check(trailing) }
+        try CVDocument.check(Self.pdf)
+        // The test PDF itself is one a real reader accepts.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cv-\(UUID().uuidString).pdf")
+        try Data(Self.pdf).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let qpdf = Process()
+        qpdf.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+        qpdf.arguments = ["--check", file.path]
+        qpdf.standardOutput = FileHandle.nullDevice
+        try qpdf.run()
+        qpdf.waitUntilExit()
+        #expect(qpdf.terminationStatus == 0)
+    }
+
+    /// Limits counted bytes and characters apart: `a` plus 20,000 combining marks passed a 200-character limit; NUL,
+    /// ESC and right-to-left overrides were accepted; Arabic-Indic digits passed as a German postcode.
+    @Test func textIsMeasuredInBytesAndCharactersAndHasNoControls() {
+        let stacked = "a" + String(repeating: "\u{0301}", count: 20_000)
+        #expect(stacked.count == 1)
+        #expect(!TextInput.isLine(stacked, maxCharacters: 200))
+        for bad in ["Max\u{0}Muster", "Max\u{1B}[31mMuster", "Max \u{202E}retsuM", "Max\u{2066}x", "Max\nMuster", "Max\u{85}M"] {
+            #expect(!TextInput.isLine(bad, maxCharacters: 200), "\(bad.debugDescription)")
+        }
+        #expect(TextInput.isLine("Zoë Ångström-Ñúñez 李小龙 محمد", maxCharacters: 200))
+        #expect(TextInput.isText("Zeile eins\nZeile zwei\tEnde", maxCharacters: 200))
+        #expect(!TextInput.isText("Zeile\u{202E}", maxCharacters: 200))
+        func details(name: String = "Max Muster", postalCode: String = "50667") -> CustomerDetails {
+            CustomerDetails(email: "max@example.de", name: name, street: "Weg 1", postalCode: postalCode, city: "Köln", country: "DE")
+        }
+        #expect(throws: InvalidParameter(name: "postalCode", value: "٥٠٦٦٧")) { try details(postalCode: "٥٠٦٦٧").validate() }
+        #expect(throws: InvalidParameter(name: "postalCode", value: "5066")) { try details(postalCode: "5066").validate() }
+        #expect(throws: InvalidParameter(name: "name", value: stacked)) { try details(name: stacked).validate() }
+        #expect(throws: InvalidParameter(name: "name", value: "Max \u{202E}retsuM")) { try details(name: "Max \u{202E}retsuM").validate() }
+        #expect((try? details().validate()) != nil)
+        let application = JobApplication(jobID: UUID(), name: "Jana\u{0}", email: "jana@example.de", message: stacked, language: .de,
+                                         receivedAt: now)
+        #expect(application.problems() == ["name", "message"])
     }
 
     @Test func jobFilesAreReadLikeArticles() throws {

@@ -11,7 +11,7 @@ import TresorTestSupport
 
 /// "Offene Stellen", job pages with JobPosting JSON-LD, applications with a CV upload, and the contact page.
 @Suite struct CareersPageTests {
-    static let pdf = Array("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+    static let pdf = TestPDF.cv
 
     func seedJobs(_ shop: ShopFixture) async throws {
         try await Seeder(database: shop.database, logger: TestDatabase.logger).seedJobsIfEmpty(now: ShopFixture.now)

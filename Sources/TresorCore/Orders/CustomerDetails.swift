@@ -27,12 +27,13 @@ public struct CustomerDetails: Sendable, Hashable, Codable {
     public func validate() throws(InvalidParameter) {
         guard EmailAddress.isValid(email) else { throw InvalidParameter(name: "email", value: email) }
         for (field, value, limit) in [("name", name, 200), ("street", street, 200), ("city", city, 100)] {
-            guard !value.isEmpty, value.count <= limit, !value.contains(where: \.isNewline) else {
-                throw InvalidParameter(name: field, value: value)
-            }
+            guard !value.isEmpty, TextInput.isLine(value, maxCharacters: limit) else { throw InvalidParameter(name: field, value: value) }
         }
-        guard (3...10).contains(postalCode.count), postalCode.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }),
-              country != "DE" || (postalCode.count == 5 && postalCode.allSatisfy(\.isNumber)) else {
+        // ASCII letters and digits only: "٥٠٦٦٧" (Arabic-Indic digits) is no German postcode, whatever `isNumber` says.
+        let ascii = postalCode.unicodeScalars
+        guard (3...10).contains(ascii.count),
+              ascii.allSatisfy({ ("0"..."9").contains($0) || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || $0 == " " || $0 == "-" }),
+              country != "DE" || (ascii.count == 5 && ascii.allSatisfy { ("0"..."9").contains($0) }) else {
             throw InvalidParameter(name: "postalCode", value: postalCode)
         }
         guard Self.countries.contains(country) else { throw InvalidParameter(name: "country", value: country) }
