@@ -101,7 +101,7 @@ public struct Shop: Sendable {
         payments = PaymentDesk(orders: orders)
         accounts = CustomerAccounts(database: database, cost: UInt8(settings.passwordCost), mail: settings.mail,
                                     links: settings.links.account)
-        sessions = Sessions(database: database)
+        sessions = Sessions(database: database, board: board)
         news = NewsDesk(database: database)
         newsletter = NewsletterDesk(database: database, mail: settings.mail, links: settings.links.newsletter)
         campaigns = CampaignDesk(database: database, mail: settings.mail, links: settings.links.newsletter,

@@ -19,7 +19,7 @@ struct Environment {
                 (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue(.string($0.value), isSecret: false))
             })))
         }
-        providers.append(EnvironmentVariablesProvider(secretsSpecifier: .dynamic { key, _ in key.contains("DATABASE_URL") }))
+        providers.append(EnvironmentVariablesProvider(secretsSpecifier: .dynamic { key, _ in key.contains("DATABASE_URL") || key.contains("METRICS_TOKEN") }))
         if FileManager.default.fileExists(atPath: ".env") {
             providers.append(try await EnvironmentVariablesProvider(environmentFilePath: ".env", allowMissing: true))
         }

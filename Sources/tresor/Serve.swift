@@ -32,11 +32,12 @@ struct Serve: AsyncParsableCommand {
         let feed = makeFeed(config)
         let deps = WebDependencies(config: config, shop: shop, now: now, logger: logger, metrics: registry, demoPrices: feed is DemoFeed)
         let app = try buildApplication(deps)
+        let metricsListener = try buildMetricsApplication(deps)
         let jobs = shop.backgroundJobs(feed: feed, boardRefresh: config.boardRefresh, transport: config.mailTransport,
                                        pace: config.campaignPace, bounces: config.newsletter.bounceMaildir, now: now)
         // The database is the first service started and the last stopped; the shop opens its doors only after
         // the migrations, the demo content and a first price poll.
-        let opening = ShopOpening(shop: shop, feed: feed, seedDemo: !noDemo, now: now, services: jobs + [app]) {
+        let opening = ShopOpening(shop: shop, feed: feed, seedDemo: !noDemo, now: now, services: jobs + [app] + (metricsListener.map { [$0] } ?? [])) {
             print("""
                 Tresor is running at http://\(config.host):\(config.port) (base URL \(config.baseURL))
                 Data: \(env.databaseDescription)

@@ -47,6 +47,14 @@ import TresorTestSupport
         }
     }
 
+    /// Sessions over the demo catalogue: a cart takes only products the shop sells.
+    func sessions(_ database: Database) async throws -> Sessions {
+        try await Seeder(database: database, logger: TestDatabase.logger).seedCatalogueIfEmpty(now: now)
+        let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
+        try await board.refresh()
+        return Sessions(database: database, board: board)
+    }
+
     /// Claims the queued mail and reads the reset token from the link in its text part (base64 in the message).
     func resetMail(_ database: Database, at moment: Date) async throws -> (count: Int, raw: String, token: String) {
         let mails = try await database.transaction { sql in
@@ -61,7 +69,7 @@ import TresorTestSupport
     func passwordResetWorksOnceAndEndsSessions(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let accounts = accounts(database)
-            let sessions = Sessions(database: database)
+            let sessions = try await sessions(database)
             let customer = try await accounts.register(erika, password: "Goldbarren-1kg", language: .de, now: now)
             let (cookie, _) = try await sessions.logIn(customer, replacing: nil, now: now)
             try await accounts.requestReset(email: "nobody@example.de", now: now)  // no account: nothing sent
@@ -91,7 +99,7 @@ import TresorTestSupport
     func theGuestCartJoinsTheAccountCartOnLogin(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let accounts = accounts(database)
-            let sessions = Sessions(database: database)
+            let sessions = try await sessions(database)
             let customer = try await accounts.register(erika, password: "Goldbarren-1kg", language: .de, now: now)
             // Earlier, on another device, the account put two Krugerrands in its cart.
             let (_, phone) = try await sessions.logIn(customer, replacing: nil, now: now)
@@ -111,13 +119,22 @@ import TresorTestSupport
             #expect(try await sessions.cart(session).map(\.quantity) == [25])
             try await sessions.add("AG-ML-1OZ", quantity: 99_999, to: session, now: now)
             #expect(try await sessions.cart(session).map(\.quantity) == [Sessions.cartLimit])
+            // Only products of the catalogue, and not more than `maxLines` of them.
+            await #expect(throws: CartProblem.unknownProduct("JUNK-1")) { try await sessions.add("JUNK-1", quantity: 1, to: session, now: now) }
+            await #expect(throws: CartProblem.unknownProduct("JUNK-2")) {
+                try await sessions.set([("AG-ML-1OZ", 3), ("JUNK-2", 1)], in: session, now: now)
+            }
+            #expect(try await sessions.cart(session).map(\.quantity) == [Sessions.cartLimit])  // the whole change was refused
+            let junk = (0..<300).map { (sku: "JUNK-\($0)", quantity: 1) }
+            await #expect(throws: CartProblem.tooManyLines) { try await sessions.set(junk, in: session, now: now) }
+            #expect(try await sessions.cart(session).count == 1)
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func expiredSessionsAndTheirGuestCartsAreRemoved(_ kind: TestDatabase) async throws {
         try await kind.with { database in
-            let sessions = Sessions(database: database)
+            let sessions = try await sessions(database)
             let customer = try await accounts(database).register(erika, password: "Goldbarren-1kg", language: .de, now: now)
             let (_, guest) = try await sessions.start(customerID: nil, now: now)
             let (_, account) = try await sessions.logIn(customer, replacing: nil, now: now)

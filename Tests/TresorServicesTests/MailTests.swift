@@ -168,6 +168,19 @@ final class FlakyTransport: MailTransport {
     }
 
     /// The real hand-off: a sendmail-compatible program gets the message on standard input.
+    /// Mail files held reset links and order tokens and were 0644.
+    @Test func mailFilesAreReadableByTheShopOnly() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-mail-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let mail = OutgoingMail(messageID: "<m@t>", recipient: "erika@example.de", subject: "Reset", raw: "Subject: Reset\r\n\r\nx")
+        try await FileTransport(directory: directory).deliver(mail)
+        let file = directory + "/" + mail.id.uuidString.lowercased() + ".eml"
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect((try FileManager.default.attributesOfItem(atPath: directory)[.posixPermissions] as? Int) == 0o700)
+        #expect(FileManager.default.contents(atPath: file) == Data(mail.raw.utf8))
+    }
+
     @Test func sendmailTransportPipesTheMessage() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-sendmail-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -180,10 +180,12 @@ import TresorTestSupport
     }
 
     @Test func healthReadinessAndMetrics() async throws {
-        try await ShopFixture.run { shop in
+        try await ShopFixture.run(configure: Configure { $0.metrics.token = "scrape" }) { shop in
             #expect(try await shop.get("/healthz").status == .ok)
             #expect(try await shop.get("/readyz").status == .ok)
-            let (_, metrics, _) = try await shop.get("/metrics")
+            let metrics = try await shop.client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer scrape"]) {
+                String(buffer: $0.body)
+            }
             #expect(metrics.contains("tresor_feed_age_seconds{metal=\"XAU\"} 10"))
             #expect(metrics.contains("tresor_catalogue_products 44"))
         }

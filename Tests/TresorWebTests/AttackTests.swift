@@ -255,4 +255,52 @@ import TresorTestSupport
             #expect(parsed.status == .unprocessableContent)  // with the token the body is read: no name, no e-mail, no CV in it
         }
     }
+
+    /// A cart update stored unknown SKUs without a cap (300 junk lines).
+    @Test func cartUpdatesRefuseUnknownProductsAndStayShort() async throws {
+        try await ShopFixture.run { shop in
+            var erika = WebVisitor()
+            let product = try await erika.get(shop, "/produkt/krugerrand-1-oz-gold")
+            _ = try await erika.post(shop, "/warenkorb/hinzufuegen", [("_csrf", try WebVisitor.token(product.body, action: "/warenkorb/hinzufuegen")),
+                                                                     ("sku", "AU-KR-1OZ"), ("quantity", "1")])
+            let cart = try await erika.get(shop, "/warenkorb")
+            let token = try WebVisitor.token(cart.body, action: "/warenkorb")
+            let junk = (0..<300).flatMap { [("sku", "JUNK-\($0)"), ("quantity", "1")] }
+            #expect(try await erika.post(shop, "/warenkorb", [("_csrf", token)] + junk).status == .badRequest)
+            #expect(try await erika.post(shop, "/warenkorb", [("_csrf", token), ("sku", "JUNK"), ("quantity", "2")]).status == .badRequest)
+            let after = try await erika.get(shop, "/warenkorb")
+            #expect(!after.body.contains("JUNK"))
+            #expect(after.body.contains("Krugerrand"))
+        }
+    }
+
+    /// HSTS was never sent, not even with an https base URL.
+    @Test func hstsOverHTTPS() async throws {
+        try await ShopFixture.run(configure: Configure { $0.baseURL = "https://www.tresor.example" }) { shop in
+            let (_, _, headers) = try await shop.get("/produkte")
+            #expect(headers[HTTPField.Name("Strict-Transport-Security")!] == "max-age=31536000; includeSubDomains")
+        }
+        try await ShopFixture.run { shop in
+            let (_, _, headers) = try await shop.get("/produkte")
+            #expect(headers[HTTPField.Name("Strict-Transport-Security")!] == nil)
+        }
+    }
+
+    /// `/metrics` was public on the shop's port, with order and login counts.
+    @Test func metricsAnswerOnlyToTheirToken() async throws {
+        try await ShopFixture.run { shop in
+            let status = try await shop.get("/metrics").status
+            #expect(status == .notFound)
+        }
+        try await ShopFixture.run(configure: Configure { $0.metrics.token = "scrape-7f3a" }) { shop in
+            #expect(try await shop.get("/metrics").status == .unauthorized)
+            let wrong = try await shop.client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer scrape-7f3b"]) { $0.status }
+            #expect(wrong == .unauthorized)
+            let (status, body) = try await shop.client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer scrape-7f3a"]) {
+                ($0.status, String(buffer: $0.body))
+            }
+            #expect(status == .ok)
+            #expect(body.contains("tresor_catalogue_products"))
+        }
+    }
 }

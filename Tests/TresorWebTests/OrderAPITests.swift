@@ -122,7 +122,7 @@ import TresorTestSupport
             let max = try await accounts.register(CustomerDetails(email: "max@example.de", name: "Max Mustermann", street: "Weg 1",
                                                                   postalCode: "50667", city: "Köln", country: "DE"),
                                                   password: "Silberbarren-1", language: .de, now: ShopFixture.now)
-            let sessions = Sessions(database: shop.database)
+            let sessions = shop.shop.sessions
             let (erikaCookie, _) = try await sessions.logIn(erika, replacing: nil, now: ShopFixture.now)
             let (maxCookie, _) = try await sessions.logIn(max, replacing: nil, now: ShopFixture.now)
             let snapshot = shop.board.snapshot

@@ -31,6 +31,7 @@ struct ShopFixture {
     /// `recheck` is how long news pages trust their cached edition; by default a test sees its changes at once.
     static func run(_ kind: TestDatabase = .sqlite, age: TimeInterval = 0, extraProducts: [Product] = [],
                     withoutTicksFor missing: Set<Metal> = [], clock: TestClock? = nil, recheck: Duration = .zero,
+                    configure: Configure = Configure { _ in },
                     _ body: @Sendable (ShopFixture) async throws -> Void) async throws {
         try await kind.with { database in
             try await Seeder(database: database, logger: TestDatabase.logger).seedCatalogueIfEmpty(now: now)
@@ -46,6 +47,7 @@ struct ShopFixture {
             // Uploaded CVs land here, never in the working copy.
             config.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-web-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: config.dataDirectory) }
+            configure(&config)
             let shop = Shop(database: database, settings: config.shopSettings, logger: TestDatabase.logger)
             let board = shop.board
             try await board.refresh()
@@ -63,6 +65,13 @@ struct ShopFixture {
             (response.status, String(buffer: response.body), response.headers)
         }
     }
+}
+
+/// A change to the shop's configuration for one test (a struct, so a trailing closure is always the test's body).
+struct Configure: Sendable {
+    let change: @Sendable (inout AppConfig) -> Void
+    init(_ change: @escaping @Sendable (inout AppConfig) -> Void) { self.change = change }
+    func callAsFunction(_ config: inout AppConfig) { change(&config) }
 }
 
 /// A clock a test can move forward.

@@ -13,12 +13,17 @@ public struct FileTransport: MailTransport {
 
     public init(directory: String) { self.directory = directory }
 
+    /// Messages hold reset links and order tokens: readable by the shop's own user only (0600, in a 0700 folder).
     public func deliver(_ mail: OutgoingMail) async throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
         let path = directory + "/" + mail.id.uuidString.lowercased() + ".eml"
-        // Written under a temporary name and moved, so a reader never sees half a message.
+        // Written under a temporary name and moved, so a reader never sees half a message; created 0600, never wider.
         let temporary = path + ".part"
-        try Data(mail.raw.utf8).write(to: URL(fileURLWithPath: temporary))
+        if FileManager.default.fileExists(atPath: temporary) { try FileManager.default.removeItem(atPath: temporary) }
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(mail.raw.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        }
         if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         try FileManager.default.moveItem(atPath: temporary, toPath: path)
     }

@@ -37,7 +37,9 @@ struct CartController: Sendable {
             throw PageError.badParameter(InvalidParameter(name: "quantity", value: form["quantity"]))
         }
         let session = try await site.ensureSession(&visitor)
-        try await site.sessions.add(product.sku, quantity: quantity, to: session, now: site.now())
+        do { try await site.sessions.add(product.sku, quantity: quantity, to: session, now: site.now()) } catch CartProblem.tooManyLines {
+            throw PageError.badParameter(InvalidParameter(name: "sku", value: product.sku))
+        }
         return site.redirect(Page.checkout(.cart).path(lang), visitor)
     }
 
@@ -55,7 +57,11 @@ struct CartController: Sendable {
             }
             changes.append((sku, form["remove"] == sku ? 0 : quantity))
         }
-        try await site.sessions.set(changes, in: session, now: site.now())
+        do { try await site.sessions.set(changes, in: session, now: site.now()) } catch CartProblem.unknownProduct(let sku) {
+            throw PageError.badParameter(InvalidParameter(name: "sku", value: sku))
+        } catch CartProblem.tooManyLines {
+            throw PageError.badParameter(InvalidParameter(name: "sku", value: String(changes.count)))
+        }
         return site.redirect(Page.checkout(.cart).path(lang), visitor)
     }
 }

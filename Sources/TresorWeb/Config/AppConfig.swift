@@ -34,6 +34,8 @@ public struct AppConfig: Sendable {
     public var careers = CareersConfig()
     /// Addresses of the reverse proxies (nginx) whose `X-Forwarded-For` names the client.
     public var trustedProxies: Set<String> = []
+    /// Who may read `/metrics`.
+    public var metrics = MetricsConfig()
     /// The largest JSON body the API reads; anything larger is answered 413 before it is read.
     public var apiBodyLimit = 64 * 1024
     /// bcrypt cost of customer passwords (each step doubles the work; tests use 4).
@@ -76,6 +78,17 @@ public struct CareersConfig: Sendable {
     public var email = ""
     /// Applications are deleted this many months after they arrived.
     public var retentionMonths = 6
+    public init() {}
+}
+
+/// Who may read the Prometheus metrics (they show order and login counts): a scraper with the bearer token on the
+/// shop's port, or anyone on a separate listener meant for a private network; nobody when neither is set.
+public struct MetricsConfig: Sendable {
+    /// `Authorization: Bearer <token>` opens `/metrics` on the shop's port; empty: not served there.
+    public var token = ""
+    /// A listener of its own for `/metrics`; nil: none.
+    public var port: Int?
+    public var host = "127.0.0.1"
     public init() {}
 }
 

@@ -161,6 +161,15 @@ extension AppConfig {
         config.passwordCost = try int("tresor.password.cost", 4...16)
         config.apiBodyLimit = try int("tresor.api.body.limit", 1024...16 * 1024 * 1024)
         config.guestOrdersPerHour = try int("tresor.guest.orders.per.hour", 0...100_000)
+        config.metrics.token = (try? reader.requiredString(forKey: "tresor.metrics.token"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        let metricsPort = (try? reader.requiredString(forKey: "tresor.metrics.port"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !metricsPort.isEmpty {
+            guard let port = Int(metricsPort), (1...65_535).contains(port) else {
+                throw ConfigurationError(key: "tresor.metrics.port", problem: "expected a port from 1 to 65535 or nothing, got \"\(metricsPort)\"")
+            }
+            config.metrics.port = port
+        }
+        config.metrics.host = try string("tresor.metrics.host")
         config.cancellationGraceDays = try int("tresor.order.cancellation.grace.days", 0...365)
         config.logLevel = try string("tresor.log.level")
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(config.logLevel) else {
@@ -193,6 +202,7 @@ extension AppConfig {
             "tresor.seller.vat.id": seller.vatID, "tresor.seller.tax.number": seller.taxNumber,
             "tresor.seller.register": seller.register, "tresor.seller.managing.directors": seller.managingDirectors,
             "tresor.password.cost": String(passwordCost), "tresor.api.body.limit": String(apiBodyLimit),
+            "tresor.metrics.token": metrics.token, "tresor.metrics.port": metrics.port.map(String.init) ?? "", "tresor.metrics.host": metrics.host,
             "tresor.guest.orders.per.hour": String(guestOrdersPerHour), "tresor.order.cancellation.grace.days": String(cancellationGraceDays),
             "tresor.shipping.fees": shipping.bandsText, "tresor.shipping.free.from": shipping.freeFrom?.decimalString ?? "",
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": mail.directory ?? "", "tresor.mail.sendmail": mail.sendmailPath,

@@ -12,12 +12,18 @@ private let strictHeaders: HTTPFields = [
     .permissionsPolicy: "camera=(), microphone=(), geolocation=()",
 ]
 
-/// Strict headers on every response: no inline script, no framing, no sniffing, a request id to quote.
-/// No route sets these itself, so they are appended, not replaced.
+/// Over HTTPS, browsers are told to come back over HTTPS only, for a year, subdomains included.
+private let strictHeadersWithHSTS: HTTPFields = strictHeaders + [.strictTransportSecurity: "max-age=31536000; includeSubDomains"]
+
+/// Strict headers on every response: no inline script, no framing, no sniffing, a request id to quote, and HSTS
+/// when the shop's base URL is HTTPS. No route sets these itself, so they are appended, not replaced.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The shop is served over HTTPS (its base URL says so).
+    var https = false
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers.append(contentsOf: strictHeaders)
+        response.headers.append(contentsOf: https ? strictHeadersWithHSTS : strictHeaders)
         response.headers.append(HTTPField(name: .requestID, value: context.id))
         return response
     }
@@ -26,6 +32,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 extension HTTPField.Name {
     // safe: the force-unwraps below build names from valid literal tokens.
     static let xFrameOptions = Self("X-Frame-Options")!  // safe: valid token
+    static let strictTransportSecurity = Self("Strict-Transport-Security")!  // safe: valid token
     static let referrerPolicy = Self("Referrer-Policy")!  // safe: valid token
     static let permissionsPolicy = Self("Permissions-Policy")!  // safe: valid token
     static let requestID = Self("X-Request-Id")!  // safe: valid token

@@ -29,7 +29,7 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     let router = Router(context: TresorRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(https: deps.config.baseURL.hasPrefix("https://")))
     router.add(middleware: ErrorPageMiddleware(site: site))
     // Who is asking, for every route: the client's address and the visitor's form-token nonce.
     router.add(middleware: ClientAddressMiddleware(trustedProxies: deps.config.trustedProxies))
@@ -71,9 +71,24 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     let contact = ContactController(site: site)
     contact.addRoutes(to: area(forms: contact.forms))
 
-    HealthController(site: site, metrics: deps.metrics).addRoutes(to: area())
+    HealthController(site: site, metrics: deps.metrics, token: deps.config.metrics.token).addRoutes(to: area())
     let api = area()
     api.add(middleware: APIRequestGuard(bodyLimit: deps.config.apiBodyLimit))
     try APIHandler(site: site).addRoutes(to: api)
     return router
+}
+
+/// The metrics on a listener of their own (`TRESOR_METRICS_HOST`:`TRESOR_METRICS_PORT`), for a scraper on a private
+/// network; nil when no port is configured. It serves `/metrics` and nothing else.
+public func buildMetricsApplication(_ deps: WebDependencies) throws -> (any Service)? {
+    guard let port = deps.config.metrics.port else { return nil }
+    let assets = try Assets.load()
+    let site = SiteContext(shop: deps.shop, config: deps.config.shop, now: deps.now, demoPrices: deps.demoPrices, assets: assets,
+                           bank: deps.config.bank, secureCookies: false, baseURL: deps.config.baseURL,
+                           applicationRetention: deps.config.careers.retentionMonths, newsEdition: NewsEdition(recheck: deps.config.boardRefresh))
+    let router = Router(context: TresorRequestContext.self)
+    let health = HealthController(site: site, metrics: deps.metrics, token: "")
+    router.get("/metrics") { _, _ in health.exposition() }
+    return Application(router: router, configuration: .init(address: .hostname(deps.config.metrics.host, port: port), serverName: "Tresor"),
+                       logger: deps.logger)
 }

@@ -4,15 +4,33 @@ import NIOCore
 import Prometheus
 import TresorCore
 
-/// Liveness, readiness (database reachable, feed fresh) and Prometheus metrics.
+/// Liveness, readiness (database reachable, feed fresh) and Prometheus metrics. The metrics show order and login
+/// counts, so on the shop's port they answer only to the configured bearer token (`TRESOR_METRICS_TOKEN`), and
+/// not at all without one; a separate listener (`TRESOR_METRICS_PORT`) serves them for a scraper on a private network.
 struct HealthController: Sendable {
     let site: SiteContext
     let metrics: PrometheusCollectorRegistry
+    let token: String
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
         group.get("/healthz") { _, _ in Self.text("ok\n") }
         group.get("/readyz") { _, _ in try await self.ready() }
-        group.get("/metrics") { _, _ in self.exposition() }
+        if !token.isEmpty {
+            group.get("/metrics") { request, _ in
+                guard Self.bearer(request.headers[.authorization], matches: token) else {
+                    return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer", .cacheControl: "no-store"])
+                }
+                return self.exposition()
+            }
+        }
+    }
+
+    /// `Bearer <token>`, compared in constant time.
+    static func bearer(_ header: String?, matches token: String) -> Bool {
+        guard let header, header.hasPrefix("Bearer ") else { return false }
+        let given = Array(header.dropFirst(7).utf8), expected = Array(token.utf8)
+        guard given.count == expected.count else { return false }
+        return zip(given, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     static func text(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
