@@ -76,9 +76,10 @@ def test_campaign_over_smtp_with_one_click_unsubscribe_and_bounces(shop_factory,
 
         body = tmp_path / "campaign.md"
         body.write_text("## Gold im Dezember\n\nDer Goldpreis hat **zwei Prozent** zugelegt.\n", encoding="utf-8")
+        shop.cli("staff", "add", "--email", "redaktion@tresor.example", "--name", "Rita Redaktion")
         campaign = re.search(r"Draft (\S+):", shop.cli("newsletter", "campaigns", "draft", "--subject", "Gold im Dezember",
-                                                        str(body)).stdout).group(1)
-        shop.cli("newsletter", "campaigns", "schedule", campaign)
+                                                        str(body), "--by", "redaktion@tresor.example").stdout).group(1)
+        shop.cli("newsletter", "campaigns", "schedule", campaign, "--by", "redaktion@tresor.example")
         # The running shop's sender starts it within its interval and hands it to the SMTP relay.
         mails = sink.messages("Gold im Dezember", 2)
         assert sorted(m["To"].addresses[0].addr_spec for m in mails) == ["anna@example.de", "ben@example.com"]

@@ -81,13 +81,13 @@ def test_order_from_quote_to_shipped(shop_factory):
 
 def test_unpaid_cancellation_reports_the_market_loss(shop_factory):
     shop = shop_factory(TRESOR_FEED_PROVIDER="manual", TRESOR_BOARD_REFRESH_SECONDS=1)
+    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
     for metal, price in (("XAU", "2501.37"), ("XAG", "28.50"), ("XPT", "1350"), ("XPD", "1200")):
-        shop.cli("spot", "set", metal, price, "--bid", price)
+        shop.cli("spot", "set", metal, price, "--bid", price, "--by", "anna@tresor.example")
     time.sleep(1.5)
     _, quote = call(shop, "POST", "/api/v1/quotes", {"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]})
     _, order = call(shop, "POST", "/api/v1/orders", {"quoteId": quote["id"], "customer": CUSTOMER, "shippingMethod": "insured",
                                                     "paymentMethod": "bank_transfer", "acceptTerms": True})
-    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
     result = shop.cli("orders", "cancel", order["number"], "--reason", "not paid", "--by", "anna@tresor.example").stdout
     # Locked 2598.94 €; buy-back at an unchanged 2501.37 €/oz bid: 2501.37 × 1.0000049576 × 0.98 = 2451.35 €.
     # Loss 147.59 € + 25.00 € fee.

@@ -25,13 +25,18 @@ def wait_for(check, timeout=10):
 
 def test_manual_prices_and_held_jumps(shop_factory):
     shop = shop_factory(TRESOR_FEED_PROVIDER="manual", TRESOR_BOARD_REFRESH_SECONDS=1)
-    assert "set to 2501.3 EUR/oz" in shop.cli("spot", "set", "XAU", "2501.30", "--bid", "2499.10").stdout
+    # A manual price is set by a known staff member, recorded with it.
+    with pytest.raises(subprocess.CalledProcessError) as unknown:
+        shop.cli("spot", "set", "XAU", "2501.30", "--by", "anna@tresor.example")
+    assert "no active staff member anna@tresor.example" in unknown.value.stderr
+    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
+    assert "set to 2501.3 EUR/oz" in shop.cli("spot", "set", "XAU", "2501.30", "--bid", "2499.10", "--by", "anna@tresor.example").stdout
     wait_for(lambda: spot(shop, "XAU").get("ask") == "2501.30")
     assert spot(shop, "XAU")["bid"] == "2499.10"
     assert spot(shop, "XAU")["source"] == "manual"
 
     # +9.9 %: held, not shown.
-    assert "is held" in shop.cli("spot", "set", "XAU", "2750").stdout
+    assert "is held" in shop.cli("spot", "set", "XAU", "2750", "--by", "anna@tresor.example").stdout
     held = shop.cli("spot", "held").stdout.strip().splitlines()
     assert len(held) == 1 and "XAU" in held[0] and "9.9" in held[0]
     time.sleep(1.5)
@@ -42,7 +47,6 @@ def test_manual_prices_and_held_jumps(shop_factory):
     with pytest.raises(subprocess.CalledProcessError) as stranger:
         shop.cli("spot", "confirm", tick_id, "--by", "anna")
     assert "no active staff member anna" in stranger.value.stderr
-    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
     assert f"Tick {tick_id} confirmed." in shop.cli("spot", "confirm", tick_id, "--by", "anna@tresor.example").stdout
     wait_for(lambda: spot(shop, "XAU").get("ask") == "2750.00")
     assert shop.cli("spot", "held").stdout.strip() == "No held ticks."
@@ -54,9 +58,9 @@ def test_manual_prices_and_held_jumps(shop_factory):
 
 def test_bad_input_is_refused_with_a_message(shop_factory):
     shop = shop_factory(TRESOR_FEED_PROVIDER="manual")
-    for args, message in ((("spot", "set", "CU", "9"), "unknown metal"),
-                          (("spot", "set", "XAU", "12abc"), "ask must be a positive decimal"),
-                          (("spot", "set", "XAU", "100", "--bid", "101"), "bid must be")):
+    for args, message in ((("spot", "set", "CU", "9", "--by", "x@tresor.example"), "unknown metal"),
+                          (("spot", "set", "XAU", "12abc", "--by", "x@tresor.example"), "ask must be a positive decimal"),
+                          (("spot", "set", "XAU", "100", "--bid", "101", "--by", "x@tresor.example"), "bid must be")):
         with pytest.raises(subprocess.CalledProcessError) as refused:
             shop.cli(*args)
         assert message in refused.value.stderr

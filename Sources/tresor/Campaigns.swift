@@ -14,11 +14,12 @@ struct Campaigns: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A new draft from a Markdown file.")
         @Option(help: "The subject line.") var subject: String
         @Argument(help: "The Markdown file of the body.") var file: String
+        @Option(help: "E-mail of the staff member (required, recorded).") var by: String
 
         func run() async throws {
             guard let body = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("cannot read \(file) as UTF-8") }
-            let campaign = try await Campaigns.desk { desk in
-                do { return try await desk.draft(subject: subject, body: body, now: Date()) } catch let invalid as InvalidParameter {
+            let campaign = try await Campaigns.desk(by: by) { desk, staff in
+                do { return try await desk.draft(subject: subject, body: body, by: staff, now: Date()) } catch let invalid as InvalidParameter {
                     throw ValidationError("\(invalid.name) is empty, too long or has a line break")
                 }
             }
@@ -29,10 +30,11 @@ struct Campaigns: AsyncParsableCommand {
     struct Digest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A draft listing the articles published since the last digest.")
         @Option(help: "de or en.") var language = "de"
+        @Option(help: "E-mail of the staff member (required, recorded).") var by: String
 
         func run() async throws {
             guard let language = Language(rawValue: language) else { throw ValidationError("language is de or en") }
-            let campaign = try await Campaigns.desk { desk in try await desk.draftDigest(language: language, now: Date()) }
+            let campaign = try await Campaigns.desk(by: by) { desk, staff in try await desk.draftDigest(language: language, by: staff, now: Date()) }
             print("Draft \(campaign.id.uuidString.lowercased()): \(campaign.subject)")
         }
     }
@@ -41,11 +43,12 @@ struct Campaigns: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Send a campaign marked [Test] to one address, now.")
         @Argument(help: "The campaign's id.") var id: String
         @Argument(help: "Where to send the test.") var email: String
+        @Option(help: "E-mail of the staff member (required, recorded).") var by: String
 
         func run() async throws {
             let campaignID = try Campaigns.id(id)
-            try await Campaigns.desk { desk in
-                do { try await desk.testSend(id: campaignID, to: email, now: Date()) } catch is InvalidParameter {
+            try await Campaigns.desk(by: by) { desk, staff in
+                do { try await desk.testSend(id: campaignID, to: email, by: staff, now: Date()) } catch is InvalidParameter {
                     throw ValidationError("\(email) is not an e-mail address")
                 }
             }
@@ -57,6 +60,7 @@ struct Campaigns: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Schedule a draft: at a time, or now.")
         @Argument(help: "The campaign's id.") var id: String
         @Option(help: "When, as 2026-12-01T07:00:00+01:00 (default: now).") var at: String?
+        @Option(help: "E-mail of the staff member (required, recorded).") var by: String
 
         func run() async throws {
             let campaignID = try Campaigns.id(id)
@@ -65,7 +69,7 @@ struct Campaigns: AsyncParsableCommand {
                 guard let parsed = ISO8601DateFormatter().date(from: at) else { throw ValidationError("--at is not an ISO 8601 time: \(at)") }
                 when = parsed
             }
-            try await Campaigns.desk { desk in try await desk.schedule(id: campaignID, at: when) }
+            try await Campaigns.desk(by: by) { desk, staff in try await desk.schedule(id: campaignID, at: when, by: staff, now: Date()) }
             print("Scheduled for \(ISO8601DateFormatter().string(from: when)).")
         }
     }
@@ -73,10 +77,11 @@ struct Campaigns: AsyncParsableCommand {
     struct Cancel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Call a campaign off (scheduled: back to draft; sending: stops).")
         @Argument(help: "The campaign's id.") var id: String
+        @Option(help: "E-mail of the staff member (required, recorded).") var by: String
 
         func run() async throws {
             let campaignID = try Campaigns.id(id)
-            try await Campaigns.desk { desk in try await desk.cancel(id: campaignID, now: Date()) }
+            try await Campaigns.desk(by: by) { desk, staff in try await desk.cancel(id: campaignID, by: staff, now: Date()) }
             print("Cancelled.")
         }
     }
@@ -105,6 +110,9 @@ struct Campaigns: AsyncParsableCommand {
             }
             print("\(campaign.subject)\nstatus: \(campaign.status.rawValue)")
             for status in RecipientStatus.allCases { print("\(status.rawValue): \(progress[status])") }
+            for event in try await Campaigns.desk({ desk in try await desk.history(id: campaignID) }) {
+                print("  \(ISO8601DateFormatter().string(from: event.at))  \(event.actor): \(event.action) \(event.detail)")
+            }
         }
     }
 
@@ -113,15 +121,25 @@ struct Campaigns: AsyncParsableCommand {
         return id
     }
 
-    /// Runs `body` with the configured desk; the desk's refusals become messages, not stack traces.
+    /// The same, with the staff member `--by` names.
+    static func desk<T: Sendable>(by email: String, _ body: (CampaignDesk, Actor) async throws -> T) async throws -> T {
+        try await desk(shop: { desk, shop in try await body(desk, try await Environment.staff(email, shop)) })
+    }
+
     static func desk<T: Sendable>(_ body: (CampaignDesk) async throws -> T) async throws -> T {
+        try await desk(shop: { desk, _ in try await body(desk) })
+    }
+
+    /// Runs `body` with the configured desk; the desk's refusals become messages, not stack traces.
+    static func desk<T: Sendable>(shop body: (CampaignDesk, Shop) async throws -> T) async throws -> T {
         do {
-            return try await Environment.withShop { _, shop in try await body(shop.campaigns) }
+            return try await Environment.withShop { _, shop in try await body(shop.campaigns, shop) }
         } catch let problem as CampaignProblem {
             switch problem {
             case .notFound: throw ValidationError("no such campaign")
             case .notDraft(let status): throw ValidationError("only a draft can be scheduled; this one is \(status.rawValue)")
             case .notRunning(let status): throw ValidationError("nothing to cancel; the campaign is \(status.rawValue)")
+            case .notStaff(let who): throw ValidationError("\(who) is not an active staff member")
             case .nothingToDigest(let since):
                 throw ValidationError("no article was published since \(ISO8601DateFormatter().string(from: since))")
             }

@@ -63,9 +63,12 @@ struct Newsletter: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Erase an address on request (GDPR Art. 17): personal data goes, the dates of consent stay under a keyed hash.")
         @Argument(help: "The subscriber's e-mail.") var email: String
+        @Option(help: "E-mail of the staff member doing it (required, recorded).") var by: String
 
         func run() async throws {
-            let erased = try await Environment.withShop { _, shop in try await shop.newsletter.erase(email: email, now: Date()) }
+            let erased = try await Environment.withShop { _, shop in
+                try await shop.newsletter.erase(email: email, by: try await Environment.staff(by, shop), now: Date())
+            }
             guard erased else { throw ValidationError("no newsletter record for \(email)") }
             print("Erased. Kept without the address: consent version and the dates of sign-up, confirmation and withdrawal.")
         }

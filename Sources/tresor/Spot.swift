@@ -22,6 +22,7 @@ struct Spot: AsyncParsableCommand {
         @Argument(help: "XAU, XAG, XPT or XPD.") var metal: String
         @Argument(help: "Ask price in EUR per troy ounce.") var ask: String
         @Option(help: "Bid price; default: the ask price.") var bid: String?
+        @Option(help: "E-mail of the staff member setting it (required, recorded with the price).") var by: String
 
         func run() async throws {
             guard let metal = Metal(rawValue: metal.uppercased()) else {
@@ -33,7 +34,7 @@ struct Spot: AsyncParsableCommand {
                 throw ValidationError("bid must be a positive decimal no higher than the ask")
             }
             let tick = SpotTick(metal: metal, bid: bidValue, ask: askValue, at: Date(), source: "manual")
-            let outcome = try await Spot.withDesk { desk, _ in try await desk.ingest(tick) }
+            let outcome = try await Spot.withDesk { desk, shop in try await desk.ingest(tick, by: try await Environment.staff(by, shop)) }
             switch outcome {
             case .accepted, .acceptedConfirmingHeld:
                 print("\(metal.code) set to \(askValue.plainString) EUR/oz.")

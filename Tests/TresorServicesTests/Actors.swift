@@ -15,3 +15,15 @@ func forgedStaff(_ email: String) -> Actor {
 
 /// A guest placing an order from a documentation address (RFC 5737).
 let guest = Actor.visitor(address: "192.0.2.10")
+
+/// Campaign work in these tests is done by the shop's own job.
+let editor = Actor.system(job: "test")
+
+/// The staff member who erases addresses on request (added the first time).
+func privacyOfficer(_ database: Database) async throws -> Actor {
+    let directory = StaffDirectory(database: database)
+    if (try? await directory.actor(email: "datenschutz@tresor.example")) == nil {
+        _ = try await directory.add(email: "datenschutz@tresor.example", name: "Dana Datenschutz", now: Date())
+    }
+    return try await directory.actor(email: "datenschutz@tresor.example")
+}

@@ -53,8 +53,8 @@ import TresorTestSupport
             let shop = CampaignFixture(database: database)
             let anna = try await shop.subscriber("anna@example.de")
             try await shop.subscriber("ben@example.com")
-            let campaign = try await shop.campaigns.draft(subject: "Gold im Dezember", body: "Text", now: now)
-            try await shop.campaigns.schedule(id: campaign.id, at: now)
+            let campaign = try await shop.campaigns.draft(subject: "Gold im Dezember", body: "Text", by: editor, now: now)
+            try await shop.campaigns.schedule(id: campaign.id, at: now, by: editor, now: now)
             let transport = RecordingTransport()
             #expect(try await shop.sender(transport).sendRound() == 2)
             let messageID = try #require(transport.mails.first { $0.recipient == "anna@example.de" }?.messageID)
@@ -88,8 +88,8 @@ import TresorTestSupport
             #expect(progress[.sent] == 1)
 
             // The next campaign leaves the bounced address out; signing up again starts a fresh double opt-in.
-            let next = try await shop.campaigns.draft(subject: "Silber", body: "Text", now: now)
-            try await shop.campaigns.schedule(id: next.id, at: now)
+            let next = try await shop.campaigns.draft(subject: "Silber", body: "Text", by: editor, now: now)
+            try await shop.campaigns.schedule(id: next.id, at: now, by: editor, now: now)
             let second = RecordingTransport()
             #expect(try await shop.sender(second).sendRound() == 1)
             #expect(second.mails.map(\.recipient) == ["ben@example.com"])
@@ -105,8 +105,8 @@ import TresorTestSupport
         try await kind.with { database in
             let shop = CampaignFixture(database: database)
             let id = try await shop.subscriber("erika@example.de")
-            #expect(try await shop.newsletter.erase(email: " Erika@Example.de ", now: now))
-            #expect(try await shop.newsletter.erase(email: "erika@example.de", now: now) == false)
+            #expect(try await shop.newsletter.erase(email: " Erika@Example.de ", by: try await privacyOfficer(database), now: now))
+            #expect(try await shop.newsletter.erase(email: "erika@example.de", by: try await privacyOfficer(database), now: now) == false)
             #expect(try await shop.newsletter.proof(email: "erika@example.de") == nil)
 
             let kept = try await shop.newsletter.erasedRecords(email: "erika@example.de")
@@ -121,7 +121,7 @@ import TresorTestSupport
             #expect(!record.email.contains("erika"))
             #expect(record.signupIP.isEmpty && record.signupUserAgent.isEmpty && record.signupSource.isEmpty)
             #expect(record.confirmIP == nil && record.confirmationMail.isEmpty)
-            #expect(record.events.allSatisfy { $0.detail.isEmpty || $0.detail == "on request" })
+            #expect(record.events.allSatisfy { $0.detail.isEmpty || $0.detail == "on request, by datenschutz@tresor.example" })
             let anyone = try await shop.newsletter.erasedRecords(email: "someone@example.de")
             #expect(anyone.isEmpty)
 

@@ -22,8 +22,8 @@ import TresorTestSupport
                     key: try await SecretCache(database: database).key("newsletter")), how: "link", now: now)
 
             let campaign = try await fixture.campaigns.draft(subject: "Gold im Dezember", body: "## Ausblick\n\nDer **Goldpreis** …",
-                                                            now: now)
-            try await fixture.campaigns.schedule(id: campaign.id, at: now)
+                                                            by: editor, now: now)
+            try await fixture.campaigns.schedule(id: campaign.id, at: now, by: editor, now: now)
             let transport = RecordingTransport()
             let handled = try await fixture.sender(transport).sendRound()
             #expect(handled == 2)
@@ -64,8 +64,8 @@ import TresorTestSupport
         try await kind.with { database in
             let fixture = CampaignFixture(database: database)
             for name in ["a", "b", "c"] { try await fixture.subscriber("\(name)@example.de") }
-            let campaign = try await fixture.campaigns.draft(subject: "Silber", body: "Text", now: now)
-            try await fixture.campaigns.schedule(id: campaign.id, at: now)
+            let campaign = try await fixture.campaigns.draft(subject: "Silber", body: "Text", by: editor, now: now)
+            try await fixture.campaigns.schedule(id: campaign.id, at: now, by: editor, now: now)
             // Queued (rate 1 sends one per round), then one withdraws and one is erased before their turn.
             let transport = RecordingTransport()
             let sender = fixture.sender(transport, rate: 1)
@@ -73,7 +73,7 @@ import TresorTestSupport
             #expect(try await fixture.progress(campaign.id)[.queued] == 2)
             let first = try #require(transport.mails.first?.recipient)
             let others = ["a@example.de", "b@example.de", "c@example.de"].filter { $0 != first }
-            #expect(try await fixture.newsletter.erase(email: others[0], now: now))
+            #expect(try await fixture.newsletter.erase(email: others[0], by: try await privacyOfficer(database), now: now))
             let key = try await SecretCache(database: database).key("newsletter")
             let id = try #require(try await database.read { sql in try await SubscriberRepository(sql).find(email: others[1])?.id })
             try await fixture.newsletter.unsubscribe(token: NewsletterDesk.unsubscribeToken(id: id, key: key), how: "link", now: now)
@@ -91,8 +91,8 @@ import TresorTestSupport
         try await kind.with { database in
             let fixture = CampaignFixture(database: database)
             for n in 1...5 { try await fixture.subscriber("kunde\(n)@example.de") }
-            let campaign = try await fixture.campaigns.draft(subject: "Platin", body: "Text", now: now)
-            try await fixture.campaigns.schedule(id: campaign.id, at: now)
+            let campaign = try await fixture.campaigns.draft(subject: "Platin", body: "Text", by: editor, now: now)
+            try await fixture.campaigns.schedule(id: campaign.id, at: now, by: editor, now: now)
             let transport = RecordingTransport(refusing: ["kunde3@example.de"])
             // Rate 2: a round takes two recipients; five need three rounds.
             let sender = fixture.sender(transport, rate: 2, maxAttempts: 2)
@@ -120,8 +120,8 @@ import TresorTestSupport
         try await kind.with { database in
             let fixture = CampaignFixture(database: database)
             for n in 1...40 { try await fixture.subscriber("leser\(n)@example.de") }
-            let campaign = try await fixture.campaigns.draft(subject: "Palladium", body: "Text", now: now)
-            try await fixture.campaigns.schedule(id: campaign.id, at: now)
+            let campaign = try await fixture.campaigns.draft(subject: "Palladium", body: "Text", by: editor, now: now)
+            try await fixture.campaigns.schedule(id: campaign.id, at: now, by: editor, now: now)
             let transport = RecordingTransport()
             let (a, b) = (fixture.sender(transport, rate: 7), fixture.sender(transport, rate: 7))
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -143,31 +143,31 @@ import TresorTestSupport
             let fixture = CampaignFixture(database: database)
             try await fixture.subscriber("anna@example.de")
             let desk = fixture.campaigns
-            await #expect(throws: InvalidParameter.self) { try await desk.draft(subject: "Zwei\nZeilen", body: "x", now: now) }
-            await #expect(throws: InvalidParameter.self) { try await desk.draft(subject: "Leer", body: "  \n", now: now) }
+            await #expect(throws: InvalidParameter.self) { try await desk.draft(subject: "Zwei\nZeilen", body: "x", by: editor, now: now) }
+            await #expect(throws: InvalidParameter.self) { try await desk.draft(subject: "Leer", body: "  \n", by: editor, now: now) }
             #expect(try await desk.list().isEmpty)  // nothing half-written
 
-            let campaign = try await desk.draft(subject: "Später", body: "Text", now: now)
-            try await desk.schedule(id: campaign.id, at: now.addingTimeInterval(3600))
-            await #expect(throws: CampaignProblem.notDraft(.scheduled)) { try await desk.schedule(id: campaign.id, at: now) }
+            let campaign = try await desk.draft(subject: "Später", body: "Text", by: editor, now: now)
+            try await desk.schedule(id: campaign.id, at: now.addingTimeInterval(3600), by: editor, now: now)
+            await #expect(throws: CampaignProblem.notDraft(.scheduled)) { try await desk.schedule(id: campaign.id, at: now, by: editor, now: now) }
             let transport = RecordingTransport()
             #expect(try await fixture.sender(transport).sendRound() == 0)  // not its time yet
-            try await desk.cancel(id: campaign.id, now: now)
+            try await desk.cancel(id: campaign.id, by: editor, now: now)
             #expect(try await desk.campaign(id: campaign.id)?.campaign.status == .draft)
-            await #expect(throws: CampaignProblem.notRunning(.draft)) { try await desk.cancel(id: campaign.id, now: now) }
-            await #expect(throws: CampaignProblem.notFound) { try await desk.schedule(id: UUID(), at: now) }
+            await #expect(throws: CampaignProblem.notRunning(.draft)) { try await desk.cancel(id: campaign.id, by: editor, now: now) }
+            await #expect(throws: CampaignProblem.notFound) { try await desk.schedule(id: UUID(), at: now, by: editor, now: now) }
 
             // A test goes through the outbox, marked, and is no recipient of the campaign.
-            try await desk.testSend(id: campaign.id, to: "Redaktion@Tresor.example", now: now)
+            try await desk.testSend(id: campaign.id, to: "Redaktion@Tresor.example", by: editor, now: now)
             let outbox = try await database.read { sql in try await MailOutboxRepository(sql, dialect: database.dialect).count(status: "pending") }
             #expect(outbox == 3)  // anna's confirmation and welcome mails, and the test
             #expect(try await fixture.progress(campaign.id).total == 0)
 
             // Called off while sending: the rest of the queue is cancelled.
             try await fixture.subscriber("ben@example.de")
-            try await desk.schedule(id: campaign.id, at: now)
+            try await desk.schedule(id: campaign.id, at: now, by: editor, now: now)
             #expect(try await fixture.sender(transport, rate: 1).sendRound() == 1)
-            try await desk.cancel(id: campaign.id, now: now)
+            try await desk.cancel(id: campaign.id, by: editor, now: now)
             #expect(try await fixture.sender(transport).sendRound() == 0)
             let progress = try await fixture.progress(campaign.id)
             #expect(progress[.sent] == 1)
@@ -189,7 +189,7 @@ import TresorTestSupport
             try await publish("alt", "Zu alt", hoursAgo: 24 * 8, from: now)
             try await publish("gold-rekord", "Gold *auf* [Rekord]", hoursAgo: 30, from: now)
             try await publish("silber-nachfrage", "Silbernachfrage", hoursAgo: 2, from: now)
-            let first = try await fixture.campaigns.draftDigest(now: now)
+            let first = try await fixture.campaigns.draftDigest(by: editor, now: now)
             #expect(first.kind == .digest)
             #expect(first.subject == "Marktbericht: 2 neue Artikel seit dem 20.11.2026")
             #expect(first.body.contains("https://tresor.example/news/gold-rekord"))
@@ -200,13 +200,13 @@ import TresorTestSupport
             #expect(first.body.range(of: "silber-nachfrage")!.lowerBound < first.body.range(of: "gold-rekord")!.lowerBound)
 
             // A draft that was never sent does not move the start; a scheduled one does.
-            let again = try await fixture.campaigns.draftDigest(now: now)
+            let again = try await fixture.campaigns.draftDigest(by: editor, now: now)
             #expect(again.digestFrom == first.digestFrom)
-            try await fixture.campaigns.schedule(id: first.id, at: now)
+            try await fixture.campaigns.schedule(id: first.id, at: now, by: editor, now: now)
             let later = now.addingTimeInterval(3 * 3600)
-            await #expect(throws: CampaignProblem.nothingToDigest(since: now)) { try await fixture.campaigns.draftDigest(now: later) }
+            await #expect(throws: CampaignProblem.nothingToDigest(since: now)) { try await fixture.campaigns.draftDigest(by: editor, now: later) }
             try await publish("platin-engpass", "Platin knapp", hoursAgo: 1, from: later)
-            let next = try await fixture.campaigns.draftDigest(language: .en, now: later)
+            let next = try await fixture.campaigns.draftDigest(language: .en, by: editor, now: later)
             #expect(next.subject == "Market report: 1 new article since 27 Nov 2026")
             #expect(next.body.contains("platin-engpass") && !next.body.contains("gold-rekord"))
         }

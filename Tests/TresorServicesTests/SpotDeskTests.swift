@@ -18,16 +18,16 @@ import TresorTestSupport
     func jumpsAreHeldAndConfirmedByTheNextTick(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let desk = SpotDesk(database: database, policy: FeedPolicy(jumpLimitPercent: 3), logger: TestDatabase.logger)
-            #expect(try await desk.ingest(tick(.gold, 2000)) == .accepted)
-            #expect(try await desk.ingest(tick(.gold, 2050, 5)) == .accepted)  // +2.5 %
-            #expect(try await desk.ingest(tick(.gold, 2200, 10)) == .held(changePercent: Decimal(string: "7.32")!))
+            #expect(try await desk.ingest(tick(.gold, 2000), by: SpotDesk.feedJob) == .accepted)
+            #expect(try await desk.ingest(tick(.gold, 2050, 5), by: SpotDesk.feedJob) == .accepted)  // +2.5 %
+            #expect(try await desk.ingest(tick(.gold, 2200, 10), by: SpotDesk.feedJob) == .held(changePercent: Decimal(string: "7.32")!))
             // The held price is not used: the latest accepted is still 2050.
             let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
             try await board.refresh()
             #expect(board.snapshot.ticks[.gold]?.mid == 2050)
             // The next tick agrees with the held one (2210 is +0.45 % from 2200): both are accepted.
             let heldID = try #require(try await desk.held().first?.id)
-            #expect(try await desk.ingest(tick(.gold, 2210, 15)) == .acceptedConfirmingHeld(heldID: heldID))
+            #expect(try await desk.ingest(tick(.gold, 2210, 15), by: SpotDesk.feedJob) == .acceptedConfirmingHeld(heldID: heldID))
             #expect(try await desk.held().isEmpty)
             try await board.refresh()
             #expect(board.snapshot.ticks[.gold]?.mid == 2210)
@@ -38,9 +38,9 @@ import TresorTestSupport
     func aHeldOutlierStaysHeldWhenPricesReturn(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let desk = SpotDesk(database: database, policy: FeedPolicy(jumpLimitPercent: 3), logger: TestDatabase.logger)
-            _ = try await desk.ingest(tick(.silver, 30))
-            #expect(try await desk.ingest(tick(.silver, 300, 5)) == .held(changePercent: 900))
-            #expect(try await desk.ingest(tick(.silver, Decimal(string: "30.1")!, 10)) == .accepted)
+            _ = try await desk.ingest(tick(.silver, 30), by: SpotDesk.feedJob)
+            #expect(try await desk.ingest(tick(.silver, 300, 5), by: SpotDesk.feedJob) == .held(changePercent: 900))
+            #expect(try await desk.ingest(tick(.silver, Decimal(string: "30.1")!, 10), by: SpotDesk.feedJob) == .accepted)
             let held = try await desk.held()
             #expect(held.count == 1)
             _ = try await StaffDirectory(database: database).add(email: "compliance@tresor.example", name: "Clara Compliance", now: now)
@@ -57,8 +57,8 @@ import TresorTestSupport
     func staffConfirmAHeldJump(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let desk = SpotDesk(database: database, policy: FeedPolicy(jumpLimitPercent: 3), logger: TestDatabase.logger)
-            _ = try await desk.ingest(tick(.platinum, 1000))
-            _ = try await desk.ingest(tick(.platinum, 1100, 5))
+            _ = try await desk.ingest(tick(.platinum, 1000), by: SpotDesk.feedJob)
+            _ = try await desk.ingest(tick(.platinum, 1100, 5), by: SpotDesk.feedJob)
             let id = try #require(try await desk.held().first?.id)
             _ = try await StaffDirectory(database: database).add(email: "owner@tresor.example", name: "Olga Owner", now: now)
             try await desk.decide(id: id, confirm: true, by: try await staff("owner@tresor.example", database), now: now)
@@ -72,7 +72,7 @@ import TresorTestSupport
         try await TestDatabase.sqlite.with { database in
             let desk = SpotDesk(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
             await #expect(throws: SpotTickProblem.bidAboveAsk) {
-                try await desk.ingest(SpotTick(metal: .gold, bid: 10, ask: 9, at: now, source: "t"))
+                try await desk.ingest(SpotTick(metal: .gold, bid: 10, ask: 9, at: now, source: "t"), by: SpotDesk.feedJob)
             }
         }
     }

@@ -21,6 +21,9 @@ public enum ShippingMethod: String, Sendable, Codable, CaseIterable, Hashable {
 public enum PaymentMethod: String, Sendable, Codable, CaseIterable, Hashable {
     case bankTransfer = "bank_transfer"
     case cash
+
+    /// Cash changes hands at the counter only: it goes with pickup, never with a parcel.
+    public func goes(with shipping: ShippingMethod) -> Bool { self == .bankTransfer || shipping == .pickup }
 }
 
 /// Something staff, the customer or the system does to an order.

@@ -56,7 +56,7 @@ public struct FeedService: Service {
     /// One poll; a failing feed is logged and retried next interval, and the shop goes stale by itself.
     public func pollOnce() async {
         do {
-            for tick in try await feed.fetch(now: now()) { _ = try await desk.ingest(tick) }
+            for tick in try await feed.fetch(now: now()) { _ = try await desk.ingest(tick, by: SpotDesk.feedJob) }
             try await board.refresh()
         } catch is CancellationError {
             return

@@ -24,27 +24,32 @@ public struct SpotDesk: Sendable {
         self.logger = logger
     }
 
-    /// Validates, judges and stores one tick in one transaction.
-    public func ingest(_ tick: SpotTick) async throws -> IngestOutcome {
+    /// The price feed, as tick records name it.
+    public static let feedJob = Actor.system(job: "price-feed")
+
+    /// Validates, judges and stores one tick in one transaction, with who entered it: the feed's job, or an active
+    /// staff member setting a manual price.
+    public func ingest(_ tick: SpotTick, by actor: Actor) async throws -> IngestOutcome {
         try tick.validate()
         let policy = self.policy
         let dialect = database.dialect
         let outcome = try await database.transaction { sql -> IngestOutcome in
+            guard let enteredBy = try await StaffDirectory.recorded(actor, in: sql) else { throw DecisionError.notStaff(actor.recorded) }
             let ticks = SpotTickRepository(sql, dialect: dialect)
             let last = try await ticks.latestAccepted(tick.metal, atOrBefore: nil)
             // A held jump is confirmed by the next tick when that tick agrees with it.
             if let held = try await ticks.held().last(where: { $0.tick.metal == tick.metal && $0.tick.at >= (last?.at ?? .distantPast) }),
                policy.judge(tick, lastAccepted: held.tick) == .accept {
                 _ = try await ticks.decide(id: held.id, status: .accepted, by: "feed: confirmed by next tick", at: tick.at)
-                try await ticks.insert(tick, status: .accepted)
+                try await ticks.insert(tick, status: .accepted, enteredBy: enteredBy)
                 return .acceptedConfirmingHeld(heldID: held.id)
             }
             switch policy.judge(tick, lastAccepted: last) {
             case .accept:
-                try await ticks.insert(tick, status: .accepted)
+                try await ticks.insert(tick, status: .accepted, enteredBy: enteredBy)
                 return .accepted
             case .hold(let change):
-                try await ticks.insert(tick, status: .held, changePercent: change)
+                try await ticks.insert(tick, status: .held, changePercent: change, enteredBy: enteredBy)
                 return .held(changePercent: change)
             }
         }

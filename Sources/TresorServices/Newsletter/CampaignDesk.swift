@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import TresorCore
 import TresorStore
 
@@ -11,6 +12,8 @@ public enum CampaignProblem: Error, Equatable, Sendable {
     case notRunning(CampaignStatus)
     /// No article was published since the last digest.
     case nothingToDigest(since: Date)
+    /// Campaigns are written, tested, scheduled and called off by staff (or the shop's own jobs) only.
+    case notStaff(String)
 }
 
 /// The editor's side of campaigns: write one in Markdown or draft a digest of the new articles, send a test,
@@ -33,18 +36,30 @@ public struct CampaignDesk: Sendable {
         secrets = SecretCache(database: database)
     }
 
+    /// How `actor` is recorded in a campaign's history: an active staff member or the shop's own job.
+    static func recorded(_ actor: Actor, in sql: any SQLDatabase) async throws -> String {
+        guard let recorded = try await StaffDirectory.recorded(actor, in: sql) else { throw CampaignProblem.notStaff(actor.recorded) }
+        return recorded
+    }
+
     /// A new draft written by an editor.
-    public func draft(subject: String, body: String, now: Date) async throws -> Campaign {
+    public func draft(subject: String, body: String, by actor: Actor, now: Date) async throws -> Campaign {
         let campaign = Campaign(subject: subject.trimmingCharacters(in: .whitespaces), body: body, createdAt: now)
         try campaign.validate()
-        try await database.transaction { sql in try await CampaignRepository(sql).create(campaign) }
+        try await database.transaction { sql in
+            let recorded = try await Self.recorded(actor, in: sql)
+            let campaigns = CampaignRepository(sql)
+            try await campaigns.create(campaign)
+            try await campaigns.addEvent(campaignID: campaign.id, at: now, actor: recorded, action: "draft", detail: campaign.subject)
+        }
         return campaign
     }
 
     /// A draft listing the articles published since the last digest (or in the last week, for the first one),
     /// newest first, each with its date, teaser and link. RSS-to-email, reviewed by an editor before it goes.
-    public func draftDigest(language: TresorCore.Language = .de, now: Date) async throws -> Campaign {
+    public func draftDigest(language: TresorCore.Language = .de, by actor: Actor, now: Date) async throws -> Campaign {
         let campaign = try await database.transaction { sql in
+            let recorded = try await Self.recorded(actor, in: sql)
             let since = try await CampaignRepository(sql).lastDigestUntil() ?? now.addingTimeInterval(-7 * 86400)
             let articles = try await ArticleRepository(sql).published(now: now, limit: Self.digestLimit)
                 .filter { ($0.publishAt ?? now) > since }
@@ -62,6 +77,8 @@ public struct CampaignDesk: Sendable {
                                     digestFrom: since, digestUntil: now)
             try campaign.validate()
             try await CampaignRepository(sql).create(campaign)
+            try await CampaignRepository(sql).addEvent(campaignID: campaign.id, at: now, actor: recorded, action: "draft digest",
+                                                       detail: "\(count) articles")
             return campaign
         }
         return campaign
@@ -78,13 +95,15 @@ public struct CampaignDesk: Sendable {
     }
 
     /// Sends the campaign as it will look to one address (marked `[Test]`) through the outbox, now.
-    public func testSend(id: UUID, to email: String, now: Date) async throws {
+    public func testSend(id: UUID, to email: String, by actor: Actor, now: Date) async throws {
         let settings = mail
         let links = self.links
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
         guard EmailAddress.isValid(address) else { throw InvalidParameter(name: "email", value: email) }
         try await database.transaction { sql in
+            let recorded = try await Self.recorded(actor, in: sql)
             guard let campaign = try await CampaignRepository(sql).find(id: id) else { throw CampaignProblem.notFound }
+            try await CampaignRepository(sql).addEvent(campaignID: id, at: now, actor: recorded, action: "test", detail: address)
             let key = try await secrets.key("newsletter", in: sql)
             // A test to a subscriber gets their real link; to anyone else a link that is refused as invalid.
             let subscriberID = try await SubscriberRepository(sql).find(email: address)?.id ?? UUID()
@@ -99,21 +118,31 @@ public struct CampaignDesk: Sendable {
     }
 
     /// Schedules a draft for `at` (a time in the past means at once).
-    public func schedule(id: UUID, at: Date) async throws {
+    public func schedule(id: UUID, at: Date, by actor: Actor, now: Date) async throws {
         try await database.transaction { sql in
+            let recorded = try await Self.recorded(actor, in: sql)
             let campaigns = CampaignRepository(sql)
             guard let campaign = try await campaigns.find(id: id) else { throw CampaignProblem.notFound }
             guard try await campaigns.schedule(id: id, at: at) else { throw CampaignProblem.notDraft(campaign.status) }
+            try await campaigns.addEvent(campaignID: id, at: now, actor: recorded, action: "schedule",
+                                         detail: ISO8601DateFormatter().string(from: at))
         }
     }
 
     /// Calls a campaign off: scheduled goes back to draft; sending stops, the rest of its queue is cancelled.
-    public func cancel(id: UUID, now: Date) async throws {
+    public func cancel(id: UUID, by actor: Actor, now: Date) async throws {
         try await database.transaction { sql in
+            let recorded = try await Self.recorded(actor, in: sql)
             let campaigns = CampaignRepository(sql)
             guard let campaign = try await campaigns.find(id: id) else { throw CampaignProblem.notFound }
             guard try await campaigns.cancel(id: id, now: now) else { throw CampaignProblem.notRunning(campaign.status) }
+            try await campaigns.addEvent(campaignID: id, at: now, actor: recorded, action: "cancel", detail: campaign.status.rawValue)
         }
+    }
+
+    /// A campaign's history: when, who, what.
+    public func history(id: UUID) async throws -> [(at: Date, actor: String, action: String, detail: String)] {
+        try await database.read { sql in try await CampaignRepository(sql).events(campaignID: id) }
     }
 
     public func campaign(id: UUID) async throws -> (campaign: Campaign, progress: CampaignProgress)? {

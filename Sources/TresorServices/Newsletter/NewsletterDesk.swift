@@ -11,6 +11,8 @@ public enum NewsletterProblem: Error, Equatable, Sendable {
     case staleConsent(current: Int)
     /// Forged, damaged or (for confirmation) expired.
     case invalidLink
+    /// Erasure is done by an active staff member only.
+    case notStaff(String)
 }
 
 /// Where the newsletter's links lead, absolute, in the subscriber's language.
@@ -128,15 +130,19 @@ public struct NewsletterDesk: Sendable {
     /// Erases an address on request (GDPR Art. 17): see `SubscriberRepository.erase`. What stays is keyed by
     /// an HMAC of the address, so the dates of consent can still be shown when someone complains that they
     /// never consented, but the address cannot be read back. False when the address is unknown.
-    public func erase(email: String, now: Date) async throws -> Bool {
+    /// Done by an active staff member on the subscriber's request, and recorded with their name.
+    public func erase(email: String, by actor: Actor, now: Date) async throws -> Bool {
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
         return try await database.transaction { sql in
+            guard actor.staffMember != nil, let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+                throw NewsletterProblem.notStaff(actor.recorded)
+            }
             let subscribers = SubscriberRepository(sql)
             guard let subscriber = try await subscribers.find(email: address) else { return false }
             let key = try await secrets.key("newsletter", in: sql)
             let marker = Self.erasedMarker(address, key: key) + subscriber.id.uuidString.lowercased()
             try await subscribers.erase(id: subscriber.id, marker: marker, now: now)
-            try await subscribers.addEvent(subscriberID: subscriber.id, at: now, kind: "erase", detail: "on request")
+            try await subscribers.addEvent(subscriberID: subscriber.id, at: now, kind: "erase", detail: "on request, by \(recorded)")
             return true
         }
     }

@@ -155,7 +155,7 @@ public struct OrderDesk: Sendable {
         let idempotencyKey = try key.map { key throws(OrderProblem) in try Self.scopedKey(key, of: actor) }
         do { try request.customer.validate() } catch { throw OrderProblem.invalid(error) }
         guard request.acceptTerms else { throw OrderProblem.termsNotAccepted }
-        guard request.payment == .bankTransfer || request.shipping == .pickup else { throw OrderProblem.cashOnlyAtPickup }
+        guard request.payment.goes(with: request.shipping) else { throw OrderProblem.cashOnlyAtPickup }
         do {
             return try await database.transaction { sql in
                 try await placeInTransaction(request, idempotencyKey: idempotencyKey, by: actor, now: now, sql: sql)

@@ -12,12 +12,24 @@ public struct SpotTickRepository: Sendable {
         self.dialect = dialect
     }
 
-    public func insert(_ tick: SpotTick, status: TickStatus, changePercent: Decimal? = nil) async throws {
+    /// `enteredBy` names who entered a manual price (kept out of the public `source`).
+    public func insert(_ tick: SpotTick, status: TickStatus, changePercent: Decimal? = nil, enteredBy: String? = nil) async throws {
         try await sql.execute("""
-            INSERT INTO spot_ticks (metal, bid, ask, at, source, status, change_percent) VALUES (\(bind: tick.metal.code),
+            INSERT INTO spot_ticks (metal, bid, ask, at, source, status, change_percent, entered_by) VALUES (\(bind: tick.metal.code),
                 \(bind: tick.bid.plainString), \(bind: tick.ask.plainString), \(bind: tick.at), \(bind: tick.source),
-                \(bind: status.rawValue), \(bind: changePercent?.plainString))
+                \(bind: status.rawValue), \(bind: changePercent?.plainString), \(bind: enteredBy))
             """)
+    }
+
+    /// Who entered the tick with this id (a manual price), if anyone.
+    public func enteredBy(id: Int64) async throws -> String? {
+        try await sql.rows("SELECT entered_by FROM spot_ticks WHERE id = \(bind: id)").first
+            .flatMap { try $0.decode(column: "entered_by", as: String?.self) }
+    }
+
+    /// The newest tick's id.
+    public func lastID() async throws -> Int64? {
+        try await sql.rows("SELECT MAX(id) AS id FROM spot_ticks").first.flatMap { try $0.decode(column: "id", as: Int64?.self) }
     }
 
     /// Inserts many accepted ticks in few statements (history back-fill).

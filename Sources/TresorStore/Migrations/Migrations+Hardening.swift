@@ -32,5 +32,18 @@ extension Migrator {
             ALTER TABLE rate_limits ADD COLUMN expires_at {timestamp};
             CREATE INDEX rate_limits_expiry ON rate_limits (expires_at)
             """),
+        // Who did what to a campaign (drafted, tested, scheduled, called off), and who entered a manual price.
+        Migration(id: "2026-11-30-022-campaign-events-and-price-entries", ddl: """
+            CREATE TABLE campaign_events (
+                id {serial},
+                campaign_id {uuid} NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                at {timestamp} NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                detail TEXT NOT NULL
+            );
+            CREATE INDEX campaign_events_campaign ON campaign_events (campaign_id, id);
+            ALTER TABLE spot_ticks ADD COLUMN entered_by TEXT
+            """),
     ]
 }

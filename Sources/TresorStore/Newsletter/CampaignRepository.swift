@@ -193,4 +193,19 @@ public struct CampaignRepository: Sendable {
         return order.map { ($0, grouped[$0] ?? []) }
     }
 
+
+    /// Records who did what to a campaign.
+    public func addEvent(campaignID: UUID, at: Date, actor: String, action: String, detail: String) async throws {
+        try await sql.execute("""
+            INSERT INTO campaign_events (campaign_id, at, actor, action, detail)
+            VALUES (\(bind: campaignID), \(bind: at), \(bind: actor), \(bind: action), \(bind: detail))
+            """)
+    }
+
+    /// A campaign's history, oldest first: when, who, what.
+    public func events(campaignID: UUID) async throws -> [(at: Date, actor: String, action: String, detail: String)] {
+        try await sql.rows("SELECT * FROM campaign_events WHERE campaign_id = \(bind: campaignID) ORDER BY id").map { row in
+            (try row.date("at"), try row.string("actor"), try row.string("action"), try row.string("detail"))
+        }
+    }
 }

@@ -64,7 +64,7 @@ struct CheckoutController: Sendable {
         var problems = FieldProblems()
         do { try details.validate() } catch { problems = FieldProblems.details(error, lang) }
         var messages: [String] = []
-        if payment == .cash && shipping != .pickup { messages.append(CustomerText.cashOnlyAtPickup(lang)) }
+        if !payment.goes(with: shipping) { messages.append(CustomerText.cashOnlyAtPickup(lang)) }
         guard problems.isEmpty && messages.isEmpty else {
             return try await addressPage(request, &visitor, state: state, problems: problems, messages: messages,
                                          status: .unprocessableContent)
