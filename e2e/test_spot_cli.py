@@ -55,6 +55,16 @@ def test_manual_prices_and_held_jumps(shop_factory):
         shop.cli("spot", "reject", tick_id, "--by", "anna@tresor.example")
     assert "no held tick" in refused.value.stderr
 
+    # Anna leaves: a colleague ends her access, and her name no longer sets prices.
+    shop.cli("staff", "add", "--email", "ben@tresor.example", "--name", "Ben Kaiser")
+    with pytest.raises(subprocess.CalledProcessError) as own:
+        shop.cli("staff", "disable", "ben@tresor.example", "--by", "ben@tresor.example")
+    assert "cannot disable themselves" in own.value.stderr
+    assert "access ended" in shop.cli("staff", "disable", "anna@tresor.example", "--by", "ben@tresor.example").stdout
+    with pytest.raises(subprocess.CalledProcessError) as gone:
+        shop.cli("spot", "set", "XAU", "2760", "--by", "anna@tresor.example")
+    assert "no active staff member anna@tresor.example" in gone.value.stderr
+
 
 def test_bad_input_is_refused_with_a_message(shop_factory):
     shop = shop_factory(TRESOR_FEED_PROVIDER="manual")

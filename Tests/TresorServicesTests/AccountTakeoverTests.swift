@@ -137,6 +137,24 @@ import TresorTestSupport
         }
     }
 
+    /// Confirmation and reset links are kept only until they expire.
+    @Test(arguments: TestDatabase.available)
+    func expiredLinksAreForgotten(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let accounts = accounts(database)
+            try await accounts.signUp(erika, password: "Goldbarren-1kg", language: .de, now: now)
+            let link = try token(in: try #require(try await mails(database, at: now).first))
+            let sweep = { (moment: Date) in
+                try await database.transaction { sql in try await CustomerRepository(sql).deleteExpiredLinks(now: moment) }
+            }
+            #expect(try await sweep(now.addingTimeInterval(60)) == 0)
+            try await accounts.checkVerification(token: link, now: now.addingTimeInterval(60))
+            try await Housekeeping(database: database, now: { now.addingTimeInterval(CustomerAccounts.verificationLifetime) },
+                                   logger: TestDatabase.logger).sweep()
+            await #expect(throws: AccountProblem.verificationLinkInvalid) { try await accounts.checkVerification(token: link, now: now) }
+        }
+    }
+
     /// Rate-limit rows were keyed by the raw e-mail (a 60 KB row from one request) and never deleted.
     @Test(arguments: TestDatabase.available)
     func requestCountersAreKeyedByAHashAndExpire(_ kind: TestDatabase) async throws {

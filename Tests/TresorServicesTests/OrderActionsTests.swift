@@ -82,6 +82,36 @@ import TresorTestSupport
         }
     }
 
+    /// A staff member who leaves is disabled by a colleague: from that moment every step they try is refused, the
+    /// steps they took stay under their name, and their e-mail cannot be given to someone else.
+    @Test(arguments: TestDatabase.available)
+    func aDisabledStaffMemberCanNoLongerAct(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, order) = try await placed(database)
+            let directory = StaffDirectory(database: database)
+            _ = try await directory.add(email: "ben@tresor.example", name: "Ben Kaiser", now: now)
+            let (anna, ben) = (try await staff("anna@tresor.example", database), try await staff("ben@tresor.example", database))
+            _ = try await desk.apply(.markPaid, to: order.number, by: ben, now: now)
+            await #expect(throws: StaffProblem.ownAccess) { try await directory.disable(email: "ben@tresor.example", by: ben, now: now) }
+            await #expect(throws: StaffProblem.unknown("mallory@evil.example")) {
+                try await directory.disable(email: "ben@tresor.example", by: forgedStaff("mallory@evil.example"), now: now)
+            }
+            try await directory.disable(email: " Ben@Tresor.example", by: anna, now: now)
+            await #expect(throws: OrderActionProblem.unknownStaff("ben@tresor.example")) {
+                try await desk.apply(.pack, to: order.number, by: ben, now: now)
+            }
+            await #expect(throws: StaffProblem.unknown("ben@tresor.example")) { try await staff("ben@tresor.example", database) }
+            await #expect(throws: StaffProblem.unknown("ben@tresor.example")) {
+                try await directory.disable(email: "ben@tresor.example", by: anna, now: now)
+            }
+            await #expect(throws: StaffProblem.exists("ben@tresor.example")) {
+                try await directory.add(email: "ben@tresor.example", name: "Ben Neu", now: now)
+            }
+            let events = try await database.read { sql in try await OrderRepository(sql).events(orderID: order.id) }
+            #expect(events.last?.actor == ben.recorded)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func cashPickupNeedsIdentificationThenHandsOver(_ kind: TestDatabase) async throws {
         try await kind.with { database in

@@ -9,12 +9,15 @@ public enum StaffProblem: Error, Equatable, Sendable, CustomStringConvertible {
     case exists(String)
     /// No active staff member with this e-mail.
     case unknown(String)
+    /// A staff member may not end their own access (someone else must, so it is never done by accident).
+    case ownAccess
 
     public var description: String {
         switch self {
         case .invalid(let p): "invalid \(p.name): \(p.value)"
         case .exists(let email): "a staff member \(email) exists already"
         case .unknown(let email): "no active staff member \(email); add one with `tresor staff add`"
+        case .ownAccess: "a staff member cannot disable themselves; another staff member must"
         }
     }
 }
@@ -40,10 +43,24 @@ public struct StaffDirectory: Sendable {
         let member = StaffMember(id: UUID(), email: email, name: name)
         try await database.transaction { sql in
             let staff = StaffRepository(sql)
-            guard try await staff.find(email: email) == nil else { throw StaffProblem.exists(email) }
+            guard try await !staff.exists(email: email) else { throw StaffProblem.exists(email) }
             try await staff.insert(member, token: token, now: now)
         }
         return (member, token)
+    }
+
+    /// Ends a staff member's access at once: their API token and `--by` stop working, every step they try after
+    /// this is refused, and what they did stays recorded under their e-mail. Only another active staff member may.
+    public func disable(email: String, by actor: Actor, now: Date) async throws {
+        let address = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard case .staff(let member) = actor else { throw StaffProblem.unknown(actor.recorded) }
+        guard member.email != address else { throw StaffProblem.ownAccess }
+        try await database.transaction { sql in
+            guard let recorded = try await Self.recorded(actor, in: sql) else { throw StaffProblem.unknown(member.email) }
+            guard try await StaffRepository(sql).disable(email: address, by: recorded, now: now) else {
+                throw StaffProblem.unknown(address)
+            }
+        }
     }
 
     /// The actor for an active staff member's e-mail (what `--by` on the command line names).

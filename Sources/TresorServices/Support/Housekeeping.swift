@@ -4,7 +4,7 @@ import ServiceLifecycle
 import TresorStore
 
 /// Forgets what is only kept for a while: expired sessions and the guest carts they leave, request counters whose
-/// window has ended, failed logins after their day.
+/// window has ended, failed logins after their day, confirmation and reset links past their expiry.
 public struct Housekeeping: Service {
     let database: Database
     let interval: Duration
@@ -29,6 +29,7 @@ public struct Housekeeping: Service {
             try await SessionRepository(sql).deleteExpired(now: moment)
             try await RateLimitRepository(sql).deleteExpired(now: moment)
             try await LoginFailureRepository(sql).deleteExpired(now: moment)
+            try await CustomerRepository(sql).deleteExpiredLinks(now: moment)
         }
     }
 }

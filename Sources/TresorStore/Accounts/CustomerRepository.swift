@@ -106,6 +106,14 @@ public struct CustomerRepository: Sendable {
         try await sql.execute("DELETE FROM sessions WHERE customer_id = \(bind: customerID)")
     }
 
+    /// Expired confirmation and reset links open nothing any more; their rows go. Returns how many went.
+    @discardableResult
+    public func deleteExpiredLinks(now: Date) async throws -> Int {
+        let verifications = try await sql.rows("DELETE FROM email_verifications WHERE expires_at <= \(bind: now) RETURNING token_hash")
+        let resets = try await sql.rows("DELETE FROM password_resets WHERE expires_at <= \(bind: now) RETURNING token_hash")
+        return verifications.count + resets.count
+    }
+
     static func customer(_ row: any SQLRow) throws -> Customer {
         Customer(id: try row.uuid("id"),
                  details: CustomerDetails(email: try row.string("email"), name: try row.string("name"), street: try row.string("street"),

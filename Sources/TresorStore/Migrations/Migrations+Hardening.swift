@@ -45,5 +45,9 @@ extension Migrator {
             CREATE INDEX campaign_events_campaign ON campaign_events (campaign_id, id);
             ALTER TABLE spot_ticks ADD COLUMN entered_by TEXT
             """),
+        // Who ended a staff member's access.
+        Migration(id: "2026-11-30-023-staff-disabled-by", ddl: """
+            ALTER TABLE staff ADD COLUMN disabled_by TEXT
+            """),
     ]
 }

@@ -41,10 +41,16 @@ public struct StaffRepository: Sendable {
     }
 
     /// Ends a member's access; their past actions stay recorded under their e-mail. False when there is no active one.
-    public func disable(email: String, now: Date) async throws -> Bool {
+    public func disable(email: String, by actor: String, now: Date) async throws -> Bool {
         !(try await sql.rows("""
-            UPDATE staff SET disabled_at = \(bind: now) WHERE email = \(bind: email.lowercased()) AND disabled_at IS NULL RETURNING id
+            UPDATE staff SET disabled_at = \(bind: now), disabled_by = \(bind: actor)
+            WHERE email = \(bind: email.lowercased()) AND disabled_at IS NULL RETURNING id
             """)).isEmpty
+    }
+
+    /// Whether any record, active or disabled, has this e-mail (an e-mail names one person in every history).
+    public func exists(email: String) async throws -> Bool {
+        !(try await sql.rows("SELECT id FROM staff WHERE email = \(bind: email.lowercased())")).isEmpty
     }
 
     static func member(_ row: any SQLRow) throws -> StaffMember {
