@@ -152,7 +152,6 @@ import TresorTestSupport
                 try await desk.save(quote)
                 var placing = request(quote)
                 placing.customer.email = email
-                placing.customerID = customerID
                 let actor: Actor = customerID.map { .customer(id: $0, address: address) } ?? .visitor(address: address)
                 return try await desk.place(placing, idempotencyKey: nil, by: actor, now: now)
             }

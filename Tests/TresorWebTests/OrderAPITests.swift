@@ -130,7 +130,7 @@ import TresorTestSupport
             let desk = shop.shop.orders
             try await desk.save(quote)
             _ = try await desk.place(OrderRequest(quoteID: quote.id, customer: erika.details, shipping: .insured, payment: .bankTransfer,
-                                                  acceptTerms: true, customerID: erika.id), idempotencyKey: nil,
+                                                  acceptTerms: true), idempotencyKey: nil,
                                   by: .customer(id: erika.id, address: "192.0.2.10"), now: ShopFixture.now)
             func read(_ cookie: String) async throws -> HTTPResponse.Status {
                 try await shop.client.execute(uri: "/api/v1/orders/T-2026-000001", method: .get,
@@ -139,6 +139,32 @@ import TresorTestSupport
             #expect(try await read(erikaCookie) == .ok)
             #expect(try await read(maxCookie) == .notFound)
             #expect(try await read(String(repeating: "0", count: 64)) == .notFound)
+        }
+    }
+
+    /// An order placed through the API with the customer's session belongs to their account: it is not counted as a
+    /// guest's, it is theirs to read, and their idempotency key is theirs alone.
+    @Test func anOrderPlacedWithTheSessionBelongsToTheAccount() async throws {
+        try await ShopFixture.run { shop in
+            let accounts = CustomerAccounts(database: shop.database, cost: 4, mail: MailSettings()) { _, _ in "" }
+            let erika = try await accounts.register(CustomerDetails(email: "erika@example.de", name: "Erika Mustermann",
+                                                                    street: "Heidestraße 17", postalCode: "51147", city: "Köln",
+                                                                    country: "DE"), password: "Goldbarren-1kg", language: .de,
+                                                    now: ShopFixture.now)
+            let (cookie, _) = try await shop.shop.sessions.logIn(erika, replacing: nil, now: ShopFixture.now)
+            let session: HTTPFields = [.cookie: "\(Visitor.sessionCookie)=\(cookie)", HTTPField.Name("Idempotency-Key")!: "mine"]
+            let (_, quote) = try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]}"#)
+            let (placed, order) = try await post(shop, "/api/v1/orders", orderBody(try #require(quote["id"] as? String)), headers: session)
+            #expect(placed == .created)
+            let number = try #require(order["number"] as? String)
+            let stored = try #require(try await shop.shop.orders.order(number: number, seenBy: OrderViewer(customerID: erika.id)))
+            #expect(stored.0.customerID == erika.id)
+            // The same key without the session is someone else's: it does not answer with Erika's order.
+            let (_, other) = try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]}"#)
+            let (stranger, theirs) = try await post(shop, "/api/v1/orders", orderBody(try #require(other["id"] as? String)),
+                                                    headers: [HTTPField.Name("Idempotency-Key")!: "mine"])
+            #expect(stranger == .created)
+            #expect(theirs["number"] as? String != number)
         }
     }
 }

@@ -28,6 +28,12 @@ public enum Actor: Sendable, Hashable {
         return nil
     }
 
+    /// The account of a logged-in customer.
+    public var customerID: UUID? {
+        if case .customer(let id, _) = self { return id }
+        return nil
+    }
+
     /// The network address of a customer or visitor, for consent proofs and limits.
     public var address: String? {
         switch self {

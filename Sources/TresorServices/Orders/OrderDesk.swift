@@ -14,13 +14,10 @@ public struct OrderRequest: Sendable, Hashable {
     public var acceptTerms: Bool
     /// The language of the customer's e-mails.
     public var language: Language
-    /// The logged-in account placing it; nil for a guest.
-    public var customerID: UUID?
 
     public init(quoteID: UUID, customer: CustomerDetails, shipping: ShippingMethod, payment: PaymentMethod, acceptTerms: Bool,
-                language: Language = .de, customerID: UUID? = nil) {
+                language: Language = .de) {
         self.language = language
-        self.customerID = customerID
         self.quoteID = quoteID
         self.customer = customer
         self.shipping = shipping
@@ -32,7 +29,7 @@ public struct OrderRequest: Sendable, Hashable {
     var fingerprint: String {
         let c = customer
         let text = [quoteID.uuidString, c.email, c.name, c.street, c.postalCode, c.city, c.country, shipping.rawValue,
-                    payment.rawValue, String(acceptTerms), customerID?.uuidString ?? ""].joined(separator: "\u{1f}")
+                    payment.rawValue, String(acceptTerms)].joined(separator: "\u{1f}")
         return String(text.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
     }
 }
@@ -205,7 +202,7 @@ public struct OrderDesk: Sendable {
                           paymentReference: CreditorReference.make(orderNumber: number),
                           dueAt: request.payment == .bankTransfer ? calendar.dueDate(after: now, bankingDays: paymentDays) : nil,
                           customer: request.customer, compliance: decision, createdAt: now, language: request.language,
-                          customerID: request.customerID)
+                          customerID: actor.customerID)
         try await orders.insert(order, idempotencyKey: idempotencyKey, requestHash: request.fingerprint, now: now)
         try await orders.addEvent(orderID: order.id, at: now, actor: actor.recorded, action: "place", from: nil, to: status,
                                   note: "\(decision.rule): \(decision.explanation)")
@@ -219,7 +216,7 @@ public struct OrderDesk: Sendable {
     /// are counted per client address and per e-mail address, in the order's own transaction (a refused or failed
     /// order counts nothing).
     func limitGuests(_ request: OrderRequest, by actor: Actor, now: Date, sql: any SQLDatabase) async throws {
-        guard guestOrdersPerHour > 0, request.customerID == nil, case .visitor(let address) = actor else { return }
+        guard guestOrdersPerHour > 0, case .visitor(let address) = actor else { return }
         let limits = RateLimitRepository(sql)
         let byAddress = try await limits.allow("guest-order-address:" + address, limit: guestOrdersPerHour, window: 3600, now: now)
         let byEmail = try await limits.allow("guest-order-email:" + request.customer.email.lowercased(), limit: guestOrdersPerHour,

@@ -17,6 +17,19 @@ enum APIAuth {
     @TaskLocal static var userAgent = ""
 }
 
+extension APIAuth {
+    /// Who is asking, as the services take it: the active staff member whose API token is sent, else the customer
+    /// logged in by the session cookie, else the client's address. Looked up only by the operations that act or
+    /// read for someone, so price reads touch no database.
+    static func caller(_ site: SiteContext) async throws -> Actor {
+        if let token = bearer, let member = try await site.shop.staff.member(apiToken: token) { return .staff(member) }
+        if let cookie = session, let customerID = try await site.sessions.find(cookie: cookie, now: site.now())?.customerID {
+            return .customer(id: customerID, address: clientAddress)
+        }
+        return .visitor(address: clientAddress)
+    }
+}
+
 /// Carries `Authorization: Bearer …` to the handlers, which decide what it opens.
 struct BearerTokenMiddleware: ServerMiddleware {
     func intercept(_ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
@@ -118,7 +131,7 @@ extension APIHandler {
         let order: Order
         do {
             order = try await site.orders.place(request, idempotencyKey: input.headers.idempotencyKey,
-                                                by: .visitor(address: APIAuth.clientAddress), now: now)
+                                                by: try await APIAuth.caller(site), now: now)
         } catch let problem as OrderProblem {
             return try await placeOrderProblem(problem, quoteID: quoteID, now: now)
         }
@@ -163,25 +176,15 @@ extension APIHandler {
     func getOrder(_ input: Operations.GetOrder.Input) async throws -> Operations.GetOrder.Output {
         let notFound = Operations.GetOrder.Output.notFound(.init(body: .applicationProblemJson(
             Self.problem(404, "Not found", "No order \(input.path.number) for these credentials."))))
-        let token = APIAuth.bearer
-        let staff = try await token.asyncMap { try await site.shop.staff.member(apiToken: $0) } ?? nil
-        let session = try await APIAuth.session.asyncMap { try await site.sessions.find(cookie: $0, now: site.now()) } ?? nil
+        let caller = try await APIAuth.caller(site)
         // Anyone but the customer who placed it (by its access token or their logged-in account) or staff
         // learns nothing, not even that the order exists.
-        let viewer = OrderViewer(token: token, customerID: session?.customerID, staff: staff)
+        let viewer = OrderViewer(token: APIAuth.bearer, customerID: caller.customerID, staff: caller.staffMember)
         guard let (order, _) = try await site.orders.order(number: input.path.number, seenBy: viewer) else { return notFound }
         return .ok(.init(body: .json(.init(
             number: order.number, status: .init(rawValue: order.status.rawValue) ?? .awaitingPayment, currency: .eur,
             lines: order.lines.map(Self.line), shippingFee: order.shippingFee.decimalString, total: order.total.decimalString,
             paymentReference: order.paymentReference, paymentMethod: order.payment == .bankTransfer ? .bankTransfer : .cash,
             shippingMethod: order.shipping == .insured ? .insured : .pickup, dueDate: order.dueAt))))
-    }
-}
-
-extension Optional {
-    /// `map` for an async transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

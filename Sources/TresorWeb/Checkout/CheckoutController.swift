@@ -150,7 +150,7 @@ struct CheckoutController: Sendable {
         do {
             order = try await site.orders.place(
                 OrderRequest(quoteID: quoteID, customer: details, shipping: state.shipping, payment: state.payment, acceptTerms: true,
-                             language: lang, customerID: visitor.customer?.id),
+                             language: lang),
                 idempotencyKey: "web-" + state.orderKey, by: context.actor, now: site.now())
         } catch OrderProblem.quoteExpired {
             // Never re-priced silently: the review page now offers a fresh quote instead of the order button.
