@@ -22,6 +22,17 @@ import TresorTestSupport
         }
     }
 
+    let erika = CustomerDetails(email: "erika@example.de", name: "Erika Mustermann", street: "Heidestraße 17", postalCode: "51147",
+                                city: "Köln", country: "DE")
+
+    func accounts(_ shop: ShopFixture) -> CustomerAccounts {
+        CustomerAccounts(database: shop.database, cost: 4, mail: MailSettings()) { _, _ in "" }
+    }
+
+    func register(_ details: CustomerDetails, in shop: ShopFixture) async throws -> Customer {
+        try await accounts(shop).register(details, password: "Goldbarren-1kg", language: .de, now: ShopFixture.now)
+    }
+
     func orderBody(_ quoteID: String, name: String = "Erika Mustermann") -> String {
         """
         {"quoteId": "\(quoteID)", "customer": {"email": "erika@example.de", "name": "\(name)", "street": "Heidestraße 17",
@@ -114,12 +125,8 @@ import TresorTestSupport
     /// The customer's logged-in session opens their own orders in the API, and no one else's.
     @Test func aLoggedInAccountReadsItsOwnOrders() async throws {
         try await ShopFixture.run { shop in
-            let accounts = CustomerAccounts(database: shop.database, cost: 4, mail: MailSettings()) { _, _ in "" }
-            let erika = try await accounts.register(CustomerDetails(email: "erika@example.de", name: "Erika Mustermann",
-                                                                    street: "Heidestraße 17", postalCode: "51147", city: "Köln",
-                                                                    country: "DE"), password: "Goldbarren-1kg", language: .de,
-                                                    now: ShopFixture.now)
-            let max = try await accounts.register(CustomerDetails(email: "max@example.de", name: "Max Mustermann", street: "Weg 1",
+            let erika = try await register(self.erika, in: shop)
+            let max = try await accounts(shop).register(CustomerDetails(email: "max@example.de", name: "Max Mustermann", street: "Weg 1",
                                                                   postalCode: "50667", city: "Köln", country: "DE"),
                                                   password: "Silberbarren-1", language: .de, now: ShopFixture.now)
             let sessions = shop.shop.sessions
@@ -146,11 +153,7 @@ import TresorTestSupport
     /// guest's, it is theirs to read, and their idempotency key is theirs alone.
     @Test func anOrderPlacedWithTheSessionBelongsToTheAccount() async throws {
         try await ShopFixture.run { shop in
-            let accounts = CustomerAccounts(database: shop.database, cost: 4, mail: MailSettings()) { _, _ in "" }
-            let erika = try await accounts.register(CustomerDetails(email: "erika@example.de", name: "Erika Mustermann",
-                                                                    street: "Heidestraße 17", postalCode: "51147", city: "Köln",
-                                                                    country: "DE"), password: "Goldbarren-1kg", language: .de,
-                                                    now: ShopFixture.now)
+            let erika = try await register(self.erika, in: shop)
             let (cookie, _) = try await shop.shop.sessions.logIn(erika, replacing: nil, now: ShopFixture.now)
             let session: HTTPFields = [.cookie: "\(Visitor.sessionCookie)=\(cookie)", HTTPField.Name("Idempotency-Key")!: "mine"]
             let (_, quote) = try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]}"#)

@@ -60,8 +60,8 @@ enum AccountMails {
             greeting(customer, de), "",
             de ? "die E-Mail-Adresse Ihres Kundenkontos bei \(settings.shopName) wurde soeben in \(newAddress) geändert."
                : "the e-mail address of your account at \(settings.shopName) was just changed to \(newAddress).",
-            de ? "Waren Sie das nicht, rufen Sie uns bitte sofort an: \(settings.fromAddress)."
-               : "If it was not you, please contact us at once: \(settings.fromAddress).",
+            de ? "Waren Sie das nicht, schreiben Sie uns bitte sofort: \(settings.fromAddress)."
+               : "If it was not you, please write to us at once: \(settings.fromAddress).",
             "", settings.shopName,
         ]
         return compose(customer, subject: subject, lines: text, links: [], settings: settings, now: now)
