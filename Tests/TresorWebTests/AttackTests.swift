@@ -122,16 +122,21 @@ import TresorTestSupport
         }
     }
 
+    /// The body of an API order for a fresh quote of one `sku`, ordered by `email`.
+    static func orderBody(_ shop: ShopFixture, sku: String, email: String) async throws -> String {
+        let quote = try await postJSON(shop, "/api/v1/quotes", #"{"items": [{"sku": "\#(sku)", "quantity": 1}]}"#)
+        let id = try #require(quote.body.split(separator: "\"").drop { $0 != "id" }.dropFirst(2).first)
+        return """
+            {"quoteId": "\(id)", "customer": {"email": "\(email)", "name": "Erika Mustermann", "street": "Heidestraße 17",
+             "postalCode": "51147", "city": "Köln", "country": "DE"}, "shippingMethod": "insured",
+             "paymentMethod": "bank_transfer", "acceptTerms": true}
+            """
+    }
+
     /// An `Idempotency-Key` of 8,000 characters was stored; an empty one was one slot for everybody: both are 422.
     @Test func idempotencyKeysOutOfShapeAre422() async throws {
         try await ShopFixture.run { shop in
-            let quote = try await Self.postJSON(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]}"#)
-            let id = try #require(quote.body.split(separator: "\"").drop { $0 != "id" }.dropFirst(2).first)
-            let order = """
-                {"quoteId": "\(id)", "customer": {"email": "erika@example.de", "name": "Erika Mustermann", "street": "Heidestraße 17",
-                 "postalCode": "51147", "city": "Köln", "country": "DE"}, "shippingMethod": "insured",
-                 "paymentMethod": "bank_transfer", "acceptTerms": true}
-                """
+            let order = try await Self.orderBody(shop, sku: "AU-KR-1OZ", email: "erika@example.de")
             let keyName = HTTPField.Name("Idempotency-Key")!
             for key in ["", String(repeating: "k", count: 8_000)] {
                 let answer = try await Self.postJSON(shop, "/api/v1/orders", order, headers: [.contentType: "application/json", keyName: key])
@@ -147,13 +152,7 @@ import TresorTestSupport
         try await ShopFixture.run { shop in
             var statuses: [HTTPResponse.Status] = []
             for n in 1...(OrderDesk.standardGuestOrdersPerHour + 1) {
-                let quote = try await Self.postJSON(shop, "/api/v1/quotes", #"{"items": [{"sku": "AG-ML-1OZ", "quantity": 1}]}"#)
-                let id = try #require(quote.body.split(separator: "\"").drop { $0 != "id" }.dropFirst(2).first)
-                let order = """
-                    {"quoteId": "\(id)", "customer": {"email": "hamster\(n)@example.de", "name": "Hamster", "street": "Weg 1",
-                     "postalCode": "50667", "city": "Köln", "country": "DE"}, "shippingMethod": "insured",
-                     "paymentMethod": "bank_transfer", "acceptTerms": true}
-                    """
+                let order = try await Self.orderBody(shop, sku: "AG-ML-1OZ", email: "hamster\(n)@example.de")
                 statuses.append(try await Self.postJSON(shop, "/api/v1/orders", order).status)
             }
             #expect(statuses.dropLast().allSatisfy { $0 == .created })

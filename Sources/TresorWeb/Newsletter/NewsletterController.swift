@@ -66,11 +66,9 @@ struct NewsletterController: Sendable {
             return try await message(request, .newsletter(.confirm), title: CustomerText.newsletterConfirmTitle(lang),
                                      text: CustomerText.newsletterInvalidLink(lang), status: .badRequest)
         }
-        let button: Node<HTML.BodyContext> = .form(
-            .attr("method", "post"), .attr("action", Page.newsletter(.confirm).path(lang) + "?token=" + Escape.percent(token)),
-            .button(.attr("type", "submit"), .attr("class", "button"), .text(CustomerText.newsletterConfirmButton(lang))))
         return try await message(request, .newsletter(.confirm), title: CustomerText.newsletterConfirmTitle(lang),
-                                 text: CustomerText.newsletterConfirmAsk(lang), extra: button)
+                                 text: CustomerText.newsletterConfirmAsk(lang),
+                                 extra: Self.tokenButton(.confirm, token: token, label: CustomerText.newsletterConfirmButton(lang), lang))
     }
 
     /// Needs no form token, like unsubscribing: the signed token in the address is the authority.
@@ -89,11 +87,15 @@ struct NewsletterController: Sendable {
     /// one-click POST, unsubscribes.
     func askUnsubscribe(_ request: Request, _ lang: Language) async throws -> Response {
         let token = request.formQuery.first { $0.name == "token" }?.value ?? ""
-        let button: Node<HTML.BodyContext> = .form(
-            .attr("method", "post"), .attr("action", Page.newsletter(.unsubscribe).path(lang) + "?token=" + Escape.percent(token)),
-            .button(.attr("type", "submit"), .attr("class", "button"), .text(CustomerText.newsletterUnsubscribeButton(lang))))
         return try await message(request, .newsletter(.unsubscribe), title: CustomerText.newsletterUnsubscribeTitle(lang),
-                                 text: CustomerText.newsletterUnsubscribeAsk(lang), extra: button)
+                                 text: CustomerText.newsletterUnsubscribeAsk(lang),
+                                 extra: Self.tokenButton(.unsubscribe, token: token, label: CustomerText.newsletterUnsubscribeButton(lang), lang))
+    }
+
+    /// The one button of a page opened from a mail's link: it posts the link's token back to the same page.
+    static func tokenButton(_ page: NewsletterPage, token: String, label: String, _ lang: Language) -> Node<HTML.BodyContext> {
+        .form(.attr("method", "post"), .attr("action", Page.newsletter(page).path(lang) + "?token=" + Escape.percent(token)),
+              .button(.attr("type", "submit"), .attr("class", "button"), .text(label)))
     }
 
     /// Needs no form token: the token in the address is the authority, and the one-click POST comes from the
