@@ -243,15 +243,18 @@ import TresorTestSupport
             #expect(shop.shop.accounts.passwordWork.total == work)
 
             try await Seeder(database: shop.database, logger: TestDatabase.logger).seedJobsIfEmpty(now: ShopFixture.now)
+            let uploads = shop.uploadsParsed.total
             let garbage = ByteBuffer(string: "this is not multipart at all " + String(repeating: "x", count: 100_000))
             let forged = try await bot.send(shop, "/karriere/edelmetallberater-koeln", method: .post, body: garbage,
                                             contentType: "multipart/form-data; boundary=zzz")
             #expect(forged.status == .forbidden)
+            #expect(shop.uploadsParsed.total == uploads)
             let job = try await bot.get(shop, "/karriere/edelmetallberater-koeln")
             let upload = try WebVisitor.token(job.body, action: "/karriere/edelmetallberater-koeln#bewerben")
             let parsed = try await bot.send(shop, "/karriere/edelmetallberater-koeln?_csrf=" + Escape.percent(upload), method: .post,
                                             body: garbage, contentType: "multipart/form-data; boundary=zzz")
             #expect(parsed.status == .unprocessableContent)  // with the token the body is read: no name, no e-mail, no CV in it
+            #expect(shop.uploadsParsed.total == uploads + 1)
         }
     }
 

@@ -26,6 +26,8 @@ struct ShopFixture {
     var board: PriceBoard
     var database: Database
     var shop: Shop
+    /// How many uploads the web layer parsed.
+    var uploadsParsed: WorkCounter
 
     /// `age` shifts the clock, so the same ticks can be fresh or stale; `clock` lets a test move time on.
     /// `recheck` is how long news pages trust their cached edition; by default a test sees its changes at once.
@@ -55,7 +57,7 @@ struct ShopFixture {
                                        logger: TestDatabase.logger, metrics: PrometheusCollectorRegistry(), demoPrices: false)
             let app = Application(router: try buildRouter(deps), logger: TestDatabase.logger)
             try await app.test(.router) { client in
-                try await body(ShopFixture(client: client, board: board, database: database, shop: shop))
+                try await body(ShopFixture(client: client, board: board, database: database, shop: shop, uploadsParsed: deps.uploadsParsed))
             }
         }
     }

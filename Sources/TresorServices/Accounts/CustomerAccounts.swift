@@ -55,7 +55,8 @@ public struct CustomerAccounts: Sendable {
     let mail: MailSettings
     let links: AccountLinks
     /// Counts bcrypt runs, so tests can show that a refused request cost none.
-    public let passwordWork = PasswordWork()
+    /// How many times bcrypt ran (hash or verify).
+    public let passwordWork = WorkCounter()
 
     public init(database: Database, cost: UInt8, mail: MailSettings, links: AccountLinks) {
         self.database = database
@@ -165,11 +166,4 @@ public struct CustomerAccounts: Sendable {
     public static func digest(_ token: String) -> String {
         Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
-}
-
-/// How many times bcrypt ran (hash or verify) for one `CustomerAccounts`.
-public final class PasswordWork: Sendable {
-    private let runs = Mutex(0)
-    public var total: Int { runs.withLock { $0 } }
-    func count() { runs.withLock { $0 += 1 } }
 }

@@ -69,6 +69,7 @@ struct FormGuard: RouterMiddleware {
         var context = context
         if rule.multipart {
             try await check(request.query("_csrf"), rule, context)
+            site.uploadsParsed.count()
             let form = try await MultipartForm.read(request, limit: rule.bodyLimit)
             context.form = form.fields
             context.files = form.files

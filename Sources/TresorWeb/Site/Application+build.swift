@@ -21,10 +21,7 @@ public func buildApplication(_ deps: WebDependencies, services: [any Service] = 
 /// The router with every route and middleware, for the application and for tests.
 public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestContext> {
     let assets = try Assets.load()
-    let site = SiteContext(shop: deps.shop, config: deps.config.shop, now: deps.now, demoPrices: deps.demoPrices, assets: assets,
-                           bank: deps.config.bank, secureCookies: deps.config.baseURL.hasPrefix("https://"), baseURL: deps.config.baseURL,
-                           applicationRetention: deps.config.careers.retentionMonths,
-                           newsEdition: NewsEdition(recheck: deps.config.boardRefresh))
+    let site = SiteContext(deps, assets: assets, secureCookies: deps.config.baseURL.hasPrefix("https://"))
     // HEAD is answered like GET without the body, so monitors and link checkers see the real status.
     let router = Router(context: TresorRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -83,9 +80,7 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
 public func buildMetricsApplication(_ deps: WebDependencies) throws -> (any Service)? {
     guard let port = deps.config.metrics.port else { return nil }
     let assets = try Assets.load()
-    let site = SiteContext(shop: deps.shop, config: deps.config.shop, now: deps.now, demoPrices: deps.demoPrices, assets: assets,
-                           bank: deps.config.bank, secureCookies: false, baseURL: deps.config.baseURL,
-                           applicationRetention: deps.config.careers.retentionMonths, newsEdition: NewsEdition(recheck: deps.config.boardRefresh))
+    let site = SiteContext(deps, assets: assets, secureCookies: false)
     let router = Router(context: TresorRequestContext.self)
     let health = HealthController(site: site, metrics: deps.metrics, token: "")
     router.get("/metrics") { _, _ in health.exposition() }

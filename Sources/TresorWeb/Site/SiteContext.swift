@@ -24,10 +24,26 @@ struct SiteContext: Sendable {
     /// The consent text the forms show; read from the database at the first sign-up and when it changed.
     let consent = ConsentCache()
     let csrf = CSRFSigner()
+    /// How many uploads were parsed: only after their form's token was checked.
+    let uploadsParsed: WorkCounter
     let pages = EditionCache<ShopEdition, TokenSlots>()
     let newsPages = EditionCache<NewsPageEdition, TokenSlots>()
     /// How often the news pages look for articles saved elsewhere.
     let newsEdition: NewsEdition
+
+    init(_ deps: WebDependencies, assets: Assets, secureCookies: Bool) {
+        shop = deps.shop
+        config = deps.config.shop
+        now = deps.now
+        demoPrices = deps.demoPrices
+        self.assets = assets
+        bank = deps.config.bank
+        self.secureCookies = secureCookies
+        baseURL = deps.config.baseURL
+        applicationRetention = deps.config.careers.retentionMonths
+        newsEdition = NewsEdition(recheck: deps.config.boardRefresh)
+        uploadsParsed = deps.uploadsParsed
+    }
 
     var board: PriceBoard { shop.board }
     var orders: OrderDesk { shop.orders }

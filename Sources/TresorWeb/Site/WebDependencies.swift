@@ -14,6 +14,8 @@ public struct WebDependencies: Sendable {
     public var metrics: PrometheusCollectorRegistry
     /// Whether prices come from the demo feed (labelled "Demo-Kurse").
     public var demoPrices: Bool
+    /// How many uploads the forms parsed (only ever after their token was checked); tests read it.
+    public let uploadsParsed = WorkCounter()
 
     public init(config: AppConfig, shop: Shop, now: @escaping @Sendable () -> Date, logger: Logger,
                 metrics: PrometheusCollectorRegistry, demoPrices: Bool) {
