@@ -5,8 +5,9 @@ import Synchronization
 import TresorCore
 import TresorServices
 
-/// What controllers share: the shop's services, the clock and how to frame a page.
-struct SiteContext: Sendable {
+/// What controllers share: the shop's services, the clock and how to frame a page. A class: every controller, and
+/// the API handler the generated code copies per request, holds one reference instead of a retain per field.
+final class SiteContext: Sendable {
     let shop: Shop
     let config: ShopConfig
     let now: @Sendable () -> Date
