@@ -181,12 +181,12 @@ import TresorTestSupport
 
     @Test func clientAddressesFromTrustedProxiesOnly() {
         let trusted: Set<String> = ["10.0.0.2", "10.0.0.3"]
-        #expect(ClientAddressMiddleware.client(peer: "198.51.100.7", forwardedFor: ["1.2.3.4"], trusted: trusted) == "198.51.100.7")
-        #expect(ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: ["203.0.113.9"], trusted: trusted) == "203.0.113.9")
+        #expect(WhoIsAsking.client(peer: "198.51.100.7", forwardedFor: ["1.2.3.4"], trusted: trusted) == "198.51.100.7")
+        #expect(WhoIsAsking.client(peer: "10.0.0.2", forwardedFor: ["203.0.113.9"], trusted: trusted) == "203.0.113.9")
         // A client's own claim to the left is not believed: the right-most address not a proxy of ours is.
-        #expect(ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: ["6.6.6.6, 203.0.113.9, 10.0.0.3"], trusted: trusted)
+        #expect(WhoIsAsking.client(peer: "10.0.0.2", forwardedFor: ["6.6.6.6, 203.0.113.9, 10.0.0.3"], trusted: trusted)
                 == "203.0.113.9")
-        #expect(ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: [], trusted: trusted) == "10.0.0.2")
-        #expect(ClientAddressMiddleware.client(peer: nil, forwardedFor: [], trusted: trusted) == "unknown")
+        #expect(WhoIsAsking.client(peer: "10.0.0.2", forwardedFor: [], trusted: trusted) == "10.0.0.2")
+        #expect(WhoIsAsking.client(peer: nil, forwardedFor: [], trusted: trusted) == "unknown")
     }
 }

@@ -12,7 +12,7 @@ enum APIAuth {
     @TaskLocal static var session: String?
     /// The language of the customer's e-mails, from `Accept-Language`.
     @TaskLocal static var language: Language = .de
-    /// The client's network address (set by `ClientAddressMiddleware`), for rate limits and consent proof.
+    /// The client's network address (set by `WhoIsAsking`), for rate limits and consent proof.
     @TaskLocal static var clientAddress = "unknown"
     @TaskLocal static var userAgent = ""
 }

@@ -70,11 +70,9 @@ struct FormGuard: RouterMiddleware {
         if rule.multipart {
             try await check(request.query("_csrf"), rule, context)
             site.uploadsParsed.count()
-            let form = try await MultipartForm.read(request, limit: rule.bodyLimit)
-            context.form = form.fields
-            context.files = form.files
+            context.submission = try await SubmittedForm.readMultipart(request, limit: rule.bodyLimit)
         } else {
-            context.form = try await FormData.read(request, limit: rule.bodyLimit)
+            context.submission = SubmittedForm(fields: try await FormData.read(request, limit: rule.bodyLimit), files: [:])
             try await check(context.form["_csrf"], rule, context)
         }
         if let neutral = rule.honeypot, !context.form["website"].isEmpty { return try await neutral(request, context) }

@@ -8,16 +8,19 @@ public struct TresorRequestContext: RequestContext, RemoteAddressRequestContext 
     public var coreContext: CoreRequestContextStorage
     /// The peer of the connection (nginx, when the shop runs behind it).
     public var remoteAddress: SocketAddress?
-    /// The client's address: the peer, or what a trusted proxy says (`ClientAddressMiddleware`).
+    /// The client's address: the peer, or what a trusted proxy says (`WhoIsAsking`).
     var client = "unknown"
-    /// The visitor: their form-token nonce always (`VisitorMiddleware`), their session and account on the routes
+    /// The visitor: their form-token nonce always (`WhoIsAsking`), their session and account on the routes
     /// of the areas that use them (`SessionMiddleware`).
     var visitor = Visitor()
     /// A submitted form, read and checked by its area's `FormGuard` (token, size, limit, robot trap) before the
-    /// handler runs; empty on other requests.
-    var form = FormData(fields: [])
+    /// handler runs; nil on other requests. Optional so that the context, copied by every middleware layer of
+    /// every request, stays small when nothing was posted.
+    var submission: SubmittedForm?
+    /// The submitted form's fields; empty when nothing was posted.
+    var form: FormData { submission?.fields ?? FormData(fields: []) }
     /// The files of a multipart form, by field name.
-    var files: [String: MultipartForm.File] = [:]
+    var files: [String: SubmittedForm.File] { submission?.files ?? [:] }
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -8,8 +8,8 @@ import TresorServices
 /// Who is asking: their session (if they have one), the account behind it, and the nonce that binds their
 /// form tokens. Loaded only by the routes that need it, so reading the shop costs no database access.
 struct Visitor: Sendable {
-    var session: StoredSession?
-    var customer: Customer?
+    @Boxed var session: StoredSession?
+    @Boxed var customer: Customer?
     /// From the `tresor_csrf` cookie; nil until the first form is shown.
     var nonce: String?
     /// Cookies to set on the response (a fresh nonce, a new session).

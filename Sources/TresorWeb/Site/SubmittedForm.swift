@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import MultipartKit
 
-/// A `multipart/form-data` submission (a form with a file): its text fields as `FormData`, its files by name.
-struct MultipartForm: Sendable {
+/// A submitted form: its text fields as `FormData` and, for `multipart/form-data` (a form with a file), its files
+/// by name.
+struct SubmittedForm: Sendable {
     struct File: Sendable {
         var filename: String
         var bytes: [UInt8]
@@ -14,12 +15,12 @@ struct MultipartForm: Sendable {
 
     /// Reads at most `limit` bytes: the form's rule sets it (an application's CV may be 10 MB, every other form stays
     /// at `FormData.limit`). Larger bodies are refused with 413 before they are kept.
-    static func read(_ request: Request, limit: Int) async throws -> MultipartForm {
+    static func readMultipart(_ request: Request, limit: Int) async throws -> SubmittedForm {
         guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
               let boundary = boundary(type) else { throw HTTPError(.unsupportedMediaType) }
         let buffer: ByteBuffer
         do { buffer = try await request.body.collect(upTo: limit) } catch { throw HTTPError(.contentTooLarge) }
-        var form = MultipartForm(fields: FormData(fields: []), files: [:])
+        var form = SubmittedForm(fields: FormData(fields: []), files: [:])
         var headers: [(String, String)] = []
         var body = ByteBuffer()
         let parser = MultipartParser(boundary: boundary)

@@ -2,18 +2,6 @@ import Foundation
 import Hummingbird
 import TresorServices
 
-/// The visitor's form-token nonce, from their cookie, on every request: reading it costs no database access,
-/// so pages shared by all visitors stay cheap.
-struct VisitorMiddleware: RouterMiddleware {
-    typealias Context = TresorRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
-        context.visitor = Visitor(nonce: request.cookie(Visitor.nonceCookie))
-        return try await next(request, context)
-    }
-}
-
 /// The visitor's session and the account behind it, on the areas that use them (cart and checkout, orders, the
 /// account): one lookup before the handler, none on the rest of the shop.
 struct SessionMiddleware: RouterMiddleware {

@@ -2,15 +2,18 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Who is asking, by network address: set on the context for pages, and for the API's generated handlers (which
-/// see no context) in `APIAuth.clientAddress`.
-struct ClientAddressMiddleware: RouterMiddleware {
+/// Who is asking, on every request and without touching the database: the client's network address (on the context
+/// for pages, and in `APIAuth.clientAddress` for the API's generated handlers, which see no context) and the
+/// visitor's form-token nonce from its cookie. One middleware for both: every layer costs each request a copy
+/// of the context.
+struct WhoIsAsking: RouterMiddleware {
     typealias Context = TresorRequestContext
     /// The proxies (nginx) whose `X-Forwarded-For` is believed; anyone else could write anything there.
     let trustedProxies: Set<String>
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        context.visitor = Visitor(nonce: request.cookie(Visitor.nonceCookie))
         context.client = Self.client(peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: .xForwardedFor],
                                      trusted: trustedProxies)
         let address = context.client
