@@ -76,7 +76,7 @@ def test_campaign_over_smtp_with_one_click_unsubscribe_and_bounces(shop_factory,
 
         body = tmp_path / "campaign.md"
         body.write_text("## Gold im Dezember\n\nDer Goldpreis hat **zwei Prozent** zugelegt.\n", encoding="utf-8")
-        shop.cli("staff", "add", "--email", "redaktion@tresor.example", "--name", "Rita Redaktion")
+        shop.cli("staff", "add", "--email", "redaktion@tresor.example", "--name", "Rita Redaktion", "--role", "editor")
         campaign = re.search(r"Draft (\S+):", shop.cli("newsletter", "campaigns", "draft", "--subject", "Gold im Dezember",
                                                         str(body), "--by", "redaktion@tresor.example").stdout).group(1)
         shop.cli("newsletter", "campaigns", "schedule", campaign, "--by", "redaktion@tresor.example")

@@ -27,7 +27,7 @@ def test_prices_update_without_reload(shop_factory, browser):
 
 def test_stale_banner_appears_when_the_feed_stops(shop_factory, browser):
     shop = shop_factory(TRESOR_FEED_PROVIDER="manual", TRESOR_FEED_STALE_SECONDS=6, TRESOR_BOARD_REFRESH_SECONDS=1)
-    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
+    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger", "--role", "owner")
     for metal, price in (("XAU", "2501.37"), ("XAG", "28.50"), ("XPT", "1350"), ("XPD", "1200")):
         shop.cli("spot", "set", metal, price, "--by", "anna@tresor.example")
     time.sleep(1.5)

@@ -41,7 +41,7 @@ def test_order_from_quote_to_shipped(shop_factory):
     assert order["status"] == "awaiting_payment"
     assert order["paymentReference"].startswith("RF")
 
-    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
+    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger", "--role", "owner")
     shown = shop.cli("orders", "show", number).stdout
     assert "Erika Mustermann" in shown and order["paymentReference"] in shown
     for step in (["mark-paid", number], ["pack", number], ["ship", number, "--tracking", "00340434161094042557"]):
@@ -81,7 +81,7 @@ def test_order_from_quote_to_shipped(shop_factory):
 
 def test_unpaid_cancellation_reports_the_market_loss(shop_factory):
     shop = shop_factory(TRESOR_FEED_PROVIDER="manual", TRESOR_BOARD_REFRESH_SECONDS=1)
-    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
+    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger", "--role", "owner")
     for metal, price in (("XAU", "2501.37"), ("XAG", "28.50"), ("XPT", "1350"), ("XPD", "1200")):
         shop.cli("spot", "set", metal, price, "--bid", price, "--by", "anna@tresor.example")
     time.sleep(1.5)

@@ -65,7 +65,7 @@ def cents(amount):
 
 def test_statement_import_pays_and_staff_resolve_the_rest(shop_factory, tmp_path):
     shop = shop_factory()
-    shop.cli("staff", "add", "--email", "kasse@tresor.example", "--name", "Karl Kasse")
+    shop.cli("staff", "add", "--email", "kasse@tresor.example", "--name", "Karl Kasse", "--role", "sales")
     first, second = place(shop, "AU-KR-1OZ"), place(shop, "AG-ML-1OZ")
     total2 = round(float(second["total"]) * 100)
     # The customer of the second order pays in two parts; the first arrives with the reference in lower case.

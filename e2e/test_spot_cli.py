@@ -29,7 +29,7 @@ def test_manual_prices_and_held_jumps(shop_factory):
     with pytest.raises(subprocess.CalledProcessError) as unknown:
         shop.cli("spot", "set", "XAU", "2501.30", "--by", "anna@tresor.example")
     assert "no active staff member anna@tresor.example" in unknown.value.stderr
-    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger")
+    shop.cli("staff", "add", "--email", "anna@tresor.example", "--name", "Anna Berger", "--role", "owner")
     assert "set to 2501.3 EUR/oz" in shop.cli("spot", "set", "XAU", "2501.30", "--bid", "2499.10", "--by", "anna@tresor.example").stdout
     wait_for(lambda: spot(shop, "XAU").get("ask") == "2501.30")
     assert spot(shop, "XAU")["bid"] == "2499.10"
@@ -56,7 +56,7 @@ def test_manual_prices_and_held_jumps(shop_factory):
     assert "no held tick" in refused.value.stderr
 
     # Anna leaves: a colleague ends her access, and her name no longer sets prices.
-    shop.cli("staff", "add", "--email", "ben@tresor.example", "--name", "Ben Kaiser")
+    shop.cli("staff", "add", "--email", "ben@tresor.example", "--name", "Ben Kaiser", "--role", "owner")
     with pytest.raises(subprocess.CalledProcessError) as own:
         shop.cli("staff", "disable", "ben@tresor.example", "--by", "ben@tresor.example")
     assert "cannot disable themselves" in own.value.stderr

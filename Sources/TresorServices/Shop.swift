@@ -18,7 +18,7 @@ public struct ShopSettings: Sendable {
     /// Days after the due date before an unpaid bank-transfer order is cancelled by the shop.
     public var cancellationGraceDays: Int
     public var policy: FeedPolicy
-    /// bcrypt cost of customer passwords.
+    /// bcrypt cost of customer and staff passwords.
     public var passwordCost: Int
     public var links: ShopLinks
     /// Where staff notices of applications and call-back requests go.
@@ -80,6 +80,7 @@ public struct Shop: Sendable {
     public let careers: CareersDesk
     public let consultation: ConsultationDesk
     public let staff: StaffDirectory
+    public let audit: AuditTrail
     public let limits: RateLimits
     public let keys: ServerKeys
     let logger: Logger
@@ -109,7 +110,8 @@ public struct Shop: Sendable {
         careers = CareersDesk(database: database, mail: settings.mail, staffAddress: settings.staffMailbox,
                               storage: settings.applicationStorage, retentionMonths: settings.applicationRetentionMonths)
         consultation = ConsultationDesk(database: database, mail: settings.mail, staffAddress: settings.staffMailbox)
-        staff = StaffDirectory(database: database)
+        staff = StaffDirectory(database: database, passwords: accounts.passwords, issuer: settings.mail.shopName)
+        audit = AuditTrail(database: database)
         limits = RateLimits(database: database)
         keys = ServerKeys(database: database)
     }

@@ -151,44 +151,6 @@ struct Orders: AsyncParsableCommand {
     }
 }
 
-/// `tresor staff add|disable`: minimal staff records (login and roles come with the back office).
-struct Staff: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Staff records.", subcommands: [Add.self, Disable.self])
-
-    struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a staff member and print their API token (shown once).")
-        @Option(help: "E-mail, used as `--by` in staff commands.") var email: String
-        @Option(help: "Full name.") var name: String
-
-        func run() async throws {
-            let added: (StaffMember, token: String)
-            do {
-                added = try await Environment.withShop { _, shop in try await shop.staff.add(email: email, name: name, now: Date()) }
-            } catch let problem as StaffProblem {
-                throw ValidationError(problem.description)
-            }
-            print("Added \(added.0.name) <\(added.0.email)>.\nAPI token (shown once): \(added.token)")
-        }
-    }
-
-    struct Disable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "End a staff member's access (their history stays).")
-        @Argument(help: "E-mail of the staff member leaving.") var email: String
-        @Option(help: "E-mail of the staff member doing it (required, recorded).") var by: String
-
-        func run() async throws {
-            do {
-                try await Environment.withShop { _, shop in
-                    try await shop.staff.disable(email: email, by: try await Environment.staff(by, shop), now: Date())
-                }
-            } catch let problem as StaffProblem {
-                throw ValidationError(problem.description)
-            }
-            print("\(email.lowercased()): access ended.")
-        }
-    }
-}
-
 /// `tresor stock set`: a counted stock level, recorded as a stock event.
 struct Stock: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Stock levels.", subcommands: [Set.self])

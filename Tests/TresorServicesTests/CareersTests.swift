@@ -195,7 +195,7 @@ import TresorTestSupport
             try await desk.request(request, ip: "203.0.113.5", now: now)
             let queue = try await desk.queue()
             #expect(queue == [request])
-            _ = try await StaffDirectory(database: database).add(email: "anna@tresor.example", name: "Anna Berger", now: now)
+            _ = try await testStaffDirectory(database).add(email: "anna@tresor.example", name: "Anna Berger", role: .owner, by: commandLine, now: now)
             let anna = try await staff("anna@tresor.example", database)
             #expect(try await desk.mark(id: request.id, .called, by: anna, now: now))
             #expect(try await desk.queue().isEmpty)

@@ -22,7 +22,7 @@ import TresorTestSupport
             #expect(first.created == ["gold-rekord"])
             // The same file again changes nothing; an edited body is version 2.
             #expect(try await desk.save([article("gold-rekord", at: 20)], by: .system(job: "import"), now: now).unchanged == ["gold-rekord"])
-            _ = try await StaffDirectory(database: database).add(email: "anna@tresor.example", name: "Anna Berger", now: now)
+            _ = try await testStaffDirectory(database).add(email: "anna@tresor.example", name: "Anna Berger", role: .owner, by: commandLine, now: now)
             let anna = try await staff("anna@tresor.example", database)
             let edited = try await desk.save([article("gold-rekord", tags: ["Gold", "Zinsen"], at: 20, body: "Neuer Text")], by: anna,
                                              now: now.addingTimeInterval(60))

@@ -13,7 +13,7 @@ import TresorTestSupport
     func placed(_ database: Database, payment: PaymentMethod = .bankTransfer,
                 shipping: ShippingMethod = .insured) async throws -> (OrderDesk, Order) {
         let (desk, snapshot) = try await base.shop(database, stock: 5)
-        _ = try await StaffDirectory(database: database).add(email: "Anna@Tresor.example", name: "Anna Berger", now: now)
+        _ = try await testStaffDirectory(database).add(email: "Anna@Tresor.example", name: "Anna Berger", role: .owner, by: commandLine, now: now)
         let quote = try QuoteDesk().quote([("AU-ML-1OZ", 2)], snapshot: snapshot, now: now)
         try await desk.save(quote)
         return (desk, try await desk.place(base.request(quote, payment: payment, shipping: shipping), idempotencyKey: nil, by: guest, now: now))
@@ -88,8 +88,8 @@ import TresorTestSupport
     func aDisabledStaffMemberCanNoLongerAct(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let (desk, order) = try await placed(database)
-            let directory = StaffDirectory(database: database)
-            _ = try await directory.add(email: "ben@tresor.example", name: "Ben Kaiser", now: now)
+            let directory = testStaffDirectory(database)
+            _ = try await directory.add(email: "ben@tresor.example", name: "Ben Kaiser", role: .owner, by: commandLine, now: now)
             let (anna, ben) = (try await staff("anna@tresor.example", database), try await staff("ben@tresor.example", database))
             _ = try await desk.apply(.markPaid, to: order.number, by: ben, now: now)
             await #expect(throws: StaffProblem.ownAccess) { try await directory.disable(email: "ben@tresor.example", by: ben, now: now) }
@@ -105,7 +105,7 @@ import TresorTestSupport
                 try await directory.disable(email: "ben@tresor.example", by: anna, now: now)
             }
             await #expect(throws: StaffProblem.exists("ben@tresor.example")) {
-                try await directory.add(email: "ben@tresor.example", name: "Ben Neu", now: now)
+                try await directory.add(email: "ben@tresor.example", name: "Ben Neu", role: .owner, by: commandLine, now: now)
             }
             let events = try await database.read { sql in try await OrderRepository(sql).events(orderID: order.id) }
             #expect(events.last?.actor == ben.recorded)
@@ -128,14 +128,15 @@ import TresorTestSupport
     @Test(arguments: TestDatabase.available)
     func staffAndStockRecords(_ kind: TestDatabase) async throws {
         try await kind.with { database in
-            let directory = StaffDirectory(database: database)
-            let (member, token) = try await directory.add(email: "Ben@Tresor.example", name: "Ben Kurz", now: now)
+            let directory = testStaffDirectory(database)
+            let enrolment = try await directory.add(email: "Ben@Tresor.example", name: "Ben Kurz", role: .owner, by: commandLine, now: now)
+            let (member, token) = (enrolment.member, try #require(enrolment.apiToken))
             #expect(member.email == "ben@tresor.example")
             #expect(token.hasPrefix("tst_") && token.count == 68)
             await #expect(throws: StaffDirectory.Problem.exists("ben@tresor.example")) {
-                try await directory.add(email: "ben@tresor.example", name: "Ben", now: now)
+                try await directory.add(email: "ben@tresor.example", name: "Ben", role: .owner, by: commandLine, now: now)
             }
-            await #expect(throws: StaffDirectory.Problem.self) { try await directory.add(email: "nobody", name: "X", now: now) }
+            await #expect(throws: StaffDirectory.Problem.self) { try await directory.add(email: "nobody", name: "X", role: .owner, by: commandLine, now: now) }
             let found = try await database.read { sql in try await StaffRepository(sql).find(token: token) }
             #expect(found == member)
             _ = try await base.shop(database, stock: 5)

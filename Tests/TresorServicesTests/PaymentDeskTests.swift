@@ -19,7 +19,7 @@ import TresorTestSupport
     /// (a one-line quote at that unit price, collected at the counter so no shipping fee is added).
     func shop(_ database: Database) async throws -> PaymentDesk {
         let (desk, snapshot) = try await base.shop(database, stock: 5)
-        _ = try await StaffDirectory(database: database).add(email: kasse, name: "Karl Kasse", now: now)
+        _ = try await testStaffDirectory(database).add(email: kasse, name: "Karl Kasse", role: .owner, by: commandLine, now: now)
         let productID = try #require(snapshot.product(sku: "AU-ML-1OZ")).id
         for (index, cents) in [263_112, 520_234, 200_000, 250_000].enumerated() {
             let line = PricedLine(productID: productID, sku: "AU-ML-1OZ", name: "Maple Leaf 1 oz Gold", quantity: 1,

@@ -43,12 +43,12 @@ import TresorTestSupport
             #expect(try await desk.ingest(tick(.silver, Decimal(string: "30.1")!, 10), by: SpotDesk.feedJob) == .accepted)
             let held = try await desk.held()
             #expect(held.count == 1)
-            _ = try await StaffDirectory(database: database).add(email: "compliance@tresor.example", name: "Clara Compliance", now: now)
-            let compliance = try await staff("compliance@tresor.example", database)
-            try await desk.decide(id: held[0].id, confirm: false, by: compliance, now: now)
+            _ = try await testStaffDirectory(database).add(email: "handel@tresor.example", name: "Hanna Handel", role: .sales, by: commandLine, now: now)
+            let trader = try await staff("handel@tresor.example", database)
+            try await desk.decide(id: held[0].id, confirm: false, by: trader, now: now)
             #expect(try await desk.held().isEmpty)
             await #expect(throws: SpotDesk.DecisionError.noSuchHeldTick(held[0].id)) {
-                try await desk.decide(id: held[0].id, confirm: true, by: compliance, now: now)
+                try await desk.decide(id: held[0].id, confirm: true, by: trader, now: now)
             }
         }
     }
@@ -60,7 +60,7 @@ import TresorTestSupport
             _ = try await desk.ingest(tick(.platinum, 1000), by: SpotDesk.feedJob)
             _ = try await desk.ingest(tick(.platinum, 1100, 5), by: SpotDesk.feedJob)
             let id = try #require(try await desk.held().first?.id)
-            _ = try await StaffDirectory(database: database).add(email: "owner@tresor.example", name: "Olga Owner", now: now)
+            _ = try await testStaffDirectory(database).add(email: "owner@tresor.example", name: "Olga Owner", role: .owner, by: commandLine, now: now)
             try await desk.decide(id: id, confirm: true, by: try await staff("owner@tresor.example", database), now: now)
             let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
             try await board.refresh()

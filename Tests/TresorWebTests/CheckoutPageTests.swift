@@ -180,7 +180,7 @@ import TresorTestSupport
             #expect(try await erika.get(shop, "/bestellung/\(number)").status == .ok)
 
             // Staff record the payment: the invoice is issued and shows in the account.
-            _ = try await StaffDirectory(database: shop.database).add(email: "kasse@tresor.example", name: "Karl", now: ShopFixture.now)
+            _ = try await shop.shop.staff.add(email: "kasse@tresor.example", name: "Karl", role: .owner, by: .system(job: "test"), now: ShopFixture.now)
             _ = try await shop.shop.orders.apply(.markPaid, to: number, by: try await shop.shop.staff.actor(email: "kasse@tresor.example"),
                                                  now: ShopFixture.now)
             let account = try await erika.get(shop, "/konto")

@@ -5,10 +5,12 @@ public struct StaffMember: Sendable, Hashable {
     public var id: UUID
     public var email: String
     public var name: String
+    public var role: StaffRole
 
-    public init(id: UUID, email: String, name: String) {
+    public init(id: UUID, email: String, name: String, role: StaffRole) {
         self.id = id
         self.email = email
         self.name = name
+        self.role = role
     }
 }

@@ -1,7 +1,5 @@
 import Crypto
 import Foundation
-import HummingbirdBcrypt
-import NIOPosix
 import Synchronization
 import TresorCore
 import TresorStore
@@ -43,24 +41,23 @@ public struct AccountLinks: Sendable {
 }
 
 /// Customer accounts: sign-up with a confirmed address, login slowed after failures, details (a new e-mail only with
-/// the password, the old address told), password change and reset by e-mailed link. bcrypt runs on NIO's blocking
-/// thread pool, never on an event loop (a cost-12 hash takes ~250 ms), and only after every cheaper check passed.
+/// the password, the old address told), password change and reset by e-mailed link. bcrypt (`PasswordHasher`)
+/// runs only after every cheaper check passed.
 public struct CustomerAccounts: Sendable {
     public static let minimumPasswordLength = 10
     public static let resetLifetime: TimeInterval = 3600
     public static let verificationLifetime: TimeInterval = 48 * 3600
 
     let database: Database
-    let cost: UInt8
+    let passwords: PasswordHasher
     let mail: MailSettings
     let links: AccountLinks
-    /// Counts bcrypt runs, so tests can show that a refused request cost none.
-    /// How many times bcrypt ran (hash or verify).
-    public let passwordWork = WorkCounter()
+    /// How many times bcrypt ran (hash or verify), so tests can show that a refused request cost none.
+    public var passwordWork: WorkCounter { passwords.work }
 
     public init(database: Database, cost: UInt8, mail: MailSettings, links: AccountLinks) {
         self.database = database
-        self.cost = cost
+        passwords = PasswordHasher(cost: cost)
         self.mail = mail
         self.links = links
     }
@@ -142,19 +139,12 @@ public struct CustomerAccounts: Sendable {
 
     func hash(_ password: String) async throws -> String {
         try Self.checkShape(password)
-        let cost = self.cost
-        passwordWork.count()
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        return try await passwords.hash(password)
     }
 
-    func verify(_ password: String, hash: String) async throws -> Bool {
-        guard password.utf8.count <= 72 else { return false }
-        passwordWork.count()
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-    }
+    func verify(_ password: String, hash: String) async throws -> Bool { try await passwords.verify(password, hash: hash) }
 
-    /// A bcrypt hash of nothing anyone can type, checked when the e-mail is unknown.
-    static let decoyHash = Bcrypt.hash(randomToken(), cost: 10)
+    static var decoyHash: String { PasswordHasher.decoyHash }
 
     /// 32 random bytes as 64 hex digits.
     /// From BoringSSL's generator in one call: every first page view makes one, for the form-token nonce.

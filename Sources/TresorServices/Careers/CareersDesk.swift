@@ -47,10 +47,13 @@ public struct CareersDesk: Sendable {
         }
         let parsed = jobs
         return try await database.transaction { sql in
-            guard try await StaffDirectory.recorded(actor, in: sql) != nil else { throw ApplicationProblem.notStaff(actor.recorded) }
+            guard try await StaffDirectory.authorize(actor, .careers, in: sql) != nil else { throw ApplicationProblem.notStaff(actor.recorded) }
             let repository = JobRepository(sql)
             var created = 0
-            for job in parsed where try await repository.save(job) { created += 1 }
+            for job in parsed where try await repository.save(job) {
+                created += 1
+                try await StaffDirectory.audit(actor, "job.create", job.slug, after: ["title": job.title], now: now, in: sql)
+            }
             return (created, parsed.count - created)
         }
     }
@@ -71,8 +74,10 @@ public struct CareersDesk: Sendable {
     /// Closes a posting (its page stays, the form goes); false when there is no open one with that slug.
     public func close(slug: String, by actor: Actor, now: Date) async throws -> Bool {
         try await database.transaction { sql in
-            guard try await StaffDirectory.recorded(actor, in: sql) != nil else { throw ApplicationProblem.notStaff(actor.recorded) }
-            return try await JobRepository(sql).close(slug: slug, now: now)
+            guard try await StaffDirectory.authorize(actor, .careers, in: sql) != nil else { throw ApplicationProblem.notStaff(actor.recorded) }
+            guard try await JobRepository(sql).close(slug: slug, now: now) else { return false }
+            try await StaffDirectory.audit(actor, "job.close", slug, before: ["open": "yes"], after: ["open": "no"], now: now, in: sql)
+            return true
         }
     }
 

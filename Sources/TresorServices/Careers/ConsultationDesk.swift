@@ -48,10 +48,13 @@ public struct ConsultationDesk: Sendable {
     /// request with that id.
     public func mark(id: UUID, _ status: CallbackStatus, by actor: Actor, now: Date) async throws -> Bool {
         try await database.transaction { sql in
-            guard actor.staffMember != nil, let staff = try await StaffDirectory.recorded(actor, in: sql) else {
+            guard actor.staffMember != nil, let staff = try await StaffDirectory.authorize(actor, .callbacks, in: sql) else {
                 throw ConsultationProblem.notStaff(actor.recorded)
             }
-            return try await CallbackRepository(sql).setStatus(id: id, status, by: staff, now: now)
+            guard try await CallbackRepository(sql).setStatus(id: id, status, by: staff, now: now) else { return false }
+            try await StaffDirectory.audit(actor, "callback.mark", id.uuidString.lowercased(), after: ["status": status.rawValue],
+                                           now: now, in: sql)
+            return true
         }
     }
 }

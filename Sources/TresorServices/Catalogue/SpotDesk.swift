@@ -34,7 +34,12 @@ public struct SpotDesk: Sendable {
         let policy = self.policy
         let dialect = database.dialect
         let outcome = try await database.transaction { sql -> IngestOutcome in
-            guard let enteredBy = try await StaffDirectory.recorded(actor, in: sql) else { throw DecisionError.notStaff(actor.recorded) }
+            guard let enteredBy = try await StaffDirectory.authorize(actor, .spot, in: sql) else { throw DecisionError.notStaff(actor.recorded) }
+            if actor.staffMember != nil {
+                // A price entered by hand is a staff action; the feed's own ticks are not (they are the price history).
+                try await StaffDirectory.audit(actor, "spot.enter", tick.metal.code,
+                                               after: ["bid": "\(tick.bid)", "ask": "\(tick.ask)", "source": tick.source], now: tick.at, in: sql)
+            }
             let ticks = SpotTickRepository(sql, dialect: dialect)
             let last = try await ticks.latestAccepted(tick.metal, atOrBefore: nil)
             // A held jump is confirmed by the next tick when that tick agrees with it.
@@ -77,11 +82,14 @@ public struct SpotDesk: Sendable {
     public func decide(id: Int64, confirm: Bool, by actor: Actor, now: Date) async throws {
         let dialect = database.dialect
         let found = try await database.transaction { sql in
-            guard actor.staffMember != nil, let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+            guard actor.staffMember != nil, let recorded = try await StaffDirectory.authorize(actor, .spot, in: sql) else {
                 throw DecisionError.notStaff(actor.recorded)
             }
-            return try await SpotTickRepository(sql, dialect: dialect).decide(id: id, status: confirm ? .accepted : .rejected,
-                                                                              by: recorded, at: now)
+            guard try await SpotTickRepository(sql, dialect: dialect).decide(id: id, status: confirm ? .accepted : .rejected,
+                                                                             by: recorded, at: now) else { return false }
+            try await StaffDirectory.audit(actor, confirm ? "spot.confirm" : "spot.reject", String(id), before: ["status": "held"],
+                                           after: ["status": confirm ? "accepted" : "rejected"], now: now, in: sql)
+            return true
         }
         guard found else { throw DecisionError.noSuchHeldTick(id) }
         logger.notice("held spot tick decided", metadata: ["id": "\(id)", "confirmed": "\(confirm)", "by": "\(actor.recorded)"])

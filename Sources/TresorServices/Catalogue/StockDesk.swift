@@ -30,13 +30,15 @@ public struct StockDesk: Sendable {
         guard (0...Self.maximum).contains(quantity) else { throw StockProblem.quantity(quantity) }
         let dialect = database.dialect
         return try await database.transaction { sql in
-            guard actor.staffMember != nil, let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+            guard actor.staffMember != nil, let recorded = try await StaffDirectory.authorize(actor, .stock, in: sql) else {
                 throw StockProblem.notStaff(actor.recorded)
             }
             guard let change = try await StockRepository(sql, dialect: dialect).set(sku: sku, to: quantity, by: recorded, reason: reason,
                                                                                    now: now) else {
                 throw StockProblem.noSuchProduct(sku)
             }
+            try await StaffDirectory.audit(actor, "stock.count", sku, before: ["stock": String(quantity - change)],
+                                           after: ["stock": String(quantity), "reason": reason], now: now, in: sql)
             return change
         }
     }

@@ -57,12 +57,16 @@ public struct NewsDesk: Sendable {
             throw ArticleFileProblem(file: article.slug, problem: InvalidParameter(name: "slug", value: "\(article.slug) (twice)"))
         }
         return try await database.transaction { sql in
-            guard let recorded = try await StaffDirectory.recorded(actor, in: sql) else { throw NewsProblem.notStaff(actor.recorded) }
+            guard let recorded = try await StaffDirectory.authorize(actor, .news, in: sql) else { throw NewsProblem.notStaff(actor.recorded) }
             var report = ArticleImportReport()
             let repository = ArticleRepository(sql)
             for article in articles {
                 let existed = try await repository.find(slug: article.slug) != nil
-                let (_, changed) = try await repository.save(article, by: recorded, now: now)
+                let (version, changed) = try await repository.save(article, by: recorded, now: now)
+                if changed {
+                    try await StaffDirectory.audit(actor, existed ? "article.update" : "article.create", article.slug,
+                                                   after: ["version": String(version), "title": article.title], now: now, in: sql)
+                }
                 if !existed { report.created.append(article.slug) } else if changed { report.updated.append(article.slug) } else {
                     report.unchanged.append(article.slug)
                 }
@@ -74,12 +78,14 @@ public struct NewsDesk: Sendable {
     /// Makes an earlier version current again, as a new version (history is never rewritten); returns its number.
     public func restore(slug: String, version: Int, by actor: Actor, now: Date) async throws -> Int {
         try await database.transaction { sql in
-            guard actor.staffMember != nil, let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+            guard actor.staffMember != nil, let recorded = try await StaffDirectory.authorize(actor, .news, in: sql) else {
                 throw NewsProblem.notStaff(actor.recorded)
             }
             guard let restored = try await ArticleRepository(sql).restore(slug: slug, version: version, by: recorded, now: now) else {
                 throw NewsProblem.noSuchVersion(slug: slug, version: version)
             }
+            try await StaffDirectory.audit(actor, "article.restore", slug, after: ["version": String(restored), "restored": String(version)],
+                                           now: now, in: sql)
             return restored
         }
     }

@@ -38,7 +38,7 @@ public struct CampaignDesk: Sendable {
 
     /// How `actor` is recorded in a campaign's history: an active staff member or the shop's own job.
     static func recorded(_ actor: Actor, in sql: any SQLDatabase) async throws -> String {
-        guard let recorded = try await StaffDirectory.recorded(actor, in: sql) else { throw CampaignProblem.notStaff(actor.recorded) }
+        guard let recorded = try await StaffDirectory.authorize(actor, .newsletter, in: sql) else { throw CampaignProblem.notStaff(actor.recorded) }
         return recorded
     }
 
@@ -51,6 +51,8 @@ public struct CampaignDesk: Sendable {
             let campaigns = CampaignRepository(sql)
             try await campaigns.create(campaign)
             try await campaigns.addEvent(campaignID: campaign.id, at: now, actor: recorded, action: "draft", detail: campaign.subject)
+            try await StaffDirectory.audit(actor, "campaign.draft", campaign.id.uuidString.lowercased(), after: ["subject": campaign.subject],
+                                           now: now, in: sql)
         }
         return campaign
     }
@@ -79,6 +81,8 @@ public struct CampaignDesk: Sendable {
             try await CampaignRepository(sql).create(campaign)
             try await CampaignRepository(sql).addEvent(campaignID: campaign.id, at: now, actor: recorded, action: "draft digest",
                                                        detail: "\(count) articles")
+            try await StaffDirectory.audit(actor, "campaign.draft-digest", campaign.id.uuidString.lowercased(),
+                                           after: ["subject": subject, "articles": String(count)], now: now, in: sql)
             return campaign
         }
         return campaign
@@ -104,6 +108,7 @@ public struct CampaignDesk: Sendable {
             let recorded = try await Self.recorded(actor, in: sql)
             guard let campaign = try await CampaignRepository(sql).find(id: id) else { throw CampaignProblem.notFound }
             try await CampaignRepository(sql).addEvent(campaignID: id, at: now, actor: recorded, action: "test", detail: address)
+            try await StaffDirectory.audit(actor, "campaign.test", id.uuidString.lowercased(), after: ["to": address], now: now, in: sql)
             let key = try await secrets.key("newsletter", in: sql)
             // A test to a subscriber gets their real link; to anyone else a link that is refused as invalid.
             let subscriberID = try await SubscriberRepository(sql).find(email: address)?.id ?? UUID()
@@ -126,6 +131,8 @@ public struct CampaignDesk: Sendable {
             guard try await campaigns.schedule(id: id, at: at) else { throw CampaignProblem.notDraft(campaign.status) }
             try await campaigns.addEvent(campaignID: id, at: now, actor: recorded, action: "schedule",
                                          detail: ISO8601DateFormatter().string(from: at))
+            try await StaffDirectory.audit(actor, "campaign.schedule", id.uuidString.lowercased(), before: ["status": campaign.status.rawValue],
+                                           after: ["status": "scheduled", "at": ISO8601DateFormatter().string(from: at)], now: now, in: sql)
         }
     }
 
@@ -137,6 +144,8 @@ public struct CampaignDesk: Sendable {
             guard let campaign = try await campaigns.find(id: id) else { throw CampaignProblem.notFound }
             guard try await campaigns.cancel(id: id, now: now) else { throw CampaignProblem.notRunning(campaign.status) }
             try await campaigns.addEvent(campaignID: id, at: now, actor: recorded, action: "cancel", detail: campaign.status.rawValue)
+            try await StaffDirectory.audit(actor, "campaign.cancel", id.uuidString.lowercased(), before: ["status": campaign.status.rawValue],
+                                           now: now, in: sql)
         }
     }
 

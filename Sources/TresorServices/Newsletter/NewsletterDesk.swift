@@ -134,7 +134,7 @@ public struct NewsletterDesk: Sendable {
     public func erase(email: String, by actor: Actor, now: Date) async throws -> Bool {
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
         return try await database.transaction { sql in
-            guard actor.staffMember != nil, let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+            guard actor.staffMember != nil, let recorded = try await StaffDirectory.authorize(actor, .newsletter, in: sql) else {
                 throw NewsletterProblem.notStaff(actor.recorded)
             }
             let subscribers = SubscriberRepository(sql)
@@ -143,6 +143,8 @@ public struct NewsletterDesk: Sendable {
             let marker = Self.erasedMarker(address, key: key) + subscriber.id.uuidString.lowercased()
             try await subscribers.erase(id: subscriber.id, marker: marker, now: now)
             try await subscribers.addEvent(subscriberID: subscriber.id, at: now, kind: "erase", detail: "on request, by \(recorded)")
+            // The trail names the subscriber record, never the erased address.
+            try await StaffDirectory.audit(actor, "subscriber.erase", subscriber.id.uuidString.lowercased(), now: now, in: sql)
             return true
         }
     }

@@ -37,7 +37,7 @@ extension OrderDesk {
                onlyFrom: Set<OrderStatus>? = nil, in sql: any SQLDatabase,
                within: (@Sendable (any SQLDatabase, Order) async throws -> Void)? = nil) async throws -> Order {
         let dialect = database.dialect
-        guard let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+        guard let recorded = try await StaffDirectory.authorize(actor, action.permission, in: sql) else {
             throw OrderActionProblem.unknownStaff(actor.staffMember?.email ?? actor.recorded)
         }
         let orders = OrderRepository(sql)
@@ -58,6 +58,9 @@ extension OrderDesk {
         try await orders.setStatus(orderID: order.id, to: next, now: now)
         try await orders.addEvent(orderID: order.id, at: now, actor: recorded, action: action.name, from: order.status,
                                   to: next, note: Self.note(for: action, extra: note))
+        try await StaffDirectory.audit(actor, "order." + action.name.replacingOccurrences(of: " ", with: "-"), number,
+                                       before: ["status": order.status.rawValue],
+                                       after: ["status": next.rawValue, "note": Self.note(for: action, extra: note)], now: now, in: sql)
         order.status = next
         if next == .paid {
             // The invoice is issued with the payment, in the same transaction: its number is gapless.

@@ -83,6 +83,9 @@ public struct PaymentDesk: Sendable {
                     report.unmatched += 1
                 }
             }
+            try await StaffDirectory.audit(actor, "payments.import", statement, after: [
+                "entries": String(report.entries), "paid": report.paidOrders.joined(separator: " "), "unmatched": String(report.unmatched),
+            ], now: now, in: sql)
             return report
         }
     }
@@ -137,6 +140,8 @@ public struct PaymentDesk: Sendable {
             let detail = "bank entry \(stored.entry.bankReference) \(stored.entry.amount.decimalString) EUR assigned"
                 + (note.isEmpty ? "" : "; \(note)")
             try await bank.resolve(id: stored.id, state: .assigned, orderNumber: number, by: staff, note: note, now: now)
+            try await StaffDirectory.audit(actor, "payments.assign", stored.entry.bankReference, before: ["state": "unmatched"],
+                                           after: ["state": "assigned", "order": number, "note": note], now: now, in: sql)
             var resolved = stored
             resolved.state = .assigned
             resolved.orderNumber = number
@@ -161,6 +166,8 @@ public struct PaymentDesk: Sendable {
             let (staff, stored) = try await unmatchedEntry(key, actor: actor, sql: sql)
             try await BankEntryRepository(sql).resolve(id: stored.id, state: .dismissed, orderNumber: stored.orderNumber, by: staff,
                                                        note: note, now: now)
+            try await StaffDirectory.audit(actor, "payments.dismiss", stored.entry.bankReference, before: ["state": "unmatched"],
+                                           after: ["state": "dismissed", "note": note], now: now, in: sql)
             var resolved = stored
             resolved.state = .dismissed
             resolved.note = note
@@ -170,7 +177,7 @@ public struct PaymentDesk: Sendable {
 
     /// How a staff actor is recorded; bank entries are booked by staff only.
     static func staff(_ actor: Actor, sql: any SQLDatabase) async throws -> String {
-        guard actor.staffMember != nil, let recorded = try await StaffDirectory.recorded(actor, in: sql) else {
+        guard actor.staffMember != nil, let recorded = try await StaffDirectory.authorize(actor, .payments, in: sql) else {
             throw PaymentProblem.unknownStaff(actor.staffMember?.email ?? actor.recorded)
         }
         return recorded

@@ -1,0 +1,46 @@
+/// Migrations of issue 11: staff sign-in with roles and two-factor codes, and the audit trail.
+extension Migrator {
+    static let backOffice: [Migration] = [
+        // Staff added before roles existed worked through the command line, which could do everything: owners.
+        Migration(id: "2026-11-30-024-staff-roles-and-sign-in", ddl: """
+            ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'owner';
+            ALTER TABLE staff ADD COLUMN password_hash TEXT;
+            ALTER TABLE staff ADD COLUMN password_must_change {bool} NOT NULL DEFAULT FALSE;
+            ALTER TABLE staff ADD COLUMN totp_secret TEXT;
+            ALTER TABLE staff ADD COLUMN totp_last_step {bigint};
+            CREATE TABLE staff_sessions (
+                id_hash TEXT PRIMARY KEY,
+                staff_id {uuid} NOT NULL REFERENCES staff(id),
+                created_at {timestamp} NOT NULL,
+                last_seen_at {timestamp} NOT NULL,
+                ended_at {timestamp}
+            );
+            CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id)
+            """),
+        // The audit trail: entries are only ever inserted; the head row is locked by each appending transaction,
+        // so appends from several instances form one chain, and it names the last entry, so removing one is seen.
+        Migration(id: "2026-11-30-025-audit-trail", ddl: """
+            CREATE TABLE audit_chain (
+                id INTEGER PRIMARY KEY,
+                last_sequence {bigint} NOT NULL,
+                last_hash TEXT NOT NULL
+            );
+            INSERT INTO audit_chain (id, last_sequence, last_hash)
+            VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+            CREATE TABLE audit_entries (
+                sequence {bigint} PRIMARY KEY,
+                at {timestamp} NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                value_before TEXT NOT NULL,
+                value_after TEXT NOT NULL,
+                previous_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE INDEX audit_entries_at ON audit_entries (at);
+            CREATE INDEX audit_entries_actor ON audit_entries (actor, sequence);
+            CREATE INDEX audit_entries_target ON audit_entries (target, sequence)
+            """),
+    ]
+}

@@ -1,0 +1,55 @@
+import Foundation
+import SQLKit
+import TresorCore
+
+/// Back-office sessions: one row each, keyed by the hash of the cookie's random id. A session ends when its
+/// member signs out, signs out everywhere, is disabled, or leaves it idle for longer than the idle limit.
+public struct StaffSessionRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(_ sql: any SQLDatabase) { self.sql = sql }
+
+    public func insert(idHash: String, staffID: UUID, now: Date) async throws {
+        try await sql.execute("""
+            INSERT INTO staff_sessions (id_hash, staff_id, created_at, last_seen_at)
+            VALUES (\(bind: idHash), \(bind: staffID), \(bind: now), \(bind: now))
+            """)
+    }
+
+    /// The active member of a live session seen after `idleSince`, whose last sighting moves to `now`.
+    public func touch(idHash: String, idleSince: Date, now: Date) async throws -> StaffMember? {
+        guard let row = try await sql.rows("""
+            UPDATE staff_sessions SET last_seen_at = \(bind: now)
+            WHERE id_hash = \(bind: idHash) AND ended_at IS NULL AND last_seen_at >= \(bind: idleSince)
+            RETURNING staff_id
+            """).first else { return nil }
+        return try await StaffRepository(sql).find(id: try row.uuid("staff_id"))
+    }
+
+    public func end(idHash: String, now: Date) async throws {
+        try await sql.execute("UPDATE staff_sessions SET ended_at = \(bind: now) WHERE id_hash = \(bind: idHash) AND ended_at IS NULL")
+    }
+
+    /// Ends every session of a member; returns how many were live.
+    @discardableResult
+    public func endAll(staffID: UUID, now: Date) async throws -> Int {
+        try await sql.rows("""
+            UPDATE staff_sessions SET ended_at = \(bind: now) WHERE staff_id = \(bind: staffID) AND ended_at IS NULL RETURNING id_hash
+            """).count
+    }
+
+    /// Ends every other session of a member (after a password change, the one it was made in stays).
+    public func endAllBut(idHash: String, staffID: UUID, now: Date) async throws {
+        try await sql.execute("""
+            UPDATE staff_sessions SET ended_at = \(bind: now)
+            WHERE staff_id = \(bind: staffID) AND id_hash <> \(bind: idHash) AND ended_at IS NULL
+            """)
+    }
+
+    /// Forgets sessions that ended or went idle before `before`.
+    public func deleteStale(before: Date) async throws {
+        try await sql.execute("""
+            DELETE FROM staff_sessions WHERE (ended_at IS NOT NULL AND ended_at < \(bind: before)) OR last_seen_at < \(bind: before)
+            """)
+    }
+}
