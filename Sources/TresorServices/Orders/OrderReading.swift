@@ -22,9 +22,10 @@ public struct OrderViewer: Sendable, Hashable {
 /// What pages, the API and the command line read of orders, with the one rule of who may see which.
 extension OrderDesk {
     /// The one rule: the customer who placed it (by its access token, their logged-in account, or the checkout
-    /// that just placed it) and staff. Everyone else learns nothing, not even that the order exists.
+    /// that just placed it) and staff whose role reads orders. Everyone else learns nothing, not even that the
+    /// order exists.
     public func mayView(_ order: Order, _ viewer: OrderViewer) async throws -> Bool {
-        if viewer.staff != nil || viewer.placedHere == order.number { return true }
+        if viewer.staff?.role.may(.viewOrders) == true || viewer.placedHere == order.number { return true }
         if let customer = viewer.customerID, order.customerID == customer { return true }
         guard let token = viewer.token, !token.isEmpty else { return false }
         return OrderAccessToken.verify(token, orderID: order.id, key: try await secrets.key("order-access"))
@@ -72,6 +73,17 @@ extension OrderDesk {
     /// Orders, newest first, optionally in one status.
     public func list(status: OrderStatus?, limit: Int) async throws -> [Order] {
         try await database.read { sql in try await OrderRepository(sql).list(status: status, limit: limit) }
+    }
+
+    /// One page of the back office's order list (`ListPage.size` orders, newest first).
+    public func search(_ filter: OrderFilter, page: Int) async throws -> ListPage<Order> {
+        let number = max(1, min(page, 100_000))
+        let size = ListPage<Order>.size
+        // One more than a page tells whether a next page exists, without counting every match.
+        let found = try await database.read { sql in
+            try await OrderRepository(sql).search(filter, limit: size + 1, offset: (number - 1) * size)
+        }
+        return ListPage(entries: Array(found.prefix(size)), number: number, hasNext: found.count > size)
     }
 
     /// One order with its history.

@@ -77,6 +77,28 @@ extension OrderDesk {
         return (order, loss)
     }
 
+    /// What cancelling this unpaid order now would cost the customer (shown to staff before they confirm); nil when
+    /// the order is not unpaid, or cannot be priced now (stale feed).
+    public func marketLossIfCancelledNow(_ number: String, now: Date) async throws -> Money? {
+        let current = try await database.read { sql in try await OrderRepository(sql).find(number: number) }
+        guard let current, current.status == .overdue || current.status == .awaitingPayment else { return nil }
+        try await board.refresh()
+        return try? Self.marketLoss(current, snapshot: board.snapshot, fee: cancellationFee, now: now).loss
+    }
+
+    /// The market loss of an unpaid order at today's buy-back prices, and those prices' total.
+    static func marketLoss(_ order: Order, snapshot: CatalogueSnapshot, fee: Money, now: Date) throws -> (loss: Money, buybackToday: Money) {
+        var buybackToday = Money.zero
+        for line in order.lines {
+            guard let product = snapshot.product(sku: line.sku), let prices = snapshot.priced(product, now: now).prices else {
+                throw OrderActionProblem.illegal(IllegalTransition(from: order.status, action: "cancel unpaid",
+                                                                   reason: "no current buy-back price for \(line.sku)"))
+            }
+            buybackToday += prices.buybackPrice * line.quantity
+        }
+        return (MarketLoss.owed(lockedGoodsTotal: order.goodsTotal, buybackValueToday: buybackToday, fee: fee), buybackToday)
+    }
+
     /// Cancels an unpaid (overdue or awaiting payment) order and records the market loss the customer owes:
     /// locked goods total minus what the dealer would pay for the goods today, if positive, plus `fee`.
     public func cancelUnpaid(_ number: String, by actor: Actor, reason: String, snapshot: CatalogueSnapshot,
@@ -88,15 +110,7 @@ extension OrderDesk {
             throw OrderActionProblem.illegal(IllegalTransition(from: current.status, action: "cancel unpaid",
                                                                reason: "only unpaid orders carry a market loss"))
         }
-        var buybackToday = Money.zero
-        for line in current.lines {
-            guard let product = snapshot.product(sku: line.sku), let prices = snapshot.priced(product, now: now).prices else {
-                throw OrderActionProblem.illegal(IllegalTransition(from: current.status, action: "cancel unpaid",
-                                                                   reason: "no current buy-back price for \(line.sku)"))
-            }
-            buybackToday += prices.buybackPrice * line.quantity
-        }
-        let loss = MarketLoss.owed(lockedGoodsTotal: current.goodsTotal, buybackValueToday: buybackToday, fee: fee)
+        let (loss, buybackToday) = try Self.marketLoss(current, snapshot: snapshot, fee: fee, now: now)
         // The loss is recorded in the cancelling transaction: cancelled and owed, or neither.
         let order = try await apply(.cancel(reason: reason), to: number, by: actor,
                                     note: "market loss \(loss.decimalString) EUR (buy-back today \(buybackToday.decimalString) EUR)",

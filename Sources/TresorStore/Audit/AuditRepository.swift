@@ -61,18 +61,12 @@ public struct AuditRepository: Sendable {
                        limit: Int) async throws -> [AuditEntry] {
         var query: SQLQueryString = "SELECT * FROM audit_entries WHERE 1 = 1"
         if let actor { query += " AND actor = \(bind: actor)" }
-        if let action { query += " AND action LIKE \(bind: Self.prefixPattern(action)) ESCAPE '\\'" }
+        if let action { query += " AND action LIKE \(bind: likeLiteral(action) + "%") ESCAPE '\\'" }
         if let target { query += " AND target = \(bind: target)" }
         if let since { query += " AND at >= \(bind: since)" }
         if let sequence { query += " AND sequence < \(bind: sequence)" }
         query += " ORDER BY sequence DESC LIMIT \(bind: limit)"
         return try await sql.rows(query).map(Self.entry)
-    }
-
-    /// `LIKE` pattern for names starting with `prefix`, its own `%` and `_` taken literally.
-    static func prefixPattern(_ prefix: String) -> String {
-        prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 
     static func entry(_ row: any SQLRow) throws -> AuditEntry {

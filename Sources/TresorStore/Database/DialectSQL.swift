@@ -50,3 +50,8 @@ extension SQLDatabase {
         try await raw(query).all()
     }
 }
+
+/// `text` for a `LIKE` pattern with `ESCAPE '\\'`: its own `%`, `_` and backslashes taken literally.
+func likeLiteral(_ text: String) -> String {
+    text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+}

@@ -77,6 +77,46 @@ public struct OrderRepository: Sendable {
         return try await orders(where: filter, limit: limit).map(\.order)
     }
 
+    /// Orders matching the back office's filter, newest first, `limit` of them after skipping `offset`.
+    public func search(_ filter: OrderFilter, limit: Int, offset: Int) async throws -> [Order] {
+        var condition: SQLQueryString = "1 = 1"
+        if let status = filter.status { condition += " AND status = \(bind: status.rawValue)" }
+        if let payment = filter.payment { condition += " AND payment_method = \(bind: payment.rawValue)" }
+        if let shipping = filter.shipping { condition += " AND shipping_method = \(bind: shipping.rawValue)" }
+        if let from = filter.from { condition += " AND created_at >= \(bind: from)" }
+        if let until = filter.until { condition += " AND created_at < \(bind: until)" }
+        let text = filter.searchText
+        if !text.isEmpty {
+            // Numbers and references are matched from their start (they are typed from a statement or a parcel);
+            // names and addresses anywhere. The `%` and `_` someone types are taken literally.
+            let prefix = likeLiteral(text.uppercased()) + "%"
+            let anywhere = "%" + likeLiteral(text) + "%"
+            condition += """
+                 AND (number LIKE \(bind: prefix) ESCAPE '\\' OR payment_reference LIKE \(bind: prefix) ESCAPE '\\'
+                      OR LOWER(email) LIKE \(bind: anywhere) ESCAPE '\\' OR LOWER(name) LIKE \(bind: anywhere) ESCAPE '\\')
+                """
+        }
+        return try await orders(where: condition, limit: limit, offset: offset).map(\.order)
+    }
+
+    /// How many orders are in each status.
+    public func countByStatus() async throws -> [OrderStatus: Int] {
+        var counts: [OrderStatus: Int] = [:]
+        for row in try await sql.rows("SELECT status, COUNT(*) AS n FROM orders GROUP BY status") {
+            counts[try row.enumValue("status", as: OrderStatus.self)] = try row.int("n")
+        }
+        return counts
+    }
+
+    /// Orders placed in `[from, until)` and not cancelled: how many, and their totals.
+    public func placed(from: Date, until: Date) async throws -> (count: Int, total: Money) {
+        guard let row = try await sql.rows("""
+            SELECT COUNT(*) AS n, COALESCE(SUM(total_cents), 0) AS total FROM orders
+            WHERE created_at >= \(bind: from) AND created_at < \(bind: until) AND status <> 'cancelled'
+            """).first else { return (0, .zero) }
+        return (try row.int("n"), try row.money("total"))
+    }
+
     /// A customer's orders, newest first.
     public func list(customerID: UUID, limit: Int) async throws -> [Order] {
         try await orders(where: "customer_id = \(bind: customerID)", limit: limit).map(\.order)
@@ -123,7 +163,7 @@ public struct OrderRepository: Sendable {
 
     public func events(orderID: UUID) async throws -> [OrderEvent] {
         try await sql.rows("SELECT * FROM order_events WHERE order_id = \(bind: orderID) ORDER BY id").map { row in
-            OrderEvent(actor: try row.string("actor"), action: try row.string("action"),
+            OrderEvent(at: try row.date("at"), actor: try row.string("actor"), action: try row.string("action"),
                   from: try row.decode(column: "from_status", as: String?.self).flatMap(OrderStatus.init(rawValue:)),
                   to: try row.enumValue("to_status", as: OrderStatus.self), note: try row.string("note"))
         }
@@ -134,8 +174,10 @@ public struct OrderRepository: Sendable {
     }
 
     /// The orders matching `condition`, newest first, with their lines: two queries however many orders.
-    func orders(where condition: SQLQueryString, limit: Int) async throws -> [(order: Order, requestHash: String?)] {
-        let selection: SQLQueryString = "FROM orders WHERE \(condition) ORDER BY created_at DESC, number DESC LIMIT \(bind: limit)"
+    func orders(where condition: SQLQueryString, limit: Int, offset: Int = 0) async throws -> [(order: Order, requestHash: String?)] {
+        let selection: SQLQueryString = """
+            FROM orders WHERE \(condition) ORDER BY created_at DESC, number DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """
         let rows = try await sql.rows("SELECT * \(selection)")
         guard !rows.isEmpty else { return [] }
         var lines: [UUID: [PricedLine]] = [:]

@@ -59,6 +59,10 @@ public struct BankEntryRepository: Sendable {
         try await sql.rows("SELECT * FROM bank_entries WHERE order_number = \(bind: orderNumber) ORDER BY id").map(Self.entry)
     }
 
+    public func count(state: BankEntryState) async throws -> Int {
+        try await sql.rows("SELECT COUNT(*) AS n FROM bank_entries WHERE state = \(bind: state.rawValue)").first?.int("n") ?? 0
+    }
+
     public func count() async throws -> Int {
         try await sql.rows("SELECT COUNT(*) AS n FROM bank_entries").first?.int("n") ?? 0
     }

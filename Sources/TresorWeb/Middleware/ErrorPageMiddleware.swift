@@ -35,6 +35,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return (.badRequest, Text.errorBadRequestTitle(lang), Text.errorBadRequestBody(lang, parameter.value, parameter.name))
         case PageError.formExpired:
             return (.forbidden, Text.errorFormExpiredTitle(lang), Text.errorFormExpiredBody(lang))
+        case PageError.forbidden:
+            return (.forbidden, Text.errorForbiddenTitle(lang), Text.errorForbiddenBody(lang))
         case PageError.tooManyRequests(let message):
             return (.tooManyRequests, Text.errorTooManyTitle(lang), message)
         case let error as HTTPError where error.status == .notFound:

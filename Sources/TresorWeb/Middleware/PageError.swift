@@ -9,4 +9,6 @@ enum PageError: Error {
     case formExpired
     /// Too many submissions from one address; the message says which and when to try again.
     case tooManyRequests(String)
+    /// A signed-in staff member whose role does not allow this page.
+    case forbidden
 }

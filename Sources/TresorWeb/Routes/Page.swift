@@ -12,6 +12,7 @@ enum Page: Hashable, Sendable {
     case newsletter(NewsletterPage)
     case careers(CareersPage)
     case consultation(ConsultationPage)
+    case backOffice(BackOfficePage)
 
     /// The address in `language`, with the `/en` prefix for English.
     func path(_ language: Language) -> String { address(language, escaping: true) }
@@ -30,6 +31,7 @@ enum Page: Hashable, Sendable {
         case .newsletter(let page): page.segment(language)
         case .careers(let page): page.segment(language, parameter)
         case .consultation(let page): page.segment(language)
+        case .backOffice(let page): page.segment(parameter)
         }
         return language.pathPrefix + "/" + segment
     }

@@ -67,6 +67,18 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     let contact = ContactController(site: site)
     contact.addRoutes(to: area(forms: contact.forms))
 
+    // The back office: the sign-in page on its own; every other page behind the staff gate (session, password
+    // change, role), then the forms' guard.
+    let signIn = StaffSignInController(site: site)
+    signIn.addLoginRoutes(to: area(forms: signIn.loginForms))
+    let orderDesk = OrderDeskController(site: site)
+    let backOffice = router.group()
+    backOffice.add(middleware: StaffGate(site: site))
+    backOffice.add(middleware: FormGuard(signIn.forms + orderDesk.forms, site: site))
+    signIn.addRoutes(to: backOffice)
+    orderDesk.addRoutes(to: backOffice)
+    AuditController(site: site).addRoutes(to: backOffice)
+
     HealthController(site: site, metrics: deps.metrics, token: deps.config.metrics.token).addRoutes(to: area())
     let api = area()
     api.add(middleware: APIRequestGuard(bodyLimit: deps.config.apiBodyLimit))

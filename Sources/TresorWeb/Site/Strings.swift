@@ -20,7 +20,7 @@ enum Text: CaseIterable, Wording {
          chartHigh, chartLow
     case reportingTitle, reportingBody1, reportingBody2, reportingBody3, reportingBody4
     case comingSoonTitle, comingSoonBody, backHome
-    case errorFormExpiredTitle, errorFormExpiredBody, errorTooManyTitle
+    case errorFormExpiredTitle, errorFormExpiredBody, errorTooManyTitle, errorForbiddenTitle, errorForbiddenBody
     case errorNotFoundTitle, errorNotFoundBody, errorBadRequestTitle, errorBadRequestBody, errorServerTitle, errorServerBody
 
     var pair: (String, String) {
@@ -145,6 +145,9 @@ enum Text: CaseIterable, Wording {
         case .errorBadRequestTitle: ("Ungültige Angabe", "Invalid input")
         case .errorBadRequestBody: ("Der Wert „%@“ für „%@“ ist ungültig.", "The value \"%@\" for \"%@\" is invalid.")
         case .errorFormExpiredTitle: ("Formular abgelaufen", "Form expired")
+        case .errorForbiddenTitle: ("Kein Zugriff", "No access")
+        case .errorForbiddenBody: ("Ihre Rolle erlaubt diese Seite nicht. Wenden Sie sich an den Inhaber des Shops.",
+                                   "Your role does not allow this page. Ask the shop's owner.")
         case .errorFormExpiredBody: ("Das Formular war zu lange geöffnet oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es erneut.",
                                      "The form was open too long or did not come from this site. Please reload the page and send it again.")
         case .errorTooManyTitle: ("Zu viele Anfragen", "Too many requests")

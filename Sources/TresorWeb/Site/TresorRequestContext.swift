@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import TresorCore
+import TresorServices
 
 /// The request context of every Tresor route: who is asking, set by middleware before any handler runs.
 public struct TresorRequestContext: RequestContext, RemoteAddressRequestContext {
@@ -13,6 +14,8 @@ public struct TresorRequestContext: RequestContext, RemoteAddressRequestContext 
     /// The visitor: their form-token nonce always (`WhoIsAsking`), their session and account on the routes
     /// of the areas that use them (`SessionMiddleware`).
     var visitor = Visitor()
+    /// The signed-in staff member on back-office routes (`StaffGate`); nil everywhere else.
+    @Boxed var staff: StaffSession?
     /// A submitted form, read and checked by its area's `FormGuard` (token, size, limit, robot trap) before the
     /// handler runs; nil on other requests. Optional so that the context, copied by every middleware layer of
     /// every request, stays small when nothing was posted.

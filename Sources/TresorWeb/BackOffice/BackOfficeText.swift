@@ -1,0 +1,167 @@
+import TresorCore
+
+/// The back office's sentences, German first.
+enum BackOfficeText: Wording {
+    case title, menuDashboard, menuOrders, menuAudit, signedInAs, signOut, signOutEverywhere, signedOutEverywhere
+    case loginTitle, loginLead, fieldEmail, fieldPassword, fieldCode, codeHint, loginButton, loginFailed, loginWait
+    case passwordTitle, passwordFirstLead, passwordLead, fieldCurrent, fieldNew, fieldRepeat, passwordSave, passwordChanged,
+         passwordMismatch, passwordTooShort, passwordTooLong, passwordCommon, passwordPersonal, passwordWrongCurrent
+    case dashboardTitle, ordersToday, revenueToday, waitingPayment, overdue, unmatchedEntries, waitingIdentification, onHold,
+         feedTitle, feedNone, feedStale, feedFresh, heldTicks, paidToShip, packedToShip
+    case ordersTitle, filterStatus, filterPayment, filterShipping, filterFrom, filterUntil, filterText, filterApply, filterAny,
+         noOrders, pageNext, pagePrevious, pageNumber, colNumber, colPlaced, colCustomer, colStatus, colPayment, colShipping, colTotal
+    case orderTitle, orderCustomer, orderLines, orderCompliance, orderEvents, orderSteps, orderNoSteps, orderInvoice, orderNoInvoice,
+         orderPackingSlip, colSku, colProduct, colQuantity, colUnit, colLine, colWhen, colWho, colWhat, colNote, shippingFee,
+         paymentReference, dueDate
+    case stepMarkPaid, stepIdentify, stepPack, stepShip, stepDeliver, stepCancel, stepRelease, fieldNote, fieldTracking, fieldReason,
+         cancelLoss, cancelNoLoss, cancelConfirm, stepDone, stepRefused, trackingMissing, reasonMissing, confirmMissing
+    case slipTitle, slipShipTo, slipPickup, slipPacked
+    case auditTitle, auditLead, filterActor, filterAction, filterTarget, colSequence, colBefore, colAfter, auditEmpty, auditOlder
+
+    var pair: (String, String) {
+        switch self {
+        case .title: ("Backoffice", "Back office")
+        case .menuDashboard: ("Übersicht", "Dashboard")
+        case .menuOrders: ("Bestellungen", "Orders")
+        case .menuAudit: ("Prüfprotokoll", "Audit trail")
+        case .signedInAs: ("Angemeldet als %@ (%@)", "Signed in as %@ (%@)")
+        case .signOut: ("Abmelden", "Sign out")
+        case .signOutEverywhere: ("Überall abmelden", "Sign out everywhere")
+        case .signedOutEverywhere: ("Alle Sitzungen wurden beendet.", "Every session has been ended.")
+        case .loginTitle: ("Anmeldung für Mitarbeiter", "Staff sign-in")
+        case .loginLead: ("Melden Sie sich mit Ihrer E-Mail-Adresse, Ihrem Passwort und dem Code Ihrer Authenticator-App an.",
+                          "Sign in with your e-mail address, your password and the code from your authenticator app.")
+        case .fieldEmail: ("E-Mail-Adresse", "E-mail address")
+        case .fieldPassword: ("Passwort", "Password")
+        case .fieldCode: ("Code (6 Ziffern)", "Code (6 digits)")
+        case .codeHint: ("Für Inhaber und Compliance immer nötig, für andere Rollen, wenn eingerichtet.",
+                         "Always required for owner and compliance; for other roles when enrolled.")
+        case .loginButton: ("Anmelden", "Sign in")
+        case .loginFailed: ("E-Mail-Adresse, Passwort oder Code stimmen nicht.", "E-mail address, password or code are not right.")
+        case .loginWait: ("Zu viele Fehlversuche. Bitte warten Sie %@ Sekunden.", "Too many failed attempts. Please wait %@ seconds.")
+        case .passwordTitle: ("Passwort ändern", "Change password")
+        case .passwordFirstLead: ("Sie haben sich mit einem Einmal-Passwort angemeldet. Wählen Sie jetzt Ihr eigenes.",
+                                  "You signed in with a one-time password. Choose your own now.")
+        case .passwordLead: ("Andere Sitzungen werden danach beendet.", "Your other sessions end afterwards.")
+        case .fieldCurrent: ("Aktuelles Passwort", "Current password")
+        case .fieldNew: ("Neues Passwort (mindestens 12 Zeichen)", "New password (at least 12 characters)")
+        case .fieldRepeat: ("Neues Passwort wiederholen", "Repeat the new password")
+        case .passwordSave: ("Passwort speichern", "Save password")
+        case .passwordChanged: ("Ihr Passwort wurde geändert.", "Your password has been changed.")
+        case .passwordMismatch: ("Die beiden Passwörter stimmen nicht überein.", "The two passwords differ.")
+        case .passwordTooShort: ("Das Passwort braucht mindestens 12 Zeichen.", "The password needs at least 12 characters.")
+        case .passwordTooLong: ("Das Passwort ist länger als 72 Bytes.", "The password is longer than 72 bytes.")
+        case .passwordCommon: ("Dieses Passwort ist zu leicht zu erraten.", "This password is too easy to guess.")
+        case .passwordPersonal: ("Das Passwort darf nicht Ihren Namen oder Ihre E-Mail-Adresse enthalten.",
+                                 "The password must not contain your name or e-mail address.")
+        case .passwordWrongCurrent: ("Das aktuelle Passwort stimmt nicht.", "The current password is not right.")
+        case .dashboardTitle: ("Übersicht", "Dashboard")
+        case .ordersToday: ("Bestellungen heute", "Orders today")
+        case .revenueToday: ("Umsatz heute", "Revenue today")
+        case .waitingPayment: ("Warten auf Zahlung", "Waiting for payment")
+        case .overdue: ("Überfällig", "Overdue")
+        case .unmatchedEntries: ("Nicht zugeordnete Buchungen", "Unmatched bank entries")
+        case .waitingIdentification: ("Warten auf Identifizierung", "Waiting for identification")
+        case .onHold: ("Angehalten (Compliance)", "On hold (compliance)")
+        case .paidToShip: ("Bezahlt, zu verpacken", "Paid, to pack")
+        case .packedToShip: ("Verpackt, zu versenden", "Packed, to ship")
+        case .feedTitle: ("Kursversorgung", "Price feed")
+        case .feedNone: ("noch kein Kurs", "no price yet")
+        case .feedStale: ("veraltet", "stale")
+        case .feedFresh: ("aktuell", "fresh")
+        case .heldTicks: ("Zurückgehaltene Kurse", "Held prices")
+        case .ordersTitle: ("Bestellungen", "Orders")
+        case .filterStatus: ("Status", "Status")
+        case .filterPayment: ("Zahlung", "Payment")
+        case .filterShipping: ("Versand", "Shipping")
+        case .filterFrom: ("Von", "From")
+        case .filterUntil: ("Bis", "Until")
+        case .filterText: ("Suche (Nummer, Name, E-Mail, Verwendungszweck)", "Search (number, name, e-mail, payment reference)")
+        case .filterApply: ("Filtern", "Filter")
+        case .filterAny: ("alle", "any")
+        case .noOrders: ("Keine Bestellungen für diese Auswahl.", "No orders for this selection.")
+        case .pageNext: ("Weiter", "Next")
+        case .pagePrevious: ("Zurück", "Previous")
+        case .pageNumber: ("Seite %@", "Page %@")
+        case .colNumber: ("Nummer", "Number")
+        case .colPlaced: ("Bestellt", "Placed")
+        case .colCustomer: ("Kunde", "Customer")
+        case .colStatus: ("Status", "Status")
+        case .colPayment: ("Zahlung", "Payment")
+        case .colShipping: ("Versand", "Shipping")
+        case .colTotal: ("Summe", "Total")
+        case .orderTitle: ("Bestellung %@", "Order %@")
+        case .orderCustomer: ("Kunde", "Customer")
+        case .orderLines: ("Positionen", "Lines")
+        case .orderCompliance: ("Compliance-Entscheidung", "Compliance decision")
+        case .orderEvents: ("Verlauf", "History")
+        case .orderSteps: ("Nächste Schritte", "Next steps")
+        case .orderNoSteps: ("Für diese Bestellung ist kein Schritt möglich, den Ihre Rolle ausführen darf.",
+                             "No step is possible for this order that your role may take.")
+        case .orderInvoice: ("Rechnung %@", "Invoice %@")
+        case .orderNoInvoice: ("Noch keine Rechnung.", "No invoice yet.")
+        case .orderPackingSlip: ("Lieferschein drucken", "Print packing slip")
+        case .colSku: ("Artikelnr.", "SKU")
+        case .colProduct: ("Produkt", "Product")
+        case .colQuantity: ("Menge", "Quantity")
+        case .colUnit: ("Stückpreis", "Unit price")
+        case .colLine: ("Summe", "Line total")
+        case .colWhen: ("Wann", "When")
+        case .colWho: ("Wer", "Who")
+        case .colWhat: ("Was", "What")
+        case .colNote: ("Notiz", "Note")
+        case .shippingFee: ("Versand", "Shipping")
+        case .paymentReference: ("Verwendungszweck", "Payment reference")
+        case .dueDate: ("Fällig", "Due")
+        case .stepMarkPaid: ("Als bezahlt markieren", "Mark paid")
+        case .stepIdentify: ("Identifizierung erfasst", "Identity recorded")
+        case .stepPack: ("Verpackt", "Packed")
+        case .stepShip: ("Versendet", "Shipped")
+        case .stepDeliver: ("Zugestellt / übergeben", "Delivered / handed over")
+        case .stepCancel: ("Stornieren", "Cancel")
+        case .stepRelease: ("Freigeben", "Release")
+        case .fieldNote: ("Notiz (optional)", "Note (optional)")
+        case .fieldTracking: ("Sendungsnummer", "Tracking number")
+        case .fieldReason: ("Grund", "Reason")
+        case .cancelLoss: ("Storniert man jetzt, schuldet der Kunde einen Marktverlust von %@ (einschließlich Gebühr).",
+                           "Cancelled now, the customer owes a market loss of %@ (fee included).")
+        case .cancelNoLoss: ("Für diese Bestellung fällt kein Marktverlust an.", "This order carries no market loss.")
+        case .cancelConfirm: ("Ich habe den Marktverlust geprüft und storniere.", "I have checked the market loss and cancel.")
+        case .stepDone: ("Erledigt: %@.", "Done: %@.")
+        case .stepRefused: ("Nicht möglich: %@", "Not possible: %@")
+        case .trackingMissing: ("Bitte die Sendungsnummer angeben.", "Please give the tracking number.")
+        case .reasonMissing: ("Bitte einen Grund angeben.", "Please give a reason.")
+        case .confirmMissing: ("Bitte bestätigen Sie den Marktverlust.", "Please confirm the market loss.")
+        case .slipTitle: ("Lieferschein %@", "Packing slip %@")
+        case .slipShipTo: ("Lieferanschrift", "Ship to")
+        case .slipPickup: ("Abholung im Ladengeschäft", "Pickup at the counter")
+        case .slipPacked: ("Verpackt von: ____________  Geprüft von: ____________", "Packed by: ____________  Checked by: ____________")
+        case .auditTitle: ("Prüfprotokoll", "Audit trail")
+        case .auditLead: ("Jede Aktion von Mitarbeitern und Aufträgen des Shops, verkettet mit SHA-256. Prüfen: tresor audit verify.",
+                          "Every action by staff and the shop's jobs, chained with SHA-256. Check with: tresor audit verify.")
+        case .filterActor: ("Wer (E-Mail)", "Who (e-mail)")
+        case .filterAction: ("Aktion (Anfang, z. B. order.)", "Action (start, e.g. order.)")
+        case .filterTarget: ("Betrifft", "Target")
+        case .colSequence: ("Nr.", "No.")
+        case .colBefore: ("Vorher", "Before")
+        case .colAfter: ("Nachher", "After")
+        case .auditEmpty: ("Keine Einträge für diese Auswahl.", "No entries for this selection.")
+        case .auditOlder: ("Ältere Einträge", "Older entries")
+        }
+    }
+}
+
+extension BackOfficeText {
+    /// The button of an order step's form.
+    static func step(_ step: BackOfficePage.OrderStep) -> BackOfficeText {
+        switch step {
+        case .markPaid: .stepMarkPaid
+        case .identify: .stepIdentify
+        case .pack: .stepPack
+        case .ship: .stepShip
+        case .deliver: .stepDeliver
+        case .cancel: .stepCancel
+        case .release: .stepRelease
+        }
+    }
+}

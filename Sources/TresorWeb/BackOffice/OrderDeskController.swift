@@ -1,0 +1,131 @@
+import Foundation
+import Hummingbird
+import TresorCore
+import TresorServices
+
+/// Orders in the back office: the filtered list, one order with a form per step the state machine and the role
+/// allow, and the packing slip. Steps go through `OrderDesk`, which checks the role again and records the step.
+struct OrderDeskController: Sendable {
+    let site: SiteContext
+
+    var forms: [FormRule] {
+        BackOfficePage.OrderStep.allCases.map { FormRule(.backOffice(.orderStep(number: ":number", $0)), token: BackOfficeForms.token) }
+    }
+
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get(.backOffice(.orders)) { request, context, lang in try await self.list(request, context, lang) }
+        group.get(.backOffice(.order(number: ":number"))) { request, context, lang in
+            try await self.show(try Self.number(context), context, lang, done: request.query("done"))
+        }
+        group.get(.backOffice(.packingSlip(number: ":number"))) { _, context, lang in try await self.packingSlip(context, lang) }
+        for step in BackOfficePage.OrderStep.allCases {
+            group.post(.backOffice(.orderStep(number: ":number", step))) { _, context, lang in try await self.take(step, context, lang) }
+        }
+    }
+
+    static func number(_ context: TresorRequestContext) throws -> String {
+        guard let number = context.parameters.get("number"), number.count <= 40 else { throw PageError.notFound }
+        return number
+    }
+
+    func list(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let query = request.formQuery.filter { ["status", "payment", "shipping", "from", "until", "q", "page"].contains($0.name) && !$0.value.isEmpty }
+        let value = { (name: String) in query.first { $0.name == name }?.value ?? "" }
+        var filter = OrderFilter(text: value("q"))
+        if !value("status").isEmpty {
+            guard let status = OrderStatus(rawValue: value("status")) else { throw PageError.badParameter(InvalidParameter(name: "status", value: value("status"))) }
+            filter.status = status
+        }
+        if !value("payment").isEmpty {
+            guard let payment = PaymentMethod(rawValue: value("payment")) else { throw PageError.badParameter(InvalidParameter(name: "payment", value: value("payment"))) }
+            filter.payment = payment
+        }
+        if !value("shipping").isEmpty {
+            guard let shipping = ShippingMethod(rawValue: value("shipping")) else { throw PageError.badParameter(InvalidParameter(name: "shipping", value: value("shipping"))) }
+            filter.shipping = shipping
+        }
+        filter.from = try Self.day(value("from"), name: "from")
+        filter.until = try Self.day(value("until"), name: "until").map { $0.addingTimeInterval(86_400) }
+        let pageNumber = value("page").isEmpty ? 1 : Int(value("page")) ?? 0
+        guard pageNumber >= 1 else { throw PageError.badParameter(InvalidParameter(name: "page", value: value("page"))) }
+        let page = try await site.orders.search(filter, page: pageNumber)
+        var visitor = context.visitor
+        let frame = try await site.backOfficeFrame(.orders, lang, context, &visitor)
+        return site.backOfficePage(OrderDeskView.list(frame, filter: filter, query: query, page: page), visitor)
+    }
+
+    /// The start of a day `yyyy-mm-dd` in Berlin; nil for an empty value.
+    static func day(_ text: String, name: String) throws -> Date? {
+        guard !text.isEmpty else { return nil }
+        let parts = text.split(separator: "-").map { Int($0) }
+        guard text.count == 10, parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2], (2000...2100).contains(year) else {
+            throw PageError.badParameter(InvalidParameter(name: name, value: text))
+        }
+        var berlin = Calendar(identifier: .gregorian)
+        berlin.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: berlin), let date = berlin.date(from: components) else {
+            throw PageError.badParameter(InvalidParameter(name: name, value: text))
+        }
+        return date
+    }
+
+    func show(_ number: String, _ context: TresorRequestContext, _ lang: Language, done: String = "", problem: String? = nil,
+              status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let session = context.staff, let (order, events) = try await site.orders.history(number: number) else { throw PageError.notFound }
+        let role = session.member.role
+        let steps = BackOfficePage.OrderStep.allCases.filter { step in
+            role.may(step.action.permission) && (try? order.stateMachine.next(after: order.status, step.action)) != nil
+        }
+        let loss = steps.contains(.cancel) ? try await site.orders.marketLossIfCancelledNow(number, now: site.now()) : nil
+        let detail = OrderDeskView.Detail(order: order, events: events, invoiceNumber: try await site.orders.invoice(number: number)?.number,
+                                          steps: steps, marketLoss: loss, problem: problem)
+        var visitor = context.visitor
+        var frame = try await site.backOfficeFrame(.order(number: number), lang, context, &visitor)
+        if let step = BackOfficePage.OrderStep(rawValue: done) { frame.notice = BackOfficeText.stepDone(lang, BackOfficeText.step(step)(lang)) }
+        return site.backOfficePage(OrderDeskView.order(frame, detail), visitor, status: status)
+    }
+
+    func take(_ step: BackOfficePage.OrderStep, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        guard let session = context.staff else { throw PageError.forbidden }
+        let number = try Self.number(context)
+        let form = context.form
+        let note = String(form["note"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        let (actor, now) = (Actor.staff(session.member), site.now())
+        let refuse = { (text: BackOfficeText) in
+            try await self.show(number, context, lang, problem: text(lang), status: .unprocessableContent)
+        }
+        do {
+            switch step {
+            case .ship:
+                let tracking = form["tracking"].trimmingCharacters(in: .whitespaces)
+                guard !tracking.isEmpty, tracking.count <= 64, tracking.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                    return try await refuse(.trackingMissing)
+                }
+                _ = try await site.orders.apply(.ship(trackingNumber: tracking), to: number, by: actor, note: note, now: now)
+            case .cancel:
+                let reason = String(form["reason"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+                guard !reason.isEmpty else { return try await refuse(.reasonMissing) }
+                guard form["confirm"] == "1" else { return try await refuse(.confirmMissing) }
+                _ = try await site.orders.cancel(number, reason: reason, by: actor, now: now)
+            default:
+                _ = try await site.orders.apply(step.action, to: number, by: actor, note: note, now: now)
+            }
+        } catch OrderActionProblem.noSuchOrder {
+            throw PageError.notFound
+        } catch OrderActionProblem.illegal(let transition) {
+            return try await show(number, context, lang, problem: BackOfficeText.stepRefused(lang, transition.description), status: .conflict)
+        } catch StaffProblem.forbidden {
+            throw PageError.forbidden
+        }
+        return site.redirect(Page.backOffice(.order(number: number)).path(lang) + "?done=" + step.rawValue, context.visitor)
+    }
+
+    func packingSlip(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let number = try Self.number(context)
+        guard let (order, _) = try await site.orders.history(number: number) else { throw PageError.notFound }
+        var visitor = context.visitor
+        let frame = try await site.backOfficeFrame(.packingSlip(number: number), lang, context, &visitor)
+        return site.backOfficePage(OrderDeskView.packingSlip(frame, order), visitor)
+    }
+}

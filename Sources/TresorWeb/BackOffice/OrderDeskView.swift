@@ -1,0 +1,171 @@
+import Foundation
+import Plot
+import TresorCore
+import TresorServices
+
+/// The back office's order list, one order with its steps, and the packing slip.
+enum OrderDeskView {
+    static func list(_ frame: BackOfficeFrame, filter: OrderFilter, query: [(name: String, value: String)], page: ListPage<Order>) -> String {
+        let lang = frame.lang
+        let selectedDate = { (name: String) in query.first { $0.name == name }?.value ?? "" }
+        let pageLink = { (number: Int) in
+            Page.backOffice(.orders).path(lang) + Escape.query(query.filter { $0.name != "page" } + [("page", String(number))])
+        }
+        let main: Node<HTML.BodyContext> = .group(
+            .h1(.text(BackOfficeText.ordersTitle(lang))),
+            .form(.attr("method", "get"), .attr("action", Page.backOffice(.orders).path(lang)), .attr("class", "filters"),
+                  select("status", BackOfficeText.filterStatus(lang), lang, selected: filter.status?.rawValue,
+                         OrderStatus.allCases.map { ($0.rawValue, $0.label(lang)) }),
+                  select("payment", BackOfficeText.filterPayment(lang), lang, selected: filter.payment?.rawValue,
+                         [(PaymentMethod.bankTransfer.rawValue, CustomerText.paymentTransfer(lang)), (PaymentMethod.cash.rawValue, CustomerText.paymentCash(lang))]),
+                  select("shipping", BackOfficeText.filterShipping(lang), lang, selected: filter.shipping?.rawValue,
+                         [(ShippingMethod.insured.rawValue, shippingName(.insured, lang)), (ShippingMethod.pickup.rawValue, shippingName(.pickup, lang))]),
+                  dateField("from", BackOfficeText.filterFrom(lang), selectedDate("from")),
+                  dateField("until", BackOfficeText.filterUntil(lang), selectedDate("until")),
+                  .div(.attr("class", "field"), .label(.attr("for", "f-q"), .text(BackOfficeText.filterText(lang))),
+                       .input(.attr("id", "f-q"), .attr("name", "q"), .attr("type", "search"), .attr("value", filter.text),
+                              .attr("maxlength", String(OrderFilter.maximumText)))),
+                  Forms.submit(BackOfficeText.filterApply(lang))),
+            page.entries.isEmpty ? .p(.text(BackOfficeText.noOrders(lang))) : .table(
+                .attr("class", "bo-table"),
+                .thead(.tr(.th(.text(BackOfficeText.colNumber(lang))), .th(.text(BackOfficeText.colPlaced(lang))),
+                           .th(.text(BackOfficeText.colCustomer(lang))), .th(.text(BackOfficeText.colStatus(lang))),
+                           .th(.text(BackOfficeText.colPayment(lang))), .th(.text(BackOfficeText.colShipping(lang))),
+                           .th(.attr("class", "num"), .text(BackOfficeText.colTotal(lang))))),
+                .tbody(.forEach(page.entries) { order in
+                    .tr(.td(.a(.attr("href", Page.backOffice(.order(number: order.number)).path(lang)), .text(order.number))),
+                        .td(.text(Format.dateTime(order.createdAt, lang))),
+                        .td(.text(order.customer.name), .br(), .small(.text(order.customer.email))),
+                        .td(.attr("class", "status-\(order.status.rawValue)"), .text(order.status.label(lang))),
+                        .td(.text(order.payment == .cash ? CustomerText.paymentCash(lang) : CustomerText.paymentTransfer(lang))),
+                        .td(.text(shippingName(order.shipping, lang))),
+                        .td(.attr("class", "num"), .text(Format.money(order.total, lang))))
+                })),
+            .nav(.attr("class", "pager"), .attr("aria-label", "Pages"),
+                 .if(page.number > 1, .a(.attr("rel", "prev"), .attr("href", pageLink(page.number - 1)), .text(BackOfficeText.pagePrevious(lang)))),
+                 .span(.text(" " + BackOfficeText.pageNumber(lang, String(page.number)) + " ")),
+                 .if(page.hasNext, .a(.attr("rel", "next"), .attr("href", pageLink(page.number + 1)), .text(BackOfficeText.pageNext(lang)))))
+        )
+        return BackOfficeLayout.render(frame, title: BackOfficeText.ordersTitle(lang), main: main)
+    }
+
+    static func select(_ name: String, _ label: String, _ lang: Language, selected: String?,
+                       _ options: [(String, String)]) -> Node<HTML.FormContext> {
+        .div(.attr("class", "field"),
+             .label(.attr("for", "f-" + name), .text(label)),
+             .select(.attr("id", "f-" + name), .attr("name", name),
+                     .choice("", BackOfficeText.filterAny(lang), selected: selected == nil),
+                     .forEach(options) { value, text in .choice(value, text, selected: selected == value) }))
+    }
+
+    static func dateField(_ name: String, _ label: String, _ value: String) -> Node<HTML.FormContext> {
+        .div(.attr("class", "field"), .label(.attr("for", "f-" + name), .text(label)),
+             .input(.attr("id", "f-" + name), .attr("name", name), .attr("type", "date"), .attr("value", value)))
+    }
+
+    static func shippingName(_ shipping: ShippingMethod, _ lang: Language) -> String {
+        shipping == .pickup ? BackOfficeText.slipPickup(lang) : (lang == .de ? "Versicherter Versand" : "Insured shipping")
+    }
+
+    /// What the order page shows besides the order: its history, invoice, the steps the role may take now, and the
+    /// market loss a cancellation would cost the customer.
+    struct Detail: Sendable {
+        var order: Order
+        var events: [OrderEvent]
+        var invoiceNumber: String?
+        var steps: [BackOfficePage.OrderStep]
+        var marketLoss: Money?
+        var problem: String?
+    }
+
+    static func order(_ frame: BackOfficeFrame, _ detail: Detail) -> String {
+        let lang = frame.lang
+        let order = detail.order
+        let title = BackOfficeText.orderTitle(lang, order.number)
+        let main: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            Forms.notices(detail.problem.map { [$0] } ?? []),
+            BackOfficeLayout.facts([
+                (BackOfficeText.colStatus(lang), order.status.label(lang)),
+                (BackOfficeText.colPlaced(lang), Format.dateTime(order.createdAt, lang)),
+                (BackOfficeText.colPayment(lang), order.payment == .cash ? CustomerText.paymentCash(lang) : CustomerText.paymentTransfer(lang)),
+                (BackOfficeText.paymentReference(lang), order.paymentReference),
+                (BackOfficeText.dueDate(lang), order.dueAt.map { Format.date($0, lang) } ?? "–"),
+                (BackOfficeText.colShipping(lang), shippingName(order.shipping, lang)),
+            ]),
+            .h2(.text(BackOfficeText.orderCustomer(lang))),
+            .p(.text(order.customer.name), .br(), .text(order.customer.email), .br(), .text(order.customer.street), .br(),
+               .text(order.customer.postalCode + " " + order.customer.city + ", " + order.customer.country)),
+            .h2(.text(BackOfficeText.orderLines(lang))),
+            lines(order, lang, prices: true),
+            .h2(.text(BackOfficeText.orderCompliance(lang))),
+            .p(.text(order.compliance.outcome.rawValue + " · " + order.compliance.rule + " · " + order.compliance.explanation)),
+            .h2(.text(BackOfficeText.orderSteps(lang))),
+            detail.steps.isEmpty ? .p(.text(BackOfficeText.orderNoSteps(lang))) : .div(.attr("class", "steps"),
+                .forEach(detail.steps) { step in stepForm(step, frame, detail) }),
+            .p(.a(.attr("href", Page.backOffice(.packingSlip(number: order.number)).path(lang)), .text(BackOfficeText.orderPackingSlip(lang)))),
+            .p(.text(detail.invoiceNumber.map { BackOfficeText.orderInvoice(lang, $0) } ?? BackOfficeText.orderNoInvoice(lang))),
+            .h2(.text(BackOfficeText.orderEvents(lang))),
+            .table(.attr("class", "bo-table"),
+                   .thead(.tr(.th(.text(BackOfficeText.colWhen(lang))), .th(.text(BackOfficeText.colWho(lang))),
+                              .th(.text(BackOfficeText.colWhat(lang))), .th(.text(BackOfficeText.colNote(lang))))),
+                   .tbody(.forEach(detail.events) { event in
+                       .tr(.td(.text(Format.dateTime(event.at, lang))), .td(.text(event.actor)),
+                           .td(.text(event.action + " → " + event.to.label(lang))), .td(.text(event.note)))
+                   }))
+        )
+        return BackOfficeLayout.render(frame, title: title, main: main)
+    }
+
+    static func lines(_ order: Order, _ lang: Language, prices: Bool) -> Node<HTML.BodyContext> {
+        .table(.attr("class", "bo-table"),
+               .thead(.tr(.th(.text(BackOfficeText.colSku(lang))), .th(.text(BackOfficeText.colProduct(lang))),
+                          .th(.attr("class", "num"), .text(BackOfficeText.colQuantity(lang))),
+                          .if(prices, .th(.attr("class", "num"), .text(BackOfficeText.colUnit(lang)))),
+                          .if(prices, .th(.attr("class", "num"), .text(BackOfficeText.colLine(lang)))))),
+               .tbody(.forEach(order.lines) { line in
+                   .tr(.td(.text(line.sku)), .td(.text(line.name)), .td(.attr("class", "num"), .text(String(line.quantity))),
+                       .if(prices, .td(.attr("class", "num"), .text(Format.money(line.unitPrice, lang)))),
+                       .if(prices, .td(.attr("class", "num"), .text(Format.money(line.lineTotal, lang)))))
+               }),
+               .if(prices, .tfoot(
+                   .tr(.td(.attr("colspan", "4"), .text(BackOfficeText.shippingFee(lang))), .td(.attr("class", "num"), .text(Format.money(order.shippingFee, lang)))),
+                   .tr(.th(.attr("colspan", "4"), .text(BackOfficeText.colTotal(lang))), .th(.attr("class", "num"), .text(Format.money(order.total, lang)))))))
+    }
+
+    static func stepForm(_ step: BackOfficePage.OrderStep, _ frame: BackOfficeFrame, _ detail: Detail) -> Node<HTML.BodyContext> {
+        let lang = frame.lang
+        let number = detail.order.number
+        let fields: Node<HTML.FormContext> = switch step {
+        case .ship:
+            .div(.attr("class", "field"), .label(.attr("for", "f-tracking"), .text(BackOfficeText.fieldTracking(lang))),
+                 .input(.attr("id", "f-tracking"), .attr("name", "tracking"), .attr("type", "text"), .attr("maxlength", "64"), .flag("required", true)))
+        case .cancel:
+            .group(
+                .p(.text(detail.marketLoss.map { BackOfficeText.cancelLoss(lang, Format.money($0, lang)) } ?? BackOfficeText.cancelNoLoss(lang))),
+                .div(.attr("class", "field"), .label(.attr("for", "f-reason"), .text(BackOfficeText.fieldReason(lang))),
+                     .input(.attr("id", "f-reason"), .attr("name", "reason"), .attr("type", "text"), .attr("maxlength", "200"),
+                            .flag("required", true))),
+                Forms.checkbox("confirm", BackOfficeText.cancelConfirm(lang), checked: false, invalid: false))
+        default:
+            .div(.attr("class", "field"), .label(.attr("for", "f-note-" + step.rawValue), .text(BackOfficeText.fieldNote(lang))),
+                 .input(.attr("id", "f-note-" + step.rawValue), .attr("name", "note"), .attr("type", "text"), .attr("maxlength", "200")))
+        }
+        return BackOfficeLayout.form(.orderStep(number: number, step), frame, class: "form step step-\(step.rawValue)",
+                                     fields, Forms.submit(BackOfficeText.step(step)(lang), class: step == .cancel ? "button danger" : "button"))
+    }
+
+    static func packingSlip(_ frame: BackOfficeFrame, _ order: Order) -> String {
+        let lang = frame.lang
+        let title = BackOfficeText.slipTitle(lang, order.number)
+        let main: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .h2(.text(order.shipping == .pickup ? BackOfficeText.slipPickup(lang) : BackOfficeText.slipShipTo(lang))),
+            .p(.text(order.customer.name), .br(), .text(order.customer.street), .br(),
+               .text(order.customer.postalCode + " " + order.customer.city), .br(), .text(order.customer.country)),
+            lines(order, lang, prices: false),
+            .p(.text(BackOfficeText.slipPacked(lang)))
+        )
+        return BackOfficeLayout.render(frame, title: title, main: main)
+    }
+}

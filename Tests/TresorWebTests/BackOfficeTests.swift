@@ -1,0 +1,205 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TresorCore
+@testable import TresorServices
+import TresorStore
+import TresorTestSupport
+@testable import TresorWeb
+
+@Suite struct BackOfficeTests {
+    static let password = "Feingold-Waage-17-Ost"
+    let api = OrderAPITests()
+
+    /// Places one bank-transfer order for a Krugerrand through the API; returns its number.
+    func placeOrder(_ shop: ShopFixture) async throws -> String {
+        let (_, quote) = try await api.post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]}"#)
+        let (status, order) = try await api.post(shop, "/api/v1/orders", api.orderBody(try #require(quote["id"] as? String)))
+        #expect(status == .created)
+        return try #require(order["number"] as? String)
+    }
+
+    /// A member of `role` with a known password (no first-sign-in step), signed in through the form.
+    func signedIn(_ shop: ShopFixture, _ role: StaffRole) async throws -> (WebVisitor, StaffEnrolment) {
+        let enrolment = try await shop.shop.staff.add(email: "\(role.rawValue)@tresor.example", name: "Test \(role.rawValue.capitalized)",
+                                                      role: role, password: Self.password, by: .system(job: "test"), now: ShopFixture.now)
+        var visitor = WebVisitor()
+        let form = try await visitor.get(shop, "/backoffice/login")
+        let secret = try #require(try await shop.database.read { sql in
+            try await StaffRepository(sql).credentials(id: enrolment.member.id)
+        }?.totpSecret)
+        let code = TwoFactorCodes.code(secret: secret, step: TwoFactorCodes.step(of: ShopFixture.now))
+        let answer = try await visitor.post(shop, "/backoffice/login", [("_csrf", try WebVisitor.token(form.body, action: "/backoffice/login")),
+                                                                         ("email", enrolment.member.email), ("password", Self.password),
+                                                                         ("code", code), ("next", "")])
+        #expect(answer.status == .seeOther && answer.location == "/backoffice", "\(role): \(answer.status)")
+        return (visitor, enrolment)
+    }
+
+    /// Every back-office page, for no session and for each role, against the permission table: no session is sent to
+    /// the sign-in page; a role the table does not allow gets 403; one it allows gets through the gate.
+    @Test func everyRouteForEveryRoleFollowsTheTable() async throws {
+        try await ShopFixture.run { shop in
+            let number = try await placeOrder(shop)
+            var anonymous = WebVisitor()
+            for page in BackOfficePage.all where page != .login {
+                let path = Page.backOffice(Self.concrete(page, number)).path(.de)
+                let answer = try await anonymous.send(shop, path, method: Self.method(page), body: Self.method(page) == .post ? "" : nil)
+                #expect(answer.status == .seeOther, "\(path) without a session")
+                #expect(answer.location?.hasPrefix("/backoffice/login") == true, "\(path) without a session")
+            }
+            for role in StaffRole.allCases {
+                var (visitor, _) = try await signedIn(shop, role)
+                for page in BackOfficePage.all where page != .login && Self.method(page) == .get {
+                    let path = Page.backOffice(Self.concrete(page, number)).path(.de)
+                    let answer = try await visitor.get(shop, path)
+                    let allowed = page.permission.map(role.may) ?? true
+                    #expect((answer.status == .forbidden) == !allowed, "\(role) \(path): \(answer.status)")
+                    if allowed { #expect(answer.status == .ok, "\(role) \(path): \(answer.status)") }
+                }
+                // A step the role may not take is refused by the gate before its form is read.
+                for step in BackOfficePage.OrderStep.allCases where !role.may(step.action.permission) {
+                    let path = Page.backOffice(.orderStep(number: number, step)).path(.de)
+                    #expect(try await visitor.post(shop, path, [("_csrf", "x")]).status == .forbidden, "\(role) \(path)")
+                }
+            }
+        }
+    }
+
+    /// Every state-changing back-office form refuses a request without its token or with a wrong one (403) and
+    /// changes nothing: the order keeps its status, the session stays, the password stays.
+    @Test func everyFormNeedsItsToken() async throws {
+        try await ShopFixture.run { shop in
+            let number = try await placeOrder(shop)
+            var (owner, enrolment) = try await signedIn(shop, .owner)
+            let page = try await owner.get(shop, "/backoffice/orders/\(number)")
+            let good = try WebVisitor.token(page.body, action: "/backoffice/orders/\(number)/mark-paid")
+            // Every form: the steps and sign-out posts, and the password form (its page is a GET as well).
+            let posts = (BackOfficePage.all.filter { Self.method($0) == .post } + [.password])
+                .map { Page.backOffice(Self.concrete($0, number)).path(.de) }
+            #expect(posts.count == BackOfficePage.OrderStep.allCases.count + 3)
+            for path in posts {
+                for token in [nil, "1764237600.00", good.dropLast() + "0"] as [String?] {
+                    let fields = [("tracking", "00340434161094042557"), ("reason", "test"), ("confirm", "1"), ("new", "Silberwaage-Nord-42"),
+                                  ("repeat", "Silberwaage-Nord-42")] + (token.map { [("_csrf", String($0))] } ?? [])
+                    #expect(try await owner.post(shop, path, fields).status == .forbidden, "\(path) with token \(token ?? "none")")
+                }
+            }
+            #expect(try await shop.shop.orders.history(number: number)?.order.status == .awaitingPayment)
+            #expect(try await owner.get(shop, "/backoffice").status == .ok)
+            let trail = try await shop.shop.audit.entries()
+            #expect(trail.allSatisfy { $0.action == "staff.add" || $0.action == "staff.sign-in" }, "\(trail.map(\.action))")
+            _ = enrolment
+            // With the token, the same post goes through.
+            let paid = try await owner.post(shop, "/backoffice/orders/\(number)/mark-paid", [("_csrf", good), ("note", "statement 12")])
+            #expect(paid.status == .seeOther && paid.location == "/backoffice/orders/\(number)?done=mark-paid")
+            #expect(try await shop.shop.orders.history(number: number)?.order.status == .paid)
+        }
+    }
+
+    /// The sign-in page: a wrong code is 401 and says nothing about which part was wrong; the cookie is HttpOnly and
+    /// SameSite=Strict; a one-time password leads to the password form first, which refuses a guessable password.
+    @Test func signingInAndTheFirstPassword() async throws {
+        try await ShopFixture.run { shop in
+            let enrolment = try await shop.shop.staff.add(email: "olga@tresor.example", name: "Olga Owner", role: .owner,
+                                                          by: .system(job: "test"), now: ShopFixture.now)
+            var visitor = WebVisitor()
+            let form = try await visitor.get(shop, "/backoffice/login?next=/backoffice/orders")
+            #expect(form.body.contains("name=\"next\" value=\"/backoffice/orders\""))
+            let token = try WebVisitor.token(form.body, action: "/backoffice/login")
+            let oneTime = try #require(enrolment.oneTimePassword)
+            let wrong = try await visitor.post(shop, "/backoffice/login", [("_csrf", token), ("email", "olga@tresor.example"),
+                                                                           ("password", oneTime), ("code", "123456")])
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.body.contains("E-Mail-Adresse, Passwort oder Code stimmen nicht."))
+            let secret = try #require(try await shop.database.read { sql in
+                try await StaffRepository(sql).credentials(id: enrolment.member.id)
+            }?.totpSecret)
+            let code = TwoFactorCodes.code(secret: secret, step: TwoFactorCodes.step(of: ShopFixture.now))
+            let cookieHeader = try await shop.client.execute(
+                uri: "/backoffice/login", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "tresor_csrf=\(visitor.cookies["tresor_csrf"] ?? "")"],
+                body: ByteBuffer(string: "_csrf=\(Escape.percent(token))&email=olga%40tresor.example&password=\(Escape.percent(oneTime))&code=\(code)&next=%2Fbackoffice%2Forders")
+            ) { response in (response.status, response.headers[.location], response.headers[values: .setCookie]) }
+            #expect(cookieHeader.0 == .seeOther && cookieHeader.1 == "/backoffice/password")
+            let staffCookie = try #require(cookieHeader.2.first { $0.hasPrefix("tresor_staff=") })
+            #expect(staffCookie.contains("HttpOnly") && staffCookie.contains("SameSite=Strict") && !staffCookie.contains("Max-Age"))
+            visitor.cookies["tresor_staff"] = String(staffCookie.dropFirst("tresor_staff=".count).prefix { $0 != ";" })
+            // Until the password is replaced, every page leads to the form.
+            #expect(try await visitor.get(shop, "/backoffice/orders").location == "/backoffice/password")
+            let page = try await visitor.get(shop, "/backoffice/password")
+            let passwordToken = try WebVisitor.token(page.body, action: "/backoffice/password")
+            let guessable = try await visitor.post(shop, "/backoffice/password", [("_csrf", passwordToken), ("new", "Passwort2026!!"),
+                                                                                    ("repeat", "Passwort2026!!")])
+            #expect(guessable.status == .unprocessableContent && guessable.body.contains("zu leicht zu erraten"))
+            let saved = try await visitor.post(shop, "/backoffice/password", [("_csrf", passwordToken), ("new", Self.password),
+                                                                                ("repeat", Self.password)])
+            #expect(saved.location == "/backoffice?done=password")
+            #expect(try await visitor.get(shop, "/backoffice/orders").status == .ok)
+            // Sign out everywhere ends this session too.
+            let dashboard = try await visitor.get(shop, "/backoffice")
+            let out = try await visitor.post(shop, "/backoffice/logout-everywhere",
+                                             [("_csrf", try WebVisitor.token(dashboard.body, action: "/backoffice/logout-everywhere"))])
+            #expect(out.location == "/backoffice/login")
+            #expect(try await visitor.get(shop, "/backoffice").status == .seeOther)
+        }
+    }
+
+    /// A staff API token carries its member's role as it is now: an editor's token reads no order, a sales token does,
+    /// and a renewed token ends the old one.
+    @Test func staffTokensCarryTheirRole() async throws {
+        try await ShopFixture.run { shop in
+            let number = try await placeOrder(shop)
+            let editor = try #require(try await shop.shop.staff.add(email: "rita@tresor.example", name: "Rita Redaktion", role: .editor,
+                                                                    by: .system(job: "test"), now: ShopFixture.now).apiToken)
+            let sales = try #require(try await shop.shop.staff.add(email: "sven@tresor.example", name: "Sven Verkauf", role: .sales,
+                                                                   by: .system(job: "test"), now: ShopFixture.now).apiToken)
+            let read = { (token: String) in
+                try await shop.client.execute(uri: "/api/v1/orders/\(number)", method: .get, headers: [.authorization: "Bearer \(token)"]) { $0.status }
+            }
+            #expect(try await read(editor) == .notFound)
+            #expect(try await read(sales) == .ok)
+            _ = try await shop.shop.staff.renewToken(email: "sven@tresor.example", by: .system(job: "test"), now: ShopFixture.now)
+            #expect(try await read(sales) == .notFound)
+        }
+    }
+
+    /// The order list takes only known filter values; anything else is a 400 page, never a 500.
+    @Test func theOrderListFiltersAndRefusesNonsense() async throws {
+        try await ShopFixture.run { shop in
+            let number = try await placeOrder(shop)
+            var (sales, _) = try await signedIn(shop, .sales)
+            for query in ["status=awaiting_payment", "q=erika", "q=\(number.prefix(8))", "from=2026-11-27&until=2026-11-27", "payment=bank_transfer"] {
+                let page = try await sales.get(shop, "/backoffice/orders?" + query)
+                #expect(page.status == .ok && page.body.contains(">\(number)</a>"), "\(query)")
+            }
+            for query in ["status=paid", "q=nobody", "from=2026-11-28", "shipping=pickup"] {
+                let page = try await sales.get(shop, "/backoffice/orders?" + query)
+                #expect(page.status == .ok && !page.body.contains(">\(number)</a>"), "\(query)")
+            }
+            for query in ["status=lost", "from=2026-13-01", "from=yesterday", "page=0", "page=x", "payment=gold"] {
+                #expect(try await sales.get(shop, "/backoffice/orders?" + query).status == .badRequest, "\(query)")
+            }
+            #expect(try await sales.get(shop, "/backoffice/orders?q=%25%27%22%3Cscript%3E").status == .ok)
+            #expect(try await sales.get(shop, "/backoffice/orders/T-2026-999999").status == .notFound)
+        }
+    }
+
+    static func concrete(_ page: BackOfficePage, _ number: String) -> BackOfficePage {
+        switch page {
+        case .order: .order(number: number)
+        case .orderStep(_, let step): .orderStep(number: number, step)
+        case .packingSlip: .packingSlip(number: number)
+        default: page
+        }
+    }
+
+    static func method(_ page: BackOfficePage) -> HTTPRequest.Method {
+        switch page {
+        case .orderStep, .logout, .logoutEverywhere: .post
+        default: .get
+        }
+    }
+}
