@@ -59,9 +59,9 @@ import TresorTestSupport
                     #expect((answer.status == .forbidden) == !allowed, "\(role) \(path): \(answer.status)")
                     if allowed { #expect(answer.status == .ok, "\(role) \(path): \(answer.status)") }
                 }
-                // A step the role may not take is refused by the gate before its form is read.
-                for step in BackOfficePage.OrderStep.allCases where !role.may(step.action.permission) {
-                    let path = Page.backOffice(.orderStep(number: number, step)).path(.de)
+                // A form the role may not use is refused by the gate before it is read.
+                for page in BackOfficePage.all where page.isForm && !(page.permission.map(role.may) ?? true) {
+                    let path = Page.backOffice(Self.concrete(page, number)).path(.de)
                     #expect(try await visitor.post(shop, path, [("_csrf", "x")]).status == .forbidden, "\(role) \(path)")
                 }
             }
@@ -74,21 +74,30 @@ import TresorTestSupport
         try await ShopFixture.run { shop in
             let number = try await placeOrder(shop)
             var (owner, enrolment) = try await signedIn(shop, .owner)
+            _ = try await shop.shop.staff.add(email: "colleague@tresor.example", name: "Carla Kollegin", role: .sales, by: .system(job: "test"),
+                                              now: ShopFixture.now)
+            let stockBefore = try await shop.shop.stock.levels().first { $0.sku == "AU-KR-1OZ" }?.stock
             let page = try await owner.get(shop, "/backoffice/orders/\(number)")
             let good = try WebVisitor.token(page.body, action: "/backoffice/orders/\(number)/mark-paid")
             // Every form: the steps and sign-out posts, and the password form (its page is a GET as well).
             let posts = (BackOfficePage.all.filter { Self.method($0) == .post } + [.password])
                 .map { Page.backOffice(Self.concrete($0, number)).path(.de) }
-            #expect(posts.count == BackOfficePage.OrderStep.allCases.count + 3)
+            #expect(posts.count == BackOfficePage.all.filter(\.isForm).count + 1)
             for path in posts {
                 for token in [nil, "1764237600.00", good.dropLast() + "0"] as [String?] {
+                    // Everything each form needs, so that only the token stands between the post and its change.
                     let fields = [("tracking", "00340434161094042557"), ("reason", "test"), ("confirm", "1"), ("new", "Silberwaage-Nord-42"),
-                                  ("repeat", "Silberwaage-Nord-42")] + (token.map { [("_csrf", String($0))] } ?? [])
+                                  ("repeat", "Silberwaage-Nord-42"), ("metal", "XAU"), ("ask", "2600"), ("order", number), ("note", "x"),
+                                  ("quantity", "7"), ("email", "new@tresor.example"), ("name", "Neu Mitarbeiter"), ("role", "owner")]
+                        + (token.map { [("_csrf", String($0))] } ?? [])
                     #expect(try await owner.post(shop, path, fields).status == .forbidden, "\(path) with token \(token ?? "none")")
                 }
             }
             #expect(try await shop.shop.orders.history(number: number)?.order.status == .awaitingPayment)
             #expect(try await owner.get(shop, "/backoffice").status == .ok)
+            #expect(try await shop.shop.staff.list().map(\.member.email) == ["colleague@tresor.example", "owner@tresor.example"])
+            #expect(try await shop.shop.staff.list().allSatisfy { $0.disabledAt == nil })
+            #expect(try await shop.shop.stock.levels().first { $0.sku == "AU-KR-1OZ" }?.stock == stockBefore)
             let trail = try await shop.shop.audit.entries()
             #expect(trail.allSatisfy { $0.action == "staff.add" || $0.action == "staff.sign-in" }, "\(trail.map(\.action))")
             _ = enrolment
@@ -187,19 +196,22 @@ import TresorTestSupport
         }
     }
 
+    /// The page with its parameters filled in: the test's order, a held tick, a bank entry, a product, a colleague.
     static func concrete(_ page: BackOfficePage, _ number: String) -> BackOfficePage {
         switch page {
         case .order: .order(number: number)
         case .orderStep(_, let step): .orderStep(number: number, step)
         case .packingSlip: .packingSlip(number: number)
+        case .spotDecide(_, let confirm): .spotDecide(id: "1", confirm: confirm)
+        case .paymentAssign: .paymentAssign(entry: "NTRY-1")
+        case .paymentDismiss: .paymentDismiss(entry: "NTRY-1")
+        case .stockCount: .stockCount(sku: "AU-KR-1OZ")
+        case .staffReset: .staffReset(email: "colleague@tresor.example")
+        case .staffToken: .staffToken(email: "colleague@tresor.example")
+        case .staffDisable: .staffDisable(email: "colleague@tresor.example")
         default: page
         }
     }
 
-    static func method(_ page: BackOfficePage) -> HTTPRequest.Method {
-        switch page {
-        case .orderStep, .logout, .logoutEverywhere: .post
-        default: .get
-        }
-    }
+    static func method(_ page: BackOfficePage) -> HTTPRequest.Method { page.isForm ? .post : .get }
 }

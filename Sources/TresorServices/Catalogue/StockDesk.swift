@@ -25,6 +25,11 @@ public struct StockDesk: Sendable {
 
     public init(database: Database) { self.database = database }
 
+    /// Every product with its stock now, by SKU (the back office's count sheet).
+    public func levels() async throws -> [Product] {
+        try await database.read { sql in try await ProductRepository(sql).all() }.sorted { $0.sku < $1.sku }
+    }
+
     /// Sets a product's stock to a counted quantity; returns the change.
     public func set(sku: String, quantity: Int, reason: String, by actor: Actor, now: Date) async throws -> Int {
         guard (0...Self.maximum).contains(quantity) else { throw StockProblem.quantity(quantity) }

@@ -52,7 +52,8 @@ enum BackOfficeLayout {
         guard let session = frame.session else { return .empty }
         let lang = frame.lang
         let role = session.member.role
-        let items: [(BackOfficePage, BackOfficeText)] = [(.dashboard, .menuDashboard), (.orders, .menuOrders), (.audit, .menuAudit)]
+        let items: [(BackOfficePage, BackOfficeText)] = [(.dashboard, .menuDashboard), (.orders, .menuOrders), (.payments, .menuPayments),
+                                                         (.stock, .menuStock), (.spot, .menuSpot), (.audit, .menuAudit), (.staff, .menuStaff)]
             .filter { page, _ in page.permission.map(role.may) ?? false }
         return .group(
             .nav(.attr("class", "menu"), .attr("aria-label", "Backoffice"),

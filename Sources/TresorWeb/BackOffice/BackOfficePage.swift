@@ -14,6 +14,20 @@ enum BackOfficePage: Hashable, Sendable {
     case orderStep(number: String, OrderStep)
     case packingSlip(number: String)
     case audit
+    case spot
+    case spotEnter
+    case spotDecide(id: String, confirm: Bool)
+    case payments
+    case paymentsImport
+    case paymentAssign(entry: String)
+    case paymentDismiss(entry: String)
+    case stock
+    case stockCount(sku: String)
+    case staff
+    case staffAdd
+    case staffReset(email: String)
+    case staffToken(email: String)
+    case staffDisable(email: String)
 
     /// The forms on an order's page, one per step the state machine knows.
     enum OrderStep: String, Hashable, Sendable, CaseIterable {
@@ -33,6 +47,20 @@ enum BackOfficePage: Hashable, Sendable {
         case .orderStep(let number, let step): "backoffice/orders/" + parameter(number) + "/" + step.rawValue
         case .packingSlip(let number): "backoffice/orders/" + parameter(number) + "/packing-slip"
         case .audit: "backoffice/audit"
+        case .spot: "backoffice/spot"
+        case .spotEnter: "backoffice/spot/enter"
+        case .spotDecide(let id, let confirm): "backoffice/spot/held/" + parameter(id) + (confirm ? "/confirm" : "/reject")
+        case .payments: "backoffice/payments"
+        case .paymentsImport: "backoffice/payments/import"
+        case .paymentAssign(let entry): "backoffice/payments/" + parameter(entry) + "/assign"
+        case .paymentDismiss(let entry): "backoffice/payments/" + parameter(entry) + "/dismiss"
+        case .stock: "backoffice/stock"
+        case .stockCount(let sku): "backoffice/stock/" + parameter(sku)
+        case .staff: "backoffice/staff"
+        case .staffAdd: "backoffice/staff/add"
+        case .staffReset(let email): "backoffice/staff/" + parameter(email) + "/reset"
+        case .staffToken(let email): "backoffice/staff/" + parameter(email) + "/token"
+        case .staffDisable(let email): "backoffice/staff/" + parameter(email) + "/disable"
         }
     }
 
@@ -44,12 +72,28 @@ enum BackOfficePage: Hashable, Sendable {
         case .orders, .order, .packingSlip: .viewOrders
         case .orderStep(_, let step): step.action.permission
         case .audit: .audit
+        case .spot, .spotEnter, .spotDecide: .spot
+        case .payments, .paymentsImport, .paymentAssign, .paymentDismiss: .payments
+        case .stock, .stockCount: .stock
+        case .staff, .staffAdd, .staffReset, .staffToken, .staffDisable: .staff
+        }
+    }
+
+    /// Whether the page is a form's target (POST) rather than a page to read (GET); the password page is both.
+    var isForm: Bool {
+        switch self {
+        case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss,
+             .stockCount, .staffAdd, .staffReset, .staffToken, .staffDisable: true
+        default: false
         }
     }
 
     /// Every page shape, parameters as router patterns (`:number`): what the gate and the permission test walk.
     static let all: [BackOfficePage] = [.login, .password, .logout, .logoutEverywhere, .dashboard, .orders, .order(number: ":number"),
-                                        .packingSlip(number: ":number"), .audit]
+                                        .packingSlip(number: ":number"), .audit, .spot, .spotEnter, .spotDecide(id: ":id", confirm: true),
+                                        .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
+                                        .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .staff, .staffAdd,
+                                        .staffReset(email: ":email"), .staffToken(email: ":email"), .staffDisable(email: ":email")]
         + OrderStep.allCases.map { .orderStep(number: ":number", $0) }
 }
 

@@ -16,6 +16,15 @@ enum BackOfficeText: Wording {
     case stepMarkPaid, stepIdentify, stepPack, stepShip, stepDeliver, stepCancel, stepRelease, fieldNote, fieldTracking, fieldReason,
          cancelLoss, cancelNoLoss, cancelConfirm, stepDone, stepRefused, trackingMissing, reasonMissing, confirmMissing
     case slipTitle, slipShipTo, slipPickup, slipPacked
+    case menuSpot, menuPayments, menuStock, menuStaff
+    case spotEntered, spotHeld, spotConfirmed, spotRejected, spotInvalid, spotGone, spotNoneHeld, spotMetal, spotChange, spotSource, spotConfirm,
+         spotReject, spotEnterTitle, spotEnterLead, spotEnterButton
+    case paymentsUpload, paymentsFile, paymentsImport, paymentsNoFile, paymentsBadFile, paymentsImported, paymentsNone, paymentsReference,
+         paymentsDebtor, paymentsRemittance, paymentsReason, paymentsAssign, paymentsDismiss, paymentsAssignedPaid, paymentsAssignedPart,
+         paymentsDismissed, paymentsNoteRequired, paymentsNoOrder, paymentsNotPayable, paymentsGone
+    case stockInvalid, stockCounted, stockCount, stockSave
+    case staffInvalid, staffExists, staffUnknown, staffOwn, staffDisabled, staffName, staffRole, staffActive, staffDisabledOn, staffReset,
+         staffToken, staffDisable, staffAdd, staffShownOnce, staffOneTime, staffEnrolment
     case auditTitle, auditLead, filterActor, filterAction, filterTarget, colSequence, colBefore, colAfter, auditEmpty, auditOlder
 
     var pair: (String, String) {
@@ -136,6 +145,72 @@ enum BackOfficeText: Wording {
         case .slipShipTo: ("Lieferanschrift", "Ship to")
         case .slipPickup: ("Abholung im Ladengeschäft", "Pickup at the counter")
         case .slipPacked: ("Verpackt von: ____________  Geprüft von: ____________", "Packed by: ____________  Checked by: ____________")
+        case .menuSpot: ("Kurse", "Prices")
+        case .menuPayments: ("Zahlungen", "Payments")
+        case .menuStock: ("Bestand", "Stock")
+        case .menuStaff: ("Mitarbeiter", "Staff")
+        case .spotEntered: ("Der Kurs wurde übernommen.", "The price has been taken.")
+        case .spotHeld: ("Der Kurs springt weiter als erlaubt und wartet unten auf eine Entscheidung.",
+                         "The price jumps further than allowed and waits below for a decision.")
+        case .spotConfirmed: ("Der zurückgehaltene Kurs wurde bestätigt.", "The held price has been confirmed.")
+        case .spotRejected: ("Der zurückgehaltene Kurs wurde verworfen.", "The held price has been rejected.")
+        case .spotInvalid: ("Bitte einen Kurs in Euro je Feinunze angeben (Geld nicht über Brief).",
+                            "Please give a price in euros per troy ounce (bid not above ask).")
+        case .spotGone: ("Dieser Kurs wartet nicht mehr auf eine Entscheidung.", "This price no longer waits for a decision.")
+        case .spotNoneHeld: ("Keine Kurse zurückgehalten.", "No prices held.")
+        case .spotMetal: ("Metall", "Metal")
+        case .spotChange: ("Sprung", "Jump")
+        case .spotSource: ("Quelle", "Source")
+        case .spotConfirm: ("Bestätigen", "Confirm")
+        case .spotReject: ("Verwerfen", "Reject")
+        case .spotEnterTitle: ("Kurs von Hand eingeben", "Enter a price by hand")
+        case .spotEnterLead: ("Ein Sprung über die Grenze wird zurückgehalten wie ein Kurs des Feeds.",
+                              "A jump beyond the limit is held like a price from the feed.")
+        case .spotEnterButton: ("Kurs übernehmen", "Take the price")
+        case .paymentsUpload: ("Kontoauszug einlesen (camt.053)", "Import a bank statement (camt.053)")
+        case .paymentsFile: ("Datei (XML)", "File (XML)")
+        case .paymentsImport: ("Einlesen", "Import")
+        case .paymentsNoFile: ("Bitte eine camt.053-Datei wählen.", "Please choose a camt.053 file.")
+        case .paymentsBadFile: ("Die Datei ist kein lesbarer camt.053-Kontoauszug; nichts wurde eingelesen.",
+                                "The file is not a readable camt.053 statement; nothing was imported.")
+        case .paymentsImported: ("%@ Buchungen gelesen: %@ Bestellungen bezahlt, %@ warten auf Zuordnung, %@ waren schon eingelesen.",
+                                 "%@ entries read: %@ orders paid, %@ wait for a decision, %@ were imported before.")
+        case .paymentsNone: ("Keine Buchung wartet auf Zuordnung.", "No entry waits for a decision.")
+        case .paymentsReference: ("Bankreferenz", "Bank reference")
+        case .paymentsDebtor: ("Auftraggeber", "Payer")
+        case .paymentsRemittance: ("Verwendungszweck", "Remittance")
+        case .paymentsReason: ("Nicht zugeordnet, weil", "Not matched because")
+        case .paymentsAssign: ("Der Bestellung zuordnen", "Assign to the order")
+        case .paymentsDismiss: ("Verwerfen (mit Grund)", "Dismiss (with a reason)")
+        case .paymentsAssignedPaid: ("Zugeordnet: Bestellung %@ ist bezahlt.", "Assigned: order %@ is paid.")
+        case .paymentsAssignedPart: ("Zugeordnet zu %@; es fehlen noch %@.", "Assigned to %@; %@ are still due.")
+        case .paymentsDismissed: ("Die Buchung wurde verworfen.", "The entry has been dismissed.")
+        case .paymentsNoteRequired: ("Bitte einen Grund angeben.", "Please give a reason.")
+        case .paymentsNoOrder: ("Keine Bestellung %@.", "No order %@.")
+        case .paymentsNotPayable: ("Bestellung %@ ist %@ und nimmt keine Zahlung an.", "Order %@ is %@ and takes no payment.")
+        case .paymentsGone: ("Diese Buchung wartet nicht mehr auf eine Entscheidung.", "This entry no longer waits for a decision.")
+        case .stockInvalid: ("Bitte einen Bestand von 0 bis %@ angeben.", "Please give a stock level from 0 to %@.")
+        case .stockCounted: ("%@: Bestand %@ (%@), mit Grund vermerkt.", "%@: stock %@ (%@), recorded with its reason.")
+        case .stockCount: ("Gezählt", "Counted")
+        case .stockSave: ("Speichern", "Save")
+        case .staffInvalid: ("Bitte E-Mail-Adresse, Name und Rolle angeben.", "Please give e-mail address, name and role.")
+        case .staffExists: ("Diese E-Mail-Adresse gehört schon einem Mitarbeiter (auch einem früheren).",
+                            "This e-mail address belongs to a staff member already (or a former one).")
+        case .staffUnknown: ("Kein aktiver Mitarbeiter mit dieser E-Mail-Adresse.", "No active staff member with this e-mail address.")
+        case .staffOwn: ("Den eigenen Zugang beendet ein anderer Inhaber.", "Another owner ends one's own access.")
+        case .staffDisabled: ("Der Zugang von %@ ist beendet; Sitzungen und API-Token gelten nicht mehr.",
+                              "The access of %@ has ended; sessions and API token no longer work.")
+        case .staffName: ("Name", "Name")
+        case .staffRole: ("Rolle", "Role")
+        case .staffActive: ("aktiv", "active")
+        case .staffDisabledOn: ("beendet am %@ von %@", "ended on %@ by %@")
+        case .staffReset: ("Neues Einmal-Passwort", "New one-time password")
+        case .staffToken: ("Neues API-Token", "New API token")
+        case .staffDisable: ("Zugang beenden", "End access")
+        case .staffAdd: ("Mitarbeiter hinzufügen", "Add a staff member")
+        case .staffShownOnce: ("Nur jetzt sichtbar, für %@: geben Sie es sicher weiter.", "Shown only now, for %@: pass it on safely.")
+        case .staffOneTime: ("Einmal-Passwort", "One-time password")
+        case .staffEnrolment: ("Zwei-Faktor-Einrichtung (in die Authenticator-App)", "Two-factor enrolment (into the authenticator app)")
         case .auditTitle: ("Prüfprotokoll", "Audit trail")
         case .auditLead: ("Jede Aktion von Mitarbeitern und Aufträgen des Shops, verkettet mit SHA-256. Prüfen: tresor audit verify.",
                           "Every action by staff and the shop's jobs, chained with SHA-256. Check with: tresor audit verify.")

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import TresorCore
+@testable import TresorServices
+import TresorStore
+import TresorTestSupport
+@testable import TresorWeb
+
+/// The back office's desks beyond orders: prices, payments, stock and staff, each through its forms.
+@Suite struct BackOfficeDeskTests {
+    let office = BackOfficeTests()
+
+    static let statement = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/camt053/statement-2026-11-30.xml")
+
+    func actions(_ shop: ShopFixture) async throws -> [String] { try await shop.shop.audit.entries().map(\.action) }
+
+    @Test func pricesEnteredByHandAndHeldOnesDecided() async throws {
+        try await ShopFixture.run { shop in
+            var (sales, _) = try await office.signedIn(shop, .sales)
+            let page = try await sales.get(shop, "/backoffice/spot")
+            #expect(page.body.contains("XAU") && page.body.contains("aktuell"))
+            let token = try WebVisitor.token(page.body, action: "/backoffice/spot/enter")
+            let bad = try await sales.post(shop, "/backoffice/spot/enter", [("_csrf", token), ("metal", "XAU"), ("ask", "zwei"), ("bid", "")])
+            #expect(bad.status == .unprocessableContent)
+            let taken = try await sales.post(shop, "/backoffice/spot/enter", [("_csrf", token), ("metal", "XAU"), ("ask", "2510,50"), ("bid", "2508")])
+            #expect(taken.location == "/backoffice/spot?done=entered")
+            // 40 % above the last accepted price: held for a decision.
+            let jump = try await sales.post(shop, "/backoffice/spot/enter", [("_csrf", token), ("metal", "XAU"), ("ask", "3500"), ("bid", "")])
+            #expect(jump.location == "/backoffice/spot?done=held")
+            let held = try #require(try await shop.shop.spot.held().first)
+            let list = try await sales.get(shop, "/backoffice/spot")
+            let reject = "/backoffice/spot/held/\(held.id)/reject"
+            let rejected = try await sales.post(shop, reject, [("_csrf", try WebVisitor.token(list.body, action: reject))])
+            #expect(rejected.location == "/backoffice/spot?done=rejected")
+            #expect(try await shop.shop.spot.held().isEmpty)
+            #expect(try await sales.post(shop, reject, [("_csrf", try WebVisitor.token(list.body, action: reject))]).status == .conflict)
+            #expect(try await actions(shop).prefix(3) == ["spot.reject", "spot.enter", "spot.enter"])
+        }
+    }
+
+    @Test func aStatementIsUploadedAndTheRestResolved() async throws {
+        try await ShopFixture.run { shop in
+            var (sales, _) = try await office.signedIn(shop, .sales)
+            let page = try await sales.get(shop, "/backoffice/payments")
+            let token = try WebVisitor.token(page.body, action: "/backoffice/payments/import")
+            let xml = Array(try Data(contentsOf: Self.statement))
+            // Without the token in the address nothing of the file is parsed.
+            let parsed = shop.uploadsParsed.total
+            let forged = try await sales.postMultipart(shop, "/backoffice/payments/import", [],
+                                                       file: ("statement", "s.xml", "application/xml", xml))
+            #expect(forged.status == .forbidden && shop.uploadsParsed.total == parsed)
+            let junk = try await sales.postMultipart(shop, "/backoffice/payments/import", [("_csrf", token)],
+                                                     file: ("statement", "s.xml", "application/xml", Array("<html>no</html>".utf8)))
+            #expect(junk.status == .unprocessableContent && junk.body.contains("nichts wurde eingelesen"))
+            let imported = try await sales.postMultipart(shop, "/backoffice/payments/import", [("_csrf", token)],
+                                                         file: ("statement", "statement-2026-11-30.xml", "application/xml", xml))
+            #expect(imported.status == .ok)
+            #expect(imported.body.contains("5 Buchungen gelesen: 0 Bestellungen bezahlt, 4 warten auf Zuordnung, 0 waren schon eingelesen."))
+            let waiting = try await shop.shop.payments.unmatched()
+            #expect(waiting.count == 4)
+            let entry = waiting[0].entry.bankReference
+            let dismiss = "/backoffice/payments/\(entry)/dismiss"
+            let noReason = try await sales.post(shop, dismiss, [("_csrf", try WebVisitor.token(imported.body, action: dismiss)), ("note", " ")])
+            #expect(noReason.status == .unprocessableContent && noReason.body.contains("Bitte einen Grund angeben."))
+            let assign = "/backoffice/payments/\(entry)/assign"
+            let noOrder = try await sales.post(shop, assign, [("_csrf", try WebVisitor.token(imported.body, action: assign)), ("order", "T-2026-999999")])
+            #expect(noOrder.status == .unprocessableContent && noOrder.body.contains("Keine Bestellung T-2026-999999."))
+            let dismissed = try await sales.post(shop, dismiss, [("_csrf", try WebVisitor.token(imported.body, action: dismiss)),
+                                                                 ("note", "returned to the sender")])
+            #expect(dismissed.status == .ok && dismissed.body.contains("Die Buchung wurde verworfen."))
+            #expect(try await shop.shop.payments.unmatched().count == 3)
+            #expect(try await actions(shop).prefix(2) == ["payments.dismiss", "payments.import"])
+        }
+    }
+
+    @Test func stockIsCountedWithAReason() async throws {
+        try await ShopFixture.run { shop in
+            var (warehouse, _) = try await office.signedIn(shop, .warehouse)
+            let page = try await warehouse.get(shop, "/backoffice/stock")
+            let action = "/backoffice/stock/AU-KR-1OZ"
+            let token = try WebVisitor.token(page.body, action: action)
+            #expect(try await warehouse.post(shop, action, [("_csrf", token), ("quantity", "-1"), ("reason", "count")]).status == .unprocessableContent)
+            #expect(try await warehouse.post(shop, action, [("_csrf", token), ("quantity", "12"), ("reason", "")]).status == .unprocessableContent)
+            let counted = try await warehouse.post(shop, action, [("_csrf", token), ("quantity", "12"), ("reason", "delivery from the mint")])
+            #expect(counted.status == .ok && counted.body.contains("AU-KR-1OZ: Bestand 12"))
+            #expect(try await shop.shop.stock.levels().first { $0.sku == "AU-KR-1OZ" }?.stock == 12)
+            let entry = try #require(try await shop.shop.audit.entries().first)
+            #expect(entry.action == "stock.count" && entry.actor == "warehouse@tresor.example" && entry.after["reason"] == "delivery from the mint")
+            #expect(try await warehouse.post(shop, "/backoffice/stock/NO-SUCH", [("_csrf", token), ("quantity", "1"), ("reason", "x")]).status
+                    == .notFound)
+        }
+    }
+
+    @Test func theOwnerManagesStaff() async throws {
+        try await ShopFixture.run { shop in
+            var (owner, _) = try await office.signedIn(shop, .owner)
+            let page = try await owner.get(shop, "/backoffice/staff")
+            let token = try WebVisitor.token(page.body, action: "/backoffice/staff/add")
+            let added = try await owner.post(shop, "/backoffice/staff/add", [("_csrf", token), ("email", "Wim@Tresor.example"), ("name", "Wim Lager"),
+                                                                             ("role", "warehouse")])
+            #expect(added.status == .ok)
+            #expect(added.body.contains("otpauth://totp/") && added.body.contains("Einmal-Passwort") && added.body.contains("tst_"))
+            #expect(try await owner.post(shop, "/backoffice/staff/add", [("_csrf", token), ("email", "wim@tresor.example"), ("name", "Wim"),
+                                                                         ("role", "warehouse")]).status == .unprocessableContent)
+            #expect(try await owner.post(shop, "/backoffice/staff/add", [("_csrf", token), ("email", "x@tresor.example"), ("name", "X"),
+                                                                         ("role", "king")]).status == .unprocessableContent)
+            let reset = "/backoffice/staff/wim%40tresor.example/reset"
+            let list = try await owner.get(shop, "/backoffice/staff")
+            let resetAnswer = try await owner.post(shop, reset, [("_csrf", try WebVisitor.token(list.body, action: reset))])
+            #expect(resetAnswer.status == .ok && resetAnswer.body.contains("otpauth://totp/"))
+            let disable = "/backoffice/staff/wim%40tresor.example/disable"
+            let disabled = try await owner.post(shop, disable, [("_csrf", try WebVisitor.token(list.body, action: disable))])
+            #expect(disabled.status == .ok && disabled.body.contains("Der Zugang von wim@tresor.example ist beendet"))
+            // One's own access is ended by another owner, never by oneself.
+            #expect(!list.body.contains("/backoffice/staff/owner%40tresor.example/disable"))
+            let own = try await owner.post(shop, "/backoffice/staff/owner%40tresor.example/disable",
+                                           [("_csrf", try WebVisitor.token(list.body, action: disable))])
+            #expect(own.status == .unprocessableContent)
+            #expect(try await actions(shop).prefix(3) == ["staff.disable", "staff.reset", "staff.add"])
+        }
+    }
+}
