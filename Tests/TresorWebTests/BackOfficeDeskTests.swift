@@ -121,3 +121,44 @@ import TresorTestSupport
         }
     }
 }
+
+extension BackOfficeDeskTests {
+    /// Staff find an account by name, see its orders, and close it with a reason: it can no longer log in or get a
+    /// reset link, and its sessions end.
+    @Test func aCustomerAccountIsFoundAndClosed() async throws {
+        try await ShopFixture.run { shop in
+            let customer = try await office.api.register(office.api.erika, in: shop)
+            var erika = WebVisitor()
+            let login = try await erika.get(shop, "/konto/anmelden")
+            let loggedIn = try await erika.post(shop, "/konto/anmelden", [("_csrf", try WebVisitor.token(login.body, action: "/konto/anmelden")),
+                                                                         ("email", "erika@example.de"), ("password", "Goldbarren-1kg")])
+            #expect(loggedIn.status == .seeOther)
+            #expect(try await erika.get(shop, "/konto").status == .ok)
+
+            var (compliance, _) = try await office.signedIn(shop, .compliance)
+            let found = try await compliance.get(shop, "/backoffice/customers?q=MUSTER")
+            let id = customer.id.uuidString.lowercased()
+            #expect(found.body.contains("/backoffice/customers/\(id)"))
+            #expect(!(try await compliance.get(shop, "/backoffice/customers?q=nobody")).body.contains(id))
+            let page = try await compliance.get(shop, "/backoffice/customers/\(id)")
+            let action = "/backoffice/customers/\(id)/disable"
+            let token = try WebVisitor.token(page.body, action: action)
+            #expect(try await compliance.post(shop, action, [("_csrf", token), ("reason", "")]).status == .unprocessableContent)
+            let closed = try await compliance.post(shop, action, [("_csrf", token), ("reason", "card fraud reported by the bank")])
+            #expect(closed.location == "/backoffice/customers/\(id)?done=closed")
+            #expect(try await compliance.get(shop, "/backoffice/customers/\(id)?done=closed").body.contains("Das Kundenkonto ist geschlossen."))
+
+            // The customer's session ended; a new login and a reset link are refused.
+            #expect(try await erika.get(shop, "/konto").status == .seeOther)
+            let again = try await erika.get(shop, "/konto/anmelden")
+            let refused = try await erika.post(shop, "/konto/anmelden", [("_csrf", try WebVisitor.token(again.body, action: "/konto/anmelden")),
+                                                                        ("email", "erika@example.de"), ("password", "Goldbarren-1kg")])
+            #expect(refused.status == .forbidden && refused.body.contains("Dieses Kundenkonto ist geschlossen."))
+            let mails = try await AttackTests.outbox(shop).count
+            try await shop.shop.accounts.requestReset(email: "erika@example.de", now: ShopFixture.now)
+            #expect(try await AttackTests.outbox(shop).count == mails)
+            let entry = try #require(try await shop.shop.audit.entries().first)
+            #expect(entry.action == "customer.disable" && entry.target == "erika@example.de" && entry.actor == "compliance@tresor.example")
+        }
+    }
+}

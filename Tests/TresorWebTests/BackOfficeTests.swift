@@ -43,6 +43,7 @@ import TresorTestSupport
     @Test func everyRouteForEveryRoleFollowsTheTable() async throws {
         try await ShopFixture.run { shop in
             let number = try await placeOrder(shop)
+            let customer = try await api.register(api.erika, in: shop).id.uuidString.lowercased()
             var anonymous = WebVisitor()
             for page in BackOfficePage.all where page != .login {
                 let path = Page.backOffice(Self.concrete(page, number)).path(.de)
@@ -53,7 +54,7 @@ import TresorTestSupport
             for role in StaffRole.allCases {
                 var (visitor, _) = try await signedIn(shop, role)
                 for page in BackOfficePage.all where page != .login && Self.method(page) == .get {
-                    let path = Page.backOffice(Self.concrete(page, number)).path(.de)
+                    let path = Page.backOffice(Self.concrete(page, number, customer: customer)).path(.de)
                     let answer = try await visitor.get(shop, path)
                     let allowed = page.permission.map(role.may) ?? true
                     #expect((answer.status == .forbidden) == !allowed, "\(role) \(path): \(answer.status)")
@@ -196,9 +197,11 @@ import TresorTestSupport
         }
     }
 
-    /// The page with its parameters filled in: the test's order, a held tick, a bank entry, a product, a colleague.
-    static func concrete(_ page: BackOfficePage, _ number: String) -> BackOfficePage {
+    /// The page with its parameters filled in: the test's order, a held tick, a bank entry, a product, a customer, a colleague.
+    static func concrete(_ page: BackOfficePage, _ number: String, customer: String = UUID().uuidString.lowercased()) -> BackOfficePage {
         switch page {
+        case .customer: .customer(id: customer)
+        case .customerDisable: .customerDisable(id: customer)
         case .order: .order(number: number)
         case .orderStep(_, let step): .orderStep(number: number, step)
         case .packingSlip: .packingSlip(number: number)

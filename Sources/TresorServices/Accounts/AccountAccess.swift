@@ -89,6 +89,9 @@ extension CustomerAccounts {
             throw AccountProblem.wrongCredentials
         }
         guard found.verified else { throw AccountProblem.unverified }
+        guard try await database.read({ sql in try await CustomerRepository(sql).disabled(id: found.customer.id) }) == nil else {
+            throw AccountProblem.disabled
+        }
         // The owner is in: the account's count starts again (the address's does not, or a guesser with an account of
         // their own could clear it between guesses).
         try await database.transaction { sql in try await LoginFailureRepository(sql).clear(keys.account) }
@@ -101,7 +104,8 @@ extension CustomerAccounts {
         let token = Self.randomToken()
         let (settings, link) = (mail, links.passwordReset)
         try await database.transaction { sql in
-            guard let customer = try await CustomerRepository(sql).find(email: email)?.customer else { return }
+            guard let customer = try await CustomerRepository(sql).find(email: email)?.customer,
+                  try await CustomerRepository(sql).disabled(id: customer.id) == nil else { return }
             try await CustomerRepository(sql).addReset(tokenHash: Self.digest(token), customerID: customer.id,
                                                        expiresAt: now.addingTimeInterval(Self.resetLifetime))
             try await MailOutboxRepository(sql, dialect: database.dialect)

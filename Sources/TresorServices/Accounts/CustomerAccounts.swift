@@ -17,6 +17,8 @@ public enum AccountProblem: Error, Equatable, Sendable {
     case tooManyAttempts(retryAfter: Int)
     /// The password is right, but the address has not been confirmed with the link mailed to it yet.
     case unverified
+    /// The password is right, but staff closed the account.
+    case disabled
     case wrongCurrentPassword
     /// Unknown, used or expired.
     case resetLinkInvalid

@@ -98,6 +98,31 @@ public struct CustomerRepository: Sendable {
             """).first.map { try $0.uuid("customer_id") }
     }
 
+    /// Accounts whose name or e-mail contains `text` (all when empty), newest first.
+    public func search(_ text: String, limit: Int, offset: Int) async throws -> [(customer: Customer, createdAt: Date, disabledAt: Date?)] {
+        let pattern = "%" + likeLiteral(text.lowercased()) + "%"
+        let filter: SQLQueryString = text.isEmpty ? "1 = 1"
+            : "(LOWER(email) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(name) LIKE \(bind: pattern) ESCAPE '\\')"
+        return try await sql.rows("""
+            SELECT * FROM customers WHERE \(filter) ORDER BY created_at DESC, email LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).map { row in (try Self.customer(row), try row.date("created_at"), try row.optionalDate("disabled_at")) }
+    }
+
+    /// When and by whom the account was closed; nil while it is open (or does not exist).
+    public func disabled(id: UUID) async throws -> (at: Date, by: String)? {
+        guard let row = try await sql.rows("SELECT disabled_at, disabled_by FROM customers WHERE id = \(bind: id)").first,
+              let at = try row.optionalDate("disabled_at") else { return nil }
+        return (at, try row.decode(column: "disabled_by", as: String?.self) ?? "")
+    }
+
+    /// Closes an open account; false when it is closed already or does not exist.
+    public func disable(id: UUID, by actor: String, now: Date) async throws -> Bool {
+        !(try await sql.rows("""
+            UPDATE customers SET disabled_at = \(bind: now), disabled_by = \(bind: actor), updated_at = \(bind: now)
+            WHERE id = \(bind: id) AND disabled_at IS NULL RETURNING id
+            """)).isEmpty
+    }
+
     /// A new password ends every other way in: open reset links and sessions.
     public func revokeAccess(customerID: UUID, now: Date) async throws {
         try await sql.execute("""

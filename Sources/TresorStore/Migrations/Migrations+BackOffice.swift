@@ -47,5 +47,11 @@ extension Migrator {
             CREATE INDEX orders_created ON orders (created_at);
             CREATE INDEX orders_status_created ON orders (status, created_at)
             """),
+        // Staff can close a customer's account (fraud, a request): it can no longer log in; its orders stay.
+        Migration(id: "2026-11-30-027-customer-disabled", ddl: """
+            ALTER TABLE customers ADD COLUMN disabled_at {timestamp};
+            ALTER TABLE customers ADD COLUMN disabled_by TEXT;
+            CREATE INDEX customers_created ON customers (created_at)
+            """),
     ]
 }

@@ -98,6 +98,9 @@ struct AccountController: Sendable {
         } catch AccountProblem.unverified {
             return try await loginPage(request, context, lang, email: form["email"], next: form["next"],
                                        problems: [CustomerText.loginUnverified(lang)], status: .forbidden)
+        } catch AccountProblem.disabled {
+            return try await loginPage(request, context, lang, email: form["email"], next: form["next"],
+                                       problems: [CustomerText.loginDisabled(lang)], status: .forbidden)
         }
         try await startSession(for: customer, &visitor)
         return site.redirect(Self.safeNext(form["next"], lang), visitor)
@@ -170,6 +173,7 @@ struct AccountController: Sendable {
         case .wrongCredentials: (FieldProblems(), [CustomerText.loginFailed(lang)])
         case .tooManyAttempts(let seconds): (FieldProblems(), [CustomerText.loginWait(lang, String(seconds))])
         case .unverified: (FieldProblems(), [CustomerText.loginUnverified(lang)])
+        case .disabled: (FieldProblems(), [CustomerText.loginDisabled(lang)])
         case .verificationLinkInvalid: (FieldProblems(), [CustomerText.verifyInvalid(lang)])
         case .resetLinkInvalid: (FieldProblems(), [CustomerText.resetInvalid(lang)])
         }

@@ -24,7 +24,7 @@ enum CustomerText: Wording {
          newsletterConfirmedTitle, newsletterConfirmed, newsletterInvalidLink, newsletterUnsubscribeTitle, newsletterUnsubscribeAsk,
          newsletterUnsubscribeButton, newsletterUnsubscribed, newsletterWebsite, newsletterTooMany, loginTooMany,
          newsletterConfirmTitle, newsletterConfirmAsk, newsletterConfirmButton, guestOrdersTooMany,
-         registerSentTitle, registerSent, verifyTitle, verifyAsk, verifyButton, verifyInvalid, loginUnverified, loginWait,
+         registerSentTitle, registerSent, verifyTitle, verifyAsk, verifyButton, verifyInvalid, loginUnverified, loginDisabled, loginWait,
          currentPasswordForEmail
     case newsSearch, newsSearchButton, newsSearchResults, newsSearchNone,
          newsTitle, newsLead, newsEmpty, newsRelated, newsBy, newsCategory, newsTopic, newsTopics, newsReadMore
@@ -185,6 +185,8 @@ enum CustomerText: Wording {
         case .verifyButton: ("Konto bestätigen", "Confirm account")
         case .verifyInvalid: ("Dieser Link ist ungültig, abgelaufen oder schon benutzt. Melden Sie sich an oder registrieren Sie sich erneut.",
                               "This link is invalid, expired or used already. Log in, or register again.")
+        case .loginDisabled: ("Dieses Kundenkonto ist geschlossen. Bitte wenden Sie sich an uns.",
+                              "This customer account is closed. Please contact us.")
         case .loginUnverified: ("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse mit dem Link, den wir Ihnen geschickt haben.",
                                 "Please confirm your e-mail address first, with the link we sent you.")
         case .loginWait: ("Zu viele Anmeldeversuche. Bitte warten Sie %@ Sekunden oder setzen Sie Ihr Passwort zurück.",

@@ -53,7 +53,7 @@ enum BackOfficeLayout {
         let lang = frame.lang
         let role = session.member.role
         let items: [(BackOfficePage, BackOfficeText)] = [(.dashboard, .menuDashboard), (.orders, .menuOrders), (.payments, .menuPayments),
-                                                         (.stock, .menuStock), (.spot, .menuSpot), (.audit, .menuAudit), (.staff, .menuStaff)]
+                                                         (.customers, .menuCustomers), (.stock, .menuStock), (.spot, .menuSpot), (.audit, .menuAudit), (.staff, .menuStaff)]
             .filter { page, _ in page.permission.map(role.may) ?? false }
         return .group(
             .nav(.attr("class", "menu"), .attr("aria-label", "Backoffice"),

@@ -23,6 +23,9 @@ enum BackOfficePage: Hashable, Sendable {
     case paymentDismiss(entry: String)
     case stock
     case stockCount(sku: String)
+    case customers
+    case customer(id: String)
+    case customerDisable(id: String)
     case staff
     case staffAdd
     case staffReset(email: String)
@@ -56,6 +59,9 @@ enum BackOfficePage: Hashable, Sendable {
         case .paymentDismiss(let entry): "backoffice/payments/" + parameter(entry) + "/dismiss"
         case .stock: "backoffice/stock"
         case .stockCount(let sku): "backoffice/stock/" + parameter(sku)
+        case .customers: "backoffice/customers"
+        case .customer(let id): "backoffice/customers/" + parameter(id)
+        case .customerDisable(let id): "backoffice/customers/" + parameter(id) + "/disable"
         case .staff: "backoffice/staff"
         case .staffAdd: "backoffice/staff/add"
         case .staffReset(let email): "backoffice/staff/" + parameter(email) + "/reset"
@@ -75,6 +81,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .spot, .spotEnter, .spotDecide: .spot
         case .payments, .paymentsImport, .paymentAssign, .paymentDismiss: .payments
         case .stock, .stockCount: .stock
+        case .customers, .customer, .customerDisable: .customers
         case .staff, .staffAdd, .staffReset, .staffToken, .staffDisable: .staff
         }
     }
@@ -83,7 +90,7 @@ enum BackOfficePage: Hashable, Sendable {
     var isForm: Bool {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss,
-             .stockCount, .staffAdd, .staffReset, .staffToken, .staffDisable: true
+             .stockCount, .customerDisable, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
     }
@@ -92,7 +99,8 @@ enum BackOfficePage: Hashable, Sendable {
     static let all: [BackOfficePage] = [.login, .password, .logout, .logoutEverywhere, .dashboard, .orders, .order(number: ":number"),
                                         .packingSlip(number: ":number"), .audit, .spot, .spotEnter, .spotDecide(id: ":id", confirm: true),
                                         .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
-                                        .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .staff, .staffAdd,
+                                        .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .customers, .customer(id: ":id"),
+                                        .customerDisable(id: ":id"), .staff, .staffAdd,
                                         .staffReset(email: ":email"), .staffToken(email: ":email"), .staffDisable(email: ":email")]
         + OrderStep.allCases.map { .orderStep(number: ":number", $0) }
 }

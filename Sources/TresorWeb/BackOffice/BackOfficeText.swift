@@ -16,7 +16,9 @@ enum BackOfficeText: Wording {
     case stepMarkPaid, stepIdentify, stepPack, stepShip, stepDeliver, stepCancel, stepRelease, fieldNote, fieldTracking, fieldReason,
          cancelLoss, cancelNoLoss, cancelConfirm, stepDone, stepRefused, trackingMissing, reasonMissing, confirmMissing
     case slipTitle, slipShipTo, slipPickup, slipPacked
-    case menuSpot, menuPayments, menuStock, menuStaff
+    case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers
+    case customersSearch, customersNone, customerSince, customerOpen, customerClosed, customerClosedShort, customerClose, customerCloseLead, customerClosedNow,
+         customerOrders, customerNoOrders
     case spotEntered, spotHeld, spotConfirmed, spotRejected, spotInvalid, spotGone, spotNoneHeld, spotMetal, spotChange, spotSource, spotConfirm,
          spotReject, spotEnterTitle, spotEnterLead, spotEnterButton
     case paymentsUpload, paymentsFile, paymentsImport, paymentsNoFile, paymentsBadFile, paymentsImported, paymentsNone, paymentsReference,
@@ -145,6 +147,19 @@ enum BackOfficeText: Wording {
         case .slipShipTo: ("Lieferanschrift", "Ship to")
         case .slipPickup: ("Abholung im Ladengeschäft", "Pickup at the counter")
         case .slipPacked: ("Verpackt von: ____________  Geprüft von: ____________", "Packed by: ____________  Checked by: ____________")
+        case .menuCustomers: ("Kunden", "Customers")
+        case .customersSearch: ("Suche (Name oder E-Mail)", "Search (name or e-mail)")
+        case .customersNone: ("Keine Kundenkonten für diese Suche.", "No customer accounts for this search.")
+        case .customerSince: ("Konto seit", "Account since")
+        case .customerOpen: ("offen", "open")
+        case .customerClosed: ("geschlossen am %@ von %@", "closed on %@ by %@")
+        case .customerClosedShort: ("geschlossen am %@", "closed on %@")
+        case .customerClose: ("Konto schließen", "Close the account")
+        case .customerCloseLead: ("Das Konto kann sich dann nicht mehr anmelden und kein Passwort zurücksetzen; Bestellungen und Rechnungen bleiben.",
+                                  "The account can then neither log in nor reset its password; orders and invoices stay.")
+        case .customerClosedNow: ("Das Kundenkonto ist geschlossen.", "The customer account is closed.")
+        case .customerOrders: ("Bestellungen des Kunden", "The customer's orders")
+        case .customerNoOrders: ("Noch keine Bestellungen mit diesem Konto.", "No orders with this account yet.")
         case .menuSpot: ("Kurse", "Prices")
         case .menuPayments: ("Zahlungen", "Payments")
         case .menuStock: ("Bestand", "Stock")

@@ -76,9 +76,11 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     let payments = PaymentsController(site: site)
     let stock = StockController(site: site)
     let staff = StaffController(site: site)
+    let customers = CustomersController(site: site)
     let backOffice = router.group()
     backOffice.add(middleware: StaffGate(site: site))
-    backOffice.add(middleware: FormGuard(signIn.forms + orderDesk.forms + spotDesk.forms + payments.forms + stock.forms + staff.forms,
+    backOffice.add(middleware: FormGuard(signIn.forms + orderDesk.forms + spotDesk.forms + payments.forms + stock.forms + staff.forms
+                                         + customers.forms,
                                          site: site))
     signIn.addRoutes(to: backOffice)
     orderDesk.addRoutes(to: backOffice)
@@ -86,6 +88,7 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     payments.addRoutes(to: backOffice)
     stock.addRoutes(to: backOffice)
     staff.addRoutes(to: backOffice)
+    customers.addRoutes(to: backOffice)
     AuditController(site: site).addRoutes(to: backOffice)
 
     HealthController(site: site, metrics: deps.metrics, token: deps.config.metrics.token).addRoutes(to: area())
