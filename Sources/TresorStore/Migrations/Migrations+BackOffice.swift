@@ -42,10 +42,10 @@ extension Migrator {
             CREATE INDEX audit_entries_actor ON audit_entries (actor, sequence);
             CREATE INDEX audit_entries_target ON audit_entries (target, sequence)
             """),
-        // The back office lists orders newest first, by status and by date.
+        // The back office lists orders newest first (ties by number), all of them or by status.
         Migration(id: "2026-11-30-026-order-list-indexes", ddl: """
-            CREATE INDEX orders_created ON orders (created_at);
-            CREATE INDEX orders_status_created ON orders (status, created_at)
+            CREATE INDEX orders_created ON orders (created_at, number);
+            CREATE INDEX orders_status_created ON orders (status, created_at, number)
             """),
         // Staff can close a customer's account (fraud, a request): it can no longer log in; its orders stay.
         Migration(id: "2026-11-30-027-customer-disabled", ddl: """

@@ -86,15 +86,16 @@ public struct OrderRepository: Sendable {
         if let from = filter.from { condition += " AND created_at >= \(bind: from)" }
         if let until = filter.until { condition += " AND created_at < \(bind: until)" }
         let text = filter.searchText
-        if !text.isEmpty {
-            // Numbers and references are matched from their start (they are typed from a statement or a parcel);
-            // names and addresses anywhere. The `%` and `_` someone types are taken literally.
-            let prefix = likeLiteral(text.uppercased()) + "%"
-            let anywhere = "%" + likeLiteral(text) + "%"
-            condition += """
-                 AND (number LIKE \(bind: prefix) ESCAPE '\\' OR payment_reference LIKE \(bind: prefix) ESCAPE '\\'
-                      OR LOWER(email) LIKE \(bind: anywhere) ESCAPE '\\' OR LOWER(name) LIKE \(bind: anywhere) ESCAPE '\\')
-                """
+        switch OrderSearch(text) {
+        case .none: break
+        // Numbers and references are typed from a parcel or a statement, from their start: a range on their unique index.
+        case .number(let prefix): condition += " AND number >= \(bind: prefix) AND number < \(bind: OrderSearch.after(prefix))"
+        case .reference(let prefix):
+            condition += " AND payment_reference >= \(bind: prefix) AND payment_reference < \(bind: OrderSearch.after(prefix))"
+        // Names and addresses anywhere in them; the `%` and `_` someone types are taken literally.
+        case .words(let words):
+            let anywhere = "%" + likeLiteral(words) + "%"
+            condition += " AND (LOWER(name) LIKE \(bind: anywhere) ESCAPE '\\' OR LOWER(email) LIKE \(bind: anywhere) ESCAPE '\\')"
         }
         return try await orders(where: condition, limit: limit, offset: offset).map(\.order)
     }
