@@ -4,6 +4,7 @@ import os
 import urllib.error
 import urllib.request
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -50,7 +51,9 @@ def test_apply_with_a_cv_in_chromium(shop_factory, browser, tmp_path):
     assert "No applications." in shop.cli("applications", "list").stdout
 
     fill("Jana Beispiel", "jana@example.de", cv)
-    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Vielen Dank für Ihre Bewerbung"))
+    # The heading looked at may belong to the page being left (stale): look again until the new page's says so.
+    WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+        EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Vielen Dank für Ihre Bewerbung"))
 
     listed = shop.cli("applications", "list").stdout.strip().split("\t")
     assert listed[2:] == ["Jana Beispiel", "jana@example.de"]

@@ -75,10 +75,13 @@ struct Applications: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "cv", abstract: "Write an application's CV to a file.")
         @Argument(help: "The application's id.") var id: String
         @Argument(help: "Where to write the PDF.") var file: String
+        @Option(help: "E-mail of the staff member reading it (recorded on the audit trail); without it, the command line.") var by: String?
 
         func run() async throws {
             guard let applicationID = UUID(uuidString: id) else { throw ValidationError("\(id) is not an application id") }
-            let data = try await Environment.withShop { _, shop in try await shop.careers.cv(applicationID: applicationID) }
+            let data = try await Environment.withShop { _, shop in
+                try await shop.careers.cv(applicationID: applicationID, by: try await Environment.staff(by, orJob: "command-line", shop), now: Date())
+            }
             guard let data else { throw ValidationError("no CV for application \(id)") }
             try data.write(to: URL(fileURLWithPath: file))
             print("Written \(data.count) bytes to \(file).")

@@ -128,7 +128,7 @@ import TresorTestSupport
             #expect(FileManager.default.contents(atPath: storage + "/" + file) == Data(Self.pdf))
             let attributes = try FileManager.default.attributesOfItem(atPath: storage + "/" + file)
             #expect((attributes[.posixPermissions] as? Int) == 0o600)
-            #expect(try await desk.cv(applicationID: application.id) == Data(Self.pdf))
+            #expect(try await desk.cv(applicationID: application.id, by: commandLine, now: now) == Data(Self.pdf))
             let mails = try await database.transaction { sql in
                 try await MailOutboxRepository(sql, dialect: database.dialect).claimDue(now: now, lease: 60, limit: 10)
             }
@@ -175,7 +175,7 @@ import TresorTestSupport
             let left = try await database.read { sql in try await JobRepository(sql).applications() }
             #expect(left.map(\.application.name) == ["Neu"])
             #expect(try FileManager.default.contentsOfDirectory(atPath: storage) == [try #require(left.first?.cvFile)])
-            #expect(try await desk.cv(applicationID: old.id) == nil)
+            #expect(try await desk.cv(applicationID: old.id, by: commandLine, now: now) == nil)
             #expect(try await desk.deleteExpired(now: now) == 0)
         }
     }

@@ -142,9 +142,15 @@ public struct CareersDesk: Sendable {
         return files.count
     }
 
-    /// The stored CV of an application.
-    public func cv(applicationID: UUID) async throws -> Data? {
-        let file = try await database.read { sql in try await JobRepository(sql).cvFile(applicationID: applicationID) }
+    /// The stored CV of an application, for staff who handle applications; each reading is on the audit trail
+    /// (a CV is personal data: who saw it can be told).
+    public func cv(applicationID: UUID, by actor: Actor, now: Date) async throws -> Data? {
+        let file = try await database.transaction { sql -> String? in
+            guard try await StaffDirectory.authorize(actor, .careers, in: sql) != nil else { throw ApplicationProblem.notStaff(actor.recorded) }
+            guard let file = try await JobRepository(sql).cvFile(applicationID: applicationID) else { return nil }
+            try await StaffDirectory.audit(actor, "application.cv-read", applicationID.uuidString.lowercased(), now: now, in: sql)
+            return file
+        }
         return file.flatMap { FileManager.default.contents(atPath: storage + "/" + $0) }
     }
 }

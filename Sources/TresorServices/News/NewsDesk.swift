@@ -90,6 +90,16 @@ public struct NewsDesk: Sendable {
         }
     }
 
+    /// Every article with its current version number, drafts and scheduled ones included, last changed first.
+    public func all(limit: Int = 500) async throws -> [(article: Article, version: Int)] {
+        try await database.read { sql in try await ArticleRepository(sql).all(limit: limit) }
+    }
+
+    /// The current version of an article, whatever its status.
+    public func current(slug: String) async throws -> (article: Article, version: Int)? {
+        try await database.read { sql in try await ArticleRepository(sql).find(slug: slug) }
+    }
+
     /// Every saved version of an article, oldest first; nil when there is no such article.
     public func revisions(slug: String) async throws -> [ArticleRevision]? {
         try await database.read { sql in

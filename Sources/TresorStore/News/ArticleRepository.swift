@@ -120,6 +120,15 @@ public struct ArticleRepository: Sendable {
             + "\(try row?.decode(column: "visible", as: Int64?.self) ?? 0)"
     }
 
+    /// Every article, drafts and scheduled ones included, last changed first (the back office's list).
+    public func all(limit: Int) async throws -> [(article: Article, version: Int)] {
+        var found: [(Article, Int)] = []
+        for row in try await sql.rows("SELECT * FROM articles ORDER BY updated_at DESC, slug LIMIT \(bind: limit)") {
+            found.append((try await article(row), try row.int("version")))
+        }
+        return found
+    }
+
     /// All articles, drafts included.
     public func count() async throws -> Int {
         try await sql.rows("SELECT COUNT(*) AS n FROM articles").first?.int("n") ?? 0

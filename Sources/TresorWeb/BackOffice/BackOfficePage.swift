@@ -26,6 +26,16 @@ enum BackOfficePage: Hashable, Sendable {
     case customers
     case customer(id: String)
     case customerDisable(id: String)
+    case articles
+    case articleNew
+    case articleEdit(slug: String)
+    case articleSave
+    case articleRestore(slug: String, version: String)
+    case callbacks
+    case callbackMark(id: String, status: String)
+    case jobs
+    case jobClose(slug: String)
+    case applicationCV(id: String)
     case staff
     case staffAdd
     case staffReset(email: String)
@@ -62,6 +72,16 @@ enum BackOfficePage: Hashable, Sendable {
         case .customers: "backoffice/customers"
         case .customer(let id): "backoffice/customers/" + parameter(id)
         case .customerDisable(let id): "backoffice/customers/" + parameter(id) + "/disable"
+        case .articles: "backoffice/articles"
+        case .articleNew: "backoffice/articles/new"
+        case .articleEdit(let slug): "backoffice/articles/edit/" + parameter(slug)
+        case .articleSave: "backoffice/articles/save"
+        case .articleRestore(let slug, let version): "backoffice/articles/edit/" + parameter(slug) + "/restore/" + parameter(version)
+        case .callbacks: "backoffice/callbacks"
+        case .callbackMark(let id, let status): "backoffice/callbacks/" + parameter(id) + "/" + status
+        case .jobs: "backoffice/jobs"
+        case .jobClose(let slug): "backoffice/jobs/" + parameter(slug) + "/close"
+        case .applicationCV(let id): "backoffice/applications/" + parameter(id) + "/cv"
         case .staff: "backoffice/staff"
         case .staffAdd: "backoffice/staff/add"
         case .staffReset(let email): "backoffice/staff/" + parameter(email) + "/reset"
@@ -82,6 +102,9 @@ enum BackOfficePage: Hashable, Sendable {
         case .payments, .paymentsImport, .paymentAssign, .paymentDismiss: .payments
         case .stock, .stockCount: .stock
         case .customers, .customer, .customerDisable: .customers
+        case .callbacks, .callbackMark: .callbacks
+        case .articles, .articleNew, .articleEdit, .articleSave, .articleRestore: .news
+        case .jobs, .jobClose, .applicationCV: .careers
         case .staff, .staffAdd, .staffReset, .staffToken, .staffDisable: .staff
         }
     }
@@ -90,7 +113,7 @@ enum BackOfficePage: Hashable, Sendable {
     var isForm: Bool {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss,
-             .stockCount, .customerDisable, .staffAdd, .staffReset, .staffToken, .staffDisable: true
+             .stockCount, .customerDisable, .callbackMark, .jobClose, .articleSave, .articleRestore, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
     }
@@ -100,7 +123,10 @@ enum BackOfficePage: Hashable, Sendable {
                                         .packingSlip(number: ":number"), .audit, .spot, .spotEnter, .spotDecide(id: ":id", confirm: true),
                                         .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
                                         .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .customers, .customer(id: ":id"),
-                                        .customerDisable(id: ":id"), .staff, .staffAdd,
+                                        .customerDisable(id: ":id"), .articles, .articleNew, .articleEdit(slug: ":slug"), .articleSave,
+                                        .articleRestore(slug: ":slug", version: ":version"), .callbacks, .callbackMark(id: ":id", status: "called"),
+                                        .callbackMark(id: ":id", status: "closed"), .jobs, .jobClose(slug: ":slug"),
+                                        .applicationCV(id: ":id"), .staff, .staffAdd,
                                         .staffReset(email: ":email"), .staffToken(email: ":email"), .staffDisable(email: ":email")]
         + OrderStep.allCases.map { .orderStep(number: ":number", $0) }
 }

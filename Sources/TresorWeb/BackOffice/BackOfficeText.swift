@@ -16,7 +16,14 @@ enum BackOfficeText: Wording {
     case stepMarkPaid, stepIdentify, stepPack, stepShip, stepDeliver, stepCancel, stepRelease, fieldNote, fieldTracking, fieldReason,
          cancelLoss, cancelNoLoss, cancelConfirm, stepDone, stepRefused, trackingMissing, reasonMissing, confirmMissing
     case slipTitle, slipShipTo, slipPickup, slipPacked
-    case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers
+    case menuArticles, articleNew, articleEdit, articleSlug, articleTitle, articleTeaser, articleBody, articleAuthor, articleCategory,
+         articleTags, articleStatus, articlePublishAt, articlePreview, articleSave, articleSaved, articleUnchanged, articleInvalid,
+         articleRevisions, articleRestore, articleRestored, articleVersion, articleExists, statusDraft, statusScheduled, statusPublished,
+         articleScheduleHint
+    case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers, menuCallbacks, menuJobs
+    case callbacksNone, callbackMarked, callbackCalled, callbackClose, callbackPhone, callbackWindow, callbackTopic, callbackStatusOpen,
+         callbackStatusCalled, callbackStatusClosed
+    case jobsPostings, jobsApplications, jobsNoApplications, jobOpen, jobClosed, jobClose, jobClosedNow, applicationCV, applicationMessage
     case customersSearch, customersNone, customerSince, customerOpen, customerClosed, customerClosedShort, customerClose, customerCloseLead, customerClosedNow,
          customerOrders, customerNoOrders
     case spotEntered, spotHeld, spotConfirmed, spotRejected, spotInvalid, spotGone, spotNoneHeld, spotMetal, spotChange, spotSource, spotConfirm,
@@ -147,6 +154,55 @@ enum BackOfficeText: Wording {
         case .slipShipTo: ("Lieferanschrift", "Ship to")
         case .slipPickup: ("Abholung im Ladengeschäft", "Pickup at the counter")
         case .slipPacked: ("Verpackt von: ____________  Geprüft von: ____________", "Packed by: ____________  Checked by: ____________")
+        case .menuArticles: ("Artikel", "Articles")
+        case .articleNew: ("Neuer Artikel", "New article")
+        case .articleEdit: ("Artikel bearbeiten", "Edit article")
+        case .articleSlug: ("Adresse (Kleinbuchstaben, Ziffern, Bindestriche)", "Address (lower-case letters, digits, hyphens)")
+        case .articleTitle: ("Titel", "Title")
+        case .articleTeaser: ("Anreißer", "Teaser")
+        case .articleBody: ("Text (Markdown)", "Text (Markdown)")
+        case .articleAuthor: ("Autor", "Author")
+        case .articleCategory: ("Kategorie", "Category")
+        case .articleTags: ("Themen (durch Kommas getrennt)", "Topics (separated by commas)")
+        case .articleStatus: ("Status", "Status")
+        case .articlePublishAt: ("Veröffentlichen am (Berliner Zeit)", "Publish at (Berlin time)")
+        case .articlePreview: ("Vorschau", "Preview")
+        case .articleSave: ("Als neue Fassung speichern", "Save as a new version")
+        case .articleSaved: ("Gespeichert als Fassung %@.", "Saved as version %@.")
+        case .articleUnchanged: ("Nichts geändert; keine neue Fassung.", "Nothing changed; no new version.")
+        case .articleInvalid: ("Bitte prüfen Sie das Feld „%@“.", "Please check the field “%@”.")
+        case .articleRevisions: ("Fassungen", "Versions")
+        case .articleRestore: ("Wiederherstellen", "Restore")
+        case .articleRestored: ("Fassung %@ ist wieder aktuell (als neue Fassung).", "Version %@ is current again (as a new version).")
+        case .articleVersion: ("Fassung", "Version")
+        case .articleExists: ("Unter dieser Adresse gibt es schon einen Artikel.", "An article exists at this address already.")
+        case .statusDraft: ("Entwurf", "Draft")
+        case .statusScheduled: ("Geplant", "Scheduled")
+        case .statusPublished: ("Veröffentlicht", "Published")
+        case .articleScheduleHint: ("Geplante Artikel erscheinen zur angegebenen Zeit von selbst.",
+                                    "Scheduled articles appear by themselves at the given time.")
+        case .menuCallbacks: ("Rückrufe", "Call-backs")
+        case .menuJobs: ("Stellen", "Jobs")
+        case .callbacksNone: ("Keine Rückrufwünsche in dieser Ansicht.", "No call-back requests in this view.")
+        case .callbackMarked: ("Der Rückrufwunsch wurde aktualisiert.", "The call-back request has been updated.")
+        case .callbackCalled: ("Angerufen", "Called")
+        case .callbackClose: ("Erledigt", "Done")
+        case .callbackPhone: ("Telefon", "Phone")
+        case .callbackWindow: ("Zeitfenster", "Time window")
+        case .callbackTopic: ("Thema", "Topic")
+        case .callbackStatusOpen: ("offen", "open")
+        case .callbackStatusCalled: ("angerufen", "called")
+        case .callbackStatusClosed: ("erledigt", "done")
+        case .jobsPostings: ("Stellenanzeigen", "Job postings")
+        case .jobsApplications: ("Bewerbungen", "Applications")
+        case .jobsNoApplications: ("Keine Bewerbungen.", "No applications.")
+        case .jobOpen: ("offen", "open")
+        case .jobClosed: ("geschlossen", "closed")
+        case .jobClose: ("Anzeige schließen", "Close the posting")
+        case .jobClosedNow: ("Die Anzeige ist geschlossen; ihre Seite bleibt, das Formular nicht.",
+                             "The posting is closed; its page stays, the form goes.")
+        case .applicationCV: ("Lebenslauf (PDF)", "CV (PDF)")
+        case .applicationMessage: ("Nachricht", "Message")
         case .menuCustomers: ("Kunden", "Customers")
         case .customersSearch: ("Suche (Name oder E-Mail)", "Search (name or e-mail)")
         case .customersNone: ("Keine Kundenkonten für diese Suche.", "No customer accounts for this search.")

@@ -67,29 +67,7 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     let contact = ContactController(site: site)
     contact.addRoutes(to: area(forms: contact.forms))
 
-    // The back office: the sign-in page on its own; every other page behind the staff gate (session, password
-    // change, role), then the forms' guard.
-    let signIn = StaffSignInController(site: site)
-    signIn.addLoginRoutes(to: area(forms: signIn.loginForms))
-    let orderDesk = OrderDeskController(site: site)
-    let spotDesk = SpotController(site: site)
-    let payments = PaymentsController(site: site)
-    let stock = StockController(site: site)
-    let staff = StaffController(site: site)
-    let customers = CustomersController(site: site)
-    let backOffice = router.group()
-    backOffice.add(middleware: StaffGate(site: site))
-    backOffice.add(middleware: FormGuard(signIn.forms + orderDesk.forms + spotDesk.forms + payments.forms + stock.forms + staff.forms
-                                         + customers.forms,
-                                         site: site))
-    signIn.addRoutes(to: backOffice)
-    orderDesk.addRoutes(to: backOffice)
-    spotDesk.addRoutes(to: backOffice)
-    payments.addRoutes(to: backOffice)
-    stock.addRoutes(to: backOffice)
-    staff.addRoutes(to: backOffice)
-    customers.addRoutes(to: backOffice)
-    AuditController(site: site).addRoutes(to: backOffice)
+    addBackOffice(to: router, site: site) { session, forms in area(session: session, forms: forms) }
 
     HealthController(site: site, metrics: deps.metrics, token: deps.config.metrics.token).addRoutes(to: area())
     let api = area()

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import Plot
+import TresorCore
+import TresorServices
+
+/// The call-back queue (sales, owner): requests by status, each marked as called or done by the member who did it.
+struct CallbacksController: Sendable {
+    let site: SiteContext
+
+    var forms: [FormRule] {
+        ["called", "closed"].map { FormRule(.backOffice(.callbackMark(id: ":id", status: $0)), token: BackOfficeForms.token) }
+    }
+
+    func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
+        group.get(.backOffice(.callbacks)) { request, context, lang in try await self.page(request.query("status"), context, lang) }
+        for status in [CallbackStatus.called, .closed] {
+            group.post(.backOffice(.callbackMark(id: ":id", status: status.rawValue))) { _, context, lang in
+                try await self.mark(status, context, lang)
+            }
+        }
+    }
+
+    func page(_ statusText: String, _ context: TresorRequestContext, _ lang: Language, notice: String? = nil) async throws -> Response {
+        guard let status = statusText.isEmpty ? .open : CallbackStatus(rawValue: statusText) else {
+            throw PageError.badParameter(InvalidParameter(name: "status", value: statusText))
+        }
+        let queue = try await site.consultation.queue(status: status)
+        var visitor = context.visitor
+        var frame = try await site.backOfficeFrame(.callbacks, lang, context, &visitor)
+        frame.notice = notice
+        return site.backOfficePage(CallbacksView.page(frame, status: status, queue: queue), visitor)
+    }
+
+    func mark(_ status: CallbackStatus, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        guard let session = context.staff else { throw PageError.forbidden }
+        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw PageError.notFound }
+        guard try await site.consultation.mark(id: id, status, by: .staff(session.member), now: site.now()) else { throw PageError.notFound }
+        return try await page("", context, lang, notice: BackOfficeText.callbackMarked(lang))
+    }
+}
+
+enum CallbacksView {
+    static func statusName(_ status: CallbackStatus, _ lang: Language) -> String {
+        switch status {
+        case .open: BackOfficeText.callbackStatusOpen(lang)
+        case .called: BackOfficeText.callbackStatusCalled(lang)
+        case .closed: BackOfficeText.callbackStatusClosed(lang)
+        }
+    }
+
+    static func page(_ frame: BackOfficeFrame, status: CallbackStatus, queue: [CallbackRequest]) -> String {
+        let lang = frame.lang
+        let main: Node<HTML.BodyContext> = .group(
+            .h1(.text(BackOfficeText.menuCallbacks(lang))),
+            .nav(.attr("class", "pager"), .forEach(CallbackStatus.allCases) { item in
+                item == status ? .strong(.text(statusName(item, lang) + " ")) :
+                    .a(.attr("href", Page.backOffice(.callbacks).path(lang) + "?status=" + item.rawValue), .text(statusName(item, lang) + " "))
+            }),
+            queue.isEmpty ? .p(.text(BackOfficeText.callbacksNone(lang))) : .table(
+                .attr("class", "bo-table"),
+                .thead(.tr(.th(.text(BackOfficeText.colWhen(lang))), .th(.text(BackOfficeText.staffName(lang))),
+                           .th(.text(BackOfficeText.callbackPhone(lang))), .th(.text(BackOfficeText.callbackWindow(lang))),
+                           .th(.text(BackOfficeText.callbackTopic(lang))), .th())),
+                .tbody(.forEach(queue) { request in
+                    .tr(.td(.text(Format.dateTime(request.requestedAt, lang))), .td(.text(request.name)),
+                        .td(.a(.attr("href", "tel:" + request.phone.filter { $0.isNumber || $0 == "+" }), .text(request.phone))),
+                        .td(.text(request.window.rawValue + " Uhr")), .td(.text(request.topic.rawValue)),
+                        .td(.if(request.status == .open, BackOfficeLayout.form(.callbackMark(id: request.id.uuidString.lowercased(), status: "called"), frame,
+                                                                               Forms.submit(BackOfficeText.callbackCalled(lang), class: "button secondary"))),
+                            .if(request.status != .closed, BackOfficeLayout.form(.callbackMark(id: request.id.uuidString.lowercased(), status: "closed"), frame,
+                                                                                 Forms.submit(BackOfficeText.callbackClose(lang))))))
+                }))
+        )
+        return BackOfficeLayout.render(frame, title: BackOfficeText.menuCallbacks(lang), main: main)
+    }
+}
