@@ -88,3 +88,46 @@ import TresorTestSupport
         }
     }
 }
+
+extension BackOfficeContentTests {
+    /// An editor drafts a campaign (its Markdown shown sanitised), sends a test, schedules it and calls it off; a
+    /// subscriber's consent can be looked up and printed.
+    @Test func campaignsAndTheProofOfConsent() async throws {
+        try await ShopFixture.run { shop in
+            var (editor, _) = try await office.signedIn(shop, .editor)
+            let list = try await editor.get(shop, "/backoffice/campaigns")
+            let token = try WebVisitor.token(list.body, action: "/backoffice/campaigns/draft")
+            #expect(try await editor.post(shop, "/backoffice/campaigns/draft", [("_csrf", token), ("subject", ""), ("body", "x")]).status
+                    == .unprocessableContent)
+            let drafted = try await editor.post(shop, "/backoffice/campaigns/draft", [("_csrf", token), ("subject", "Gold zum Jahresende"),
+                                                                                       ("body", "Liebe Leser, **Gold** <img src=x onerror=alert(1)>")])
+            let location = try #require(drafted.location)
+            let page = try await editor.get(shop, location)
+            #expect(page.body.contains("<strong>Gold</strong>") && !page.body.contains("<img src=x"))
+            let test = location + "/test"
+            let tested = try await editor.post(shop, test, [("_csrf", try WebVisitor.token(page.body, action: test)), ("email", "rita@example.de")])
+            #expect(tested.location == location + "?done=tested")
+            let outbox = try await AttackTests.outbox(shop)
+            #expect(outbox.contains { $0.subject == "[Test] Gold zum Jahresende" })
+            let schedule = location + "/schedule"
+            let scheduled = try await editor.post(shop, schedule, [("_csrf", try WebVisitor.token(page.body, action: schedule)),
+                                                                   ("at", "2026-12-24T09:00")])
+            #expect(scheduled.location == location + "?done=scheduled")
+            let again = try await editor.get(shop, location)
+            let cancel = location + "/cancel"
+            #expect(try await editor.post(shop, cancel, [("_csrf", try WebVisitor.token(again.body, action: cancel))]).location
+                    == location + "?done=cancelled")
+            #expect(try await shop.shop.audit.entries(action: "campaign.").map(\.action)
+                    == ["campaign.cancel", "campaign.schedule", "campaign.test", "campaign.draft"])
+
+            let statement = try await shop.shop.newsletter.currentStatement(now: ShopFixture.now)
+            try await shop.shop.newsletter.signUp(email: "leser@example.de", consentVersion: statement.version, source: "/news", ip: "198.51.100.4",
+                                                  userAgent: "Firefox", language: .de, now: ShopFixture.now)
+            let found = try await editor.get(shop, "/backoffice/subscribers?email=leser%40example.de")
+            #expect(found.body.contains("/backoffice/subscribers/proof?email=leser%40example.de"))
+            let proof = try await editor.get(shop, "/backoffice/subscribers/proof?email=leser%40example.de")
+            #expect(proof.status == .ok && proof.body.contains("198.51.100.4") && proof.body.contains("Nachweis der Einwilligung"))
+            #expect(try await editor.get(shop, "/backoffice/subscribers?email=nobody%40example.de").body.contains("Keine Einwilligung"))
+        }
+    }
+}

@@ -95,7 +95,9 @@ public struct OrderRepository: Sendable {
         // Names and addresses anywhere in them; the `%` and `_` someone types are taken literally.
         case .words(let words):
             let anywhere = "%" + likeLiteral(words) + "%"
-            condition += " AND (LOWER(name) LIKE \(bind: anywhere) ESCAPE '\\' OR LOWER(email) LIKE \(bind: anywhere) ESCAPE '\\')"
+            let like = sql.tresorDialect.caseInsensitiveLike
+            condition += " AND (name \(unsafeRaw: like) \(bind: anywhere) ESCAPE '\\' OR email \(unsafeRaw: like) \(bind: anywhere) ESCAPE '\\')"
+            return try await orders(where: condition, limit: limit, offset: offset, scanning: true).map(\.order)
         }
         return try await orders(where: condition, limit: limit, offset: offset).map(\.order)
     }
@@ -112,7 +114,7 @@ public struct OrderRepository: Sendable {
     /// Orders placed in `[from, until)` and not cancelled: how many, and their totals.
     public func placed(from: Date, until: Date) async throws -> (count: Int, total: Money) {
         guard let row = try await sql.rows("""
-            SELECT COUNT(*) AS n, COALESCE(SUM(total_cents), 0) AS total FROM orders
+            SELECT COUNT(*) AS n, CAST(COALESCE(SUM(total_cents), 0) AS BIGINT) AS total FROM orders
             WHERE created_at >= \(bind: from) AND created_at < \(bind: until) AND status <> 'cancelled'
             """).first else { return (0, .zero) }
         return (try row.int("n"), try row.money("total"))
@@ -174,17 +176,18 @@ public struct OrderRepository: Sendable {
         try await orders(where: condition, limit: 1).first
     }
 
-    /// The orders matching `condition`, newest first, with their lines: two queries however many orders.
-    func orders(where condition: SQLQueryString, limit: Int, offset: Int = 0) async throws -> [(order: Order, requestHash: String?)] {
-        let selection: SQLQueryString = """
-            FROM orders WHERE \(condition) ORDER BY created_at DESC, number DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
-            """
-        let rows = try await sql.rows("SELECT * \(selection)")
+    /// The orders matching `condition`, newest first, with their lines: two queries however many orders. `scanning`
+    /// sorts the matches found by reading the table instead of walking the time index (`Dialect.withoutIndex`).
+    func orders(where condition: SQLQueryString, limit: Int, offset: Int = 0,
+                scanning: Bool = false) async throws -> [(order: Order, requestHash: String?)] {
+        let time = scanning ? sql.tresorDialect.withoutIndex("created_at") : "created_at"
+        let rows = try await sql.rows("""
+            SELECT * FROM orders WHERE \(condition) ORDER BY \(unsafeRaw: time) DESC, number DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """)
         guard !rows.isEmpty else { return [] }
         var lines: [UUID: [PricedLine]] = [:]
-        for row in try await sql.rows("""
-            SELECT * FROM order_lines WHERE order_id IN (SELECT id \(selection)) ORDER BY order_id, position
-            """) {
+        let ids = try rows.map { try $0.uuid("id") }
+        for row in try await sql.rows("SELECT * FROM order_lines WHERE order_id IN (\(binds: ids)) ORDER BY order_id, position") {
             lines[try row.uuid("order_id"), default: []].append(try QuoteRepository.line(row))
         }
         return try rows.map { row in

@@ -54,7 +54,8 @@ enum BackOfficeLayout {
         let role = session.member.role
         let items: [(BackOfficePage, BackOfficeText)] = [(.dashboard, .menuDashboard), (.orders, .menuOrders), (.payments, .menuPayments),
                                                          (.customers, .menuCustomers), (.stock, .menuStock), (.callbacks, .menuCallbacks),
-                                                         (.articles, .menuArticles), (.jobs, .menuJobs), (.spot, .menuSpot), (.audit, .menuAudit), (.staff, .menuStaff)]
+                                                         (.articles, .menuArticles), (.campaigns, .menuCampaigns),
+                                                         (.subscribers, .menuSubscribers), (.jobs, .menuJobs), (.spot, .menuSpot), (.audit, .menuAudit), (.staff, .menuStaff)]
             .filter { page, _ in page.permission.map(role.may) ?? false }
         return .group(
             .nav(.attr("class", "menu"), .attr("aria-label", "Backoffice"),

@@ -31,6 +31,13 @@ enum BackOfficePage: Hashable, Sendable {
     case articleEdit(slug: String)
     case articleSave
     case articleRestore(slug: String, version: String)
+    case campaigns
+    case campaignDraft
+    case campaignDigest
+    case campaign(id: String)
+    case campaignStep(id: String, CampaignStep)
+    case subscribers
+    case subscriberProof
     case callbacks
     case callbackMark(id: String, status: String)
     case jobs
@@ -41,6 +48,11 @@ enum BackOfficePage: Hashable, Sendable {
     case staffReset(email: String)
     case staffToken(email: String)
     case staffDisable(email: String)
+
+    /// What can be done to a campaign from its page.
+    enum CampaignStep: String, Hashable, Sendable, CaseIterable {
+        case test, schedule, cancel
+    }
 
     /// The forms on an order's page, one per step the state machine knows.
     enum OrderStep: String, Hashable, Sendable, CaseIterable {
@@ -77,6 +89,13 @@ enum BackOfficePage: Hashable, Sendable {
         case .articleEdit(let slug): "backoffice/articles/edit/" + parameter(slug)
         case .articleSave: "backoffice/articles/save"
         case .articleRestore(let slug, let version): "backoffice/articles/edit/" + parameter(slug) + "/restore/" + parameter(version)
+        case .campaigns: "backoffice/campaigns"
+        case .campaignDraft: "backoffice/campaigns/draft"
+        case .campaignDigest: "backoffice/campaigns/digest"
+        case .campaign(let id): "backoffice/campaigns/" + parameter(id)
+        case .campaignStep(let id, let step): "backoffice/campaigns/" + parameter(id) + "/" + step.rawValue
+        case .subscribers: "backoffice/subscribers"
+        case .subscriberProof: "backoffice/subscribers/proof"
         case .callbacks: "backoffice/callbacks"
         case .callbackMark(let id, let status): "backoffice/callbacks/" + parameter(id) + "/" + status
         case .jobs: "backoffice/jobs"
@@ -103,6 +122,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .stock, .stockCount: .stock
         case .customers, .customer, .customerDisable: .customers
         case .callbacks, .callbackMark: .callbacks
+        case .campaigns, .campaignDraft, .campaignDigest, .campaign, .campaignStep, .subscribers, .subscriberProof: .newsletter
         case .articles, .articleNew, .articleEdit, .articleSave, .articleRestore: .news
         case .jobs, .jobClose, .applicationCV: .careers
         case .staff, .staffAdd, .staffReset, .staffToken, .staffDisable: .staff
@@ -113,7 +133,8 @@ enum BackOfficePage: Hashable, Sendable {
     var isForm: Bool {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss,
-             .stockCount, .customerDisable, .callbackMark, .jobClose, .articleSave, .articleRestore, .staffAdd, .staffReset, .staffToken, .staffDisable: true
+             .stockCount, .customerDisable, .callbackMark, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
+             .campaignStep, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
     }
@@ -124,11 +145,12 @@ enum BackOfficePage: Hashable, Sendable {
                                         .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
                                         .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .customers, .customer(id: ":id"),
                                         .customerDisable(id: ":id"), .articles, .articleNew, .articleEdit(slug: ":slug"), .articleSave,
-                                        .articleRestore(slug: ":slug", version: ":version"), .callbacks, .callbackMark(id: ":id", status: "called"),
+                                        .articleRestore(slug: ":slug", version: ":version"), .campaigns, .campaignDraft, .campaignDigest,
+                                        .campaign(id: ":id"), .subscribers, .subscriberProof, .callbacks, .callbackMark(id: ":id", status: "called"),
                                         .callbackMark(id: ":id", status: "closed"), .jobs, .jobClose(slug: ":slug"),
                                         .applicationCV(id: ":id"), .staff, .staffAdd,
                                         .staffReset(email: ":email"), .staffToken(email: ":email"), .staffDisable(email: ":email")]
-        + OrderStep.allCases.map { .orderStep(number: ":number", $0) }
+        + OrderStep.allCases.map { .orderStep(number: ":number", $0) } + CampaignStep.allCases.map { .campaignStep(id: ":id", $0) }
 }
 
 extension BackOfficePage.OrderStep {

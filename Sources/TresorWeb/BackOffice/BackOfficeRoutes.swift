@@ -16,6 +16,8 @@ extension CallbacksController: BackOfficeArea {}
 extension JobsController: BackOfficeArea {}
 extension ArticlesController: BackOfficeArea {}
 extension StaffController: BackOfficeArea {}
+extension CampaignsController: BackOfficeArea {}
+extension SubscribersController: BackOfficeArea {}
 
 extension AuditController: BackOfficeArea {
     var forms: [FormRule] { [] }
@@ -30,7 +32,7 @@ func addBackOffice(to router: Router<TresorRequestContext>, site: SiteContext,
     let areas: [any BackOfficeArea] = [
         signIn, OrderDeskController(site: site), PaymentsController(site: site), CustomersController(site: site),
         StockController(site: site), SpotController(site: site), CallbacksController(site: site), ArticlesController(site: site),
-        JobsController(site: site), AuditController(site: site), StaffController(site: site),
+        CampaignsController(site: site), SubscribersController(site: site), JobsController(site: site), AuditController(site: site), StaffController(site: site),
     ]
     let group = router.group()
     group.add(middleware: StaffGate(site: site))

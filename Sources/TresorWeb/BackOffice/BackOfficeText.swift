@@ -20,6 +20,10 @@ enum BackOfficeText: Wording {
          articleTags, articleStatus, articlePublishAt, articlePreview, articleSave, articleSaved, articleUnchanged, articleInvalid,
          articleRevisions, articleRestore, articleRestored, articleVersion, articleExists, statusDraft, statusScheduled, statusPublished,
          articleScheduleHint
+    case menuCampaigns, menuSubscribers, campaignSubject, campaignBody, campaignDraftButton, campaignDigestButton, campaignNoDigest,
+         campaignInvalid, campaignTestTo, campaignTestButton, campaignScheduleAt, campaignScheduleButton, campaignCancelButton,
+         campaignTested, campaignScheduled, campaignCancelled, campaignNotDraft, campaignNotRunning, campaignProgress, campaignKind,
+         subscriberLookup, subscriberNone, subscriberErased, subscriberProofLink
     case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers, menuCallbacks, menuJobs
     case callbacksNone, callbackMarked, callbackCalled, callbackClose, callbackPhone, callbackWindow, callbackTopic, callbackStatusOpen,
          callbackStatusCalled, callbackStatusClosed
@@ -181,6 +185,31 @@ enum BackOfficeText: Wording {
         case .statusPublished: ("Veröffentlicht", "Published")
         case .articleScheduleHint: ("Geplante Artikel erscheinen zur angegebenen Zeit von selbst.",
                                     "Scheduled articles appear by themselves at the given time.")
+        case .menuCampaigns: ("Newsletter", "Newsletter")
+        case .menuSubscribers: ("Abonnenten", "Subscribers")
+        case .campaignSubject: ("Betreff", "Subject")
+        case .campaignBody: ("Text (Markdown)", "Text (Markdown)")
+        case .campaignDraftButton: ("Entwurf anlegen", "Create a draft")
+        case .campaignDigestButton: ("Überblick der neuen Artikel als Entwurf", "Draft a digest of the new articles")
+        case .campaignNoDigest: ("Seit dem letzten Überblick ist kein Artikel erschienen.", "No article has appeared since the last digest.")
+        case .campaignInvalid: ("Bitte Betreff (bis 200 Zeichen) und Text angeben.", "Please give a subject (up to 200 characters) and a text.")
+        case .campaignTestTo: ("Testversand an", "Test send to")
+        case .campaignTestButton: ("Test senden", "Send a test")
+        case .campaignScheduleAt: ("Versenden am (Berliner Zeit; leer: sofort)", "Send at (Berlin time; empty: now)")
+        case .campaignScheduleButton: ("Einplanen", "Schedule")
+        case .campaignCancelButton: ("Anhalten", "Call off")
+        case .campaignTested: ("Der Test ist unterwegs.", "The test is on its way.")
+        case .campaignScheduled: ("Eingeplant.", "Scheduled.")
+        case .campaignCancelled: ("Angehalten; der Rest der Warteschlange entfällt.", "Called off; the rest of the queue is dropped.")
+        case .campaignNotDraft: ("Nur ein Entwurf lässt sich einplanen.", "Only a draft can be scheduled.")
+        case .campaignNotRunning: ("Weder eingeplant noch im Versand: nichts anzuhalten.", "Neither scheduled nor sending: nothing to call off.")
+        case .campaignProgress: ("Empfänger", "Recipients")
+        case .campaignKind: ("Art", "Kind")
+        case .subscriberLookup: ("E-Mail-Adresse eines Abonnenten", "A subscriber's e-mail address")
+        case .subscriberNone: ("Keine Einwilligung zu dieser Adresse gespeichert.", "No consent is stored for this address.")
+        case .subscriberErased: ("Auf Wunsch gelöscht; erhalten sind nur die Zeitpunkte der Einwilligung.",
+                                 "Erased on request; only the times of the consent are kept.")
+        case .subscriberProofLink: ("Nachweis der Einwilligung (zum Drucken)", "Proof of consent (to print)")
         case .menuCallbacks: ("Rückrufe", "Call-backs")
         case .menuJobs: ("Stellen", "Jobs")
         case .callbacksNone: ("Keine Rückrufwünsche in dieser Ansicht.", "No call-back requests in this view.")

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import TresorCore
+@testable import TresorServices
+import TresorStore
+import TresorTestSupport
+
+/// The back office's order list and dashboard figures, on both databases.
+@Suite struct OrderSearchTests {
+    let base = OrderDeskTests()
+    var now: Date { base.now }
+
+    @Test(arguments: TestDatabase.available)
+    func searchPagesAndFigures(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, snapshot) = try await base.shop(database, stock: 20)
+            var numbers: [String] = []
+            for (name, email) in [("Erika Mustermann", "erika@example.de"), ("Max Krause", "max.krause@example.de"), ("Anna Weiß", "anna_w@example.de")] {
+                let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
+                try await desk.save(quote)
+                var request = base.request(quote)
+                request.customer = CustomerDetails(email: email, name: name, street: "Heidestraße 17", postalCode: "51147", city: "Köln", country: "DE")
+                numbers.append(try await desk.place(request, idempotencyKey: nil, by: .visitor(address: "192.0.2.\(numbers.count + 1)"), now: now).number)
+            }
+            let search = { (text: String) in try await desk.search(OrderFilter(text: text), page: 1).entries.map(\.number) }
+            let all = try await search("")
+            #expect(Set(all) == Set(numbers) && all.count == 3)
+            #expect(try await search("krause") == [numbers[1]])
+            #expect(try await search("KRAUSE") == [numbers[1]])
+            #expect(try await search("anna_") == [numbers[2]])  // `_` taken literally
+            #expect(try await search("%") == [])  // and `%`
+            #expect(try await search(String(numbers[0].prefix(9))).count == 3)  // T-2026-00…
+            #expect(try await search(numbers[0]) == [numbers[0]])
+            let order = try #require(try await desk.history(number: numbers[0])?.order)
+            #expect(try await search(order.paymentReference) == [numbers[0]])
+            #expect(try await desk.search(OrderFilter(status: .paid), page: 1).entries.isEmpty)
+            #expect(try await desk.search(OrderFilter(from: now.addingTimeInterval(60)), page: 1).entries.isEmpty)
+            let page2 = try await desk.search(OrderFilter(), page: 2)
+            #expect(page2.entries.isEmpty && page2.number == 2 && !page2.hasNext)
+
+            // Three coins at the same price, each with the insured shipping fee: the day's figures add them up.
+            let figures = try await database.read { sql in
+                try await OrderRepository(sql).placed(from: now.addingTimeInterval(-3600), until: now.addingTimeInterval(3600))
+            }
+            #expect(figures.count == 3 && figures.total == order.total * 3)
+            #expect(try await database.read { sql in try await OrderRepository(sql).countByStatus() } == [.awaitingPayment: 3])
+        }
+    }
+}
