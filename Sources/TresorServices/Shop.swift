@@ -70,6 +70,7 @@ public struct Shop: Sendable {
     public let board: PriceBoard
     public let spot: SpotDesk
     public let stock: StockDesk
+    public let catalogue: CatalogueDesk
     public let orders: OrderDesk
     public let payments: PaymentDesk
     public let accounts: CustomerAccounts
@@ -92,6 +93,7 @@ public struct Shop: Sendable {
         board = PriceBoard(database: database, policy: settings.policy, logger: logger)
         spot = SpotDesk(database: database, policy: settings.policy, logger: logger)
         stock = StockDesk(database: database)
+        catalogue = CatalogueDesk(database: database, board: board)
         var orders = OrderDesk(database: database, board: board, shippingTable: settings.shipping, paymentDays: settings.paymentDays,
                                quotes: QuoteDesk(lockDuration: TimeInterval(settings.quoteLock.components.seconds)),
                                cancellationFee: settings.cancellationFee, mail: settings.mail, logger: logger)

@@ -162,3 +162,50 @@ extension BackOfficeDeskTests {
         }
     }
 }
+
+extension BackOfficeDeskTests {
+    /// The owner creates a product (unlisted, no stock), previews its prices at the current spot, saves it, and
+    /// publishes it: then it is in the catalogue. Its VAT regime follows the law: a 999.9 gold coin that is legal
+    /// tender is exempt investment gold; as a non-legal-tender medal it carries 19 %.
+    @Test func aProductIsCreatedPreviewedAndPublished() async throws {
+        try await ShopFixture.run { shop in
+            var (owner, _) = try await office.signedIn(shop, .owner)
+            let page = try await owner.get(shop, "/backoffice/products/new")
+            let token = try WebVisitor.token(page.body, action: "/backoffice/products/save")
+            var fields = [("_csrf", token), ("new", "1"), ("sku", "au-test-1oz"), ("slug", "testmuenze-1-oz-gold"), ("name", "Testmünze 1 oz Gold"),
+                          ("metal", "XAU"), ("form", "coin"), ("grossGrams", "31,1035"), ("fineness", "999.9"), ("mint", "Testprägeanstalt"),
+                          ("year", "2026"), ("legalTender", "1"), ("tierFrom0", "1"), ("tierPercent0", "4"), ("tierFrom1", "10"),
+                          ("tierPercent1", "3.5"), ("buybackPercent", "2"), ("descriptionDE", "Neu."), ("descriptionEN", "New.")]
+            let preview = try await owner.post(shop, "/backoffice/products/save", fields + [("intent", "preview")])
+            // 2501.37 €/oz × 31.1035 g × 0.9999 / 31.1034768 g/oz × 1.04, rounded once: the 1-piece price.
+            let coin = Product(sku: "AU-TEST-1OZ", slug: "x", name: "x", metal: .gold, form: .coin, grossGrams: Decimal(string: "31.1035")!,
+                               fineness: Fineness("999.9")!, mint: "x", year: 2026, vatRegime: .exemptInvestmentGold,
+                               premium: try PremiumRule(tiers: [PremiumTier(minQuantity: 1, percent: 4)], buybackDiscountPercent: 2), stock: 0)
+            let expected = PriceCalculator().unitPrice(of: coin, quantity: 1, spotAsk: Decimal(string: "2501.37")!, on: ShopFixture.now)
+            #expect(preview.status == .ok && preview.body.contains(Format.money(expected, .de)) && preview.body.contains("Anlagegold"))
+            #expect(try await shop.shop.catalogue.product(sku: "AU-TEST-1OZ") == nil)
+            let badTiers = try await owner.post(shop, "/backoffice/products/save",
+                                                fields.map { $0.0 == "tierFrom0" ? ("tierFrom0", "2") : $0 } + [("intent", "save")])
+            #expect(badTiers.status == .unprocessableContent && badTiers.body.contains("Stufe ab 1 Stück"))
+            let saved = try await owner.post(shop, "/backoffice/products/save", fields + [("intent", "save")])
+            #expect(saved.location == "/backoffice/products/edit/AU-TEST-1OZ?done=saved")
+            let stored = try #require(try await shop.shop.catalogue.product(sku: "AU-TEST-1OZ"))
+            #expect(!stored.published && stored.stock == 0 && stored.vatRegime == .exemptInvestmentGold)
+            #expect(shop.board.snapshot.product(sku: "AU-TEST-1OZ") == nil)
+
+            let edit = try await owner.get(shop, "/backoffice/products/edit/AU-TEST-1OZ")
+            let publish = "/backoffice/products/edit/AU-TEST-1OZ/publish"
+            #expect(try await owner.post(shop, publish, [("_csrf", try WebVisitor.token(edit.body, action: publish))]).location
+                    == "/backoffice/products/edit/AU-TEST-1OZ?done=published")
+            #expect(shop.board.snapshot.product(sku: "AU-TEST-1OZ") != nil)
+            #expect(try await shop.get("/produkt/testmuenze-1-oz-gold").status == .ok)
+
+            fields = fields.map { $0.0 == "new" ? ("new", "0") : $0 }.filter { $0.0 != "legalTender" }
+            _ = try await owner.post(shop, "/backoffice/products/save", fields + [("intent", "save")])
+            #expect(try await shop.shop.catalogue.product(sku: "AU-TEST-1OZ")?.vatRegime == .standard)
+            let trail = try await shop.shop.audit.entries(target: "AU-TEST-1OZ")
+            #expect(trail.map(\.action) == ["product.update", "product.publish", "product.create"])
+            #expect(trail[0].before == ["vat": "exempt_investment_gold"] && trail[0].after == ["vat": "standard"])
+        }
+    }
+}

@@ -24,11 +24,13 @@ public struct Product: Sendable, Hashable, Identifiable {
     public var featured: Bool
     public var descriptionDE: String
     public var descriptionEN: String
+    /// Listed in the shop; a withdrawn product is in no catalogue and no new quote, and keeps its history.
+    public var published: Bool
 
     public init(id: UUID = UUID(), sku: String, slug: String, name: String, metal: Metal, form: ProductForm,
                 grossGrams: Decimal, fineness: Fineness, mint: String, year: Int?, vatRegime: VatRegime,
                 premium: PremiumRule, stock: Int, featured: Bool = false, descriptionDE: String = "",
-                descriptionEN: String = "") {
+                descriptionEN: String = "", published: Bool = true) {
         self.id = id
         self.sku = sku
         self.slug = slug
@@ -45,6 +47,27 @@ public struct Product: Sendable, Hashable, Identifiable {
         self.featured = featured
         self.descriptionDE = descriptionDE
         self.descriptionEN = descriptionEN
+        self.published = published
+    }
+
+    /// The first field a dealer could not list the product with, named as the back office's form names it.
+    public func validate() throws(InvalidParameter) {
+        guard (2...40).contains(sku.count), sku.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }) else {
+            throw InvalidParameter(name: "sku", value: sku)
+        }
+        guard (1...120).contains(slug.count), slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }),
+              !slug.hasPrefix("-"), !slug.hasSuffix("-") else { throw InvalidParameter(name: "slug", value: slug) }
+        for (field, value, limit) in [("name", name, 120), ("mint", mint, 80)] {
+            guard !value.trimmingCharacters(in: .whitespaces).isEmpty, value.count <= limit, !value.contains(where: \.isNewline) else {
+                throw InvalidParameter(name: field, value: value)
+            }
+        }
+        // From a 0.5 g gold coin to a 15 kg silver bar, and never more than an ounce's weight in fine metal lost to alloy.
+        guard grossGrams >= Decimal(string: "0.1")!, grossGrams <= 100_000 else { throw InvalidParameter(name: "grossGrams", value: "\(grossGrams)") }
+        if let year { guard (1800...2100).contains(year) else { throw InvalidParameter(name: "year", value: String(year)) } }
+        for (field, text) in [("descriptionDE", descriptionDE), ("descriptionEN", descriptionEN)] where text.count > 20_000 {
+            throw InvalidParameter(name: field, value: String(text.prefix(40)))
+        }
     }
 
     /// Fine weight = gross weight × fineness.

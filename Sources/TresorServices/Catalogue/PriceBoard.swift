@@ -45,7 +45,7 @@ public final class PriceBoard: Sendable {
             for (metal, tick) in latest {
                 dayAgo[metal] = try await tickRepository.latestAccepted(metal, atOrBefore: tick.at.addingTimeInterval(-86_400))
             }
-            return (try await ProductRepository(sql).all(), latest, dayAgo)
+            return (try await ProductRepository(sql).all(publishedOnly: true), latest, dayAgo)
         }
         let snapshot = CatalogueSnapshot(products: products, ticks: ticks, dayAgo: dayAgo, policy: policy,
                                          calculator: calculator)

@@ -8,8 +8,8 @@ public struct ProductRepository: Sendable {
 
     public init(_ sql: any SQLDatabase) { self.sql = sql }
 
-    /// Every product with its tiers, in SKU order.
-    public func all() async throws -> [Product] {
+    /// Every product with its tiers, in SKU order; only the published ones when `publishedOnly` (the catalogue).
+    public func all(publishedOnly: Bool = false) async throws -> [Product] {
         let tierRows = try await sql.rows("""
             SELECT product_id, min_quantity, percent, fixed_cents FROM premium_tiers ORDER BY product_id, min_quantity
             """)
@@ -19,7 +19,8 @@ public struct ProductRepository: Sendable {
                 PremiumTier(minQuantity: try row.int("min_quantity"), percent: try row.decimal("percent"),
                             fixed: try row.money("fixed_cents")))
         }
-        return try await sql.rows("SELECT * FROM products ORDER BY sku").map { row in
+        let filter: SQLQueryString = publishedOnly ? "WHERE published = \(bind: true)" : ""
+        return try await sql.rows("SELECT * FROM products \(filter) ORDER BY sku").map { row in
             try Self.product(row, tiers: tiers[try row.uuid("id")] ?? [])
         }
     }
@@ -38,24 +39,52 @@ public struct ProductRepository: Sendable {
         return try Self.product(row, tiers: tiers)
     }
 
-    public func insert(_ product: Product, now: Date) async throws {
+    /// Changes everything of a product but its id, stock (counted, `StockRepository`) and publication; its tiers are
+    /// replaced.
+    public func update(_ product: Product, now: Date) async throws {
         try await sql.execute("""
-            INSERT INTO products (id, sku, slug, name, metal, form, gross_grams, fineness, mint, year, vat_regime,
-                buyback_discount_percent, buyback_fixed_cents, stock, featured, description_de, description_en,
-                created_at, updated_at)
-            VALUES (\(bind: product.id), \(bind: product.sku), \(bind: product.slug), \(bind: product.name), \(bind: product.metal.code),
-                \(bind: product.form.rawValue), \(bind: product.grossGrams.plainString), \(bind: product.fineness.perMille.plainString),
-                \(bind: product.mint), \(bind: product.year), \(bind: product.vatRegime.rawValue),
-                \(bind: product.premium.buybackDiscountPercent.plainString), \(bind: product.premium.buybackFixedDiscount.cents),
-                \(bind: product.stock), \(bind: product.featured), \(bind: product.descriptionDE), \(bind: product.descriptionEN),
-                \(bind: now), \(bind: now))
+            UPDATE products SET slug = \(bind: product.slug), name = \(bind: product.name), metal = \(bind: product.metal.code),
+                form = \(bind: product.form.rawValue), gross_grams = \(bind: product.grossGrams.plainString),
+                fineness = \(bind: product.fineness.perMille.plainString), mint = \(bind: product.mint), year = \(bind: product.year),
+                vat_regime = \(bind: product.vatRegime.rawValue),
+                buyback_discount_percent = \(bind: product.premium.buybackDiscountPercent.plainString),
+                buyback_fixed_cents = \(bind: product.premium.buybackFixedDiscount.cents), featured = \(bind: product.featured),
+                description_de = \(bind: product.descriptionDE), description_en = \(bind: product.descriptionEN), updated_at = \(bind: now)
+            WHERE id = \(bind: product.id)
             """)
+        try await sql.execute("DELETE FROM premium_tiers WHERE product_id = \(bind: product.id)")
+        try await insertTiers(product)
+    }
+
+    /// Publishes or withdraws a product; false when there is no such SKU.
+    public func setPublished(sku: String, _ published: Bool, now: Date) async throws -> Bool {
+        !(try await sql.rows("""
+            UPDATE products SET published = \(bind: published), updated_at = \(bind: now) WHERE sku = \(bind: sku) RETURNING id
+            """)).isEmpty
+    }
+
+    func insertTiers(_ product: Product) async throws {
         for tier in product.premium.tiers {
             try await sql.execute("""
                 INSERT INTO premium_tiers (product_id, min_quantity, percent, fixed_cents) VALUES (\(bind: product.id),
                     \(bind: tier.minQuantity), \(bind: tier.percent.plainString), \(bind: tier.fixed.cents))
                 """)
         }
+    }
+
+    public func insert(_ product: Product, now: Date) async throws {
+        try await sql.execute("""
+            INSERT INTO products (id, sku, slug, name, metal, form, gross_grams, fineness, mint, year, vat_regime,
+                buyback_discount_percent, buyback_fixed_cents, stock, featured, description_de, description_en,
+                published, created_at, updated_at)
+            VALUES (\(bind: product.id), \(bind: product.sku), \(bind: product.slug), \(bind: product.name), \(bind: product.metal.code),
+                \(bind: product.form.rawValue), \(bind: product.grossGrams.plainString), \(bind: product.fineness.perMille.plainString),
+                \(bind: product.mint), \(bind: product.year), \(bind: product.vatRegime.rawValue),
+                \(bind: product.premium.buybackDiscountPercent.plainString), \(bind: product.premium.buybackFixedDiscount.cents),
+                \(bind: product.stock), \(bind: product.featured), \(bind: product.descriptionDE), \(bind: product.descriptionEN),
+                \(bind: product.published), \(bind: now), \(bind: now))
+            """)
+        try await insertTiers(product)
     }
 
     static func product(_ row: any SQLRow, tiers: [PremiumTier]) throws -> Product {
@@ -75,6 +104,7 @@ public struct ProductRepository: Sendable {
                        fineness: fineness, mint: try row.string("mint"), year: try row.optionalInt("year"),
                        vatRegime: try row.enumValue("vat_regime", as: VatRegime.self), premium: premium,
                        stock: try row.int("stock"), featured: try row.bool("featured"),
-                       descriptionDE: try row.string("description_de"), descriptionEN: try row.string("description_en"))
+                       descriptionDE: try row.string("description_de"), descriptionEN: try row.string("description_en"),
+                       published: try row.bool("published"))
     }
 }

@@ -53,5 +53,9 @@ extension Migrator {
             ALTER TABLE customers ADD COLUMN disabled_by TEXT;
             CREATE INDEX customers_created ON customers (created_at)
             """),
+        // Products are published or withdrawn in the back office; every product listed so far is published.
+        Migration(id: "2026-11-30-028-product-published", ddl: """
+            ALTER TABLE products ADD COLUMN published {bool} NOT NULL DEFAULT TRUE
+            """),
     ]
 }

@@ -53,7 +53,7 @@ enum BackOfficeLayout {
         let lang = frame.lang
         let role = session.member.role
         let items: [(BackOfficePage, BackOfficeText)] = [(.dashboard, .menuDashboard), (.orders, .menuOrders), (.payments, .menuPayments),
-                                                         (.customers, .menuCustomers), (.stock, .menuStock), (.callbacks, .menuCallbacks),
+                                                         (.customers, .menuCustomers), (.products, .menuProducts), (.stock, .menuStock), (.callbacks, .menuCallbacks),
                                                          (.articles, .menuArticles), (.campaigns, .menuCampaigns),
                                                          (.subscribers, .menuSubscribers), (.jobs, .menuJobs), (.spot, .menuSpot), (.audit, .menuAudit), (.staff, .menuStaff)]
             .filter { page, _ in page.permission.map(role.may) ?? false }

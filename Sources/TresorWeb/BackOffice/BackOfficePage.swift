@@ -23,6 +23,11 @@ enum BackOfficePage: Hashable, Sendable {
     case paymentDismiss(entry: String)
     case stock
     case stockCount(sku: String)
+    case products
+    case productNew
+    case productEdit(sku: String)
+    case productSave
+    case productPublish(sku: String, publish: Bool)
     case customers
     case customer(id: String)
     case customerDisable(id: String)
@@ -80,6 +85,11 @@ enum BackOfficePage: Hashable, Sendable {
         case .paymentAssign(let entry): "backoffice/payments/" + parameter(entry) + "/assign"
         case .paymentDismiss(let entry): "backoffice/payments/" + parameter(entry) + "/dismiss"
         case .stock: "backoffice/stock"
+        case .products: "backoffice/products"
+        case .productNew: "backoffice/products/new"
+        case .productEdit(let sku): "backoffice/products/edit/" + parameter(sku)
+        case .productSave: "backoffice/products/save"
+        case .productPublish(let sku, let publish): "backoffice/products/edit/" + parameter(sku) + (publish ? "/publish" : "/withdraw")
         case .stockCount(let sku): "backoffice/stock/" + parameter(sku)
         case .customers: "backoffice/customers"
         case .customer(let id): "backoffice/customers/" + parameter(id)
@@ -120,6 +130,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .spot, .spotEnter, .spotDecide: .spot
         case .payments, .paymentsImport, .paymentAssign, .paymentDismiss: .payments
         case .stock, .stockCount: .stock
+        case .products, .productNew, .productEdit, .productSave, .productPublish: .products
         case .customers, .customer, .customerDisable: .customers
         case .callbacks, .callbackMark: .callbacks
         case .campaigns, .campaignDraft, .campaignDigest, .campaign, .campaignStep, .subscribers, .subscriberProof: .newsletter
@@ -133,7 +144,7 @@ enum BackOfficePage: Hashable, Sendable {
     var isForm: Bool {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss,
-             .stockCount, .customerDisable, .callbackMark, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
+             .stockCount, .productSave, .productPublish, .customerDisable, .callbackMark, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
              .campaignStep, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
@@ -143,7 +154,9 @@ enum BackOfficePage: Hashable, Sendable {
     static let all: [BackOfficePage] = [.login, .password, .logout, .logoutEverywhere, .dashboard, .orders, .order(number: ":number"),
                                         .packingSlip(number: ":number"), .audit, .spot, .spotEnter, .spotDecide(id: ":id", confirm: true),
                                         .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
-                                        .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .customers, .customer(id: ":id"),
+                                        .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .products, .productNew,
+                                        .productEdit(sku: ":sku"), .productSave, .productPublish(sku: ":sku", publish: true),
+                                        .productPublish(sku: ":sku", publish: false), .customers, .customer(id: ":id"),
                                         .customerDisable(id: ":id"), .articles, .articleNew, .articleEdit(slug: ":slug"), .articleSave,
                                         .articleRestore(slug: ":slug", version: ":version"), .campaigns, .campaignDraft, .campaignDigest,
                                         .campaign(id: ":id"), .subscribers, .subscriberProof, .callbacks, .callbackMark(id: ":id", status: "called"),

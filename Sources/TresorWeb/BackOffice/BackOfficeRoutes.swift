@@ -17,6 +17,7 @@ extension JobsController: BackOfficeArea {}
 extension ArticlesController: BackOfficeArea {}
 extension StaffController: BackOfficeArea {}
 extension CampaignsController: BackOfficeArea {}
+extension ProductsController: BackOfficeArea {}
 extension SubscribersController: BackOfficeArea {}
 
 extension AuditController: BackOfficeArea {
@@ -31,7 +32,7 @@ func addBackOffice(to router: Router<TresorRequestContext>, site: SiteContext,
     signIn.addLoginRoutes(to: area(false, signIn.loginForms))
     let areas: [any BackOfficeArea] = [
         signIn, OrderDeskController(site: site), PaymentsController(site: site), CustomersController(site: site),
-        StockController(site: site), SpotController(site: site), CallbacksController(site: site), ArticlesController(site: site),
+        ProductsController(site: site), StockController(site: site), SpotController(site: site), CallbacksController(site: site), ArticlesController(site: site),
         CampaignsController(site: site), SubscribersController(site: site), JobsController(site: site), AuditController(site: site), StaffController(site: site),
     ]
     let group = router.group()

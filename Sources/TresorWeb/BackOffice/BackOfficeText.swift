@@ -24,6 +24,12 @@ enum BackOfficeText: Wording {
          campaignInvalid, campaignTestTo, campaignTestButton, campaignScheduleAt, campaignScheduleButton, campaignCancelButton,
          campaignTested, campaignScheduled, campaignCancelled, campaignNotDraft, campaignNotRunning, campaignProgress, campaignKind,
          subscriberLookup, subscriberNone, subscriberErased, subscriberProofLink
+    case menuProducts, productNew, productEdit, productSku, productSlug, productName, productMetal, productForm, productGrossGrams,
+         productFineness, productMint, productYear, productLegalTender, productMarginScheme, productTiers, productTierFrom,
+         productTierPercent, productTierFixed, productBuybackPercent, productBuybackFixed, productFeatured, productDescriptionDE,
+         productDescriptionEN, productPreview, productSave, productSaved, productInvalid, productPremiumInvalid, productSlugTaken,
+         productPublish, productWithdraw, productPublished, productWithdrawn, productNoPrice, productVat, productBuyback,
+         productPremiumOverSpot, productFrom, productNewLead
     case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers, menuCallbacks, menuJobs
     case callbacksNone, callbackMarked, callbackCalled, callbackClose, callbackPhone, callbackWindow, callbackTopic, callbackStatusOpen,
          callbackStatusCalled, callbackStatusClosed
@@ -245,6 +251,47 @@ enum BackOfficeText: Wording {
         case .customerClosedNow: ("Das Kundenkonto ist geschlossen.", "The customer account is closed.")
         case .customerOrders: ("Bestellungen des Kunden", "The customer's orders")
         case .customerNoOrders: ("Noch keine Bestellungen mit diesem Konto.", "No orders with this account yet.")
+        case .menuProducts: ("Produkte", "Products")
+        case .productNew: ("Neues Produkt", "New product")
+        case .productEdit: ("Produkt bearbeiten", "Edit product")
+        case .productSku: ("Artikelnummer (Großbuchstaben, Ziffern, Bindestriche)", "SKU (capitals, digits, hyphens)")
+        case .productSlug: ("Adresse (Kleinbuchstaben, Ziffern, Bindestriche)", "Address (lower-case letters, digits, hyphens)")
+        case .productName: ("Name", "Name")
+        case .productMetal: ("Metall", "Metal")
+        case .productForm: ("Form", "Form")
+        case .productGrossGrams: ("Raugewicht (g)", "Gross weight (g)")
+        case .productFineness: ("Feinheit (‰)", "Fineness (‰)")
+        case .productMint: ("Prägestätte / Hersteller", "Mint / refiner")
+        case .productYear: ("Jahrgang (optional)", "Year (optional)")
+        case .productLegalTender: ("Gesetzliches Zahlungsmittel", "Legal tender")
+        case .productMarginScheme: ("Differenzbesteuert (§ 25a, nur Münzen aus privater Hand)", "Margin scheme (§25a, only coins from private sellers)")
+        case .productTiers: ("Aufschlag nach Menge (auf den Netto-Metallwert)", "Premium by quantity (on the net metal value)")
+        case .productTierFrom: ("ab Stück", "from pieces")
+        case .productTierPercent: ("Aufschlag %", "Premium %")
+        case .productTierFixed: ("fest €", "fixed €")
+        case .productBuybackPercent: ("Ankauf: Abschlag %", "Buy-back: discount %")
+        case .productBuybackFixed: ("Ankauf: Abschlag fest €", "Buy-back: fixed discount €")
+        case .productFeatured: ("Auf der Startseite zeigen", "Show on the home page")
+        case .productDescriptionDE: ("Beschreibung (Deutsch)", "Description (German)")
+        case .productDescriptionEN: ("Beschreibung (Englisch)", "Description (English)")
+        case .productPreview: ("Preise zum aktuellen Kurs ansehen", "See the prices at the current spot")
+        case .productSave: ("Speichern", "Save")
+        case .productSaved: ("Gespeichert.", "Saved.")
+        case .productInvalid: ("Bitte prüfen Sie das Feld „%@“.", "Please check the field “%@”.")
+        case .productPremiumInvalid: ("Die Staffel braucht eine Stufe ab 1 Stück, keine Menge doppelt, keine negativen Aufschläge, einen Ankaufsabschlag unter 100 %.",
+                                      "The tiers need one from 1 piece, no quantity twice, no negative premium, a buy-back discount below 100 %.")
+        case .productSlugTaken: ("Ein anderes Produkt hat diese Adresse.", "Another product has this address.")
+        case .productPublish: ("Im Shop zeigen", "Publish")
+        case .productWithdraw: ("Aus dem Shop nehmen", "Withdraw")
+        case .productPublished: ("im Shop", "listed")
+        case .productWithdrawn: ("nicht im Shop", "not listed")
+        case .productNoPrice: ("Für dieses Metall liegt kein aktueller Kurs vor.", "There is no current price for this metal.")
+        case .productVat: ("Umsatzsteuer", "VAT")
+        case .productBuyback: ("Ankaufspreis", "Buy-back price")
+        case .productPremiumOverSpot: ("Aufschlag über Spot", "Premium over spot")
+        case .productFrom: ("ab %@ Stück", "from %@ pieces")
+        case .productNewLead: ("Ein neues Produkt beginnt ohne Bestand und nicht im Shop: erst zählen, dann zeigen.",
+                               "A new product starts without stock and unlisted: count it in, then publish it.")
         case .menuSpot: ("Kurse", "Prices")
         case .menuPayments: ("Zahlungen", "Payments")
         case .menuStock: ("Bestand", "Stock")

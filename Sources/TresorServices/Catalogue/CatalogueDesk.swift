@@ -1,0 +1,96 @@
+import Foundation
+import TresorCore
+import TresorStore
+
+/// Why a product was not saved.
+public enum ProductProblem: Error, Equatable, Sendable {
+    case invalid(InvalidParameter)
+    case premium(PremiumRule.Problem)
+    case noSuchProduct(String)
+    /// Another product has this address.
+    case slugTaken(String)
+}
+
+/// The dealer's product list: create and edit products (weights, fineness, VAT regime, premium tiers, buy-back
+/// discount), publish and withdraw them, and see the prices a product would have at the current spot before saving.
+/// Stock levels are counted through `StockDesk`.
+public struct CatalogueDesk: Sendable {
+    let database: Database
+    let board: PriceBoard
+
+    public init(database: Database, board: PriceBoard) {
+        self.database = database
+        self.board = board
+    }
+
+    /// Every product, published or not, by SKU.
+    public func products() async throws -> [Product] {
+        try await database.read { sql in try await ProductRepository(sql).all() }
+    }
+
+    public func product(sku: String) async throws -> Product? {
+        try await database.read { sql in try await ProductRepository(sql).find(sku: sku) }
+    }
+
+    /// The prices `product` would have now, from the current accepted tick of its metal; nil without a fresh one.
+    public func preview(_ product: Product, now: Date) -> ProductPrices? {
+        guard let tick = board.snapshot.ticks[product.metal], board.snapshot.isFresh(product.metal, now: now) else { return nil }
+        return PriceCalculator().prices(of: product, tick: tick)
+    }
+
+    /// Creates a product (with no stock; it is counted in) or changes an existing one with this SKU (its stock and
+    /// publication stay). Recorded on the audit trail with the fields that changed; the catalogue is priced again.
+    @discardableResult
+    public func save(_ product: Product, by actor: Actor, now: Date) async throws -> Product {
+        do throws(InvalidParameter) { try product.validate() } catch { throw ProductProblem.invalid(error) }
+        let saved = try await database.transaction { sql -> Product in
+            guard try await StaffDirectory.authorize(actor, .products, in: sql) != nil else { throw StaffProblem.unknown(actor.recorded) }
+            let products = ProductRepository(sql)
+            let all = try await products.all()
+            if all.contains(where: { $0.slug == product.slug && $0.sku != product.sku }) { throw ProductProblem.slugTaken(product.slug) }
+            guard let existing = all.first(where: { $0.sku == product.sku }) else {
+                var created = product
+                created.stock = 0
+                created.published = false
+                try await products.insert(created, now: now)
+                try await StaffDirectory.audit(actor, "product.create", product.sku, after: Self.fields(created), now: now, in: sql)
+                return created
+            }
+            var changed = product
+            changed.id = existing.id
+            changed.stock = existing.stock
+            changed.published = existing.published
+            try await products.update(changed, now: now)
+            let (before, after) = (Self.fields(existing), Self.fields(changed))
+            let differing = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+            try await StaffDirectory.audit(actor, "product.update", product.sku, before: before.filter { differing.contains($0.key) },
+                                           after: after.filter { differing.contains($0.key) }, now: now, in: sql)
+            return changed
+        }
+        try await board.refresh()
+        return saved
+    }
+
+    /// Lists a product in the shop or takes it out; false when there is no such SKU.
+    public func setPublished(sku: String, _ published: Bool, by actor: Actor, now: Date) async throws -> Bool {
+        let found = try await database.transaction { sql -> Bool in
+            guard try await StaffDirectory.authorize(actor, .products, in: sql) != nil else { throw StaffProblem.unknown(actor.recorded) }
+            guard try await ProductRepository(sql).setPublished(sku: sku, published, now: now) else { return false }
+            try await StaffDirectory.audit(actor, published ? "product.publish" : "product.withdraw", sku, now: now, in: sql)
+            return true
+        }
+        if found { try await board.refresh() }
+        return found
+    }
+
+    /// What the audit trail records of a product.
+    static func fields(_ p: Product) -> [String: String] {
+        [
+            "slug": p.slug, "name": p.name, "metal": p.metal.code, "form": p.form.rawValue, "grossGrams": p.grossGrams.plainString,
+            "fineness": p.fineness.perMille.plainString, "mint": p.mint, "year": p.year.map(String.init) ?? "", "vat": p.vatRegime.rawValue,
+            "tiers": p.premium.tiers.map { "\($0.minQuantity):\($0.percent.plainString)%+\($0.fixed.decimalString)" }.joined(separator: " "),
+            "buyback": p.premium.buybackDiscountPercent.plainString + "%-" + p.premium.buybackFixedDiscount.decimalString,
+            "featured": p.featured ? "yes" : "no",
+        ]
+    }
+}
