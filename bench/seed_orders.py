@@ -65,6 +65,9 @@ def seed_sqlite(path, count):
             db.execute("""INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity, unit_price_cents, vat_regime, vat_cents)
                           VALUES (?, 0, ?, ?, ?, ?, ?, 'exempt_investment_gold', 0)""",
                        (o["order_id"].upper(), o["product"]["id"], o["product"]["sku"], o["product"]["name"], o["quantity"], o["product"]["price"]))
+    # The shop adds each new order to its word index; seeded ones are added in one go, as the migration does.
+    with db:
+        db.execute("INSERT INTO order_words (rowid, words) SELECT rowid, name || ' ' || email FROM orders WHERE number LIKE 'T-2025-%'")
     db.execute("ANALYZE")
     db.close()
 

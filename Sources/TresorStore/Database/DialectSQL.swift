@@ -27,9 +27,6 @@ extension Dialect {
     /// The same for a join: only the rows of the table with this alias are claimed.
     func skipLocked(of alias: String) -> String { self == .postgres ? " FOR UPDATE OF \(alias) SKIP LOCKED" : "" }
 
-    /// `LIKE` that ignores case: SQLite's does for ASCII already; PostgreSQL's `ILIKE` does.
-    var caseInsensitiveLike: String { self == .postgres ? "ILIKE" : "LIKE" }
-
     /// The time column as an expression no index serves: a search whose matches may be rare reads the table once and
     /// sorts the few it finds, instead of walking the whole time index row by row (100,000 orders: 16 ms against 107).
     func withoutIndex(_ timeColumn: String) -> String {

@@ -22,6 +22,10 @@ public struct OrderRepository: Sendable {
                 \(bind: order.compliance.explanation), \(bind: order.createdAt), \(bind: now), \(bind: order.language.rawValue),
                 \(bind: order.customerID))
             """)
+        if sql.tresorDialect == .sqlite {
+            // PostgreSQL's trigram index follows the row by itself; SQLite's lives in its own table.
+            try await sql.execute("INSERT INTO order_words (rowid, words) SELECT rowid, name || ' ' || email FROM orders WHERE id = \(bind: order.id)")
+        }
         for (position, line) in order.lines.enumerated() {
             try await sql.execute("""
                 INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity, unit_price_cents, vat_regime, vat_cents)
@@ -94,12 +98,26 @@ public struct OrderRepository: Sendable {
             condition += " AND payment_reference >= \(bind: prefix) AND payment_reference < \(bind: OrderSearch.after(prefix))"
         // Names and addresses anywhere in them; the `%` and `_` someone types are taken literally.
         case .words(let words):
-            let anywhere = "%" + likeLiteral(words) + "%"
-            let like = sql.tresorDialect.caseInsensitiveLike
-            condition += " AND (name \(unsafeRaw: like) \(bind: anywhere) ESCAPE '\\' OR email \(unsafeRaw: like) \(bind: anywhere) ESCAPE '\\')"
+            condition += Self.words(words, dialect: sql.tresorDialect)
             return try await orders(where: condition, limit: limit, offset: offset, scanning: true).map(\.order)
         }
         return try await orders(where: condition, limit: limit, offset: offset).map(\.order)
+    }
+
+    /// The condition for orders whose name or e-mail contains `words` (lower case). Three characters or more are found
+    /// through the trigram index; shorter ones, or ones with LIKE's own characters, by reading the table.
+    static func words(_ words: String, dialect: Dialect) -> SQLQueryString {
+        let pattern = "%" + likeLiteral(words) + "%"
+        let indexed = words.count >= 3 && !words.contains(where: { "%_\\".contains($0) })
+        switch (dialect, indexed) {
+        case (.sqlite, true):
+            return " AND rowid IN (SELECT rowid FROM order_words WHERE words LIKE \(bind: pattern))"
+        case (.postgres, _):
+            // The expression of the index `orders_words`; LIKE's escape character is the backslash by default.
+            return " AND LOWER(name || ' ' || email) LIKE \(bind: pattern)"
+        case (.sqlite, false):
+            return " AND (name LIKE \(bind: pattern) ESCAPE '\\' OR email LIKE \(bind: pattern) ESCAPE '\\')"
+        }
     }
 
     /// How many orders are in each status.
