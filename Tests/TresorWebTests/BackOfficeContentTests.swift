@@ -127,6 +127,7 @@ extension BackOfficeContentTests {
             #expect(found.body.contains("/backoffice/subscribers/proof?email=leser%40example.de"))
             let proof = try await editor.get(shop, "/backoffice/subscribers/proof?email=leser%40example.de")
             #expect(proof.status == .ok && proof.body.contains("198.51.100.4") && proof.body.contains("Nachweis der Einwilligung"))
+            #expect(try await shop.shop.audit.entries().first?.action == "subscriber.proof-read")
             #expect(try await editor.get(shop, "/backoffice/subscribers?email=nobody%40example.de").body.contains("Keine Einwilligung"))
         }
     }

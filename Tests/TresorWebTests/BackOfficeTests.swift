@@ -107,6 +107,11 @@ import TresorTestSupport
             let paid = try await owner.post(shop, "/backoffice/orders/\(number)/mark-paid", [("_csrf", good), ("note", "statement 12")])
             #expect(paid.status == .seeOther && paid.location == "/backoffice/orders/\(number)?done=mark-paid")
             #expect(try await shop.shop.orders.history(number: number)?.order.status == .paid)
+            // The payment issued the invoice; staff download it from the order's page.
+            let order = try await owner.get(shop, "/backoffice/orders/\(number)")
+            #expect(order.body.contains("/backoffice/orders/\(number)/invoice.pdf"))
+            let pdf = try await owner.get(shop, "/backoffice/orders/\(number)/invoice.pdf")
+            #expect(pdf.status == .ok && pdf.contentType == "application/pdf" && pdf.body.hasPrefix("%PDF-1.7"))
         }
     }
 
@@ -206,6 +211,7 @@ import TresorTestSupport
         case .order: .order(number: number)
         case .orderStep(_, let step): .orderStep(number: number, step)
         case .packingSlip: .packingSlip(number: number)
+        case .orderInvoice: .orderInvoice(number: number)
         case .spotDecide(_, let confirm): .spotDecide(id: "1", confirm: confirm)
         case .paymentAssign: .paymentAssign(entry: "NTRY-1")
         case .paymentDismiss: .paymentDismiss(entry: "NTRY-1")

@@ -162,6 +162,19 @@ public struct NewsletterDesk: Sendable {
         try await database.read { sql in try await SubscriberRepository(sql).find(email: email.lowercased())?.proof }
     }
 
+    /// The proof for a staff member who looks it up (the back office): personal data, so each reading is on the
+    /// audit trail.
+    public func proof(email: String, by actor: Actor, now: Date) async throws -> ConsentProof? {
+        try await database.transaction { sql in
+            guard actor.staffMember != nil, try await StaffDirectory.authorize(actor, .newsletter, in: sql) != nil else {
+                throw NewsletterProblem.notStaff(actor.recorded)
+            }
+            guard let subscriber = try await SubscriberRepository(sql).find(email: email.lowercased()) else { return nil }
+            try await StaffDirectory.audit(actor, "subscriber.proof-read", subscriber.id.uuidString.lowercased(), now: now, in: sql)
+            return subscriber.proof
+        }
+    }
+
     /// The unsubscribe token of an address, for the links of every newsletter.
     public func unsubscribeToken(email: String) async throws -> String? {
         try await database.transaction { sql in

@@ -13,6 +13,7 @@ enum BackOfficePage: Hashable, Sendable {
     case order(number: String)
     case orderStep(number: String, OrderStep)
     case packingSlip(number: String)
+    case orderInvoice(number: String)
     case audit
     case spot
     case spotEnter
@@ -76,6 +77,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .order(let number): "backoffice/orders/" + parameter(number)
         case .orderStep(let number, let step): "backoffice/orders/" + parameter(number) + "/" + step.rawValue
         case .packingSlip(let number): "backoffice/orders/" + parameter(number) + "/packing-slip"
+        case .orderInvoice(let number): "backoffice/orders/" + parameter(number) + "/invoice.pdf"
         case .audit: "backoffice/audit"
         case .spot: "backoffice/spot"
         case .spotEnter: "backoffice/spot/enter"
@@ -124,7 +126,7 @@ enum BackOfficePage: Hashable, Sendable {
         switch self {
         case .login: nil
         case .password, .logout, .logoutEverywhere, .dashboard: .backOffice
-        case .orders, .order, .packingSlip: .viewOrders
+        case .orders, .order, .packingSlip, .orderInvoice: .viewOrders
         case .orderStep(_, let step): step.action.permission
         case .audit: .audit
         case .spot, .spotEnter, .spotDecide: .spot
@@ -152,7 +154,7 @@ enum BackOfficePage: Hashable, Sendable {
 
     /// Every page shape, parameters as router patterns (`:number`): what the gate and the permission test walk.
     static let all: [BackOfficePage] = [.login, .password, .logout, .logoutEverywhere, .dashboard, .orders, .order(number: ":number"),
-                                        .packingSlip(number: ":number"), .audit, .spot, .spotEnter, .spotDecide(id: ":id", confirm: true),
+                                        .packingSlip(number: ":number"), .orderInvoice(number: ":number"), .audit, .spot, .spotEnter, .spotDecide(id: ":id", confirm: true),
                                         .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
                                         .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .products, .productNew,
                                         .productEdit(sku: ":sku"), .productSave, .productPublish(sku: ":sku", publish: true),

@@ -174,7 +174,7 @@ struct SubscribersController: Sendable {
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
         group.get(.backOffice(.subscribers)) { request, context, lang in try await self.lookup(request.query("email"), context, lang) }
-        group.get(.backOffice(.subscriberProof)) { request, _, _ in try await self.proof(request.query("email")) }
+        group.get(.backOffice(.subscriberProof)) { request, context, _ in try await self.proof(request.query("email"), context) }
     }
 
     func lookup(_ email: String, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
@@ -202,8 +202,11 @@ struct SubscribersController: Sendable {
         return site.backOfficePage(BackOfficeLayout.render(frame, title: BackOfficeText.menuSubscribers(lang), main: main), visitor)
     }
 
-    func proof(_ email: String) async throws -> Response {
-        guard !email.isEmpty, let proof = try await site.newsletter.proof(email: email) else { throw PageError.notFound }
+    func proof(_ email: String, _ context: TresorRequestContext) async throws -> Response {
+        guard let session = context.staff else { throw PageError.forbidden }
+        guard !email.isEmpty, let proof = try await site.newsletter.proof(email: email, by: .staff(session.member), now: site.now()) else {
+            throw PageError.notFound
+        }
         return site.backOfficePage(ConsentProofPage.render(proof, shop: site.config.name, printedAt: site.now()), Visitor())
     }
 }

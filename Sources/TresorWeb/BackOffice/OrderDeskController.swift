@@ -18,6 +18,7 @@ struct OrderDeskController: Sendable {
             try await self.show(try Self.number(context), context, lang, done: request.query("done"))
         }
         group.get(.backOffice(.packingSlip(number: ":number"))) { _, context, lang in try await self.packingSlip(context, lang) }
+        group.get(.backOffice(.orderInvoice(number: ":number"))) { _, context, _ in try await self.invoice(context) }
         for step in BackOfficePage.OrderStep.allCases {
             group.post(.backOffice(.orderStep(number: ":number", step))) { _, context, lang in try await self.take(step, context, lang) }
         }
@@ -119,6 +120,14 @@ struct OrderDeskController: Sendable {
             throw PageError.forbidden
         }
         return site.redirect(Page.backOffice(.order(number: number)).path(lang) + "?done=" + step.rawValue, context.visitor)
+    }
+
+    /// The order's invoice as the customer got it, as a PDF download.
+    func invoice(_ context: TresorRequestContext) async throws -> Response {
+        guard let invoice = try await site.orders.invoice(number: try Self.number(context)) else { throw PageError.notFound }
+        return Response(status: .ok, headers: [.contentType: "application/pdf", .cacheControl: "private, no-store",
+                                               .contentDisposition: "attachment; filename=\"\(invoice.number).pdf\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: InvoicePDF.render(invoice))))
     }
 
     func packingSlip(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {

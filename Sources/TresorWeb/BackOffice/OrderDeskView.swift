@@ -104,7 +104,9 @@ enum OrderDeskView {
             detail.steps.isEmpty ? .p(.text(BackOfficeText.orderNoSteps(lang))) : .div(.attr("class", "steps"),
                 .forEach(detail.steps) { step in stepForm(step, frame, detail) }),
             .p(.a(.attr("href", Page.backOffice(.packingSlip(number: order.number)).path(lang)), .text(BackOfficeText.orderPackingSlip(lang)))),
-            .p(.text(detail.invoiceNumber.map { BackOfficeText.orderInvoice(lang, $0) } ?? BackOfficeText.orderNoInvoice(lang))),
+            detail.invoiceNumber.map { number in
+                .p(.a(.attr("href", Page.backOffice(.orderInvoice(number: order.number)).path(lang)), .text(BackOfficeText.orderInvoice(lang, number))))
+            } ?? .p(.text(BackOfficeText.orderNoInvoice(lang))),
             .h2(.text(BackOfficeText.orderEvents(lang))),
             .table(.attr("class", "bo-table"),
                    .thead(.tr(.th(.text(BackOfficeText.colWhen(lang))), .th(.text(BackOfficeText.colWho(lang))),
