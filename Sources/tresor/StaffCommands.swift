@@ -17,6 +17,15 @@ struct Staff: AsyncParsableCommand {
         return try await Environment.staff(by, shop)
     }
 
+    /// Runs `body` with the shop and the actor `--by` names; a refusal stops the command with its reason.
+    static func run<T: Sendable>(by: String?, _ body: (Shop, Actor) async throws -> T) async throws -> T {
+        do {
+            return try await Environment.withShop { _, shop in try await body(shop, try await actor(by, shop)) }
+        } catch let problem as StaffProblem {
+            throw ValidationError(problem.description)
+        }
+    }
+
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a staff member; print a one-time password, the two-factor enrolment URI and the API token (shown once).")
@@ -37,14 +46,8 @@ struct Staff: AsyncParsableCommand {
                 }
                 password = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
             }
-            let enrolment: StaffEnrolment
-            do {
-                enrolment = try await Environment.withShop { _, shop in
-                    try await shop.staff.add(email: email, name: name, role: role, password: password, by: try await Staff.actor(by, shop),
-                                             now: Date())
-                }
-            } catch let problem as StaffProblem {
-                throw ValidationError(problem.description)
+            let enrolment = try await Staff.run(by: by) { shop, actor in
+                try await shop.staff.add(email: email, name: name, role: role, password: password, by: actor, now: Date())
             }
             print("Added \(enrolment.member.name) <\(enrolment.member.email)> as \(role.rawValue).")
             Staff.printCredentials(enrolment)
@@ -79,14 +82,7 @@ struct Staff: AsyncParsableCommand {
         @Option(help: "E-mail of the owner doing it (recorded); without it, the command line.") var by: String?
 
         func run() async throws {
-            do {
-                let enrolment = try await Environment.withShop { _, shop in
-                    try await shop.staff.reset(email: email, by: try await Staff.actor(by, shop), now: Date())
-                }
-                Staff.printCredentials(enrolment)
-            } catch let problem as StaffProblem {
-                throw ValidationError(problem.description)
-            }
+            Staff.printCredentials(try await Staff.run(by: by) { shop, actor in try await shop.staff.reset(email: email, by: actor, now: Date()) })
         }
     }
 
@@ -96,14 +92,8 @@ struct Staff: AsyncParsableCommand {
         @Option(help: "E-mail of the owner doing it (recorded); without it, the command line.") var by: String?
 
         func run() async throws {
-            do {
-                let token = try await Environment.withShop { _, shop in
-                    try await shop.staff.renewToken(email: email, by: try await Staff.actor(by, shop), now: Date())
-                }
-                print("Old token revoked. API token (shown once): \(token)")
-            } catch let problem as StaffProblem {
-                throw ValidationError(problem.description)
-            }
+            let token = try await Staff.run(by: by) { shop, actor in try await shop.staff.renewToken(email: email, by: actor, now: Date()) }
+            print("Old token revoked. API token (shown once): \(token)")
         }
     }
 
@@ -113,13 +103,7 @@ struct Staff: AsyncParsableCommand {
         @Option(help: "E-mail of the owner doing it (recorded); without it, the command line.") var by: String?
 
         func run() async throws {
-            do {
-                try await Environment.withShop { _, shop in
-                    try await shop.staff.disable(email: email, by: try await Staff.actor(by, shop), now: Date())
-                }
-            } catch let problem as StaffProblem {
-                throw ValidationError(problem.description)
-            }
+            try await Staff.run(by: by) { shop, actor in try await shop.staff.disable(email: email, by: actor, now: Date()) }
             print("\(email.lowercased()): access ended.")
         }
     }

@@ -33,19 +33,15 @@ struct ArticlesController: Sendable {
 
     func list(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let articles = try await site.shop.news.all()
-        var visitor = context.visitor
-        let frame = try await site.backOfficeFrame(.articles, lang, context, &visitor)
-        return site.backOfficePage(ArticlesView.list(frame, articles: articles), visitor)
+        return try await site.backOffice(.articles, lang, context) { ArticlesView.list($0, articles: articles) }
     }
 
     func editor(_ draft: ArticleDraft, isNew: Bool, _ context: TresorRequestContext, _ lang: Language, preview: String? = nil,
                 notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let revisions = isNew ? [] : (try await site.shop.news.revisions(slug: draft.slug) ?? [])
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(isNew ? .articleNew : .articleEdit(slug: draft.slug), lang, context, &visitor)
-        frame.notice = notice
-        return site.backOfficePage(ArticlesView.editor(frame, draft: draft, isNew: isNew, revisions: revisions, preview: preview, problem: problem),
-                                   visitor, status: status)
+        return try await site.backOffice(isNew ? .articleNew : .articleEdit(slug: draft.slug), lang, context, notice: notice, status: status) {
+            ArticlesView.editor($0, draft: draft, isNew: isNew, revisions: revisions, preview: preview, problem: problem)
+        }
     }
 
     func save(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {

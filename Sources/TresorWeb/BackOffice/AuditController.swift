@@ -21,9 +21,7 @@ struct AuditController: Sendable {
                                                         action: filter.action.isEmpty ? nil : filter.action,
                                                         target: filter.target.isEmpty ? nil : filter.target,
                                                         before: Int64(before), limit: ListPage<AuditEntry>.size)
-        var visitor = context.visitor
-        let frame = try await site.backOfficeFrame(.audit, lang, context, &visitor)
-        return site.backOfficePage(AuditView.list(frame, filter: filter, entries: entries), visitor)
+        return try await site.backOffice(.audit, lang, context) { AuditView.list($0, filter: filter, entries: entries) }
     }
 }
 

@@ -26,10 +26,7 @@ struct CallbacksController: Sendable {
             throw PageError.badParameter(InvalidParameter(name: "status", value: statusText))
         }
         let queue = try await site.consultation.queue(status: status)
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(.callbacks, lang, context, &visitor)
-        frame.notice = notice
-        return site.backOfficePage(CallbacksView.page(frame, status: status, queue: queue), visitor)
+        return try await site.backOffice(.callbacks, lang, context, notice: notice) { CallbacksView.page($0, status: status, queue: queue) }
     }
 
     func mark(_ status: CallbackStatus, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {

@@ -36,10 +36,9 @@ struct CampaignsController: Sendable {
     func list(_ context: TresorRequestContext, _ lang: Language, problem: String? = nil, status: HTTPResponse.Status = .ok,
               subject: String = "", body: String = "") async throws -> Response {
         let campaigns = try await site.shop.campaigns.list()
-        var visitor = context.visitor
-        let frame = try await site.backOfficeFrame(.campaigns, lang, context, &visitor)
-        return site.backOfficePage(CampaignsView.list(frame, campaigns: campaigns, problem: problem, subject: subject, body: body), visitor,
-                                   status: status)
+        return try await site.backOffice(.campaigns, lang, context, status: status) {
+            CampaignsView.list($0, campaigns: campaigns, problem: problem, subject: subject, body: body)
+        }
     }
 
     func draft(_ context: TresorRequestContext, _ lang: Language, digest: Bool) async throws -> Response {
@@ -64,11 +63,9 @@ struct CampaignsController: Sendable {
         guard let (campaign, progress) = try await site.shop.campaigns.campaign(id: id) else { throw PageError.notFound }
         let history = try await site.shop.campaigns.history(id: id)
         let html = SafeMarkdown(ownHost: URL(string: site.baseURL)?.host).html(campaign.body)
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(.campaign(id: id.uuidString.lowercased()), lang, context, &visitor)
-        frame.notice = notice
-        return site.backOfficePage(CampaignsView.campaign(frame, campaign: campaign, progress: progress, history: history, html: html,
-                                                          problem: problem), visitor, status: status)
+        return try await site.backOffice(.campaign(id: id.uuidString.lowercased()), lang, context, notice: notice, status: status) {
+            CampaignsView.campaign($0, campaign: campaign, progress: progress, history: history, html: html, problem: problem)
+        }
     }
 
     func take(_ step: BackOfficePage.CampaignStep, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {

@@ -31,18 +31,15 @@ struct CustomersController: Sendable {
             throw PageError.badParameter(InvalidParameter(name: "page", value: pageText))
         }
         let page = try await site.accounts.search(text, page: number)
-        var visitor = context.visitor
-        let frame = try await site.backOfficeFrame(.customers, lang, context, &visitor)
-        return site.backOfficePage(CustomersView.list(frame, text: text, page: page), visitor)
+        return try await site.backOffice(.customers, lang, context) { CustomersView.list($0, text: text, page: page) }
     }
 
     func show(_ id: UUID, _ context: TresorRequestContext, _ lang: Language, notice: String? = nil, problem: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let (record, orders) = try await site.accounts.record(id: id) else { throw PageError.notFound }
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(.customer(id: id.uuidString.lowercased()), lang, context, &visitor)
-        frame.notice = notice
-        return site.backOfficePage(CustomersView.customer(frame, record: record, orders: orders, problem: problem), visitor, status: status)
+        return try await site.backOffice(.customer(id: id.uuidString.lowercased()), lang, context, notice: notice, status: status) {
+            CustomersView.customer($0, record: record, orders: orders, problem: problem)
+        }
     }
 
     func disable(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {

@@ -19,10 +19,7 @@ struct JobsController: Sendable {
 
     func page(_ context: TresorRequestContext, _ lang: Language, notice: String? = nil) async throws -> Response {
         let (jobs, applications) = (try await site.careers.allJobs(), try await site.careers.applications())
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(.jobs, lang, context, &visitor)
-        frame.notice = notice
-        return site.backOfficePage(JobsView.page(frame, jobs: jobs, applications: applications), visitor)
+        return try await site.backOffice(.jobs, lang, context, notice: notice) { JobsView.page($0, jobs: jobs, applications: applications) }
     }
 
     func close(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {

@@ -50,9 +50,7 @@ struct OrderDeskController: Sendable {
         let pageNumber = value("page").isEmpty ? 1 : Int(value("page")) ?? 0
         guard pageNumber >= 1 else { throw PageError.badParameter(InvalidParameter(name: "page", value: value("page"))) }
         let page = try await site.orders.search(filter, page: pageNumber)
-        var visitor = context.visitor
-        let frame = try await site.backOfficeFrame(.orders, lang, context, &visitor)
-        return site.backOfficePage(OrderDeskView.list(frame, filter: filter, query: query, page: page), visitor)
+        return try await site.backOffice(.orders, lang, context) { OrderDeskView.list($0, filter: filter, query: query, page: page) }
     }
 
     /// The start of a day `yyyy-mm-dd` in Berlin; nil for an empty value.
@@ -81,10 +79,8 @@ struct OrderDeskController: Sendable {
         let loss = steps.contains(.cancel) ? try await site.orders.marketLossIfCancelledNow(number, now: site.now()) : nil
         let detail = OrderDeskView.Detail(order: order, events: events, invoiceNumber: try await site.orders.invoice(number: number)?.number,
                                           steps: steps, marketLoss: loss, problem: problem)
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(.order(number: number), lang, context, &visitor)
-        if let step = BackOfficePage.OrderStep(rawValue: done) { frame.notice = BackOfficeText.stepDone(lang, BackOfficeText.step(step)(lang)) }
-        return site.backOfficePage(OrderDeskView.order(frame, detail), visitor, status: status)
+        let notice = BackOfficePage.OrderStep(rawValue: done).map { BackOfficeText.stepDone(lang, BackOfficeText.step($0)(lang)) }
+        return try await site.backOffice(.order(number: number), lang, context, notice: notice, status: status) { OrderDeskView.order($0, detail) }
     }
 
     func take(_ step: BackOfficePage.OrderStep, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
@@ -133,8 +129,6 @@ struct OrderDeskController: Sendable {
     func packingSlip(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let number = try Self.number(context)
         guard let (order, _) = try await site.orders.history(number: number) else { throw PageError.notFound }
-        var visitor = context.visitor
-        let frame = try await site.backOfficeFrame(.packingSlip(number: number), lang, context, &visitor)
-        return site.backOfficePage(OrderDeskView.packingSlip(frame, order), visitor)
+        return try await site.backOffice(.packingSlip(number: number), lang, context) { OrderDeskView.packingSlip($0, order) }
     }
 }

@@ -26,10 +26,9 @@ struct PaymentsController: Sendable {
     func page(_ context: TresorRequestContext, _ lang: Language, notice: String? = nil, problem: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let entries = try await site.shop.payments.unmatched()
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(.payments, lang, context, &visitor)
-        frame.notice = notice
-        return site.backOfficePage(PaymentsView.page(frame, entries: entries, problem: problem), visitor, status: status)
+        return try await site.backOffice(.payments, lang, context, notice: notice, status: status) {
+            PaymentsView.page($0, entries: entries, problem: problem)
+        }
     }
 
     func importStatement(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {

@@ -33,19 +33,15 @@ struct ProductsController: Sendable {
 
     func list(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {
         let products = try await site.shop.catalogue.products()
-        var visitor = context.visitor
-        let frame = try await site.backOfficeFrame(.products, lang, context, &visitor)
-        return site.backOfficePage(ProductsView.list(frame, products: products), visitor)
+        return try await site.backOffice(.products, lang, context) { ProductsView.list($0, products: products) }
     }
 
     func editor(_ draft: ProductDraft, isNew: Bool, _ context: TresorRequestContext, _ lang: Language, published: Bool = false,
                 preview: ProductsView.Preview? = nil, notice: String? = nil, problem: String? = nil,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(isNew ? .productNew : .productEdit(sku: draft.sku), lang, context, &visitor)
-        frame.notice = notice
-        return site.backOfficePage(ProductsView.editor(frame, draft: draft, isNew: isNew, published: published, preview: preview, problem: problem),
-                                   visitor, status: status)
+        return try await site.backOffice(isNew ? .productNew : .productEdit(sku: draft.sku), lang, context, notice: notice, status: status) {
+            ProductsView.editor($0, draft: draft, isNew: isNew, published: published, preview: preview, problem: problem)
+        }
     }
 
     func save(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {

@@ -29,11 +29,10 @@ struct SpotController: Sendable {
         let now = site.now()
         let dashboard = try await site.shop.dashboard(now: now)
         let held = try await site.shop.spot.held()
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(.spot, lang, context, &visitor)
-        frame.notice = ["entered": BackOfficeText.spotEntered(lang), "held": BackOfficeText.spotHeld(lang), "confirmed": BackOfficeText.spotConfirmed(lang),
-                        "rejected": BackOfficeText.spotRejected(lang)][done]
-        return site.backOfficePage(SpotView.page(frame, feed: dashboard.feed, held: held, now: now, problem: problem), visitor, status: status)
+        let notice: BackOfficeText? = ["entered": .spotEntered, "held": .spotHeld, "confirmed": .spotConfirmed, "rejected": .spotRejected][done]
+        return try await site.backOffice(.spot, lang, context, notice: notice?(lang), status: status) {
+            SpotView.page($0, feed: dashboard.feed, held: held, now: now, problem: problem)
+        }
     }
 
     func enter(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {

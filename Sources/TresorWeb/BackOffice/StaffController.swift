@@ -28,10 +28,9 @@ struct StaffController: Sendable {
     func page(_ context: TresorRequestContext, _ lang: Language, shown: StaffView.Shown? = nil, notice: String? = nil, problem: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let staff = try await site.shop.staff.list()
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(.staff, lang, context, &visitor)
-        frame.notice = notice
-        return site.backOfficePage(StaffView.page(frame, staff: staff, shown: shown, problem: problem), visitor, status: status)
+        return try await site.backOffice(.staff, lang, context, notice: notice, status: status) {
+            StaffView.page($0, staff: staff, shown: shown, problem: problem)
+        }
     }
 
     func add(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {

@@ -136,6 +136,15 @@ extension SiteContext {
                         stylesheetPath: assets.stylesheet.path, shopName: config.name)
     }
 
+    /// A back-office page: its frame (with the token of its forms and an optional confirmation) handed to `render`.
+    func backOffice(_ page: BackOfficePage, _ lang: Language, _ context: TresorRequestContext, notice: String? = nil,
+                    status: HTTPResponse.Status = .ok, _ render: (BackOfficeFrame) throws -> String) async throws -> Response {
+        var visitor = context.visitor
+        var frame = try await backOfficeFrame(page, lang, context, &visitor)
+        frame.notice = notice
+        return backOfficePage(try render(frame), visitor, status: status)
+    }
+
     /// A back-office page: never cached, never framed, with the visitor's new cookies.
     func backOfficePage(_ html: String, _ visitor: Visitor, status: HTTPResponse.Status = .ok) -> Response {
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],

@@ -19,10 +19,9 @@ struct StockController: Sendable {
     func page(_ context: TresorRequestContext, _ lang: Language, notice: String? = nil, problem: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let products = try await site.shop.stock.levels()
-        var visitor = context.visitor
-        var frame = try await site.backOfficeFrame(.stock, lang, context, &visitor)
-        frame.notice = notice
-        return site.backOfficePage(StockView.page(frame, products: products, problem: problem), visitor, status: status)
+        return try await site.backOffice(.stock, lang, context, notice: notice, status: status) {
+            StockView.page($0, products: products, problem: problem)
+        }
     }
 
     func count(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {
