@@ -8,11 +8,8 @@ import TresorStore
 /// configuration declares them, not here.
 public struct ShopSettings: Sendable {
     public var mail: MailSettings
-    public var seller: Seller
-    public var shipping: ShippingTable
-    public var paymentDays: Int
-    public var quoteLock: Duration
-    public var cancellationFee: Money
+    /// The first values of what the dealer changes in the back office (seller, bank, shipping, terms, trust header).
+    public var dealer: DealerSettings
     /// Orders without an account per client address and per e-mail address and hour; 0: no limit.
     public var guestOrdersPerHour: Int
     /// Days after the due date before an unpaid bank-transfer order is cancelled by the shop.
@@ -27,15 +24,10 @@ public struct ShopSettings: Sendable {
     public var applicationStorage: String
     public var applicationRetentionMonths: Int
 
-    public init(mail: MailSettings, seller: Seller, shipping: ShippingTable, paymentDays: Int, quoteLock: Duration,
-                cancellationFee: Money, guestOrdersPerHour: Int, cancellationGraceDays: Int, policy: FeedPolicy, passwordCost: Int, links: ShopLinks, staffMailbox: String,
+    public init(mail: MailSettings, dealer: DealerSettings, guestOrdersPerHour: Int, cancellationGraceDays: Int, policy: FeedPolicy, passwordCost: Int, links: ShopLinks, staffMailbox: String,
                 applicationStorage: String, applicationRetentionMonths: Int) {
         self.mail = mail
-        self.seller = seller
-        self.shipping = shipping
-        self.paymentDays = paymentDays
-        self.quoteLock = quoteLock
-        self.cancellationFee = cancellationFee
+        self.dealer = dealer
         self.guestOrdersPerHour = guestOrdersPerHour
         self.cancellationGraceDays = cancellationGraceDays
         self.policy = policy
@@ -69,6 +61,7 @@ public struct Shop: Sendable {
     /// This instance's priced catalogue, rebuilt when ticks or products change.
     public let board: PriceBoard
     public let spot: SpotDesk
+    public let dealer: DealerSettingsDesk
     public let stock: StockDesk
     public let catalogue: CatalogueDesk
     public let orders: OrderDesk
@@ -94,10 +87,8 @@ public struct Shop: Sendable {
         spot = SpotDesk(database: database, policy: settings.policy, logger: logger)
         stock = StockDesk(database: database)
         catalogue = CatalogueDesk(database: database, board: board)
-        var orders = OrderDesk(database: database, board: board, shippingTable: settings.shipping, paymentDays: settings.paymentDays,
-                               quotes: QuoteDesk(lockDuration: TimeInterval(settings.quoteLock.components.seconds)),
-                               cancellationFee: settings.cancellationFee, mail: settings.mail, logger: logger)
-        orders.seller = settings.seller
+        dealer = DealerSettingsDesk(database: database, initial: settings.dealer, logger: logger)
+        var orders = OrderDesk(database: database, board: board, dealer: dealer, mail: settings.mail, logger: logger)
         orders.guestOrdersPerHour = settings.guestOrdersPerHour
         orders.cancellationGraceDays = settings.cancellationGraceDays
         self.orders = orders
@@ -139,10 +130,13 @@ public struct Shop: Sendable {
     /// Returns once the database service runs (services started beside it wait for this).
     public func storageStarted() async { await database.started() }
 
-    /// Applies pending migrations; returns their ids.
+    /// Applies pending migrations and then loads the dealer's settings as stored (every start and command does this
+    /// before it works); returns the migrations' ids.
     @discardableResult
     public func migrate() async throws -> [String] {
-        try await Migrator().migrate(database)
+        let applied = try await Migrator().migrate(database)
+        try await dealer.refresh()
+        return applied
     }
 
     /// Whether the database answers (for readiness checks).
@@ -189,7 +183,7 @@ public struct Shop: Sendable {
                                bounces: String?, now: @escaping @Sendable () -> Date) -> [any Service] {
         var jobs: [any Service] = [
             FeedService(feed: feed, desk: spot, board: board, now: now, logger: logger),
-            BoardRefreshService(board: board, interval: boardRefresh, logger: logger),
+            BoardRefreshService(board: board, dealer: dealer, interval: boardRefresh, logger: logger),
             Mailer(database: database, transport: transport, now: now, logger: logger),
             OverdueWatch(desk: orders, now: now, logger: logger),
             ScheduledPublisher(database: database, now: now, logger: logger),

@@ -209,3 +209,31 @@ extension BackOfficeDeskTests {
         }
     }
 }
+
+extension BackOfficeDeskTests {
+    /// The owner changes the hotline and the bank account: the shop's header shows the new number at once (its cached
+    /// pages are a new edition), an order page the new account; a wrong IBAN comes back with its field named.
+    @Test func theOwnerChangesTheSettings() async throws {
+        try await ShopFixture.run { shop in
+            #expect(try await shop.get("/produkte").body.contains("0800 100 200 3"))
+            var (owner, _) = try await office.signedIn(shop, .owner)
+            let page = try await owner.get(shop, "/backoffice/settings")
+            let token = try WebVisitor.token(page.body, action: "/backoffice/settings/save")
+            let current = SettingsDraft(shop.shop.dealer.current)
+            var fields = SettingsDraft.names.map { ($0, current[$0]) } + TrustBadge.allCases.map { ("badge-" + $0.rawValue, "1") } + [("_csrf", token)]
+            fields = fields.map { $0.0 == "hotline" ? ("hotline", "0221 987 654") : $0.0 == "iban" ? ("iban", "GB82 WEST 1234 5698 7654 33") : $0 }
+            let refused = try await owner.post(shop, "/backoffice/settings/save", fields)
+            #expect(refused.status == .unprocessableContent && refused.body.contains("„iban“") && refused.body.contains("0221 987 654"))
+            fields = fields.map { $0.0 == "iban" ? ("iban", "GB82 WEST 1234 5698 7654 32") : $0 }
+            let saved = try await owner.post(shop, "/backoffice/settings/save", fields)
+            #expect(saved.location == "/backoffice/settings?done=saved")
+            #expect(shop.shop.dealer.current.iban == "GB82WEST12345698765432")
+            #expect(try await shop.get("/produkte").body.contains("0221 987 654"))
+            #expect(try await shop.get("/kontakt").body.contains("tel:0221987654"))
+            let entry = try #require(try await shop.shop.audit.entries().first)
+            #expect(entry.action == "settings.change" && entry.after == ["hotline": "0221 987 654", "iban": "GB82WEST12345698765432"])
+            var (sales, _) = try await office.signedIn(shop, .sales)
+            #expect(try await sales.get(shop, "/backoffice/settings").status == .forbidden)
+        }
+    }
+}

@@ -58,3 +58,24 @@ public struct ShippingTable: Sendable, Hashable {
         return bands.last(where: { $0.minimumValue <= goods })?.fee ?? bands[0].fee
     }
 }
+
+/// Stored as the text the configuration uses (`0:9.95,1000:19.95` and the free-from value), checked when read.
+extension ShippingTable: Codable {
+    enum CodingKeys: String, CodingKey { case bands, freeFrom }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let bands = try container.decode(String.self, forKey: .bands)
+        let freeFrom = try container.decode(String.self, forKey: .freeFrom)
+        guard let table = ShippingTable(bands: bands, freeFrom: freeFrom) else {
+            throw DecodingError.dataCorruptedError(forKey: .bands, in: container, debugDescription: "not a shipping table: \(bands)")
+        }
+        self = table
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(bandsText, forKey: .bands)
+        try container.encode(freeFrom?.decimalString ?? "", forKey: .freeFrom)
+    }
+}

@@ -66,14 +66,17 @@ public struct FeedService: Service {
     }
 }
 
-/// Rebuilds this instance's price board when another instance or the CLI stored new ticks or products.
+/// Rebuilds this instance's price board when another instance or the CLI stored new ticks or products, and reloads the
+/// dealer's settings when they were changed elsewhere.
 public struct BoardRefreshService: Service {
     let board: PriceBoard
+    let dealer: DealerSettingsDesk?
     let interval: Duration
     let logger: Logger
 
-    public init(board: PriceBoard, interval: Duration, logger: Logger) {
+    public init(board: PriceBoard, dealer: DealerSettingsDesk? = nil, interval: Duration, logger: Logger) {
         self.board = board
+        self.dealer = dealer
         self.interval = interval
         self.logger = logger
     }
@@ -83,7 +86,10 @@ public struct BoardRefreshService: Service {
         defer { board.close() }
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                do { try await board.refresh() } catch is CancellationError { return } catch {
+                do {
+                    try await board.refresh()
+                    try await dealer?.refresh()
+                } catch is CancellationError { return } catch {
                     logger.error("price board refresh failed", metadata: ["error": "\(error)"])
                 }
                 try? await Task.sleep(for: interval)

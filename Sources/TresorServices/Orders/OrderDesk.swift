@@ -66,35 +66,42 @@ public struct OrderDesk: Sendable {
     let database: Database
     /// The instance's priced catalogue: quotes and market losses are priced from it.
     public let board: PriceBoard
-    public var shippingTable: ShippingTable
-    public var paymentDays: Int
-    public var quotes: QuoteDesk
-    public var cancellationFee: Money
+    /// The dealer's settings as they are now: shipping table, days to pay, quote lock, cancellation fee, seller, bank.
+    public let dealer: DealerSettingsDesk
+    public var shippingTable: ShippingTable { dealer.current.shipping }
+    public var paymentDays: Int { dealer.current.paymentDays }
+    public var quotes: QuoteDesk { QuoteDesk(lockDuration: TimeInterval(dealer.current.quoteLockSeconds)) }
+    public var cancellationFee: Money { dealer.current.cancellationFee }
     /// Orders without an account per address and hour; 0 switches the limit off (load tests).
     public var guestOrdersPerHour = OrderDesk.standardGuestOrdersPerHour
     /// Days after the due date before an unpaid bank-transfer order is cancelled and its stock returned.
     public var cancellationGraceDays = OrderDesk.standardCancellationGraceDays
     public var compliance: any ComplianceCheck
-    public var mail: MailSettings
+    /// How mail is sent and signed; the bank account and imprint in order mails come from the dealer's settings.
+    let baseMail: MailSettings
+    public var mail: MailSettings {
+        var mail = baseMail
+        let settings = dealer.current
+        mail.bankHolder = settings.bankHolder
+        mail.iban = settings.iban
+        mail.bic = settings.bic
+        mail.imprint = MailSettings.imprint(of: settings.seller)
+        return mail
+    }
     /// Who the invoices name as the seller.
-    public var seller: Seller = .demo
+    public var seller: Seller { dealer.current.seller }
     let calendar = BankingCalendar()
     /// The order access key, read once rather than with every order.
     let secrets: SecretCache
     let logger: Logger
 
-    public init(database: Database, board: PriceBoard, shippingTable: ShippingTable = .standard,
-                paymentDays: Int = OrderDesk.standardPaymentDays, quotes: QuoteDesk = QuoteDesk(),
-                cancellationFee: Money = OrderDesk.standardCancellationFee, compliance: any ComplianceCheck = CashIdentificationRule(),
-                mail: MailSettings = MailSettings(), logger: Logger) {
+    public init(database: Database, board: PriceBoard, dealer: DealerSettingsDesk? = nil,
+                compliance: any ComplianceCheck = CashIdentificationRule(), mail: MailSettings = MailSettings(), logger: Logger) {
         self.database = database
         self.board = board
-        self.shippingTable = shippingTable
-        self.paymentDays = paymentDays
-        self.quotes = quotes
-        self.cancellationFee = cancellationFee
+        self.dealer = dealer ?? DealerSettingsDesk(database: database, initial: .standard, logger: logger)
         self.compliance = compliance
-        self.mail = mail
+        self.baseMail = mail
         self.logger = logger
         secrets = SecretCache(database: database)
     }

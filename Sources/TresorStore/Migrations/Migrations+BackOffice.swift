@@ -67,5 +67,16 @@ extension Migrator {
             CREATE EXTENSION IF NOT EXISTS pg_trgm;
             CREATE INDEX orders_words ON orders USING gin ((LOWER(name || ' ' || email)) gin_trgm_ops)
             """),
+        // Settings the dealer changes in the back office, one JSON document per name, with a version that every
+        // instance compares to notice a change made elsewhere.
+        Migration(id: "2026-11-30-030-settings", ddl: """
+            CREATE TABLE settings (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL,
+                version {bigint} NOT NULL,
+                updated_at {timestamp} NOT NULL,
+                updated_by TEXT NOT NULL
+            )
+            """),
     ]
 }

@@ -55,7 +55,8 @@ enum BackOfficeLayout {
         let items: [(BackOfficePage, BackOfficeText)] = [(.dashboard, .menuDashboard), (.orders, .menuOrders), (.payments, .menuPayments),
                                                          (.customers, .menuCustomers), (.products, .menuProducts), (.stock, .menuStock), (.callbacks, .menuCallbacks),
                                                          (.articles, .menuArticles), (.campaigns, .menuCampaigns),
-                                                         (.subscribers, .menuSubscribers), (.jobs, .menuJobs), (.spot, .menuSpot), (.audit, .menuAudit), (.staff, .menuStaff)]
+                                                         (.subscribers, .menuSubscribers), (.jobs, .menuJobs), (.spot, .menuSpot), (.audit, .menuAudit), (.settings, .menuSettings),
+                                                         (.staff, .menuStaff)]
             .filter { page, _ in page.permission.map(role.may) ?? false }
         return .group(
             .nav(.attr("class", "menu"), .attr("aria-label", "Backoffice"),

@@ -49,6 +49,8 @@ enum BackOfficePage: Hashable, Sendable {
     case jobs
     case jobClose(slug: String)
     case applicationCV(id: String)
+    case settings
+    case settingsSave
     case staff
     case staffAdd
     case staffReset(email: String)
@@ -113,6 +115,8 @@ enum BackOfficePage: Hashable, Sendable {
         case .jobs: "backoffice/jobs"
         case .jobClose(let slug): "backoffice/jobs/" + parameter(slug) + "/close"
         case .applicationCV(let id): "backoffice/applications/" + parameter(id) + "/cv"
+        case .settings: "backoffice/settings"
+        case .settingsSave: "backoffice/settings/save"
         case .staff: "backoffice/staff"
         case .staffAdd: "backoffice/staff/add"
         case .staffReset(let email): "backoffice/staff/" + parameter(email) + "/reset"
@@ -138,6 +142,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .campaigns, .campaignDraft, .campaignDigest, .campaign, .campaignStep, .subscribers, .subscriberProof: .newsletter
         case .articles, .articleNew, .articleEdit, .articleSave, .articleRestore: .news
         case .jobs, .jobClose, .applicationCV: .careers
+        case .settings, .settingsSave: .settings
         case .staff, .staffAdd, .staffReset, .staffToken, .staffDisable: .staff
         }
     }
@@ -147,7 +152,7 @@ enum BackOfficePage: Hashable, Sendable {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss,
              .stockCount, .productSave, .productPublish, .customerDisable, .callbackMark, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
-             .campaignStep, .staffAdd, .staffReset, .staffToken, .staffDisable: true
+             .campaignStep, .settingsSave, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
     }
@@ -163,7 +168,7 @@ enum BackOfficePage: Hashable, Sendable {
                                         .articleRestore(slug: ":slug", version: ":version"), .campaigns, .campaignDraft, .campaignDigest,
                                         .campaign(id: ":id"), .subscribers, .subscriberProof, .callbacks, .callbackMark(id: ":id", status: "called"),
                                         .callbackMark(id: ":id", status: "closed"), .jobs, .jobClose(slug: ":slug"),
-                                        .applicationCV(id: ":id"), .staff, .staffAdd,
+                                        .applicationCV(id: ":id"), .settings, .settingsSave, .staff, .staffAdd,
                                         .staffReset(email: ":email"), .staffToken(email: ":email"), .staffDisable(email: ":email")]
         + OrderStep.allCases.map { .orderStep(number: ":number", $0) } + CampaignStep.allCases.map { .campaignStep(id: ":id", $0) }
 }

@@ -18,6 +18,7 @@ extension ArticlesController: BackOfficeArea {}
 extension StaffController: BackOfficeArea {}
 extension CampaignsController: BackOfficeArea {}
 extension ProductsController: BackOfficeArea {}
+extension SettingsController: BackOfficeArea {}
 extension SubscribersController: BackOfficeArea {}
 
 extension AuditController: BackOfficeArea {
@@ -33,7 +34,7 @@ func addBackOffice(to router: Router<TresorRequestContext>, site: SiteContext,
     let areas: [any BackOfficeArea] = [
         signIn, OrderDeskController(site: site), PaymentsController(site: site), CustomersController(site: site),
         ProductsController(site: site), StockController(site: site), SpotController(site: site), CallbacksController(site: site), ArticlesController(site: site),
-        CampaignsController(site: site), SubscribersController(site: site), JobsController(site: site), AuditController(site: site), StaffController(site: site),
+        CampaignsController(site: site), SubscribersController(site: site), JobsController(site: site), AuditController(site: site), SettingsController(site: site), StaffController(site: site),
     ]
     let group = router.group()
     group.add(middleware: StaffGate(site: site))

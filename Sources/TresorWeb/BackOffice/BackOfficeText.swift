@@ -30,6 +30,11 @@ enum BackOfficeText: Wording {
          productDescriptionEN, productPreview, productSave, productSaved, productInvalid, productPremiumInvalid, productSlugTaken,
          productPublish, productWithdraw, productPublished, productWithdrawn, productNoPrice, productVat, productBuyback,
          productPremiumOverSpot, productFrom, productNewLead
+    case menuSettings, settingsLead, settingsTrust, settingsContact, settingsSeller, settingsBank, settingsTerms, settingsSave, settingsSaved,
+         settingsInvalid, settingsCustomers, settingsHotline, settingsHoursDE, settingsHoursEN, settingsSellerName, settingsStreet,
+         settingsPostalCode, settingsCity, settingsCountry, settingsVatID, settingsTaxNumber, settingsRegister, settingsDirectors,
+         settingsPhone, settingsEmail, settingsHolder, settingsShipping, settingsShippingHint, settingsFreeFrom, settingsQuoteLock,
+         settingsPaymentDays, settingsFee, badgeHotline, badgeCustomers, badgeInsured, badgeNoReporting
     case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers, menuCallbacks, menuJobs
     case callbacksNone, callbackMarked, callbackCalled, callbackClose, callbackPhone, callbackWindow, callbackTopic, callbackStatusOpen,
          callbackStatusCalled, callbackStatusClosed
@@ -292,6 +297,44 @@ enum BackOfficeText: Wording {
         case .productFrom: ("ab %@ Stück", "from %@ pieces")
         case .productNewLead: ("Ein neues Produkt beginnt ohne Bestand und nicht im Shop: erst zählen, dann zeigen.",
                                "A new product starts without stock and unlisted: count it in, then publish it.")
+        case .menuSettings: ("Einstellungen", "Settings")
+        case .settingsLead: ("Änderungen gelten sofort, auf allen Instanzen binnen Sekunden, und stehen im Prüfprotokoll.",
+                             "Changes apply at once, on every instance within seconds, and are on the audit trail.")
+        case .settingsTrust: ("Vertrauensleiste", "Trust header")
+        case .settingsContact: ("Beratung", "Consultation")
+        case .settingsSeller: ("Verkäufer auf Rechnungen", "Seller on invoices")
+        case .settingsBank: ("Bankverbindung für Überweisungen", "Bank account for transfers")
+        case .settingsTerms: ("Versand und Bedingungen", "Shipping and terms")
+        case .settingsSave: ("Einstellungen speichern", "Save the settings")
+        case .settingsSaved: ("Die Einstellungen sind gespeichert.", "The settings are saved.")
+        case .settingsInvalid: ("Bitte prüfen Sie das Feld „%@“.", "Please check the field “%@”.")
+        case .settingsCustomers: ("Zufriedene Kunden (Zahl in der Leiste)", "Satisfied customers (number in the header)")
+        case .settingsHotline: ("Hotline", "Hotline")
+        case .settingsHoursDE: ("Erreichbarkeit (Deutsch)", "Hours (German)")
+        case .settingsHoursEN: ("Erreichbarkeit (Englisch)", "Hours (English)")
+        case .settingsSellerName: ("Firma mit Rechtsform", "Legal name")
+        case .settingsStreet: ("Straße und Hausnummer", "Street")
+        case .settingsPostalCode: ("PLZ", "Postcode")
+        case .settingsCity: ("Ort", "City")
+        case .settingsCountry: ("Land (ISO, z. B. DE)", "Country (ISO, e.g. DE)")
+        case .settingsVatID: ("USt-IdNr.", "VAT ID")
+        case .settingsTaxNumber: ("Steuernummer", "Tax number")
+        case .settingsRegister: ("Registergericht und Nummer", "Register court and number")
+        case .settingsDirectors: ("Geschäftsführung", "Managing directors")
+        case .settingsPhone: ("Telefon", "Phone")
+        case .settingsEmail: ("E-Mail", "E-mail")
+        case .settingsHolder: ("Kontoinhaber", "Account holder")
+        case .settingsShipping: ("Versandkosten nach Warenwert", "Shipping fee by goods value")
+        case .settingsShippingHint: ("ab Warenwert:Gebühr in Euro, durch Kommas getrennt, beginnend bei 0, z. B. 0:9.95,1000:19.95",
+                                     "from goods value:fee in euros, separated by commas, starting at 0, e.g. 0:9.95,1000:19.95")
+        case .settingsFreeFrom: ("Versandkostenfrei ab (Euro, leer: nie)", "Free shipping from (euros, empty: never)")
+        case .settingsQuoteLock: ("Preisbindung des Angebots (Sekunden, 30–3600)", "Quote lock (seconds, 30–3600)")
+        case .settingsPaymentDays: ("Zahlungsziel (Bankarbeitstage, 1–30)", "Days to pay (banking days, 1–30)")
+        case .settingsFee: ("Stornogebühr laut AGB (Euro)", "Cancellation fee under the terms (euros)")
+        case .badgeHotline: ("Kostenlose Beratung (Hotline)", "Free consultation (hotline)")
+        case .badgeCustomers: ("Zufriedene Kunden", "Satisfied customers")
+        case .badgeInsured: ("Versicherter Versand", "Insured shipping")
+        case .badgeNoReporting: ("Keine Meldepflicht – was gilt?", "No reporting duty – what applies?")
         case .menuSpot: ("Kurse", "Prices")
         case .menuPayments: ("Zahlungen", "Payments")
         case .menuStock: ("Bestand", "Stock")

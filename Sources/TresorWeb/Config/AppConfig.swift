@@ -18,7 +18,7 @@ public struct AppConfig: Sendable {
     /// The dealer as invoices name it.
     public var seller = Seller.demo
     /// How long a quote locks its prices.
-    public var quoteLock: Duration = .seconds(Int(QuoteDesk().lockDuration))
+    public var quoteLock: Duration = .seconds(DealerSettings.standard.quoteLockSeconds)
     /// Insured shipping fees by goods value, and from where shipping is free.
     public var shipping = ShippingTable.standard
     /// Banking days an advance transfer may take.
@@ -60,15 +60,15 @@ public struct FeedConfig: Sendable {
 
 /// What the dealer shows in the header and footer.
 public struct ShopConfig: Sendable {
-    public enum Badge: String, Sendable, CaseIterable { case hotline, customers, insured, noreporting }
+    public typealias Badge = TrustBadge
     public var name = Seller.demoTradingName
-    public var hotline = Seller.demo.phone
-    public var customers = 48_000
-    public var badges: [Badge] = Badge.allCases
+    public var hotline = DealerSettings.standard.hotline
+    public var customers = DealerSettings.standard.customers
+    public var badges: [Badge] = DealerSettings.standard.trustBadges
     public var email = Seller.demo.email
     /// The hotline's opening hours, as the contact page shows them.
-    public var hoursDE = "Montag bis Freitag 9–18 Uhr"
-    public var hoursEN = "Monday to Friday, 9 am to 6 pm"
+    public var hoursDE = DealerSettings.standard.hoursDE
+    public var hoursEN = DealerSettings.standard.hoursEN
     public init() {}
 }
 
@@ -143,6 +143,13 @@ extension AppConfig {
         return settings
     }
 
+    /// The first values of the settings the dealer changes in the back office.
+    public var dealerSettings: DealerSettings {
+        DealerSettings(trustBadges: shop.badges, customers: shop.customers, hotline: shop.hotline, hoursDE: shop.hoursDE, hoursEN: shop.hoursEN,
+                       seller: seller, bankHolder: bank.holder, iban: bank.iban, bic: bank.bic, shipping: shipping,
+                       quoteLockSeconds: Int(quoteLock.components.seconds), paymentDays: paymentDays, cancellationFee: cancellationFee)
+    }
+
     /// What the shop's services run with, from this configuration; links point at this shop's own pages.
     public var shopSettings: ShopSettings {
         let base = baseURL
@@ -153,8 +160,7 @@ extension AppConfig {
             forgotPassword: { language in base + Page.account(.forgotPassword).path(language) })
         let links = ShopLinks(account: account, newsletter: newsletterLinks,
                               article: { slug, language in base + Page.news(.article(slug: slug)).path(language) })
-        return ShopSettings(mail: mailSettings, seller: seller, shipping: shipping, paymentDays: paymentDays, quoteLock: quoteLock,
-                            cancellationFee: cancellationFee, guestOrdersPerHour: guestOrdersPerHour,
+        return ShopSettings(mail: mailSettings, dealer: dealerSettings, guestOrdersPerHour: guestOrdersPerHour,
                             cancellationGraceDays: cancellationGraceDays, policy: policy, passwordCost: passwordCost, links: links,
                             staffMailbox: careers.email.isEmpty ? shop.email : careers.email,
                             applicationStorage: dataDirectory + "/applications", applicationRetentionMonths: careers.retentionMonths)

@@ -20,6 +20,8 @@ struct BoardEdition: Equatable, Sendable {
 struct ShopEdition: Equatable, Sendable {
     var board: BoardEdition
     var consentVersion: Int
+    /// The trust header and hotline are in every page's frame.
+    var settingsVersion: Int64
 }
 
 /// What a cached news page shows: the published articles, whether the stale-prices banner is up, the
@@ -28,6 +30,7 @@ struct NewsPageEdition: Equatable, Sendable {
     var articles: String
     var staleFeed: Bool
     var consentVersion: Int
+    var settingsVersion: Int64
 }
 
 /// The published articles' fingerprint, read from the database at most once per `recheck`: news pages are

@@ -9,11 +9,11 @@ import TresorServices
 /// the API handler the generated code copies per request, holds one reference instead of a retain per field.
 final class SiteContext: Sendable {
     let shop: Shop
-    let config: ShopConfig
+    /// The configured shop; what the dealer changes in the back office is laid over it in `config`.
+    let baseConfig: ShopConfig
     let now: @Sendable () -> Date
     let demoPrices: Bool
     let assets: Assets
-    let bank: BankDetails
     /// Cookies carry `Secure` when the shop's base URL is HTTPS.
     let secureCookies: Bool
     /// The shop's public address, e.g. `https://www.tresor.example`.
@@ -34,16 +34,37 @@ final class SiteContext: Sendable {
 
     init(_ deps: WebDependencies, assets: Assets, secureCookies: Bool) {
         shop = deps.shop
-        config = deps.config.shop
+        baseConfig = deps.config.shop
         now = deps.now
         demoPrices = deps.demoPrices
         self.assets = assets
-        bank = deps.config.bank
         self.secureCookies = secureCookies
         baseURL = deps.config.baseURL
         applicationRetention = deps.config.careers.retentionMonths
         newsEdition = NewsEdition(recheck: deps.config.boardRefresh)
         uploadsParsed = deps.uploadsParsed
+    }
+
+    /// The shop as pages show it now: the configuration with the dealer's current trust header, hotline and hours.
+    var config: ShopConfig {
+        var config = baseConfig
+        let dealer = shop.dealer.current
+        config.badges = dealer.trustBadges
+        config.customers = dealer.customers
+        config.hotline = dealer.hotline
+        config.hoursDE = dealer.hoursDE
+        config.hoursEN = dealer.hoursEN
+        return config
+    }
+
+    /// The account customers pay to, as the dealer's settings name it now.
+    var bank: BankDetails {
+        let dealer = shop.dealer.current
+        var bank = BankDetails()
+        bank.holder = dealer.bankHolder
+        bank.iban = dealer.iban
+        bank.bic = dealer.bic
+        return bank
     }
 
     var board: PriceBoard { shop.board }
@@ -62,7 +83,7 @@ final class SiteContext: Sendable {
         let (snapshot, generation) = board.current
         let context = pageContext(request, page, snapshot: snapshot)
         let edition = ShopEdition(board: BoardEdition(snapshot, generation: generation, now: context.now),
-                                  consentVersion: context.consent.version)
+                                  consentVersion: context.consent.version, settingsVersion: shop.dealer.version)
         let slots = try await pages.value(request.uri.description, edition: edition) { TokenSlots(try render(context, snapshot)) }
         return try await serve(slots, request)
     }
@@ -73,7 +94,8 @@ final class SiteContext: Sendable {
                         render: (PageContext) async throws -> String) async throws -> Response {
         let context = pageContext(request, page)
         let edition = NewsPageEdition(articles: try await newsEdition.current(shop.news, now: context.now),
-                                      staleFeed: context.staleFeed, consentVersion: context.consent.version)
+                                      staleFeed: context.staleFeed, consentVersion: context.consent.version,
+                                      settingsVersion: shop.dealer.version)
         let slots = try await newsPages.value(key, edition: edition) { TokenSlots(try await render(context)) }
         return try await serve(slots, request)
     }
