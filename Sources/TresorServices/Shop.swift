@@ -80,6 +80,10 @@ public struct Shop: Sendable {
     let logger: Logger
 
     public init(database: Database, settings: ShopSettings, logger: Logger) {
+        let dealer = DealerSettingsDesk(database: database, initial: settings.dealer, logger: logger)
+        var settings = settings
+        settings.mail.dealer = dealer
+        self.dealer = dealer
         self.database = database
         self.settings = settings
         self.logger = logger
@@ -87,7 +91,6 @@ public struct Shop: Sendable {
         spot = SpotDesk(database: database, policy: settings.policy, logger: logger)
         stock = StockDesk(database: database)
         catalogue = CatalogueDesk(database: database, board: board)
-        dealer = DealerSettingsDesk(database: database, initial: settings.dealer, logger: logger)
         var orders = OrderDesk(database: database, board: board, dealer: dealer, mail: settings.mail, logger: logger)
         orders.guestOrdersPerHour = settings.guestOrdersPerHour
         orders.cancellationGraceDays = settings.cancellationGraceDays

@@ -234,6 +234,10 @@ extension BackOfficeDeskTests {
             #expect(entry.action == "settings.change" && entry.after == ["hotline": "0221 987 654", "iban": "GB82WEST12345698765432"])
             var (sales, _) = try await office.signedIn(shop, .sales)
             #expect(try await sales.get(shop, "/backoffice/settings").status == .forbidden)
+            // The next order's confirmation names the new account.
+            _ = try await office.placeOrder(shop)
+            let confirmation = try #require(try await AttackTests.outbox(shop).last { $0.subject.hasPrefix("Ihre Bestellung") })
+            #expect(try #require(MailText.plain(confirmation.raw)).contains("GB82WEST12345698765432"))
         }
     }
 }

@@ -9,11 +9,30 @@ public struct MailSettings: Sendable {
     public var fromAddress = Seller.demo.email
     /// Right-hand side of Message-IDs.
     public var domain = Seller.demoDomain
-    public var bankHolder = Seller.demoBank.holder
-    public var iban = Seller.demoBank.iban
-    public var bic = Seller.demoBank.bic
+    /// The dealer's settings as they are now; when set, the bank account and the imprint come from them, so a change
+    /// in the back office reaches every mail at once (the values below are the configuration's, for tools and tests).
+    public var dealer: DealerSettingsDesk?
+    var configuredBankHolder = Seller.demoBank.holder
+    var configuredIBAN = Seller.demoBank.iban
+    var configuredBIC = Seller.demoBank.bic
+    var configuredImprint: [String] = MailSettings.imprint(of: .demo)
+    public var bankHolder: String {
+        get { dealer?.current.bankHolder ?? configuredBankHolder }
+        set { configuredBankHolder = newValue }
+    }
+    public var iban: String {
+        get { dealer?.current.iban ?? configuredIBAN }
+        set { configuredIBAN = newValue }
+    }
+    public var bic: String {
+        get { dealer?.current.bic ?? configuredBIC }
+        set { configuredBIC = newValue }
+    }
     /// Who sends, as the imprint at the foot of every newsletter (§5 DDG): name, address, register, directors.
-    public var imprint: [String] = MailSettings.imprint(of: .demo)
+    public var imprint: [String] {
+        get { dealer.map { MailSettings.imprint(of: $0.current.seller) } ?? configuredImprint }
+        set { configuredImprint = newValue }
+    }
     /// The absolute address of an order's page for its number, access token and language; without it the
     /// mails carry no link.
     public var orderPage: (@Sendable (_ number: String, _ token: String, _ language: TresorCore.Language) -> String)?

@@ -77,17 +77,8 @@ public struct OrderDesk: Sendable {
     /// Days after the due date before an unpaid bank-transfer order is cancelled and its stock returned.
     public var cancellationGraceDays = OrderDesk.standardCancellationGraceDays
     public var compliance: any ComplianceCheck
-    /// How mail is sent and signed; the bank account and imprint in order mails come from the dealer's settings.
-    let baseMail: MailSettings
-    public var mail: MailSettings {
-        var mail = baseMail
-        let settings = dealer.current
-        mail.bankHolder = settings.bankHolder
-        mail.iban = settings.iban
-        mail.bic = settings.bic
-        mail.imprint = MailSettings.imprint(of: settings.seller)
-        return mail
-    }
+    /// How mail is sent and signed; the bank account and imprint come from the dealer's settings as they are now.
+    public let mail: MailSettings
     /// Who the invoices name as the seller.
     public var seller: Seller { dealer.current.seller }
     let calendar = BankingCalendar()
@@ -101,7 +92,9 @@ public struct OrderDesk: Sendable {
         self.board = board
         self.dealer = dealer ?? DealerSettingsDesk(database: database, initial: .standard, logger: logger)
         self.compliance = compliance
-        self.baseMail = mail
+        var mail = mail
+        mail.dealer = self.dealer
+        self.mail = mail
         self.logger = logger
         secrets = SecretCache(database: database)
     }
