@@ -22,10 +22,12 @@ public struct ShopSettings: Sendable {
     public var staffMailbox: String
     /// The folder CVs are kept in, outside any served path.
     public var applicationStorage: String
+    /// The folder product photos are kept in, outside any served path (the shop serves them by name).
+    public var productImageStorage: String
     public var applicationRetentionMonths: Int
 
     public init(mail: MailSettings, dealer: DealerSettings, guestOrdersPerHour: Int, cancellationGraceDays: Int, policy: FeedPolicy, passwordCost: Int, links: ShopLinks, staffMailbox: String,
-                applicationStorage: String, applicationRetentionMonths: Int) {
+                applicationStorage: String, applicationRetentionMonths: Int, productImageStorage: String) {
         self.mail = mail
         self.dealer = dealer
         self.guestOrdersPerHour = guestOrdersPerHour
@@ -35,6 +37,7 @@ public struct ShopSettings: Sendable {
         self.links = links
         self.staffMailbox = staffMailbox
         self.applicationStorage = applicationStorage
+        self.productImageStorage = productImageStorage
         self.applicationRetentionMonths = applicationRetentionMonths
     }
 }
@@ -90,7 +93,7 @@ public struct Shop: Sendable {
         board = PriceBoard(database: database, policy: settings.policy, logger: logger)
         spot = SpotDesk(database: database, policy: settings.policy, logger: logger)
         stock = StockDesk(database: database)
-        catalogue = CatalogueDesk(database: database, board: board)
+        catalogue = CatalogueDesk(database: database, board: board, imageStorage: settings.productImageStorage)
         var orders = OrderDesk(database: database, board: board, dealer: dealer, mail: settings.mail, logger: logger)
         orders.guestOrdersPerHour = settings.guestOrdersPerHour
         orders.cancellationGraceDays = settings.cancellationGraceDays

@@ -218,6 +218,7 @@ import TresorTestSupport
         case .stockCount: .stockCount(sku: "AU-KR-1OZ")
         case .productEdit: .productEdit(sku: "AU-KR-1OZ")
         case .productPublish(_, let publish): .productPublish(sku: "AU-KR-1OZ", publish: publish)
+        case .productImage: .productImage(sku: "AU-KR-1OZ")
         case .articleEdit: .articleEdit(slug: "goldpreis-im-november")
         case .articleRestore: .articleRestore(slug: "goldpreis-im-november", version: "1")
         case .callbackMark(_, let status): .callbackMark(id: UUID().uuidString.lowercased(), status: status)

@@ -26,11 +26,13 @@ public struct Product: Sendable, Hashable, Identifiable {
     public var descriptionEN: String
     /// Listed in the shop; a withdrawn product is in no catalogue and no new quote, and keeps its history.
     public var published: Bool
+    /// The stored name of its photo (`ProductImage`); nil: the shop draws a neutral coin or bar.
+    public var image: String?
 
     public init(id: UUID = UUID(), sku: String, slug: String, name: String, metal: Metal, form: ProductForm,
                 grossGrams: Decimal, fineness: Fineness, mint: String, year: Int?, vatRegime: VatRegime,
                 premium: PremiumRule, stock: Int, featured: Bool = false, descriptionDE: String = "",
-                descriptionEN: String = "", published: Bool = true) {
+                descriptionEN: String = "", published: Bool = true, image: String? = nil) {
         self.id = id
         self.sku = sku
         self.slug = slug
@@ -48,6 +50,7 @@ public struct Product: Sendable, Hashable, Identifiable {
         self.descriptionDE = descriptionDE
         self.descriptionEN = descriptionEN
         self.published = published
+        self.image = image
     }
 
     /// The first field a dealer could not list the product with, named as the back office's form names it.

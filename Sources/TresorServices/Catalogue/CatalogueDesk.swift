@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import TresorCore
 import TresorStore
@@ -9,6 +10,7 @@ public enum ProductProblem: Error, Equatable, Sendable {
     case noSuchProduct(String)
     /// Another product has this address.
     case slugTaken(String)
+    case image(ProductImage.Problem)
 }
 
 /// The dealer's product list: create and edit products (weights, fineness, VAT regime, premium tiers, buy-back
@@ -17,10 +19,47 @@ public enum ProductProblem: Error, Equatable, Sendable {
 public struct CatalogueDesk: Sendable {
     let database: Database
     let board: PriceBoard
+    /// Where photos are kept, outside any served path.
+    let imageStorage: String
 
-    public init(database: Database, board: PriceBoard) {
+    public init(database: Database, board: PriceBoard, imageStorage: String = NSTemporaryDirectory() + "tresor-product-images") {
         self.database = database
         self.board = board
+        self.imageStorage = imageStorage
+    }
+
+    /// Sets a product's photo: checked by content first, written under its SHA-256 (a new name for new bytes, so the
+    /// old address keeps serving the old picture to pages cached with it), then named on the product and audited.
+    public func setImage(sku: String, bytes: [UInt8], by actor: Actor, now: Date) async throws {
+        let kind: ProductImage.Kind
+        do throws(ProductImage.Problem) { kind = try ProductImage.check(bytes) } catch { throw ProductProblem.image(error) }
+        let name = Hex.encode(SHA256.hash(data: bytes)) + "." + kind.fileExtension
+        try FileManager.default.createDirectory(atPath: imageStorage, withIntermediateDirectories: true)
+        let path = imageStorage + "/" + name
+        if !FileManager.default.fileExists(atPath: path) {
+            let temporary = path + ".part-" + UUID().uuidString
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        }
+        let found = try await database.transaction { sql -> Bool in
+            guard try await StaffDirectory.authorize(actor, .products, in: sql) != nil else { throw StaffProblem.unknown(actor.recorded) }
+            let old = try await ProductRepository(sql).find(sku: sku)?.image
+            guard try await ProductRepository(sql).setImage(sku: sku, name, now: now) else { return false }
+            try await StaffDirectory.audit(actor, "product.image", sku, before: ["image": old ?? ""], after: ["image": name], now: now, in: sql)
+            return true
+        }
+        guard found else { throw ProductProblem.noSuchProduct(sku) }
+        try await board.refresh()
+    }
+
+    /// A stored photo and its content type, by the name the shop's pages use; nil for any other name.
+    public func image(named name: String) -> (bytes: Data, contentType: String)? {
+        guard let kind = ProductImage.kind(ofStoredName: name), let data = FileManager.default.contents(atPath: imageStorage + "/" + name) else {
+            return nil
+        }
+        return (data, kind.contentType)
     }
 
     /// Every product, published or not, by SKU.

@@ -63,6 +63,13 @@ public struct ProductRepository: Sendable {
             """)).isEmpty
     }
 
+    /// Sets a product's photo (its stored name); false when there is no such SKU.
+    public func setImage(sku: String, _ image: String, now: Date) async throws -> Bool {
+        !(try await sql.rows("""
+            UPDATE products SET image = \(bind: image), updated_at = \(bind: now) WHERE sku = \(bind: sku) RETURNING id
+            """)).isEmpty
+    }
+
     func insertTiers(_ product: Product) async throws {
         for tier in product.premium.tiers {
             try await sql.execute("""
@@ -105,6 +112,6 @@ public struct ProductRepository: Sendable {
                        vatRegime: try row.enumValue("vat_regime", as: VatRegime.self), premium: premium,
                        stock: try row.int("stock"), featured: try row.bool("featured"),
                        descriptionDE: try row.string("description_de"), descriptionEN: try row.string("description_en"),
-                       published: try row.bool("published"))
+                       published: try row.bool("published"), image: try row.decode(column: "image", as: String?.self))
     }
 }

@@ -78,5 +78,9 @@ extension Migrator {
                 updated_by TEXT NOT NULL
             )
             """),
+        // A product's photo, stored under its SHA-256 outside the web root; nil: a drawn coin or bar.
+        Migration(id: "2026-11-30-031-product-image", ddl: """
+            ALTER TABLE products ADD COLUMN image TEXT
+            """),
     ]
 }

@@ -29,6 +29,7 @@ enum BackOfficePage: Hashable, Sendable {
     case productEdit(sku: String)
     case productSave
     case productPublish(sku: String, publish: Bool)
+    case productImage(sku: String)
     case customers
     case customer(id: String)
     case customerDisable(id: String)
@@ -94,6 +95,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .productEdit(let sku): "backoffice/products/edit/" + parameter(sku)
         case .productSave: "backoffice/products/save"
         case .productPublish(let sku, let publish): "backoffice/products/edit/" + parameter(sku) + (publish ? "/publish" : "/withdraw")
+        case .productImage(let sku): "backoffice/products/edit/" + parameter(sku) + "/image"
         case .stockCount(let sku): "backoffice/stock/" + parameter(sku)
         case .customers: "backoffice/customers"
         case .customer(let id): "backoffice/customers/" + parameter(id)
@@ -136,7 +138,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .spot, .spotEnter, .spotDecide: .spot
         case .payments, .paymentsImport, .paymentAssign, .paymentDismiss: .payments
         case .stock, .stockCount: .stock
-        case .products, .productNew, .productEdit, .productSave, .productPublish: .products
+        case .products, .productNew, .productEdit, .productSave, .productPublish, .productImage: .products
         case .customers, .customer, .customerDisable: .customers
         case .callbacks, .callbackMark: .callbacks
         case .campaigns, .campaignDraft, .campaignDigest, .campaign, .campaignStep, .subscribers, .subscriberProof: .newsletter
@@ -151,7 +153,7 @@ enum BackOfficePage: Hashable, Sendable {
     var isForm: Bool {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss,
-             .stockCount, .productSave, .productPublish, .customerDisable, .callbackMark, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
+             .stockCount, .productSave, .productPublish, .productImage, .customerDisable, .callbackMark, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
              .campaignStep, .settingsSave, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
@@ -163,7 +165,7 @@ enum BackOfficePage: Hashable, Sendable {
                                         .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
                                         .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .products, .productNew,
                                         .productEdit(sku: ":sku"), .productSave, .productPublish(sku: ":sku", publish: true),
-                                        .productPublish(sku: ":sku", publish: false), .customers, .customer(id: ":id"),
+                                        .productPublish(sku: ":sku", publish: false), .productImage(sku: ":sku"), .customers, .customer(id: ":id"),
                                         .customerDisable(id: ":id"), .articles, .articleNew, .articleEdit(slug: ":slug"), .articleSave,
                                         .articleRestore(slug: ":slug", version: ":version"), .campaigns, .campaignDraft, .campaignDigest,
                                         .campaign(id: ":id"), .subscribers, .subscriberProof, .callbacks, .callbackMark(id: ":id", status: "called"),

@@ -29,7 +29,7 @@ enum BackOfficeText: Wording {
          productTierPercent, productTierFixed, productBuybackPercent, productBuybackFixed, productFeatured, productDescriptionDE,
          productDescriptionEN, productPreview, productSave, productSaved, productInvalid, productPremiumInvalid, productSlugTaken,
          productPublish, productWithdraw, productPublished, productWithdrawn, productNoPrice, productVat, productBuyback,
-         productPremiumOverSpot, productFrom, productNewLead
+         productPremiumOverSpot, productFrom, productNewLead, productImage, productImageUpload, productImageInvalid
     case menuSettings, settingsLead, settingsTrust, settingsContact, settingsSeller, settingsBank, settingsTerms, settingsSave, settingsSaved,
          settingsInvalid, settingsCustomers, settingsHotline, settingsHoursDE, settingsHoursEN, settingsSellerName, settingsStreet,
          settingsPostalCode, settingsCity, settingsCountry, settingsVatID, settingsTaxNumber, settingsRegister, settingsDirectors,
@@ -295,6 +295,9 @@ enum BackOfficeText: Wording {
         case .productBuyback: ("Ankaufspreis", "Buy-back price")
         case .productPremiumOverSpot: ("Aufschlag über Spot", "Premium over spot")
         case .productFrom: ("ab %@ Stück", "from %@ pieces")
+        case .productImage: ("Produktbild (PNG, JPEG oder WebP, bis 2 MB)", "Product photo (PNG, JPEG or WebP, up to 2 MB)")
+        case .productImageUpload: ("Bild hochladen", "Upload the photo")
+        case .productImageInvalid: ("Das ist kein PNG-, JPEG- oder WebP-Bild bis 2 MB.", "This is no PNG, JPEG or WebP picture of up to 2 MB.")
         case .productNewLead: ("Ein neues Produkt beginnt ohne Bestand und nicht im Shop: erst zählen, dann zeigen.",
                                "A new product starts without stock and unlisted: count it in, then publish it.")
         case .menuSettings: ("Einstellungen", "Settings")

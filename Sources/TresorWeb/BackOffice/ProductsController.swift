@@ -12,6 +12,8 @@ struct ProductsController: Sendable {
     var forms: [FormRule] {
         [FormRule(.backOffice(.productSave), token: BackOfficeForms.token, bodyLimit: 128 * 1024)]
             + [true, false].map { FormRule(.backOffice(.productPublish(sku: ":sku", publish: $0)), token: BackOfficeForms.token) }
+            + [FormRule(.backOffice(.productImage(sku: ":sku")), token: BackOfficeForms.token, bodyLimit: ProductImage.maximumSize + 64 * 1024,
+                        multipart: true)]
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
@@ -21,9 +23,11 @@ struct ProductsController: Sendable {
             guard let sku = context.parameters.get("sku"), let product = try await site.shop.catalogue.product(sku: sku) else { throw PageError.notFound }
             let notice = ["saved": BackOfficeText.productSaved(lang), "published": BackOfficeText.productPublished(lang),
                           "withdrawn": BackOfficeText.productWithdrawn(lang)][request.query("done")]
-            return try await self.editor(ProductDraft(product), isNew: false, context, lang, published: product.published, notice: notice)
+            return try await self.editor(ProductDraft(product), isNew: false, context, lang, published: product.published, image: product.image,
+                                         notice: notice)
         }
         group.post(.backOffice(.productSave)) { _, context, lang in try await self.save(context, lang) }
+        group.post(.backOffice(.productImage(sku: ":sku"))) { _, context, lang in try await self.image(context, lang) }
         for publish in [true, false] {
             group.post(.backOffice(.productPublish(sku: ":sku", publish: publish))) { _, context, lang in
                 try await self.publish(publish, context, lang)
@@ -37,10 +41,10 @@ struct ProductsController: Sendable {
     }
 
     func editor(_ draft: ProductDraft, isNew: Bool, _ context: TresorRequestContext, _ lang: Language, published: Bool = false,
-                preview: ProductsView.Preview? = nil, notice: String? = nil, problem: String? = nil,
+                image: String? = nil, preview: ProductsView.Preview? = nil, notice: String? = nil, problem: String? = nil,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         return try await site.backOffice(isNew ? .productNew : .productEdit(sku: draft.sku), lang, context, notice: notice, status: status) {
-            ProductsView.editor($0, draft: draft, isNew: isNew, published: published, preview: preview, problem: problem)
+            ProductsView.editor($0, draft: draft, isNew: isNew, published: published, image: image, preview: preview, problem: problem)
         }
     }
 
@@ -73,6 +77,18 @@ struct ProductsController: Sendable {
             return try await refuse(BackOfficeText.productSlugTaken(lang))
         }
         return site.redirect(Page.backOffice(.productEdit(sku: product.sku)).path(lang) + "?done=saved", context.visitor)
+    }
+
+    func image(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        guard let session = context.staff else { throw PageError.forbidden }
+        guard let sku = context.parameters.get("sku"), let product = try await site.shop.catalogue.product(sku: sku) else { throw PageError.notFound }
+        do {
+            try await site.shop.catalogue.setImage(sku: sku, bytes: context.files["image"]?.bytes ?? [], by: .staff(session.member), now: site.now())
+        } catch ProductProblem.image {
+            return try await editor(ProductDraft(product), isNew: false, context, lang, published: product.published, image: product.image,
+                                    problem: BackOfficeText.productImageInvalid(lang), status: .unprocessableContent)
+        }
+        return site.redirect(Page.backOffice(.productEdit(sku: sku)).path(lang) + "?done=saved", context.visitor)
     }
 
     func publish(_ publish: Bool, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {

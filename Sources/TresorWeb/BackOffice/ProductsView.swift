@@ -38,7 +38,8 @@ enum ProductsView {
         return BackOfficeLayout.render(frame, title: BackOfficeText.menuProducts(lang), main: main)
     }
 
-    static func editor(_ frame: BackOfficeFrame, draft: ProductDraft, isNew: Bool, published: Bool, preview: Preview?, problem: String?) -> String {
+    static func editor(_ frame: BackOfficeFrame, draft: ProductDraft, isNew: Bool, published: Bool, image: String?, preview: Preview?,
+                       problem: String?) -> String {
         let lang = frame.lang
         let none = FieldProblems()
         let field = { (label: BackOfficeText, name: String, value: String, required: Bool) in
@@ -58,6 +59,7 @@ enum ProductsView {
             .if(!isNew, BackOfficeLayout.form(.productPublish(sku: draft.sku, publish: !published), frame,
                                               Forms.submit(published ? BackOfficeText.productWithdraw(lang) : BackOfficeText.productPublish(lang),
                                                            class: published ? "button danger" : "button"))),
+            .if(!isNew, imageForm(frame, sku: draft.sku, image: image)),
             .if(preview != nil, previewTable(preview, lang)),
             BackOfficeLayout.form(.productSave, frame, class: "form",
                                   Forms.hidden("new", isNew ? "1" : "0"),
@@ -88,6 +90,20 @@ enum ProductsView {
                                           .text(BackOfficeText.productSave(lang))))
         )
         return BackOfficeLayout.render(frame, title: title, main: main)
+    }
+
+    /// The photo and the form to replace it; a file upload carries its token in the address, checked before parsing.
+    static func imageForm(_ frame: BackOfficeFrame, sku: String, image: String?) -> Node<HTML.BodyContext> {
+        let lang = frame.lang
+        return .section(.attr("class", "product-photo"),
+                        .if(image != nil, .img(.attr("src", Page.shop(.productImage(name: image ?? "")).path(.de)), .attr("alt", sku),
+                                               .attr("width", "160"), .attr("height", "160"))),
+                        .form(.attr("method", "post"), .attr("enctype", "multipart/form-data"), .attr("class", "form filters"),
+                              .attr("action", Page.backOffice(.productImage(sku: sku)).path(lang) + "?_csrf=" + Escape.percent(frame.token)),
+                              .div(.attr("class", "field"), .label(.attr("for", "f-image"), .text(BackOfficeText.productImage(lang))),
+                                   .input(.attr("id", "f-image"), .attr("name", "image"), .attr("type", "file"),
+                                          .attr("accept", "image/png,image/jpeg,image/webp"), .flag("required", true))),
+                              Forms.submit(BackOfficeText.productImageUpload(lang), class: "button secondary")))
     }
 
     static func tierInput(_ name: String, _ label: String, _ value: String) -> Node<HTML.FormContext> {

@@ -163,7 +163,8 @@ extension AppConfig {
         return ShopSettings(mail: mailSettings, dealer: dealerSettings, guestOrdersPerHour: guestOrdersPerHour,
                             cancellationGraceDays: cancellationGraceDays, policy: policy, passwordCost: passwordCost, links: links,
                             staffMailbox: careers.email.isEmpty ? shop.email : careers.email,
-                            applicationStorage: dataDirectory + "/applications", applicationRetentionMonths: careers.retentionMonths)
+                            applicationStorage: dataDirectory + "/applications", applicationRetentionMonths: careers.retentionMonths,
+                            productImageStorage: dataDirectory + "/product-images")
     }
 
     /// The shop's services over the configured database; its client runs while `storage` runs.

@@ -45,6 +45,8 @@ enum ShopPage: Hashable, Sendable {
     case charts
     case reportingDuties
     case sellBack, about, imprint, privacy
+    /// A product photo by its stored name (the same address in both languages).
+    case productImage(name: String)
 
     /// Pages that exist as "coming soon" until their issue lands.
     static let comingSoon: [ShopPage] = [.sellBack, .about, .imprint, .privacy]
@@ -62,6 +64,7 @@ enum ShopPage: Hashable, Sendable {
         case .about: de ? "ueber-uns" : "about"
         case .imprint: de ? "impressum" : "imprint"
         case .privacy: de ? "datenschutz" : "privacy"
+        case .productImage(let name): "produktbild/" + parameter(name)
         }
     }
 }

@@ -12,6 +12,12 @@ struct ShopController: Sendable {
             group.get(.shop(.catalogue(metal))) { request, _, lang in try await self.catalogue(request, lang, metal: metal) }
         }
         group.get(.shop(.product(slug: ":slug"))) { request, context, lang in try await self.product(request, context, lang) }
+        group.get(.shop(.productImage(name: ":name"))) { _, context, _ in
+            // Named by the SHA-256 of its bytes: the same address never serves another picture, so caches keep it.
+            guard let name = context.parameters.get("name"), let image = site.shop.catalogue.image(named: name) else { throw PageError.notFound }
+            return Response(status: .ok, headers: [.contentType: image.contentType, .cacheControl: "public, max-age=31536000, immutable"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: image.bytes)))
+        }
         group.get(.shop(.reportingDuties)) { request, _, _ in
             try await self.site.html(request, InfoPages.reportingDuties(self.site.pageContext(request, .shop(.reportingDuties))))
         }

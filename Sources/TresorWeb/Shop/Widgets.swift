@@ -86,8 +86,12 @@ enum Widgets {
         }
     }
 
-    /// A neutral drawing of a coin or bar in the metal's colour, instead of a photo.
+    /// The product's photo, or a neutral drawing of a coin or bar in the metal's colour when it has none.
     static func placeholderImage(_ product: Product) -> Node<HTML.AnchorContext> {
+        if let image = product.image {
+            return .element(named: "img", nodes: [.attr("class", "product-image"), .attr("src", Page.shop(.productImage(name: image)).path(.de)),
+                                                  .attr("alt", product.name), .attr("loading", "lazy"), .attr("width", "320"), .attr("height", "320")])
+        }
         let shape: Node<HTML.AnchorContext> = product.form == .coin
             ? .element(named: "circle", nodes: [.attr("cx", "40"), .attr("cy", "40"), .attr("r", "34")])
             : .element(named: "rect", nodes: [.attr("x", "12"), .attr("y", "22"), .attr("width", "56"), .attr("height", "36"), .attr("rx", "4")])
