@@ -35,6 +35,12 @@ import TresorTestSupport
             #expect(try await search(order.paymentReference) == [numbers[0]])
             #expect(try await desk.search(OrderFilter(status: .paid), page: 1).entries.isEmpty)
             #expect(try await desk.search(OrderFilter(from: now.addingTimeInterval(60)), page: 1).entries.isEmpty)
+            // A cursor continues after an order in the list's order (newest first; same time: higher number first).
+            var after = OrderFilter()
+            after.after = numbers[2]
+            #expect(try await desk.search(after, page: 2).entries.map(\.number) == [numbers[1], numbers[0]])
+            after.after = numbers[0]
+            #expect(try await desk.search(after, page: 4).entries.isEmpty)
             let page2 = try await desk.search(OrderFilter(), page: 2)
             #expect(page2.entries.isEmpty && page2.number == 2 && !page2.hasNext)
 

@@ -195,7 +195,8 @@ import TresorTestSupport
                 let page = try await sales.get(shop, "/backoffice/orders?" + query)
                 #expect(page.status == .ok && !page.body.contains(">\(number)</a>"), "\(query)")
             }
-            for query in ["status=lost", "from=2026-13-01", "from=yesterday", "page=0", "page=x", "payment=gold"] {
+            #expect(try await sales.get(shop, "/backoffice/orders?page=2&after=\(number)").status == .ok)
+            for query in ["status=lost", "from=2026-13-01", "from=yesterday", "page=0", "page=x", "payment=gold", "after=" + String(repeating: "T", count: 41)] {
                 #expect(try await sales.get(shop, "/backoffice/orders?" + query).status == .badRequest, "\(query)")
             }
             #expect(try await sales.get(shop, "/backoffice/orders?q=%25%27%22%3Cscript%3E").status == .ok)

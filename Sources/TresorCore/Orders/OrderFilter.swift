@@ -11,6 +11,9 @@ public struct OrderFilter: Sendable, Hashable {
     public var until: Date?
     /// Found in the order number, the customer's name or e-mail, or the payment reference.
     public var text: String
+    /// Only orders after this one in the list's order (newer first): the next page starts where the last one ended,
+    /// without counting through the pages before it.
+    public var after: String?
 
     public init(status: OrderStatus? = nil, payment: PaymentMethod? = nil, shipping: ShippingMethod? = nil, from: Date? = nil,
                 until: Date? = nil, text: String = "") {

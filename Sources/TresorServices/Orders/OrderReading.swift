@@ -79,10 +79,10 @@ extension OrderDesk {
     public func search(_ filter: OrderFilter, page: Int) async throws -> ListPage<Order> {
         let number = max(1, min(page, 100_000))
         let size = ListPage<Order>.size
-        // One more than a page tells whether a next page exists, without counting every match.
-        let found = try await database.read { sql in
-            try await OrderRepository(sql).search(filter, limit: size + 1, offset: (number - 1) * size)
-        }
+        // One more than a page tells whether a next page exists, without counting every match. After a cursor the page
+        // starts there; without one (a page typed into the address) it counts from the start.
+        let offset = filter.after == nil ? (number - 1) * size : 0
+        let found = try await database.read { sql in try await OrderRepository(sql).search(filter, limit: size + 1, offset: offset) }
         return ListPage(entries: Array(found.prefix(size)), number: number, hasNext: found.count > size)
     }
 

@@ -89,6 +89,10 @@ public struct OrderRepository: Sendable {
         if let shipping = filter.shipping { condition += " AND shipping_method = \(bind: shipping.rawValue)" }
         if let from = filter.from { condition += " AND created_at >= \(bind: from)" }
         if let until = filter.until { condition += " AND created_at < \(bind: until)" }
+        if let after = filter.after {
+            // A row comparison on the list's own order, which the (created_at, number) indexes answer by seeking.
+            condition += " AND (created_at, number) < (SELECT created_at, number FROM orders WHERE number = \(bind: after))"
+        }
         let text = filter.searchText
         switch OrderSearch(text) {
         case .none: break

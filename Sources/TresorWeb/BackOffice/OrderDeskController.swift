@@ -30,7 +30,9 @@ struct OrderDeskController: Sendable {
     }
 
     func list(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
-        let query = request.formQuery.filter { ["status", "payment", "shipping", "from", "until", "q", "page"].contains($0.name) && !$0.value.isEmpty }
+        let query = request.formQuery.filter {
+            ["status", "payment", "shipping", "from", "until", "q", "page", "after"].contains($0.name) && !$0.value.isEmpty
+        }
         let value = { (name: String) in query.first { $0.name == name }?.value ?? "" }
         var filter = OrderFilter(text: value("q"))
         if !value("status").isEmpty {
@@ -47,6 +49,10 @@ struct OrderDeskController: Sendable {
         }
         filter.from = try Self.day(value("from"), name: "from")
         filter.until = try Self.day(value("until"), name: "until").map { $0.addingTimeInterval(86_400) }
+        if !value("after").isEmpty {
+            guard value("after").count <= 40 else { throw PageError.badParameter(InvalidParameter(name: "after", value: value("after"))) }
+            filter.after = value("after")
+        }
         let pageNumber = value("page").isEmpty ? 1 : Int(value("page")) ?? 0
         guard pageNumber >= 1 else { throw PageError.badParameter(InvalidParameter(name: "page", value: value("page"))) }
         let page = try await site.orders.search(filter, page: pageNumber)

@@ -8,8 +8,10 @@ enum OrderDeskView {
     static func list(_ frame: BackOfficeFrame, filter: OrderFilter, query: [(name: String, value: String)], page: ListPage<Order>) -> String {
         let lang = frame.lang
         let selectedDate = { (name: String) in query.first { $0.name == name }?.value ?? "" }
-        let pageLink = { (number: Int) in
-            Page.backOffice(.orders).path(lang) + Escape.query(query.filter { $0.name != "page" } + [("page", String(number))])
+        // The next page continues after the last order shown (a cursor); the previous one counts from the start.
+        let pageLink = { (number: Int, after: String?) in
+            Page.backOffice(.orders).path(lang)
+                + Escape.query(query.filter { $0.name != "page" && $0.name != "after" } + [("page", String(number))] + (after.map { [("after", $0)] } ?? []))
         }
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(BackOfficeText.ordersTitle(lang))),
@@ -42,9 +44,9 @@ enum OrderDeskView {
                         .td(.attr("class", "num"), .text(Format.money(order.total, lang))))
                 })),
             .nav(.attr("class", "pager"), .attr("aria-label", "Pages"),
-                 .if(page.number > 1, .a(.attr("rel", "prev"), .attr("href", pageLink(page.number - 1)), .text(BackOfficeText.pagePrevious(lang)))),
+                 .if(page.number > 1, .a(.attr("rel", "prev"), .attr("href", pageLink(page.number - 1, nil)), .text(BackOfficeText.pagePrevious(lang)))),
                  .span(.text(" " + BackOfficeText.pageNumber(lang, String(page.number)) + " ")),
-                 .if(page.hasNext, .a(.attr("rel", "next"), .attr("href", pageLink(page.number + 1)), .text(BackOfficeText.pageNext(lang)))))
+                 .if(page.hasNext, .a(.attr("rel", "next"), .attr("href", pageLink(page.number + 1, page.entries.last?.number)), .text(BackOfficeText.pageNext(lang)))))
         )
         return BackOfficeLayout.render(frame, title: BackOfficeText.ordersTitle(lang), main: main)
     }
