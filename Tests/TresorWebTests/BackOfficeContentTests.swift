@@ -132,3 +132,30 @@ extension BackOfficeContentTests {
         }
     }
 }
+
+extension BackOfficeContentTests {
+    /// An editor writes a job posting in the back office; it appears on the careers page, and a change is a new
+    /// audited version of the same posting.
+    @Test func aJobPostingIsWrittenAndChanged() async throws {
+        try await ShopFixture.run { shop in
+            var (editor, _) = try await office.signedIn(shop, .editor)
+            let page = try await editor.get(shop, "/backoffice/jobs/new")
+            let token = try WebVisitor.token(page.body, action: "/backoffice/jobs/save")
+            var fields = [("_csrf", token), ("new", "1"), ("slug", "lagerist-koeln"), ("title", "Lagerist (m/w/d)"), ("location", "Köln"),
+                          ("type", "FULL_TIME"), ("status", "published"), ("closesAt", ""), ("description", "Sie packen **Gold**.")]
+            #expect(try await editor.post(shop, "/backoffice/jobs/save", fields.map { $0.0 == "type" ? ("type", "SLAVE") : $0 }).status
+                    == .unprocessableContent)
+            let saved = try await editor.post(shop, "/backoffice/jobs/save", fields)
+            #expect(saved.location == "/backoffice/jobs/edit/lagerist-koeln?done=saved")
+            #expect(try await shop.get("/karriere/lagerist-koeln").body.contains("Lagerist (m/w/d)"))
+            #expect(try await editor.post(shop, "/backoffice/jobs/save", fields).status == .unprocessableContent)  // the address is taken
+            let changes = ["new": "0", "title": "Lagerfachkraft (m/w/d)"]
+            fields = fields.map { name, value in (name, changes[name] ?? value) }
+            #expect(fields.first { $0.0 == "new" }?.1 == "0")
+            let changed = try await editor.post(shop, "/backoffice/jobs/save", fields)
+            #expect(changed.location == "/backoffice/jobs/edit/lagerist-koeln?done=saved", "\(changed.status) \(changed.body.suffix(3000))")
+            #expect(try await shop.shop.careers.job(slug: "lagerist-koeln")?.title == "Lagerfachkraft (m/w/d)")
+            #expect(try await shop.shop.audit.entries(target: "lagerist-koeln").map(\.action) == ["job.update", "job.create"])
+        }
+    }
+}

@@ -224,6 +224,7 @@ import TresorTestSupport
         case .articleRestore: .articleRestore(slug: "goldpreis-im-november", version: "1")
         case .callbackMark(_, let status): .callbackMark(id: UUID().uuidString.lowercased(), status: status)
         case .jobClose: .jobClose(slug: "edelmetallberater-m-w-d")
+        case .jobEdit: .jobEdit(slug: "edelmetallberater-m-w-d")
         case .campaign: .campaign(id: UUID().uuidString.lowercased())
         case .campaignStep(_, let step): .campaignStep(id: UUID().uuidString.lowercased(), step)
         case .applicationCV: .applicationCV(id: UUID().uuidString.lowercased())

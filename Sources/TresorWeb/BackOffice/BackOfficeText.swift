@@ -38,6 +38,7 @@ enum BackOfficeText: Wording {
     case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers, menuCallbacks, menuJobs
     case callbacksNone, callbackMarked, callbackCalled, callbackClose, callbackPhone, callbackWindow, callbackTopic, callbackStatusOpen,
          callbackStatusCalled, callbackStatusClosed
+    case jobNew, jobEdit, jobTitle, jobLocation, jobType, jobDescription, jobClosesAt, jobStatus, jobSave, jobSaved, jobInvalid, jobExists
     case jobsPostings, jobsApplications, jobsNoApplications, jobOpen, jobClosed, jobClose, jobClosedNow, applicationCV, applicationMessage
     case customersSearch, customersNone, customerSince, customerOpen, customerClosed, customerClosedShort, customerClose, customerCloseLead, customerClosedNow,
          customerOrders, customerNoOrders
@@ -233,6 +234,18 @@ enum BackOfficeText: Wording {
         case .callbackStatusOpen: ("offen", "open")
         case .callbackStatusCalled: ("angerufen", "called")
         case .callbackStatusClosed: ("erledigt", "done")
+        case .jobNew: ("Neue Stellenanzeige", "New job posting")
+        case .jobEdit: ("Stellenanzeige bearbeiten", "Edit job posting")
+        case .jobTitle: ("Titel", "Title")
+        case .jobLocation: ("Ort", "Location")
+        case .jobType: ("Anstellung", "Employment")
+        case .jobDescription: ("Beschreibung (Markdown)", "Description (Markdown)")
+        case .jobClosesAt: ("Bewerbungsschluss (Berliner Zeit, optional)", "Closing time (Berlin time, optional)")
+        case .jobStatus: ("Status", "Status")
+        case .jobSave: ("Speichern", "Save")
+        case .jobSaved: ("Die Stellenanzeige ist gespeichert.", "The posting is saved.")
+        case .jobInvalid: ("Bitte prüfen Sie das Feld „%@“.", "Please check the field “%@”.")
+        case .jobExists: ("Unter dieser Adresse gibt es schon eine Anzeige.", "A posting exists at this address already.")
         case .jobsPostings: ("Stellenanzeigen", "Job postings")
         case .jobsApplications: ("Bewerbungen", "Applications")
         case .jobsNoApplications: ("Keine Bewerbungen.", "No applications.")
