@@ -159,3 +159,28 @@ extension BackOfficeContentTests {
         }
     }
 }
+
+extension BackOfficeContentTests {
+    /// Lists come in pages of 50: 51 call-back requests make two pages, the second holding the oldest-but-one's
+    /// successor; a page number that is no number is a 400 page.
+    @Test func listsArePaged() async throws {
+        try await ShopFixture.run { shop in
+            for n in 0..<51 {
+                let callback = try CallbackRequest.from(name: "Kunde \(n)", phone: "+49 221 \(100_000 + n)", window: "09-12", topic: "buying",
+                                                        consented: true, language: .de, consentText: "ok",
+                                                        now: ShopFixture.now.addingTimeInterval(Double(n))).get()
+                try await shop.shop.consultation.request(callback, ip: "192.0.2.\(n % 250)", now: ShopFixture.now)
+            }
+            var (sales, _) = try await office.signedIn(shop, .sales)
+            let first = try await sales.get(shop, "/backoffice/callbacks")
+            #expect(first.body.contains("Kunde 0<") && !first.body.contains("Kunde 50<"))
+            #expect(first.body.contains("rel=\"next\" href=\"/backoffice/callbacks?status=open&amp;page=2\""))
+            let second = try await sales.get(shop, "/backoffice/callbacks?status=open&page=2")
+            #expect(second.body.contains("Kunde 50<") && !second.body.contains("rel=\"next\""))
+            #expect(try await sales.get(shop, "/backoffice/callbacks?page=0").status == .badRequest)
+            var (editor, _) = try await office.signedIn(shop, .editor)
+            #expect(try await editor.get(shop, "/backoffice/articles?page=2").status == .ok)
+            #expect(try await editor.get(shop, "/backoffice/jobs?page=x").status == .badRequest)
+        }
+    }
+}

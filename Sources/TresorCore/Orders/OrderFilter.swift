@@ -48,4 +48,13 @@ public struct ListPage<Entry: Sendable>: Sendable {
 
     /// Entries per page in the back office.
     public static var size: Int { 50 }
+
+    /// The page numbered `number` from up to `size + 1` entries read from its start: the one beyond tells whether a
+    /// next page exists, without counting them all.
+    public init(reading entries: [Entry], number: Int) {
+        self.init(entries: Array(entries.prefix(Self.size)), number: number, hasNext: entries.count > Self.size)
+    }
+
+    /// Where page `number` starts (pages count from 1; nonsense counts as the first), capped far beyond any real list.
+    public static func offset(_ number: Int) -> Int { (max(1, min(number, 100_000)) - 1) * size }
 }

@@ -15,13 +15,11 @@ extension CustomerAccounts {
     /// One page of accounts whose name or e-mail contains `text`, newest first.
     public func search(_ text: String, page: Int) async throws -> ListPage<CustomerRecord> {
         let text = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
-        let number = max(1, min(page, 100_000))
-        let size = ListPage<CustomerRecord>.size
         let found = try await database.read { sql in
-            try await CustomerRepository(sql).search(text, limit: size + 1, offset: (number - 1) * size)
+            try await CustomerRepository(sql).search(text, limit: ListPage<CustomerRecord>.size + 1, offset: ListPage<CustomerRecord>.offset(page))
         }
-        return ListPage(entries: found.prefix(size).map { CustomerRecord(customer: $0.customer, createdAt: $0.createdAt, disabledAt: $0.disabledAt) },
-                        number: number, hasNext: found.count > size)
+        return ListPage(reading: found.map { CustomerRecord(customer: $0.customer, createdAt: $0.createdAt, disabledAt: $0.disabledAt) },
+                        number: max(1, min(page, 100_000)))
     }
 
     /// One account and its orders (newest first, at most 200); nil when there is none.

@@ -101,6 +101,14 @@ public struct CareersDesk: Sendable {
         try await database.read { sql in try await JobRepository(sql).applications().map(\.application) }
     }
 
+    /// One page of applications, newest first (the back office).
+    public func applications(page: Int) async throws -> ListPage<JobApplication> {
+        let found = try await database.read { sql in
+            try await JobRepository(sql).applications(limit: ListPage<JobApplication>.size + 1, offset: ListPage<JobApplication>.offset(page))
+        }
+        return ListPage(reading: found.map(\.application), number: max(1, page))
+    }
+
     /// Takes an application: everything is checked first, then the CV is written (readable by the shop only)
     /// and the row and both mails are stored in one transaction; if that fails the file goes again.
     @discardableResult

@@ -44,6 +44,15 @@ public struct ConsultationDesk: Sendable {
         try await database.read { sql in try await CallbackRepository(sql).queue(status: status) }
     }
 
+    /// One page of the requests in a status, oldest first (the back office).
+    public func queue(status: CallbackStatus, page: Int) async throws -> ListPage<CallbackRequest> {
+        let found = try await database.read { sql in
+            try await CallbackRepository(sql).queue(status: status, limit: ListPage<CallbackRequest>.size + 1,
+                                                    offset: ListPage<CallbackRequest>.offset(page))
+        }
+        return ListPage(reading: found, number: max(1, page))
+    }
+
     /// Moves a request on (called, closed), named as handled by an active staff member; false when there is no
     /// request with that id.
     public func mark(id: UUID, _ status: CallbackStatus, by actor: Actor, now: Date) async throws -> Bool {

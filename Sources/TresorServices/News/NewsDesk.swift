@@ -91,8 +91,12 @@ public struct NewsDesk: Sendable {
     }
 
     /// Every article with its current version number, drafts and scheduled ones included, last changed first.
-    public func all(limit: Int = 500) async throws -> [(article: Article, version: Int)] {
-        try await database.read { sql in try await ArticleRepository(sql).all(limit: limit) }
+    public func all(page: Int) async throws -> ListPage<(article: Article, version: Int)> {
+        let found = try await database.read { sql in
+            try await ArticleRepository(sql).all(limit: ListPage<(article: Article, version: Int)>.size + 1,
+                                                 offset: ListPage<(article: Article, version: Int)>.offset(page))
+        }
+        return ListPage(reading: found, number: max(1, page))
     }
 
     /// The current version of an article, whatever its status.

@@ -77,13 +77,12 @@ extension OrderDesk {
 
     /// One page of the back office's order list (`ListPage.size` orders, newest first).
     public func search(_ filter: OrderFilter, page: Int) async throws -> ListPage<Order> {
-        let number = max(1, min(page, 100_000))
-        let size = ListPage<Order>.size
-        // One more than a page tells whether a next page exists, without counting every match. After a cursor the page
-        // starts there; without one (a page typed into the address) it counts from the start.
-        let offset = filter.after == nil ? (number - 1) * size : 0
-        let found = try await database.read { sql in try await OrderRepository(sql).search(filter, limit: size + 1, offset: offset) }
-        return ListPage(entries: Array(found.prefix(size)), number: number, hasNext: found.count > size)
+        // After a cursor the page starts there; without one (a page typed into the address) it counts from the start.
+        let offset = filter.after == nil ? ListPage<Order>.offset(page) : 0
+        let found = try await database.read { sql in
+            try await OrderRepository(sql).search(filter, limit: ListPage<Order>.size + 1, offset: offset)
+        }
+        return ListPage(reading: found, number: max(1, min(page, 100_000)))
     }
 
     /// One order with its history.

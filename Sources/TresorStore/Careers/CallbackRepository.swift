@@ -19,8 +19,10 @@ public struct CallbackRepository: Sendable {
     }
 
     /// Requests with this status, oldest first (the order they are worked in).
-    public func queue(status: CallbackStatus = .open) async throws -> [CallbackRequest] {
-        try await sql.rows("SELECT * FROM callback_requests WHERE status = \(bind: status.rawValue) ORDER BY requested_at").map { row in
+    public func queue(status: CallbackStatus = .open, limit: Int = Int(Int32.max), offset: Int = 0) async throws -> [CallbackRequest] {
+        try await sql.rows("""
+            SELECT * FROM callback_requests WHERE status = \(bind: status.rawValue) ORDER BY requested_at, id LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).map { row in
             CallbackRequest(id: try row.uuid("id"), name: try row.string("name"), phone: try row.string("phone"),
                             window: try row.enumValue("time_window", as: CallbackWindow.self),
                             topic: try row.enumValue("topic", as: CallbackTopic.self),

@@ -66,12 +66,11 @@ public struct JobRepository: Sendable {
     }
 
     /// Applications with the file their CV is stored in, newest first.
-    public func applications(jobID: UUID? = nil) async throws -> [(application: JobApplication, cvFile: String)] {
-        let rows = if let jobID {
-            try await sql.rows("SELECT * FROM job_applications WHERE job_id = \(bind: jobID) ORDER BY received_at DESC")
-        } else {
-            try await sql.rows("SELECT * FROM job_applications ORDER BY received_at DESC")
-        }
+    public func applications(jobID: UUID? = nil, limit: Int = Int(Int32.max), offset: Int = 0) async throws -> [(application: JobApplication, cvFile: String)] {
+        let filter: SQLQueryString = jobID.map { "WHERE job_id = \(bind: $0)" } ?? ""
+        let rows = try await sql.rows("""
+            SELECT * FROM job_applications \(filter) ORDER BY received_at DESC, id LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """)
         return try rows.map { row in
             (JobApplication(id: try row.uuid("id"), jobID: try row.uuid("job_id"), name: try row.string("name"),
                             email: try row.string("email"), message: try row.string("message"),

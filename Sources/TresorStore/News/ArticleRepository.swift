@@ -121,9 +121,9 @@ public struct ArticleRepository: Sendable {
     }
 
     /// Every article, drafts and scheduled ones included, last changed first (the back office's list).
-    public func all(limit: Int) async throws -> [(article: Article, version: Int)] {
+    public func all(limit: Int, offset: Int = 0) async throws -> [(article: Article, version: Int)] {
         var found: [(Article, Int)] = []
-        for row in try await sql.rows("SELECT * FROM articles ORDER BY updated_at DESC, slug LIMIT \(bind: limit)") {
+        for row in try await sql.rows("SELECT * FROM articles ORDER BY updated_at DESC, slug LIMIT \(bind: limit) OFFSET \(bind: offset)") {
             found.append((try await article(row), try row.int("version")))
         }
         return found

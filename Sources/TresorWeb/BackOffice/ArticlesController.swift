@@ -16,7 +16,7 @@ struct ArticlesController: Sendable {
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
-        group.get(.backOffice(.articles)) { _, context, lang in try await self.list(context, lang) }
+        group.get(.backOffice(.articles)) { request, context, lang in try await self.list(try BackOfficeForms.page(request), context, lang) }
         group.get(.backOffice(.articleNew)) { _, context, lang in
             try await self.editor(ArticleDraft.empty(now: site.now()), isNew: true, context, lang)
         }
@@ -31,8 +31,8 @@ struct ArticlesController: Sendable {
         group.post(.backOffice(.articleRestore(slug: ":slug", version: ":version"))) { _, context, lang in try await self.restore(context, lang) }
     }
 
-    func list(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {
-        let articles = try await site.shop.news.all()
+    func list(_ page: Int, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        let articles = try await site.shop.news.all(page: page)
         return try await site.backOffice(.articles, lang, context) { ArticlesView.list($0, articles: articles) }
     }
 
@@ -175,7 +175,7 @@ enum ArticlesView {
         }
     }
 
-    static func list(_ frame: BackOfficeFrame, articles: [(article: TresorCore.Article, version: Int)]) -> String {
+    static func list(_ frame: BackOfficeFrame, articles: ListPage<(article: TresorCore.Article, version: Int)>) -> String {
         let lang = frame.lang
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(BackOfficeText.menuArticles(lang))),
@@ -183,11 +183,12 @@ enum ArticlesView {
             .table(.attr("class", "bo-table"),
                    .thead(.tr(.th(.text(BackOfficeText.articleTitle(lang))), .th(.text(BackOfficeText.articleStatus(lang))),
                               .th(.text(BackOfficeText.articlePublishAt(lang))), .th(.text(BackOfficeText.articleVersion(lang))))),
-                   .tbody(.forEach(articles) { article, version in
+                   .tbody(.forEach(articles.entries) { article, version in
                        .tr(.td(.a(.attr("href", Page.backOffice(.articleEdit(slug: article.slug)).path(lang)), .text(article.title))),
                            .td(.text(statusName(article.status, lang))),
                            .td(.text(article.publishAt.map { Format.dateTime($0, lang) } ?? "–")), .td(.text(String(version))))
-                   }))
+                   })),
+            BackOfficeLayout.pager(articles, lang, .articles)
         )
         return BackOfficeLayout.render(frame, title: BackOfficeText.menuArticles(lang), main: main)
     }

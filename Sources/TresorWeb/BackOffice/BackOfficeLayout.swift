@@ -80,6 +80,23 @@ enum BackOfficeLayout {
               .group(content))
     }
 
+    /// The links to the page before and after, around the page's number.
+    static func pager(_ number: Int, hasNext: Bool, _ lang: Language, previous: String, next: String) -> Node<HTML.BodyContext> {
+        .nav(.attr("class", "pager"), .attr("aria-label", "Pages"),
+             .if(number > 1, .a(.attr("rel", "prev"), .attr("href", previous), .text(BackOfficeText.pagePrevious(lang)))),
+             .span(.text(" " + BackOfficeText.pageNumber(lang, String(number)) + " ")),
+             .if(hasNext, .a(.attr("rel", "next"), .attr("href", next), .text(BackOfficeText.pageNext(lang)))))
+    }
+
+    /// The same for a list paged by number, with `query` kept.
+    static func pager<Entry>(_ page: ListPage<Entry>, _ lang: Language, _ target: BackOfficePage,
+                             query: [(name: String, value: String)] = []) -> Node<HTML.BodyContext> {
+        let link = { (number: Int) in
+            Page.backOffice(target).path(lang) + Escape.query(query.filter { $0.name != "page" && !$0.value.isEmpty } + [("page", String(number))])
+        }
+        return pager(page.number, hasNext: page.hasNext, lang, previous: link(page.number - 1), next: link(page.number + 1))
+    }
+
     /// A definition list of label and value pairs.
     static func facts(_ pairs: [(String, String)]) -> Node<HTML.BodyContext> {
         .dl(.attr("class", "facts"), .forEach(pairs) { label, value in .group(.dt(.text(label)), .dd(.text(value))) })

@@ -13,7 +13,9 @@ struct CallbacksController: Sendable {
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
-        group.get(.backOffice(.callbacks)) { request, context, lang in try await self.page(request.query("status"), context, lang) }
+        group.get(.backOffice(.callbacks)) { request, context, lang in
+            try await self.page(request.query("status"), try BackOfficeForms.page(request), context, lang)
+        }
         for status in [CallbackStatus.called, .closed] {
             group.post(.backOffice(.callbackMark(id: ":id", status: status.rawValue))) { _, context, lang in
                 try await self.mark(status, context, lang)
@@ -21,11 +23,12 @@ struct CallbacksController: Sendable {
         }
     }
 
-    func page(_ statusText: String, _ context: TresorRequestContext, _ lang: Language, notice: String? = nil) async throws -> Response {
+    func page(_ statusText: String, _ number: Int = 1, _ context: TresorRequestContext, _ lang: Language,
+              notice: String? = nil) async throws -> Response {
         guard let status = statusText.isEmpty ? .open : CallbackStatus(rawValue: statusText) else {
             throw PageError.badParameter(InvalidParameter(name: "status", value: statusText))
         }
-        let queue = try await site.consultation.queue(status: status)
+        let queue = try await site.consultation.queue(status: status, page: number)
         return try await site.backOffice(.callbacks, lang, context, notice: notice) { CallbacksView.page($0, status: status, queue: queue) }
     }
 
@@ -33,7 +36,7 @@ struct CallbacksController: Sendable {
         guard let session = context.staff else { throw PageError.forbidden }
         guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw PageError.notFound }
         guard try await site.consultation.mark(id: id, status, by: .staff(session.member), now: site.now()) else { throw PageError.notFound }
-        return try await page("", context, lang, notice: BackOfficeText.callbackMarked(lang))
+        return try await page("", 1, context, lang, notice: BackOfficeText.callbackMarked(lang))
     }
 }
 
@@ -46,7 +49,8 @@ enum CallbacksView {
         }
     }
 
-    static func page(_ frame: BackOfficeFrame, status: CallbackStatus, queue: [CallbackRequest]) -> String {
+    static func page(_ frame: BackOfficeFrame, status: CallbackStatus, queue page: ListPage<CallbackRequest>) -> String {
+        let queue = page.entries
         let lang = frame.lang
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(BackOfficeText.menuCallbacks(lang))),
@@ -67,7 +71,8 @@ enum CallbacksView {
                                                                                Forms.submit(BackOfficeText.callbackCalled(lang), class: "button secondary"))),
                             .if(request.status != .closed, BackOfficeLayout.form(.callbackMark(id: request.id.uuidString.lowercased(), status: "closed"), frame,
                                                                                  Forms.submit(BackOfficeText.callbackClose(lang))))))
-                }))
+                })),
+            BackOfficeLayout.pager(page, frame.lang, .callbacks, query: [("status", status.rawValue)])
         )
         return BackOfficeLayout.render(frame, title: BackOfficeText.menuCallbacks(lang), main: main)
     }

@@ -59,7 +59,6 @@ struct CustomersController: Sendable {
 enum CustomersView {
     static func list(_ frame: BackOfficeFrame, text: String, page: ListPage<CustomerRecord>) -> String {
         let lang = frame.lang
-        let link = { (number: Int) in Page.backOffice(.customers).path(lang) + Escape.query([("q", text), ("page", String(number))].filter { !$0.1.isEmpty }) }
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(BackOfficeText.menuCustomers(lang))),
             .form(.attr("method", "get"), .attr("action", Page.backOffice(.customers).path(lang)), .attr("class", "filters"),
@@ -77,10 +76,7 @@ enum CustomersView {
                         .td(.text(record.createdAt.map { Format.date($0, lang) } ?? "–")),
                         .td(.text(record.disabledAt == nil ? BackOfficeText.customerOpen(lang) : BackOfficeText.customerClosedShort(lang, Format.date(record.disabledAt ?? Date(), lang)))))
                 })),
-            .nav(.attr("class", "pager"),
-                 .if(page.number > 1, .a(.attr("rel", "prev"), .attr("href", link(page.number - 1)), .text(BackOfficeText.pagePrevious(lang)))),
-                 .span(.text(" " + BackOfficeText.pageNumber(lang, String(page.number)) + " ")),
-                 .if(page.hasNext, .a(.attr("rel", "next"), .attr("href", link(page.number + 1)), .text(BackOfficeText.pageNext(lang)))))
+            BackOfficeLayout.pager(page, lang, .customers, query: [("q", text)])
         )
         return BackOfficeLayout.render(frame, title: BackOfficeText.menuCustomers(lang), main: main)
     }

@@ -15,7 +15,7 @@ struct JobsController: Sendable {
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
-        group.get(.backOffice(.jobs)) { _, context, lang in try await self.page(context, lang) }
+        group.get(.backOffice(.jobs)) { request, context, lang in try await self.page(context, lang, number: try BackOfficeForms.page(request)) }
         group.post(.backOffice(.jobClose(slug: ":slug"))) { _, context, lang in try await self.close(context, lang) }
         group.get(.backOffice(.applicationCV(id: ":id"))) { _, context, _ in try await self.cv(context) }
         group.get(.backOffice(.jobNew)) { _, context, lang in try await self.editor(JobDraft(), isNew: true, context, lang) }
@@ -27,8 +27,8 @@ struct JobsController: Sendable {
         group.post(.backOffice(.jobSave)) { _, context, lang in try await self.save(context, lang) }
     }
 
-    func page(_ context: TresorRequestContext, _ lang: Language, notice: String? = nil) async throws -> Response {
-        let (jobs, applications) = (try await site.careers.allJobs(), try await site.careers.applications())
+    func page(_ context: TresorRequestContext, _ lang: Language, number: Int = 1, notice: String? = nil) async throws -> Response {
+        let (jobs, applications) = (try await site.careers.allJobs(), try await site.careers.applications(page: number))
         return try await site.backOffice(.jobs, lang, context, notice: notice) { JobsView.page($0, jobs: jobs, applications: applications) }
     }
 
@@ -78,7 +78,8 @@ struct JobsController: Sendable {
 }
 
 enum JobsView {
-    static func page(_ frame: BackOfficeFrame, jobs: [JobPosting], applications: [JobApplication]) -> String {
+    static func page(_ frame: BackOfficeFrame, jobs: [JobPosting], applications page: ListPage<JobApplication>) -> String {
+        let applications = page.entries
         let lang = frame.lang
         let titles = Dictionary(jobs.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let main: Node<HTML.BodyContext> = .group(
@@ -102,7 +103,8 @@ enum JobsView {
                         .td(.text(titles[application.jobID] ?? "–")), .td(.text(application.message)),
                         .td(.a(.attr("href", Page.backOffice(.applicationCV(id: application.id.uuidString.lowercased())).path(lang)),
                                .text(BackOfficeText.applicationCV(lang)))))
-                }))
+                })),
+            BackOfficeLayout.pager(page, lang, .jobs)
         )
         return BackOfficeLayout.render(frame, title: BackOfficeText.menuJobs(lang), main: main)
     }

@@ -43,10 +43,8 @@ enum OrderDeskView {
                         .td(.text(shippingName(order.shipping, lang))),
                         .td(.attr("class", "num"), .text(Format.money(order.total, lang))))
                 })),
-            .nav(.attr("class", "pager"), .attr("aria-label", "Pages"),
-                 .if(page.number > 1, .a(.attr("rel", "prev"), .attr("href", pageLink(page.number - 1, nil)), .text(BackOfficeText.pagePrevious(lang)))),
-                 .span(.text(" " + BackOfficeText.pageNumber(lang, String(page.number)) + " ")),
-                 .if(page.hasNext, .a(.attr("rel", "next"), .attr("href", pageLink(page.number + 1, page.entries.last?.number)), .text(BackOfficeText.pageNext(lang)))))
+            BackOfficeLayout.pager(page.number, hasNext: page.hasNext, lang, previous: pageLink(page.number - 1, nil),
+                                   next: pageLink(page.number + 1, page.entries.last?.number))
         )
         return BackOfficeLayout.render(frame, title: BackOfficeText.ordersTitle(lang), main: main)
     }

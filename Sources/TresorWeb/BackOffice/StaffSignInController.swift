@@ -119,6 +119,14 @@ enum BackOfficeForms {
         return safe.hasPrefix("/backoffice") || safe.hasPrefix("/en/backoffice") ? safe : fallback
     }
 
+    /// The page number a list's address asks for (1 without one); anything but a positive number is a 400 page.
+    static func page(_ request: Request) throws -> Int {
+        let text = request.query("page")
+        guard !text.isEmpty else { return 1 }
+        guard let number = Int(text), number >= 1 else { throw PageError.badParameter(InvalidParameter(name: "page", value: text)) }
+        return number
+    }
+
     /// Confirmations named in the address after a redirect; only these known ones are shown, nothing typed is echoed.
     static func notice(_ key: String, _ lang: Language) -> String? {
         switch key {
