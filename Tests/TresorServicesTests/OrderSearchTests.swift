@@ -53,3 +53,39 @@ import TresorTestSupport
         }
     }
 }
+
+extension OrderSearchTests {
+    /// A name in more orders than a page holds: the first page is the 50 newest of them (on PostgreSQL found among the
+    /// newest orders first), the next page continues after the last one shown, and together they hold each once.
+    @Test(arguments: TestDatabase.available)
+    func aCommonNameFillsPagesInOrder(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, snapshot) = try await base.shop(database, stock: 100)
+            var numbers: [String] = []
+            for n in 0..<55 {
+                let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
+                try await desk.save(quote)
+                var request = base.request(quote)
+                let name = n % 5 == 4 ? "Anna Weiß" : "Max Krause"
+                request.customer = CustomerDetails(email: "kunde\(n)@example.de", name: name, street: "Heidestraße 17", postalCode: "51147",
+                                                   city: "Köln", country: "DE")
+                let placed = try await desk.place(request, idempotencyKey: nil, by: .visitor(address: "192.0.2.\(n)"),
+                                                  now: now.addingTimeInterval(Double(n)))
+                if name == "Max Krause" { numbers.append(placed.number) }
+            }
+            let first = try await desk.search(OrderFilter(text: "krause"), page: 1)
+            #expect(first.entries.count == 44 && !first.hasNext)
+            #expect(first.entries.map(\.number) == Array(numbers.reversed()))
+            for order in try await desk.search(OrderFilter(text: "kunde"), page: 1).entries.prefix(3) {
+                #expect(order.customer.email.hasPrefix("kunde"))
+            }
+            let all = try await desk.search(OrderFilter(text: "example.de"), page: 1)
+            #expect(all.entries.count == 50 && all.hasNext)
+            var next = OrderFilter(text: "example.de")
+            next.after = all.entries.last?.number
+            let rest = try await desk.search(next, page: 2)
+            #expect(rest.entries.count == 5 && !rest.hasNext)
+            #expect(Set(all.entries.map(\.number) + rest.entries.map(\.number)).count == 55)
+        }
+    }
+}

@@ -102,8 +102,14 @@ public struct OrderRepository: Sendable {
             condition += " AND payment_reference >= \(bind: prefix) AND payment_reference < \(bind: OrderSearch.after(prefix))"
         // Names and addresses anywhere in them; the `%` and `_` someone types are taken literally.
         case .words(let words):
-            condition += Self.words(words, dialect: sql.tresorDialect)
-            return try await orders(where: condition, limit: limit, offset: offset, scanning: true).map(\.order)
+            let match = Self.words(words, dialect: sql.tresorDialect)
+            if sql.tresorDialect == .postgres, offset == 0 {
+                // A common name fills the page from the newest orders: look there first, where the time index walks
+                // quickly (2,000 orders, ~2 ms); pg_trgm would read every match of it before sorting (4,200: ~35 ms).
+                let recent = try await orders(where: condition, limit: limit, offset: 0, window: (Self.recentWindow, match))
+                if recent.count == limit { return recent.map(\.order) }
+            }
+            return try await orders(where: condition + match, limit: limit, offset: offset, scanning: true).map(\.order)
         }
         return try await orders(where: condition, limit: limit, offset: offset).map(\.order)
     }
@@ -199,13 +205,20 @@ public struct OrderRepository: Sendable {
         try await orders(where: condition, limit: 1).first
     }
 
+    /// How many of the newest orders a word search on PostgreSQL looks through first.
+    static let recentWindow = 2_000
+
     /// The orders matching `condition`, newest first, with their lines: two queries however many orders. `scanning`
-    /// sorts the matches found by reading the table instead of walking the time index (`Dialect.withoutIndex`).
-    func orders(where condition: SQLQueryString, limit: Int, offset: Int = 0,
-                scanning: Bool = false) async throws -> [(order: Order, requestHash: String?)] {
+    /// sorts the matches found by reading the table instead of walking the time index (`Dialect.withoutIndex`);
+    /// `window` looks for `match` among the newest `size` orders matching `condition` only.
+    func orders(where condition: SQLQueryString, limit: Int, offset: Int = 0, scanning: Bool = false,
+                window: (size: Int, match: SQLQueryString)? = nil) async throws -> [(order: Order, requestHash: String?)] {
         let time = scanning ? sql.tresorDialect.withoutIndex("created_at") : "created_at"
+        let source: SQLQueryString = window.map { window in
+            "(SELECT * FROM orders WHERE \(condition) ORDER BY created_at DESC, number DESC LIMIT \(bind: window.size)) AS orders WHERE 1 = 1\(window.match)"
+        } ?? "orders WHERE \(condition)"
         let rows = try await sql.rows("""
-            SELECT * FROM orders WHERE \(condition) ORDER BY \(unsafeRaw: time) DESC, number DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
+            SELECT * FROM \(source) ORDER BY \(unsafeRaw: time) DESC, number DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
             """)
         guard !rows.isEmpty else { return [] }
         var lines: [UUID: [PricedLine]] = [:]
