@@ -243,35 +243,49 @@ extension BackOfficeDeskTests {
 }
 
 extension BackOfficeDeskTests {
-    /// A product photo is taken by its content (a page named `.png` is refused), stored under its SHA-256 outside the
-    /// web root, shown on the product page and served with a year's caching; the upload's token is checked first.
-    @Test func aProductPhotoIsUploadedAndShown() async throws {
+    /// Product photos are taken by their content (a page named `.png` is refused), stored under their SHA-256 outside
+    /// the web root, shown on the product page in their order and served with a year's caching; one can be put first
+    /// or taken off; the upload's token is checked before parsing.
+    @Test func productPhotosAreUploadedOrderedAndShown() async throws {
         let clock = TestClock()
         try await ShopFixture.run(clock: clock) { shop in
             var (owner, _) = try await office.signedIn(shop, .owner)
             let page = try await owner.get(shop, "/backoffice/products/edit/AU-KR-1OZ")
             let token = try WebVisitor.token(page.body, action: "/backoffice/products/edit/AU-KR-1OZ/image")
             let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("IHDR photo of a Krugerrand".utf8)
+            let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + Array("JFIF the reverse side".utf8)
             let parsed = shop.uploadsParsed.total
             let forged = try await owner.postMultipart(shop, "/backoffice/products/edit/AU-KR-1OZ/image", [], file: ("image", "k.png", "image/png", png))
             #expect(forged.status == .forbidden && shop.uploadsParsed.total == parsed)
             let html = try await owner.postMultipart(shop, "/backoffice/products/edit/AU-KR-1OZ/image", [("_csrf", token)],
                                                      file: ("image", "k.png", "image/png", Array("<html><script>alert(1)</script>".utf8)))
             #expect(html.status == .unprocessableContent && html.body.contains("kein PNG-, JPEG- oder WebP-Bild"))
-            clock.advance(60)
-            let uploaded = try await owner.postMultipart(shop, "/backoffice/products/edit/AU-KR-1OZ/image", [("_csrf", token)],
-                                                         file: ("image", "k.png", "image/png", png))
-            #expect(uploaded.location == "/backoffice/products/edit/AU-KR-1OZ?done=saved")
-            let name = try #require(try await shop.shop.catalogue.product(sku: "AU-KR-1OZ")?.image)
-            #expect(name.hasSuffix(".png") && name.count == 68)
+            for bytes in [png, jpeg] {
+                clock.advance(60)
+                let uploaded = try await owner.postMultipart(shop, "/backoffice/products/edit/AU-KR-1OZ/image", [("_csrf", token)],
+                                                             file: ("image", "k", "application/octet-stream", bytes))
+                #expect(uploaded.location == "/backoffice/products/edit/AU-KR-1OZ?done=saved")
+            }
+            let images = try #require(try await shop.shop.catalogue.product(sku: "AU-KR-1OZ")?.images)
+            #expect(images.count == 2 && images[0].hasSuffix(".png") && images[1].hasSuffix(".jpg") && images[0].count == 68)
             let slug = try #require(shop.board.snapshot.product(sku: "AU-KR-1OZ")?.slug)
-            #expect(try await shop.get("/produkt/\(slug)").body.contains("src=\"/produktbild/\(name)\""))
-            let served = try await shop.get("/produktbild/\(name)")
-            #expect(served.status == .ok && served.headers[.contentType] == "image/png")
+            let productPage = try await shop.get("/produkt/\(slug)").body
+            #expect(productPage.contains("src=\"/produktbild/\(images[0])\"") && productPage.contains("src=\"/produktbild/\(images[1])\""))
+            let served = try await shop.get("/produktbild/\(images[1])")
+            #expect(served.status == .ok && served.headers[.contentType] == "image/jpeg")
             #expect(served.headers[.cacheControl] == "public, max-age=31536000, immutable")
             #expect(try await shop.get("/produktbild/../../tresor.sqlite").status == .notFound)
             #expect(try await shop.get("/produktbild/\(String(repeating: "0", count: 64)).png").status == .notFound)
-            #expect(try await shop.shop.audit.entries().first?.action == "product.image")
+
+            let edit = try await owner.get(shop, "/backoffice/products/edit/AU-KR-1OZ")
+            let first = "/backoffice/products/edit/AU-KR-1OZ/image/\(images[1])/first"
+            _ = try await owner.post(shop, first, [("_csrf", try WebVisitor.token(edit.body, action: first))])
+            #expect(try await shop.shop.catalogue.product(sku: "AU-KR-1OZ")?.images == [images[1], images[0]])
+            let remove = "/backoffice/products/edit/AU-KR-1OZ/image/\(images[0])/remove"
+            _ = try await owner.post(shop, remove, [("_csrf", try WebVisitor.token(edit.body, action: remove))])
+            #expect(try await shop.shop.catalogue.product(sku: "AU-KR-1OZ")?.images == [images[1]])
+            #expect(try await shop.shop.audit.entries(target: "AU-KR-1OZ").map(\.action)
+                    == ["product.image-remove", "product.image-first", "product.image-add", "product.image-add"])
         }
     }
 }

@@ -220,6 +220,8 @@ import TresorTestSupport
         case .productEdit: .productEdit(sku: "AU-KR-1OZ")
         case .productPublish(_, let publish): .productPublish(sku: "AU-KR-1OZ", publish: publish)
         case .productImage: .productImage(sku: "AU-KR-1OZ")
+        case .productImageRemove: .productImageRemove(sku: "AU-KR-1OZ", name: String(repeating: "a", count: 64) + ".png")
+        case .productImageFirst: .productImageFirst(sku: "AU-KR-1OZ", name: String(repeating: "a", count: 64) + ".png")
         case .articleEdit: .articleEdit(slug: "goldpreis-im-november")
         case .articleRestore: .articleRestore(slug: "goldpreis-im-november", version: "1")
         case .callbackMark(_, let status): .callbackMark(id: UUID().uuidString.lowercased(), status: status)

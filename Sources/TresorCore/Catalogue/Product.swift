@@ -26,13 +26,15 @@ public struct Product: Sendable, Hashable, Identifiable {
     public var descriptionEN: String
     /// Listed in the shop; a withdrawn product is in no catalogue and no new quote, and keeps its history.
     public var published: Bool
-    /// The stored name of its photo (`ProductImage`); nil: the shop draws a neutral coin or bar.
-    public var image: String?
+    /// The stored names of its photos in their order (`ProductImage`); none: the shop draws a neutral coin or bar.
+    public var images: [String]
+    /// The photo cards and the top of its page show.
+    public var image: String? { images.first }
 
     public init(id: UUID = UUID(), sku: String, slug: String, name: String, metal: Metal, form: ProductForm,
                 grossGrams: Decimal, fineness: Fineness, mint: String, year: Int?, vatRegime: VatRegime,
                 premium: PremiumRule, stock: Int, featured: Bool = false, descriptionDE: String = "",
-                descriptionEN: String = "", published: Bool = true, image: String? = nil) {
+                descriptionEN: String = "", published: Bool = true, images: [String] = []) {
         self.id = id
         self.sku = sku
         self.slug = slug
@@ -50,7 +52,7 @@ public struct Product: Sendable, Hashable, Identifiable {
         self.descriptionDE = descriptionDE
         self.descriptionEN = descriptionEN
         self.published = published
-        self.image = image
+        self.images = images
     }
 
     /// The first field a dealer could not list the product with, named as the back office's form names it.

@@ -28,9 +28,9 @@ public struct CatalogueDesk: Sendable {
         self.imageStorage = imageStorage
     }
 
-    /// Sets a product's photo: checked by content first, written under its SHA-256 (a new name for new bytes, so the
-    /// old address keeps serving the old picture to pages cached with it), then named on the product and audited.
-    public func setImage(sku: String, bytes: [UInt8], by actor: Actor, now: Date) async throws {
+    /// Adds a photo at the end of a product's photos: checked by content first, written under its SHA-256 (a new name
+    /// for new bytes, so an old address keeps serving the old picture to pages cached with it), then listed and audited.
+    public func addImage(sku: String, bytes: [UInt8], by actor: Actor, now: Date) async throws {
         let kind: ProductImage.Kind
         do throws(ProductImage.Problem) { kind = try ProductImage.check(bytes) } catch { throw ProductProblem.image(error) }
         let name = Hex.encode(SHA256.hash(data: bytes)) + "." + kind.fileExtension
@@ -43,14 +43,34 @@ public struct CatalogueDesk: Sendable {
             }
             try FileManager.default.moveItem(atPath: temporary, toPath: path)
         }
-        let found = try await database.transaction { sql -> Bool in
-            guard try await StaffDirectory.authorize(actor, .products, in: sql) != nil else { throw StaffProblem.unknown(actor.recorded) }
-            let old = try await ProductRepository(sql).find(sku: sku)?.image
-            guard try await ProductRepository(sql).setImage(sku: sku, name, now: now) else { return false }
-            try await StaffDirectory.audit(actor, "product.image", sku, before: ["image": old ?? ""], after: ["image": name], now: now, in: sql)
-            return true
+        try await changeImages(sku: sku, action: "product.image-add", by: actor, now: now) { files in
+            files.contains(name) ? files : files + [name]
         }
-        guard found else { throw ProductProblem.noSuchProduct(sku) }
+    }
+
+    /// Takes a photo off a product (the file stays: cached pages may still show it).
+    public func removeImage(sku: String, name: String, by actor: Actor, now: Date) async throws {
+        try await changeImages(sku: sku, action: "product.image-remove", by: actor, now: now) { $0.filter { $0 != name } }
+    }
+
+    /// Puts a photo first: the one cards and the top of the product page show.
+    public func showFirst(sku: String, name: String, by actor: Actor, now: Date) async throws {
+        try await changeImages(sku: sku, action: "product.image-first", by: actor, now: now) { files in
+            files.contains(name) ? [name] + files.filter { $0 != name } : files
+        }
+    }
+
+    func changeImages(sku: String, action: String, by actor: Actor, now: Date, _ change: @Sendable ([String]) -> [String]) async throws {
+        try await database.transaction { sql in
+            guard try await StaffDirectory.authorize(actor, .products, in: sql) != nil else { throw StaffProblem.unknown(actor.recorded) }
+            let products = ProductRepository(sql)
+            guard let product = try await products.find(sku: sku) else { throw ProductProblem.noSuchProduct(sku) }
+            let files = change(product.images)
+            guard files != product.images else { return }
+            try await products.setImages(productID: product.id, files, now: now)
+            try await StaffDirectory.audit(actor, action, sku, before: ["images": product.images.joined(separator: " ")],
+                                           after: ["images": files.joined(separator: " ")], now: now, in: sql)
+        }
         try await board.refresh()
     }
 

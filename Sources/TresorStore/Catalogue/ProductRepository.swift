@@ -19,9 +19,14 @@ public struct ProductRepository: Sendable {
                 PremiumTier(minQuantity: try row.int("min_quantity"), percent: try row.decimal("percent"),
                             fixed: try row.money("fixed_cents")))
         }
+        var images: [UUID: [String]] = [:]
+        for row in try await sql.rows("SELECT product_id, file FROM product_images ORDER BY product_id, position") {
+            images[try row.uuid("product_id"), default: []].append(try row.string("file"))
+        }
         let filter: SQLQueryString = publishedOnly ? "WHERE published = \(bind: true)" : ""
         return try await sql.rows("SELECT * FROM products \(filter) ORDER BY sku").map { row in
-            try Self.product(row, tiers: tiers[try row.uuid("id")] ?? [])
+            let id = try row.uuid("id")
+            return try Self.product(row, tiers: tiers[id] ?? [], images: images[id] ?? [])
         }
     }
 
@@ -36,7 +41,7 @@ public struct ProductRepository: Sendable {
             SELECT min_quantity, percent, fixed_cents FROM premium_tiers WHERE product_id = \(bind: id) ORDER BY min_quantity
             """).map { PremiumTier(minQuantity: try $0.int("min_quantity"), percent: try $0.decimal("percent"),
                             fixed: try $0.money("fixed_cents")) }
-        return try Self.product(row, tiers: tiers)
+        return try Self.product(row, tiers: tiers, images: try await images(productID: id))
     }
 
     /// Changes everything of a product but its id, stock (counted, `StockRepository`) and publication; its tiers are
@@ -63,11 +68,21 @@ public struct ProductRepository: Sendable {
             """)).isEmpty
     }
 
-    /// Sets a product's photo (its stored name); false when there is no such SKU.
-    public func setImage(sku: String, _ image: String, now: Date) async throws -> Bool {
-        !(try await sql.rows("""
-            UPDATE products SET image = \(bind: image), updated_at = \(bind: now) WHERE sku = \(bind: sku) RETURNING id
-            """)).isEmpty
+    /// A product's photos in their order.
+    public func images(productID: UUID) async throws -> [String] {
+        try await sql.rows("SELECT file FROM product_images WHERE product_id = \(bind: productID) ORDER BY position").map { try $0.string("file") }
+    }
+
+    /// Replaces a product's photos with `files` in this order (a product row is locked by the caller's transaction
+    /// through its update), and marks the product changed so the catalogue is priced again.
+    public func setImages(productID: UUID, _ files: [String], now: Date) async throws {
+        try await sql.execute("DELETE FROM product_images WHERE product_id = \(bind: productID)")
+        for (position, file) in files.enumerated() {
+            try await sql.execute("""
+                INSERT INTO product_images (product_id, position, file) VALUES (\(bind: productID), \(bind: position), \(bind: file))
+                """)
+        }
+        try await sql.execute("UPDATE products SET updated_at = \(bind: now) WHERE id = \(bind: productID)")
     }
 
     func insertTiers(_ product: Product) async throws {
@@ -94,7 +109,7 @@ public struct ProductRepository: Sendable {
         try await insertTiers(product)
     }
 
-    static func product(_ row: any SQLRow, tiers: [PremiumTier]) throws -> Product {
+    static func product(_ row: any SQLRow, tiers: [PremiumTier], images: [String]) throws -> Product {
         guard let fineness = Fineness(perMille: try row.decimal("fineness")) else {
             throw CorruptRow(description: "fineness out of range")
         }
@@ -112,6 +127,6 @@ public struct ProductRepository: Sendable {
                        vatRegime: try row.enumValue("vat_regime", as: VatRegime.self), premium: premium,
                        stock: try row.int("stock"), featured: try row.bool("featured"),
                        descriptionDE: try row.string("description_de"), descriptionEN: try row.string("description_en"),
-                       published: try row.bool("published"), image: try row.decode(column: "image", as: String?.self))
+                       published: try row.bool("published"), images: images)
     }
 }

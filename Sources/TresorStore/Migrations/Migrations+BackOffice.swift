@@ -78,9 +78,14 @@ extension Migrator {
                 updated_by TEXT NOT NULL
             )
             """),
-        // A product's photo, stored under its SHA-256 outside the web root; nil: a drawn coin or bar.
-        Migration(id: "2026-11-30-031-product-image", ddl: """
-            ALTER TABLE products ADD COLUMN image TEXT
+        // A product's photos in their order, each stored under its SHA-256 outside the web root; none: a drawn coin or bar.
+        Migration(id: "2026-11-30-031-product-images", ddl: """
+            CREATE TABLE product_images (
+                product_id {uuid} NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                file TEXT NOT NULL,
+                PRIMARY KEY (product_id, position)
+            )
             """),
     ]
 }

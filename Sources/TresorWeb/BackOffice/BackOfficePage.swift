@@ -30,6 +30,8 @@ enum BackOfficePage: Hashable, Sendable {
     case productSave
     case productPublish(sku: String, publish: Bool)
     case productImage(sku: String)
+    case productImageRemove(sku: String, name: String)
+    case productImageFirst(sku: String, name: String)
     case customers
     case customer(id: String)
     case customerDisable(id: String)
@@ -99,6 +101,8 @@ enum BackOfficePage: Hashable, Sendable {
         case .productSave: "backoffice/products/save"
         case .productPublish(let sku, let publish): "backoffice/products/edit/" + parameter(sku) + (publish ? "/publish" : "/withdraw")
         case .productImage(let sku): "backoffice/products/edit/" + parameter(sku) + "/image"
+        case .productImageRemove(let sku, let name): "backoffice/products/edit/" + parameter(sku) + "/image/" + parameter(name) + "/remove"
+        case .productImageFirst(let sku, let name): "backoffice/products/edit/" + parameter(sku) + "/image/" + parameter(name) + "/first"
         case .stockCount(let sku): "backoffice/stock/" + parameter(sku)
         case .customers: "backoffice/customers"
         case .customer(let id): "backoffice/customers/" + parameter(id)
@@ -144,7 +148,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .spot, .spotEnter, .spotDecide: .spot
         case .payments, .paymentsImport, .paymentAssign, .paymentDismiss: .payments
         case .stock, .stockCount: .stock
-        case .products, .productNew, .productEdit, .productSave, .productPublish, .productImage: .products
+        case .products, .productNew, .productEdit, .productSave, .productPublish, .productImage, .productImageRemove, .productImageFirst: .products
         case .customers, .customer, .customerDisable: .customers
         case .callbacks, .callbackMark: .callbacks
         case .campaigns, .campaignDraft, .campaignDigest, .campaign, .campaignStep, .subscribers, .subscriberProof: .newsletter
@@ -159,7 +163,8 @@ enum BackOfficePage: Hashable, Sendable {
     var isForm: Bool {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss,
-             .stockCount, .productSave, .productPublish, .productImage, .customerDisable, .callbackMark, .jobSave, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
+             .stockCount, .productSave, .productPublish, .productImage, .productImageRemove, .productImageFirst,
+             .customerDisable, .callbackMark, .jobSave, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
              .campaignStep, .settingsSave, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
@@ -171,7 +176,8 @@ enum BackOfficePage: Hashable, Sendable {
                                         .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
                                         .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .products, .productNew,
                                         .productEdit(sku: ":sku"), .productSave, .productPublish(sku: ":sku", publish: true),
-                                        .productPublish(sku: ":sku", publish: false), .productImage(sku: ":sku"), .customers, .customer(id: ":id"),
+                                        .productPublish(sku: ":sku", publish: false), .productImage(sku: ":sku"),
+                                        .productImageRemove(sku: ":sku", name: ":name"), .productImageFirst(sku: ":sku", name: ":name"), .customers, .customer(id: ":id"),
                                         .customerDisable(id: ":id"), .articles, .articleNew, .articleEdit(slug: ":slug"), .articleSave,
                                         .articleRestore(slug: ":slug", version: ":version"), .campaigns, .campaignDraft, .campaignDigest,
                                         .campaign(id: ":id"), .subscribers, .subscriberProof, .callbacks, .callbackMark(id: ":id", status: "called"),

@@ -29,7 +29,8 @@ enum BackOfficeText: Wording {
          productTierPercent, productTierFixed, productBuybackPercent, productBuybackFixed, productFeatured, productDescriptionDE,
          productDescriptionEN, productPreview, productSave, productSaved, productInvalid, productPremiumInvalid, productSlugTaken,
          productPublish, productWithdraw, productPublished, productWithdrawn, productNoPrice, productVat, productBuyback,
-         productPremiumOverSpot, productFrom, productNewLead, productImage, productImageUpload, productImageInvalid
+         productPremiumOverSpot, productFrom, productNewLead, productImage, productImageUpload, productImageInvalid, productImageFirst,
+         productImageRemove
     case menuSettings, settingsLead, settingsTrust, settingsContact, settingsSeller, settingsBank, settingsTerms, settingsSave, settingsSaved,
          settingsInvalid, settingsCustomers, settingsHotline, settingsHoursDE, settingsHoursEN, settingsSellerName, settingsStreet,
          settingsPostalCode, settingsCity, settingsCountry, settingsVatID, settingsTaxNumber, settingsRegister, settingsDirectors,
@@ -309,7 +310,9 @@ enum BackOfficeText: Wording {
         case .productPremiumOverSpot: ("Aufschlag über Spot", "Premium over spot")
         case .productFrom: ("ab %@ Stück", "from %@ pieces")
         case .productImage: ("Produktbild (PNG, JPEG oder WebP, bis 2 MB)", "Product photo (PNG, JPEG or WebP, up to 2 MB)")
-        case .productImageUpload: ("Bild hochladen", "Upload the photo")
+        case .productImageUpload: ("Bild hinzufügen", "Add the photo")
+        case .productImageFirst: ("Als erstes zeigen", "Show first")
+        case .productImageRemove: ("Entfernen", "Remove")
         case .productImageInvalid: ("Das ist kein PNG-, JPEG- oder WebP-Bild bis 2 MB.", "This is no PNG, JPEG or WebP picture of up to 2 MB.")
         case .productNewLead: ("Ein neues Produkt beginnt ohne Bestand und nicht im Shop: erst zählen, dann zeigen.",
                                "A new product starts without stock and unlisted: count it in, then publish it.")

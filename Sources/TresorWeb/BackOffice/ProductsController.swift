@@ -14,6 +14,8 @@ struct ProductsController: Sendable {
             + [true, false].map { FormRule(.backOffice(.productPublish(sku: ":sku", publish: $0)), token: BackOfficeForms.token) }
             + [FormRule(.backOffice(.productImage(sku: ":sku")), token: BackOfficeForms.token, bodyLimit: ProductImage.maximumSize + 64 * 1024,
                         multipart: true)]
+            + [BackOfficePage.productImageRemove(sku: ":sku", name: ":name"), .productImageFirst(sku: ":sku", name: ":name")]
+                .map { FormRule(.backOffice($0), token: BackOfficeForms.token) }
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
@@ -23,11 +25,17 @@ struct ProductsController: Sendable {
             guard let sku = context.parameters.get("sku"), let product = try await site.shop.catalogue.product(sku: sku) else { throw PageError.notFound }
             let notice = ["saved": BackOfficeText.productSaved(lang), "published": BackOfficeText.productPublished(lang),
                           "withdrawn": BackOfficeText.productWithdrawn(lang)][request.query("done")]
-            return try await self.editor(ProductDraft(product), isNew: false, context, lang, published: product.published, image: product.image,
+            return try await self.editor(ProductDraft(product), isNew: false, context, lang, published: product.published, images: product.images,
                                          notice: notice)
         }
         group.post(.backOffice(.productSave)) { _, context, lang in try await self.save(context, lang) }
         group.post(.backOffice(.productImage(sku: ":sku"))) { _, context, lang in try await self.image(context, lang) }
+        group.post(.backOffice(.productImageRemove(sku: ":sku", name: ":name"))) { _, context, lang in
+            try await self.arrange(context, lang, remove: true)
+        }
+        group.post(.backOffice(.productImageFirst(sku: ":sku", name: ":name"))) { _, context, lang in
+            try await self.arrange(context, lang, remove: false)
+        }
         for publish in [true, false] {
             group.post(.backOffice(.productPublish(sku: ":sku", publish: publish))) { _, context, lang in
                 try await self.publish(publish, context, lang)
@@ -41,10 +49,10 @@ struct ProductsController: Sendable {
     }
 
     func editor(_ draft: ProductDraft, isNew: Bool, _ context: TresorRequestContext, _ lang: Language, published: Bool = false,
-                image: String? = nil, preview: ProductsView.Preview? = nil, notice: String? = nil, problem: String? = nil,
+                images: [String] = [], preview: ProductsView.Preview? = nil, notice: String? = nil, problem: String? = nil,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         return try await site.backOffice(isNew ? .productNew : .productEdit(sku: draft.sku), lang, context, notice: notice, status: status) {
-            ProductsView.editor($0, draft: draft, isNew: isNew, published: published, image: image, preview: preview, problem: problem)
+            ProductsView.editor($0, draft: draft, isNew: isNew, published: published, images: images, preview: preview, problem: problem)
         }
     }
 
@@ -83,10 +91,26 @@ struct ProductsController: Sendable {
         guard let session = context.staff else { throw PageError.forbidden }
         guard let sku = context.parameters.get("sku"), let product = try await site.shop.catalogue.product(sku: sku) else { throw PageError.notFound }
         do {
-            try await site.shop.catalogue.setImage(sku: sku, bytes: context.files["image"]?.bytes ?? [], by: .staff(session.member), now: site.now())
+            try await site.shop.catalogue.addImage(sku: sku, bytes: context.files["image"]?.bytes ?? [], by: .staff(session.member), now: site.now())
         } catch ProductProblem.image {
-            return try await editor(ProductDraft(product), isNew: false, context, lang, published: product.published, image: product.image,
+            return try await editor(ProductDraft(product), isNew: false, context, lang, published: product.published, images: product.images,
                                     problem: BackOfficeText.productImageInvalid(lang), status: .unprocessableContent)
+        }
+        return site.redirect(Page.backOffice(.productEdit(sku: sku)).path(lang) + "?done=saved", context.visitor)
+    }
+
+    /// Takes a photo off the product or puts it first.
+    func arrange(_ context: TresorRequestContext, _ lang: Language, remove: Bool) async throws -> Response {
+        guard let session = context.staff else { throw PageError.forbidden }
+        guard let sku = context.parameters.get("sku"), let name = context.parameters.get("name") else { throw PageError.notFound }
+        do {
+            if remove {
+                try await site.shop.catalogue.removeImage(sku: sku, name: name, by: .staff(session.member), now: site.now())
+            } else {
+                try await site.shop.catalogue.showFirst(sku: sku, name: name, by: .staff(session.member), now: site.now())
+            }
+        } catch ProductProblem.noSuchProduct {
+            throw PageError.notFound
         }
         return site.redirect(Page.backOffice(.productEdit(sku: sku)).path(lang) + "?done=saved", context.visitor)
     }

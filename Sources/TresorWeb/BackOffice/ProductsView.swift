@@ -38,7 +38,7 @@ enum ProductsView {
         return BackOfficeLayout.render(frame, title: BackOfficeText.menuProducts(lang), main: main)
     }
 
-    static func editor(_ frame: BackOfficeFrame, draft: ProductDraft, isNew: Bool, published: Bool, image: String?, preview: Preview?,
+    static func editor(_ frame: BackOfficeFrame, draft: ProductDraft, isNew: Bool, published: Bool, images: [String], preview: Preview?,
                        problem: String?) -> String {
         let lang = frame.lang
         let none = FieldProblems()
@@ -59,7 +59,7 @@ enum ProductsView {
             .if(!isNew, BackOfficeLayout.form(.productPublish(sku: draft.sku, publish: !published), frame,
                                               Forms.submit(published ? BackOfficeText.productWithdraw(lang) : BackOfficeText.productPublish(lang),
                                                            class: published ? "button danger" : "button"))),
-            .if(!isNew, imageForm(frame, sku: draft.sku, image: image)),
+            .if(!isNew, imageForm(frame, sku: draft.sku, images: images)),
             .if(preview != nil, previewTable(preview, lang)),
             BackOfficeLayout.form(.productSave, frame, class: "form",
                                   Forms.hidden("new", isNew ? "1" : "0"),
@@ -92,12 +92,19 @@ enum ProductsView {
         return BackOfficeLayout.render(frame, title: title, main: main)
     }
 
-    /// The photo and the form to replace it; a file upload carries its token in the address, checked before parsing.
-    static func imageForm(_ frame: BackOfficeFrame, sku: String, image: String?) -> Node<HTML.BodyContext> {
+    /// The photos in their order, each with its buttons, and the form to add one; a file upload carries its token in
+    /// the address, checked before parsing.
+    static func imageForm(_ frame: BackOfficeFrame, sku: String, images: [String]) -> Node<HTML.BodyContext> {
         let lang = frame.lang
         return .section(.attr("class", "product-photo"),
-                        .if(image != nil, .img(.attr("src", Page.shop(.productImage(name: image ?? "")).path(.de)), .attr("alt", sku),
-                                               .attr("width", "160"), .attr("height", "160"))),
+                        .ul(.attr("class", "photos"), .forEach(images.enumerated().map { $0 }) { index, name in
+                            .li(.img(.attr("src", Page.shop(.productImage(name: name)).path(.de)), .attr("alt", sku), .attr("width", "120"),
+                                     .attr("height", "120")),
+                                .if(index > 0, BackOfficeLayout.form(.productImageFirst(sku: sku, name: name), frame,
+                                                                     Forms.submit(BackOfficeText.productImageFirst(lang), class: "button secondary"))),
+                                BackOfficeLayout.form(.productImageRemove(sku: sku, name: name), frame,
+                                                      Forms.submit(BackOfficeText.productImageRemove(lang), class: "button danger")))
+                        }),
                         .form(.attr("method", "post"), .attr("enctype", "multipart/form-data"), .attr("class", "form filters"),
                               .attr("action", Page.backOffice(.productImage(sku: sku)).path(lang) + "?_csrf=" + Escape.percent(frame.token)),
                               .div(.attr("class", "field"), .label(.attr("for", "f-image"), .text(BackOfficeText.productImage(lang))),

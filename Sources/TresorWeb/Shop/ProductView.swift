@@ -22,7 +22,13 @@ enum ProductView {
         let main: Node<HTML.BodyContext> = .article(
             .attr("class", "product"), .attr("data-sku", product.sku),
             .div(.attr("class", "product-head"),
-                 .div(.attr("class", "product-visual"), .a(.attr("href", "#prices"), Widgets.placeholderImage(product))),
+                 .div(.attr("class", "product-visual"), .a(.attr("href", "#prices"), Widgets.placeholderImage(product)),
+                      // The further photos, each a link to itself at full size.
+                      .forEach(product.images.dropFirst()) { name in
+                          .a(.attr("class", "thumb"), .attr("href", Page.shop(.productImage(name: name)).path(.de)),
+                             .img(.attr("src", Page.shop(.productImage(name: name)).path(.de)), .attr("alt", product.name), .attr("loading", "lazy"),
+                                  .attr("width", "80"), .attr("height", "80")))
+                      }),
                  .div(.h1(.text(product.name)),
                       .p(.text(lang == .de ? product.descriptionDE : product.descriptionEN)),
                       Widgets.priceTag(item.prices, lang),
