@@ -181,6 +181,8 @@ extension BackOfficeContentTests {
             var (editor, _) = try await office.signedIn(shop, .editor)
             #expect(try await editor.get(shop, "/backoffice/articles?page=2").status == .ok)
             #expect(try await editor.get(shop, "/backoffice/jobs?page=x").status == .badRequest)
+            #expect(try await editor.get(shop, "/backoffice/campaigns?page=2").status == .ok)
+            #expect(try await editor.get(shop, "/backoffice/campaigns?page=-1").status == .badRequest)
         }
     }
 }

@@ -165,4 +165,12 @@ public struct CampaignDesk: Sendable {
     public func list() async throws -> [Campaign] {
         try await database.read { sql in try await CampaignRepository(sql).list() }
     }
+
+    /// One page of campaigns, newest first (the back office).
+    public func list(page: Int) async throws -> ListPage<Campaign> {
+        let found = try await database.read { sql in
+            try await CampaignRepository(sql).list(limit: ListPage<Campaign>.size + 1, offset: ListPage<Campaign>.offset(page))
+        }
+        return ListPage(reading: found, number: max(1, page))
+    }
 }

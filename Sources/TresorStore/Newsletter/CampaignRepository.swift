@@ -31,8 +31,8 @@ public struct CampaignRepository: Sendable {
     }
 
     /// Newest first.
-    public func list(limit: Int = 50) async throws -> [Campaign] {
-        try await sql.rows("SELECT * FROM campaigns ORDER BY created_at DESC LIMIT \(bind: limit)").map(Self.campaign)
+    public func list(limit: Int = 50, offset: Int = 0) async throws -> [Campaign] {
+        try await sql.rows("SELECT * FROM campaigns ORDER BY created_at DESC, id LIMIT \(bind: limit) OFFSET \(bind: offset)").map(Self.campaign)
     }
 
     /// Puts a draft on the schedule; false when it is no longer a draft.

@@ -16,7 +16,7 @@ struct CampaignsController: Sendable {
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
-        group.get(.backOffice(.campaigns)) { _, context, lang in try await self.list(context, lang) }
+        group.get(.backOffice(.campaigns)) { request, context, lang in try await self.list(context, lang, page: try BackOfficeForms.page(request)) }
         group.post(.backOffice(.campaignDraft)) { _, context, lang in try await self.draft(context, lang, digest: false) }
         group.post(.backOffice(.campaignDigest)) { _, context, lang in try await self.draft(context, lang, digest: true) }
         group.get(.backOffice(.campaign(id: ":id"))) { request, context, lang in
@@ -33,9 +33,9 @@ struct CampaignsController: Sendable {
         return id
     }
 
-    func list(_ context: TresorRequestContext, _ lang: Language, problem: String? = nil, status: HTTPResponse.Status = .ok,
+    func list(_ context: TresorRequestContext, _ lang: Language, page: Int = 1, problem: String? = nil, status: HTTPResponse.Status = .ok,
               subject: String = "", body: String = "") async throws -> Response {
-        let campaigns = try await site.shop.campaigns.list()
+        let campaigns = try await site.shop.campaigns.list(page: page)
         return try await site.backOffice(.campaigns, lang, context, status: status) {
             CampaignsView.list($0, campaigns: campaigns, problem: problem, subject: subject, body: body)
         }
@@ -104,7 +104,8 @@ struct CampaignsController: Sendable {
 }
 
 enum CampaignsView {
-    static func list(_ frame: BackOfficeFrame, campaigns: [Campaign], problem: String?, subject: String, body: String) -> String {
+    static func list(_ frame: BackOfficeFrame, campaigns page: ListPage<Campaign>, problem: String?, subject: String, body: String) -> String {
+        let campaigns = page.entries
         let lang = frame.lang
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(BackOfficeText.menuCampaigns(lang))),
@@ -115,6 +116,7 @@ enum CampaignsView {
                            .td(.text(campaign.kind.rawValue)), .td(.text(campaign.status.rawValue)),
                            .td(.text(Format.dateTime(campaign.sendAt ?? campaign.createdAt, lang))))
                    })),
+            BackOfficeLayout.pager(page, lang, .campaigns),
             BackOfficeLayout.form(.campaignDigest, frame, Forms.submit(BackOfficeText.campaignDigestButton(lang), class: "button secondary")),
             .h2(.text(BackOfficeText.campaignDraftButton(lang))),
             BackOfficeLayout.form(.campaignDraft, frame, class: "form",
