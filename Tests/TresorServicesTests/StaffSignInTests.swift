@@ -123,6 +123,10 @@ import TresorTestSupport
                 }
             }
             let work = directory.passwords.work.total
+            // The address that failed waits too, whatever account it tries next.
+            await #expect(throws: StaffSignInProblem.tooManyAttempts(retryAfter: 1)) {
+                try await directory.signIn(email: "someone@tresor.example", password: password, code: "", from: address, now: now)
+            }
             await #expect(throws: StaffSignInProblem.tooManyAttempts(retryAfter: 1)) {
                 try await directory.signIn(email: "wim@tresor.example", password: password, code: "", from: "198.51.100.7", now: now)
             }

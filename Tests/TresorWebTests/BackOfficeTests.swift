@@ -163,6 +163,24 @@ import TresorTestSupport
         }
     }
 
+    /// Over HTTPS the back-office cookie is also `Secure`.
+    @Test func theSessionCookieIsSecureOverHTTPS() async throws {
+        try await ShopFixture.run(configure: Configure { $0.baseURL = "https://shop.example" }) { shop in
+            _ = try await shop.shop.staff.add(email: "wim@tresor.example", name: "Wim Lager", role: .warehouse, password: Self.password,
+                                              by: .system(job: "test"), now: ShopFixture.now)
+            var visitor = WebVisitor()
+            let form = try await visitor.get(shop, "/backoffice/login")
+            let body = "_csrf=\(Escape.percent(try WebVisitor.token(form.body, action: "/backoffice/login")))&email=wim%40tresor.example"
+                + "&password=\(Escape.percent(Self.password))&code="
+            let cookies = try await shop.client.execute(
+                uri: "/backoffice/login", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "tresor_csrf=\(visitor.cookies["tresor_csrf"] ?? "")"],
+                body: ByteBuffer(string: body)) { $0.headers[values: .setCookie] }
+            let staff = try #require(cookies.first { $0.hasPrefix("tresor_staff=") })
+            #expect(staff.contains("Secure") && staff.contains("HttpOnly") && staff.contains("SameSite=Strict"))
+        }
+    }
+
     /// A staff API token carries its member's role as it is now: an editor's token reads no order, a sales token does,
     /// and a renewed token ends the old one.
     @Test func staffTokensCarryTheirRole() async throws {

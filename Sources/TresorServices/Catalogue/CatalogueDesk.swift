@@ -105,9 +105,8 @@ public struct CatalogueDesk: Sendable {
         let saved = try await database.transaction { sql -> Product in
             guard try await StaffDirectory.authorize(actor, .products, in: sql) != nil else { throw StaffProblem.unknown(actor.recorded) }
             let products = ProductRepository(sql)
-            let all = try await products.all()
-            if all.contains(where: { $0.slug == product.slug && $0.sku != product.sku }) { throw ProductProblem.slugTaken(product.slug) }
-            guard let existing = all.first(where: { $0.sku == product.sku }) else {
+            if let owner = try await products.sku(ofSlug: product.slug), owner != product.sku { throw ProductProblem.slugTaken(product.slug) }
+            guard let existing = try await products.find(sku: product.sku) else {
                 var created = product
                 created.stock = 0
                 created.published = false

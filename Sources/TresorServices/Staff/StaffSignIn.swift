@@ -77,10 +77,9 @@ extension StaffDirectory {
         guard cookie.count == 64, cookie.allSatisfy(\.isHexDigit) else { return nil }
         let idHash = CustomerAccounts.digest(cookie)
         return try await database.transaction { sql in
-            guard let member = try await StaffSessionRepository(sql).touch(idHash: idHash, idleSince: now.addingTimeInterval(-Self.idleTimeout),
-                                                                          now: now),
-                  let credentials = try await StaffRepository(sql).credentials(id: member.id) else { return nil }
-            return StaffSession(member: member, mustChangePassword: credentials.mustChangePassword, idHash: idHash)
+            guard let found = try await StaffSessionRepository(sql).touch(idHash: idHash, idleSince: now.addingTimeInterval(-Self.idleTimeout),
+                                                                         now: now) else { return nil }
+            return StaffSession(member: found.member, mustChangePassword: found.mustChangePassword, idHash: idHash)
         }
     }
 

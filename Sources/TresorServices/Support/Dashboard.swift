@@ -31,9 +31,13 @@ extension Shop {
             return (try await orders.placed(from: start, until: end), try await orders.countByStatus(),
                     try await BankEntryRepository(sql).count(state: .unmatched))
         }
-        let snapshot = board.snapshot
-        let feed = Metal.allCases.map { metal in (metal, snapshot.ticks[metal]?.at, !snapshot.isFresh(metal, now: now)) }
         return Dashboard(ordersToday: today.count, revenueToday: today.total, byStatus: byStatus, unmatchedEntries: unmatched,
-                         feed: feed, heldTicks: try await spot.held().count)
+                         feed: feedState(now: now), heldTicks: try await spot.held().count)
+    }
+
+    /// Per metal: the last accepted tick's time and whether it is too old to sell on (from this instance's board).
+    public func feedState(now: Date) -> [(metal: Metal, at: Date?, stale: Bool)] {
+        let snapshot = board.snapshot
+        return Metal.allCases.map { metal in (metal, snapshot.ticks[metal]?.at, !snapshot.isFresh(metal, now: now)) }
     }
 }

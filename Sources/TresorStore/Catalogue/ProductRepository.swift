@@ -68,6 +68,11 @@ public struct ProductRepository: Sendable {
             """)).isEmpty
     }
 
+    /// The SKU of the product at this address, if any.
+    public func sku(ofSlug slug: String) async throws -> String? {
+        try await sql.rows("SELECT sku FROM products WHERE slug = \(bind: slug)").first.map { try $0.string("sku") }
+    }
+
     /// A product's photos in their order.
     public func images(productID: UUID) async throws -> [String] {
         try await sql.rows("SELECT file FROM product_images WHERE product_id = \(bind: productID) ORDER BY position").map { try $0.string("file") }

@@ -78,7 +78,7 @@ public final class Database: Service, Sendable {
 
     /// Returns once `run()` has started the connections: services started beside the database wait for this.
     public func started() async {
-        await running.wait()
+        await running.wait()  // safe: an async gate (suspends the task), not a blocking wait on a thread
     }
 
     /// Runs `body` while the database runs, then stops it: the lifetime of a command or a test.

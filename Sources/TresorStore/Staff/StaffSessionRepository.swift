@@ -16,14 +16,19 @@ public struct StaffSessionRepository: Sendable {
             """)
     }
 
-    /// The active member of a live session seen after `idleSince`, whose last sighting moves to `now`.
-    public func touch(idHash: String, idleSince: Date, now: Date) async throws -> StaffMember? {
+    /// The active member of a live session seen after `idleSince`, whose last sighting moves to `now`, and whether
+    /// they must still replace a one-time password.
+    public func touch(idHash: String, idleSince: Date, now: Date) async throws -> (member: StaffMember, mustChangePassword: Bool)? {
         guard let row = try await sql.rows("""
             UPDATE staff_sessions SET last_seen_at = \(bind: now)
             WHERE id_hash = \(bind: idHash) AND ended_at IS NULL AND last_seen_at >= \(bind: idleSince)
             RETURNING staff_id
             """).first else { return nil }
-        return try await StaffRepository(sql).find(id: try row.uuid("staff_id"))
+        guard let staff = try await sql.rows("""
+            SELECT \(unsafeRaw: StaffRepository.columns), password_must_change FROM staff
+            WHERE id = \(bind: try row.uuid("staff_id")) AND disabled_at IS NULL
+            """).first else { return nil }
+        return (try StaffRepository.member(staff), try staff.bool("password_must_change"))
     }
 
     public func end(idHash: String, now: Date) async throws {

@@ -24,7 +24,7 @@ struct ArticlesController: Sendable {
             guard let slug = context.parameters.get("slug"), let (article, _) = try await site.shop.news.current(slug: slug) else {
                 throw PageError.notFound
             }
-            let notice: String? = request.query("saved").isEmpty ? nil : BackOfficeText.articleSaved(lang, request.query("saved"))
+            let notice: String? = request.query("saved").isEmpty ? nil : ContentDeskText.articleSaved(lang, request.query("saved"))
             return try await self.editor(ArticleDraft(article), isNew: false, context, lang, notice: notice)
         }
         group.post(.backOffice(.articleSave)) { _, context, lang in try await self.save(context, lang) }
@@ -54,12 +54,12 @@ struct ArticlesController: Sendable {
         do {
             article = try draft.article(now: now)
         } catch {
-            return try await editor(draft, isNew: isNew, context, lang, problem: BackOfficeText.articleInvalid(lang, error.name),
+            return try await editor(draft, isNew: isNew, context, lang, problem: ContentDeskText.articleInvalid(lang, error.name),
                                     status: .unprocessableContent)
         }
         let existing = try await site.shop.news.current(slug: article.slug)
         if isNew, existing != nil {
-            return try await editor(draft, isNew: true, context, lang, problem: BackOfficeText.articleExists(lang), status: .unprocessableContent)
+            return try await editor(draft, isNew: true, context, lang, problem: ContentDeskText.articleExists(lang), status: .unprocessableContent)
         }
         if form["intent"] == "preview" {
             let html = SafeMarkdown(ownHost: URL(string: site.baseURL)?.host).html(article.body)
@@ -68,7 +68,7 @@ struct ArticlesController: Sendable {
         draft.id = existing?.article.id
         let report = try await site.shop.news.save([article], by: .staff(session.member), now: now)
         guard report.unchanged.isEmpty, let saved = try await site.shop.news.current(slug: article.slug) else {
-            return try await editor(draft, isNew: false, context, lang, notice: BackOfficeText.articleUnchanged(lang))
+            return try await editor(draft, isNew: false, context, lang, notice: ContentDeskText.articleUnchanged(lang))
         }
         return site.redirect(Page.backOffice(.articleEdit(slug: article.slug)).path(lang) + "?saved=" + String(saved.version), context.visitor)
     }
@@ -169,9 +169,9 @@ enum BerlinTime {
 enum ArticlesView {
     static func statusName(_ status: ArticleStatus, _ lang: Language) -> String {
         switch status {
-        case .draft: BackOfficeText.statusDraft(lang)
-        case .scheduled: BackOfficeText.statusScheduled(lang)
-        case .published: BackOfficeText.statusPublished(lang)
+        case .draft: ContentDeskText.statusDraft(lang)
+        case .scheduled: ContentDeskText.statusScheduled(lang)
+        case .published: ContentDeskText.statusPublished(lang)
         }
     }
 
@@ -179,10 +179,10 @@ enum ArticlesView {
         let lang = frame.lang
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(BackOfficeText.menuArticles(lang))),
-            .p(.a(.attr("class", "button"), .attr("href", Page.backOffice(.articleNew).path(lang)), .text(BackOfficeText.articleNew(lang)))),
+            .p(.a(.attr("class", "button"), .attr("href", Page.backOffice(.articleNew).path(lang)), .text(ContentDeskText.articleNew(lang)))),
             .table(.attr("class", "bo-table"),
-                   .thead(.tr(.th(.text(BackOfficeText.articleTitle(lang))), .th(.text(BackOfficeText.articleStatus(lang))),
-                              .th(.text(BackOfficeText.articlePublishAt(lang))), .th(.text(BackOfficeText.articleVersion(lang))))),
+                   .thead(.tr(.th(.text(ContentDeskText.articleTitle(lang))), .th(.text(ContentDeskText.articleStatus(lang))),
+                              .th(.text(ContentDeskText.articlePublishAt(lang))), .th(.text(ContentDeskText.articleVersion(lang))))),
                    .tbody(.forEach(articles.entries) { article, version in
                        .tr(.td(.a(.attr("href", Page.backOffice(.articleEdit(slug: article.slug)).path(lang)), .text(article.title))),
                            .td(.text(statusName(article.status, lang))),
@@ -197,10 +197,10 @@ enum ArticlesView {
                        problem: String?) -> String {
         let lang = frame.lang
         let none = FieldProblems()
-        let text = { (label: BackOfficeText, name: String, value: String) in
+        let text = { (label: ContentDeskText, name: String, value: String) in
             Forms.field(label(lang), name: name, value: value, autocomplete: "off", problems: none)
         }
-        let title = isNew ? BackOfficeText.articleNew(lang) : BackOfficeText.articleEdit(lang)
+        let title = isNew ? ContentDeskText.articleNew(lang) : ContentDeskText.articleEdit(lang)
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             Forms.notices(problem.map { [$0] } ?? []),
@@ -211,33 +211,33 @@ enum ArticlesView {
                                   text(.articleTeaser, "teaser", draft.teaser),
                                   .div(.attr("class", "field-row"), text(.articleAuthor, "author", draft.author),
                                        text(.articleCategory, "category", draft.category)),
-                                  Forms.field(BackOfficeText.articleTags(lang), name: "tags", value: draft.tags, autocomplete: "off", problems: none,
+                                  Forms.field(ContentDeskText.articleTags(lang), name: "tags", value: draft.tags, autocomplete: "off", problems: none,
                                               required: false),
                                   .div(.attr("class", "field-row"),
-                                       .div(.attr("class", "field"), .label(.attr("for", "f-status"), .text(BackOfficeText.articleStatus(lang))),
+                                       .div(.attr("class", "field"), .label(.attr("for", "f-status"), .text(ContentDeskText.articleStatus(lang))),
                                             .select(.attr("id", "f-status"), .attr("name", "status"),
                                                     .forEach(ArticleStatus.allCases) { .choice($0.rawValue, statusName($0, lang), selected: $0.rawValue == draft.status) })),
-                                       Forms.field(BackOfficeText.articlePublishAt(lang), name: "publishAt", value: draft.publishAt,
+                                       Forms.field(ContentDeskText.articlePublishAt(lang), name: "publishAt", value: draft.publishAt,
                                                    type: "datetime-local", autocomplete: "off", problems: none, required: false,
-                                                   hint: BackOfficeText.articleScheduleHint(lang))),
-                                  .div(.attr("class", "field"), .label(.attr("for", "f-body"), .text(BackOfficeText.articleBody(lang))),
+                                                   hint: ContentDeskText.articleScheduleHint(lang))),
+                                  .div(.attr("class", "field"), .label(.attr("for", "f-body"), .text(ContentDeskText.articleBody(lang))),
                                        .textarea(.attr("id", "f-body"), .attr("name", "body"), .attr("rows", "24"), .text(draft.body))),
                                   .button(.attr("type", "submit"), .attr("name", "intent"), .attr("value", "preview"), .attr("class", "button secondary"),
-                                          .text(BackOfficeText.articlePreview(lang))),
+                                          .text(ContentDeskText.articlePreview(lang))),
                                   .button(.attr("type", "submit"), .attr("name", "intent"), .attr("value", "save"), .attr("class", "button"),
-                                          .text(BackOfficeText.articleSave(lang)))),
+                                          .text(ContentDeskText.articleSave(lang)))),
             // The preview is the sanitised Markdown output, the one `.raw` a view may use.
-            .if(preview != nil, .section(.attr("class", "article-preview"), .h2(.text(BackOfficeText.articlePreview(lang))),
+            .if(preview != nil, .section(.attr("class", "article-preview"), .h2(.text(ContentDeskText.articlePreview(lang))),
                                          .h1(.text(draft.title)), .p(.attr("class", "teaser"), .text(draft.teaser)), .raw(preview ?? ""))),
             .if(!revisions.isEmpty, .group(
-                .h2(.text(BackOfficeText.articleRevisions(lang))),
+                .h2(.text(ContentDeskText.articleRevisions(lang))),
                 .table(.attr("class", "bo-table"),
                        .tbody(.forEach(revisions.reversed()) { revision in
                            .tr(.td(.text(String(revision.version))), .td(.text(Format.dateTime(revision.savedAt, lang))), .td(.text(revision.savedBy)),
                                .td(.text(revision.article.title)), .td(.text(statusName(revision.article.status, lang))),
                                .td(.if(revision.version != revisions.last?.version,
                                        BackOfficeLayout.form(.articleRestore(slug: draft.slug, version: String(revision.version)), frame,
-                                                             Forms.submit(BackOfficeText.articleRestore(lang), class: "button secondary")))))
+                                                             Forms.submit(ContentDeskText.articleRestore(lang), class: "button secondary")))))
                        }))))
         )
         return BackOfficeLayout.render(frame, title: title, main: main)

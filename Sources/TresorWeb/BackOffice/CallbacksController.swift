@@ -36,16 +36,16 @@ struct CallbacksController: Sendable {
         guard let session = context.staff else { throw PageError.forbidden }
         guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw PageError.notFound }
         guard try await site.consultation.mark(id: id, status, by: .staff(session.member), now: site.now()) else { throw PageError.notFound }
-        return try await page("", 1, context, lang, notice: BackOfficeText.callbackMarked(lang))
+        return try await page("", 1, context, lang, notice: ContentDeskText.callbackMarked(lang))
     }
 }
 
 enum CallbacksView {
     static func statusName(_ status: CallbackStatus, _ lang: Language) -> String {
         switch status {
-        case .open: BackOfficeText.callbackStatusOpen(lang)
-        case .called: BackOfficeText.callbackStatusCalled(lang)
-        case .closed: BackOfficeText.callbackStatusClosed(lang)
+        case .open: ContentDeskText.callbackStatusOpen(lang)
+        case .called: ContentDeskText.callbackStatusCalled(lang)
+        case .closed: ContentDeskText.callbackStatusClosed(lang)
         }
     }
 
@@ -58,19 +58,19 @@ enum CallbacksView {
                 item == status ? .strong(.text(statusName(item, lang) + " ")) :
                     .a(.attr("href", Page.backOffice(.callbacks).path(lang) + "?status=" + item.rawValue), .text(statusName(item, lang) + " "))
             }),
-            queue.isEmpty ? .p(.text(BackOfficeText.callbacksNone(lang))) : .table(
+            queue.isEmpty ? .p(.text(ContentDeskText.callbacksNone(lang))) : .table(
                 .attr("class", "bo-table"),
                 .thead(.tr(.th(.text(BackOfficeText.colWhen(lang))), .th(.text(BackOfficeText.staffName(lang))),
-                           .th(.text(BackOfficeText.callbackPhone(lang))), .th(.text(BackOfficeText.callbackWindow(lang))),
-                           .th(.text(BackOfficeText.callbackTopic(lang))), .th())),
+                           .th(.text(ContentDeskText.callbackPhone(lang))), .th(.text(ContentDeskText.callbackWindow(lang))),
+                           .th(.text(ContentDeskText.callbackTopic(lang))), .th())),
                 .tbody(.forEach(queue) { request in
                     .tr(.td(.text(Format.dateTime(request.requestedAt, lang))), .td(.text(request.name)),
                         .td(.a(.attr("href", "tel:" + request.phone.filter { $0.isNumber || $0 == "+" }), .text(request.phone))),
                         .td(.text(request.window.rawValue + " Uhr")), .td(.text(request.topic.rawValue)),
                         .td(.if(request.status == .open, BackOfficeLayout.form(.callbackMark(id: request.id.uuidString.lowercased(), status: "called"), frame,
-                                                                               Forms.submit(BackOfficeText.callbackCalled(lang), class: "button secondary"))),
+                                                                               Forms.submit(ContentDeskText.callbackCalled(lang), class: "button secondary"))),
                             .if(request.status != .closed, BackOfficeLayout.form(.callbackMark(id: request.id.uuidString.lowercased(), status: "closed"), frame,
-                                                                                 Forms.submit(BackOfficeText.callbackClose(lang))))))
+                                                                                 Forms.submit(ContentDeskText.callbackClose(lang))))))
                 })),
             BackOfficeLayout.pager(page, frame.lang, .callbacks, query: [("status", status.rawValue)])
         )

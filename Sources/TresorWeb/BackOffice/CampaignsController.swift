@@ -20,7 +20,7 @@ struct CampaignsController: Sendable {
         group.post(.backOffice(.campaignDraft)) { _, context, lang in try await self.draft(context, lang, digest: false) }
         group.post(.backOffice(.campaignDigest)) { _, context, lang in try await self.draft(context, lang, digest: true) }
         group.get(.backOffice(.campaign(id: ":id"))) { request, context, lang in
-            let notice: BackOfficeText? = ["tested": .campaignTested, "scheduled": .campaignScheduled, "cancelled": .campaignCancelled][request.query("done")]
+            let notice: ContentDeskText? = ["tested": .campaignTested, "scheduled": .campaignScheduled, "cancelled": .campaignCancelled][request.query("done")]
             return try await self.show(try Self.id(context), context, lang, notice: notice?(lang))
         }
         for step in BackOfficePage.CampaignStep.allCases {
@@ -51,10 +51,10 @@ struct CampaignsController: Sendable {
                                                       by: actor, now: now)
             return site.redirect(Page.backOffice(.campaign(id: campaign.id.uuidString.lowercased())).path(lang), context.visitor)
         } catch is InvalidParameter {
-            return try await list(context, lang, problem: BackOfficeText.campaignInvalid(lang), status: .unprocessableContent,
+            return try await list(context, lang, problem: ContentDeskText.campaignInvalid(lang), status: .unprocessableContent,
                                   subject: form["subject"], body: form["body"])
         } catch CampaignProblem.nothingToDigest {
-            return try await list(context, lang, problem: BackOfficeText.campaignNoDigest(lang), status: .unprocessableContent)
+            return try await list(context, lang, problem: ContentDeskText.campaignNoDigest(lang), status: .unprocessableContent)
         }
     }
 
@@ -79,7 +79,7 @@ struct CampaignsController: Sendable {
             case .schedule:
                 let text = form["at"]
                 guard text.isEmpty || BerlinTime.parse(text) != nil else {
-                    return try await show(id, context, lang, problem: BackOfficeText.articleInvalid(lang, "at"), status: .unprocessableContent)
+                    return try await show(id, context, lang, problem: ContentDeskText.articleInvalid(lang, "at"), status: .unprocessableContent)
                 }
                 try await site.shop.campaigns.schedule(id: id, at: BerlinTime.parse(text) ?? now, by: actor, now: now)
             case .cancel: try await site.shop.campaigns.cancel(id: id, by: actor, now: now)
@@ -87,11 +87,11 @@ struct CampaignsController: Sendable {
         } catch CampaignProblem.notFound {
             throw PageError.notFound
         } catch CampaignProblem.notDraft {
-            return try await show(id, context, lang, problem: BackOfficeText.campaignNotDraft(lang), status: .conflict)
+            return try await show(id, context, lang, problem: ContentDeskText.campaignNotDraft(lang), status: .conflict)
         } catch CampaignProblem.notRunning {
-            return try await show(id, context, lang, problem: BackOfficeText.campaignNotRunning(lang), status: .conflict)
+            return try await show(id, context, lang, problem: ContentDeskText.campaignNotRunning(lang), status: .conflict)
         } catch is InvalidParameter {
-            return try await show(id, context, lang, problem: BackOfficeText.articleInvalid(lang, BackOfficeText.fieldEmail(lang)),
+            return try await show(id, context, lang, problem: ContentDeskText.articleInvalid(lang, BackOfficeText.fieldEmail(lang)),
                                   status: .unprocessableContent)
         }
         let done = switch step {
@@ -117,14 +117,14 @@ enum CampaignsView {
                            .td(.text(Format.dateTime(campaign.sendAt ?? campaign.createdAt, lang))))
                    })),
             BackOfficeLayout.pager(page, lang, .campaigns),
-            BackOfficeLayout.form(.campaignDigest, frame, Forms.submit(BackOfficeText.campaignDigestButton(lang), class: "button secondary")),
-            .h2(.text(BackOfficeText.campaignDraftButton(lang))),
+            BackOfficeLayout.form(.campaignDigest, frame, Forms.submit(ContentDeskText.campaignDigestButton(lang), class: "button secondary")),
+            .h2(.text(ContentDeskText.campaignDraftButton(lang))),
             BackOfficeLayout.form(.campaignDraft, frame, class: "form",
-                                  Forms.field(BackOfficeText.campaignSubject(lang), name: "subject", value: subject, autocomplete: "off",
+                                  Forms.field(ContentDeskText.campaignSubject(lang), name: "subject", value: subject, autocomplete: "off",
                                               problems: FieldProblems()),
-                                  .div(.attr("class", "field"), .label(.attr("for", "f-body"), .text(BackOfficeText.campaignBody(lang))),
+                                  .div(.attr("class", "field"), .label(.attr("for", "f-body"), .text(ContentDeskText.campaignBody(lang))),
                                        .textarea(.attr("id", "f-body"), .attr("name", "body"), .attr("rows", "16"), .text(body))),
-                                  Forms.submit(BackOfficeText.campaignDraftButton(lang)))
+                                  Forms.submit(ContentDeskText.campaignDraftButton(lang)))
         )
         return BackOfficeLayout.render(frame, title: BackOfficeText.menuCampaigns(lang), main: main)
     }
@@ -137,24 +137,24 @@ enum CampaignsView {
             .h1(.text(campaign.subject)),
             Forms.notices(problem.map { [$0] } ?? []),
             BackOfficeLayout.facts([
-                (BackOfficeText.colStatus(lang), campaign.status.rawValue), (BackOfficeText.campaignKind(lang), campaign.kind.rawValue),
-                (BackOfficeText.campaignScheduleAt(lang), campaign.sendAt.map { Format.dateTime($0, lang) } ?? "–"),
-                (BackOfficeText.campaignProgress(lang), progress.counts.keys.sorted { $0.rawValue < $1.rawValue }
+                (BackOfficeText.colStatus(lang), campaign.status.rawValue), (ContentDeskText.campaignKind(lang), campaign.kind.rawValue),
+                (ContentDeskText.campaignScheduleAt(lang), campaign.sendAt.map { Format.dateTime($0, lang) } ?? "–"),
+                (ContentDeskText.campaignProgress(lang), progress.counts.keys.sorted { $0.rawValue < $1.rawValue }
                     .map { "\($0.rawValue): \(progress[$0])" }.joined(separator: ", ")),
             ]),
             // The campaign's text as sanitised Markdown output, the one `.raw` a view may use.
             .section(.attr("class", "article-preview"), .raw(html)),
             .div(.attr("class", "steps"),
                  BackOfficeLayout.form(.campaignStep(id: id, .test), frame, class: "form",
-                                       Forms.field(BackOfficeText.campaignTestTo(lang), name: "email", value: frame.session?.member.email ?? "",
+                                       Forms.field(ContentDeskText.campaignTestTo(lang), name: "email", value: frame.session?.member.email ?? "",
                                                    type: "email", autocomplete: "off", problems: FieldProblems()),
-                                       Forms.submit(BackOfficeText.campaignTestButton(lang), class: "button secondary")),
+                                       Forms.submit(ContentDeskText.campaignTestButton(lang), class: "button secondary")),
                  .if(campaign.status == .draft, BackOfficeLayout.form(.campaignStep(id: id, .schedule), frame, class: "form",
-                                       Forms.field(BackOfficeText.campaignScheduleAt(lang), name: "at", value: "", type: "datetime-local",
+                                       Forms.field(ContentDeskText.campaignScheduleAt(lang), name: "at", value: "", type: "datetime-local",
                                                    autocomplete: "off", problems: FieldProblems(), required: false),
-                                       Forms.submit(BackOfficeText.campaignScheduleButton(lang)))),
+                                       Forms.submit(ContentDeskText.campaignScheduleButton(lang)))),
                  .if(campaign.status == .scheduled || campaign.status == .sending, BackOfficeLayout.form(.campaignStep(id: id, .cancel), frame,
-                                       class: "form", Forms.submit(BackOfficeText.campaignCancelButton(lang), class: "button danger")))),
+                                       class: "form", Forms.submit(ContentDeskText.campaignCancelButton(lang), class: "button danger")))),
             .h2(.text(BackOfficeText.orderEvents(lang))),
             .table(.attr("class", "bo-table"),
                    .tbody(.forEach(history) { event in
@@ -185,18 +185,18 @@ struct SubscribersController: Sendable {
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(BackOfficeText.menuSubscribers(lang))),
             .form(.attr("method", "get"), .attr("action", Page.backOffice(.subscribers).path(lang)), .attr("class", "filters"),
-                  Forms.field(BackOfficeText.subscriberLookup(lang), name: "email", value: address, type: "email", autocomplete: "off",
+                  Forms.field(ContentDeskText.subscriberLookup(lang), name: "email", value: address, type: "email", autocomplete: "off",
                               problems: FieldProblems()),
                   Forms.submit(BackOfficeText.filterApply(lang))),
-            .if(!address.isEmpty && proof == nil && erased.isEmpty, .p(.text(BackOfficeText.subscriberNone(lang)))),
-            .if(!erased.isEmpty, .p(.text(BackOfficeText.subscriberErased(lang)))),
+            .if(!address.isEmpty && proof == nil && erased.isEmpty, .p(.text(ContentDeskText.subscriberNone(lang)))),
+            .if(!erased.isEmpty, .p(.text(ContentDeskText.subscriberErased(lang)))),
             .if(proof != nil, .group(
                 BackOfficeLayout.facts([
                     (BackOfficeText.fieldEmail(lang), proof?.email ?? ""), (BackOfficeText.colStatus(lang), proof?.status.rawValue ?? ""),
                     (BackOfficeText.colPlaced(lang), proof.map { Format.dateTime($0.signupAt, lang) } ?? ""),
                 ]),
                 .p(.a(.attr("href", Page.backOffice(.subscriberProof).path(lang) + Escape.query([("email", address)])),
-                      .text(BackOfficeText.subscriberProofLink(lang))))))
+                      .text(ContentDeskText.subscriberProofLink(lang))))))
         )
         return site.backOfficePage(BackOfficeLayout.render(frame, title: BackOfficeText.menuSubscribers(lang), main: main), visitor)
     }

@@ -22,7 +22,7 @@ struct JobsController: Sendable {
         group.get(.backOffice(.jobEdit(slug: ":slug"))) { request, context, lang in
             guard let slug = context.parameters.get("slug"), let job = try await site.careers.job(slug: slug) else { throw PageError.notFound }
             return try await self.editor(JobDraft(job), isNew: false, context, lang,
-                                         notice: request.query("done") == "saved" ? BackOfficeText.jobSaved(lang) : nil)
+                                         notice: request.query("done") == "saved" ? ContentDeskText.jobSaved(lang) : nil)
         }
         group.post(.backOffice(.jobSave)) { _, context, lang in try await self.save(context, lang) }
     }
@@ -45,7 +45,7 @@ struct JobsController: Sendable {
         let isNew = context.form["new"] == "1"
         let existing = try await site.careers.job(slug: draft.slug)
         if isNew, existing != nil {
-            return try await editor(draft, isNew: true, context, lang, problem: BackOfficeText.jobExists(lang), status: .unprocessableContent)
+            return try await editor(draft, isNew: true, context, lang, problem: ContentDeskText.jobExists(lang), status: .unprocessableContent)
         }
         do {
             var job = try draft.job(now: site.now())
@@ -53,7 +53,7 @@ struct JobsController: Sendable {
             job.publishedAt = existing?.publishedAt ?? job.publishedAt
             try await site.careers.save(job, by: .staff(session.member), now: site.now())
         } catch let problem as InvalidParameter {
-            return try await editor(draft, isNew: isNew, context, lang, problem: BackOfficeText.jobInvalid(lang, problem.name),
+            return try await editor(draft, isNew: isNew, context, lang, problem: ContentDeskText.jobInvalid(lang, problem.name),
                                     status: .unprocessableContent)
         }
         return site.redirect(Page.backOffice(.jobEdit(slug: draft.slug)).path(lang) + "?done=saved", context.visitor)
@@ -63,7 +63,7 @@ struct JobsController: Sendable {
         guard let session = context.staff else { throw PageError.forbidden }
         guard let slug = context.parameters.get("slug"), slug.count <= 120 else { throw PageError.notFound }
         guard try await site.careers.close(slug: slug, by: .staff(session.member), now: site.now()) else { throw PageError.notFound }
-        return try await page(context, lang, notice: BackOfficeText.jobClosedNow(lang))
+        return try await page(context, lang, notice: ContentDeskText.jobClosedNow(lang))
     }
 
     func cv(_ context: TresorRequestContext) async throws -> Response {
@@ -84,25 +84,25 @@ enum JobsView {
         let titles = Dictionary(jobs.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(BackOfficeText.menuJobs(lang))),
-            .h2(.text(BackOfficeText.jobsPostings(lang))),
-            .p(.a(.attr("class", "button"), .attr("href", Page.backOffice(.jobNew).path(lang)), .text(BackOfficeText.jobNew(lang)))),
+            .h2(.text(ContentDeskText.jobsPostings(lang))),
+            .p(.a(.attr("class", "button"), .attr("href", Page.backOffice(.jobNew).path(lang)), .text(ContentDeskText.jobNew(lang)))),
             .table(.attr("class", "bo-table"),
                    .tbody(.forEach(jobs) { job in
                        .tr(.td(.a(.attr("href", Page.backOffice(.jobEdit(slug: job.slug)).path(lang)), .text(job.title))), .td(.text(job.location)),
-                           .td(.text(job.status == .published ? BackOfficeText.jobOpen(lang) : BackOfficeText.jobClosed(lang))),
+                           .td(.text(job.status == .published ? ContentDeskText.jobOpen(lang) : ContentDeskText.jobClosed(lang))),
                            .td(.if(job.status == .published, BackOfficeLayout.form(.jobClose(slug: job.slug), frame,
-                                                                              Forms.submit(BackOfficeText.jobClose(lang), class: "button secondary")))))
+                                                                              Forms.submit(ContentDeskText.jobClose(lang), class: "button secondary")))))
                    })),
-            .h2(.text(BackOfficeText.jobsApplications(lang))),
-            applications.isEmpty ? .p(.text(BackOfficeText.jobsNoApplications(lang))) : .table(
+            .h2(.text(ContentDeskText.jobsApplications(lang))),
+            applications.isEmpty ? .p(.text(ContentDeskText.jobsNoApplications(lang))) : .table(
                 .attr("class", "bo-table"),
                 .thead(.tr(.th(.text(BackOfficeText.colWhen(lang))), .th(.text(BackOfficeText.staffName(lang))), .th(.text(BackOfficeText.fieldEmail(lang))),
-                           .th(.text(BackOfficeText.jobsPostings(lang))), .th(.text(BackOfficeText.applicationMessage(lang))), .th())),
+                           .th(.text(ContentDeskText.jobsPostings(lang))), .th(.text(ContentDeskText.applicationMessage(lang))), .th())),
                 .tbody(.forEach(applications) { application in
                     .tr(.td(.text(Format.dateTime(application.receivedAt, lang))), .td(.text(application.name)), .td(.text(application.email)),
                         .td(.text(titles[application.jobID] ?? "–")), .td(.text(application.message)),
                         .td(.a(.attr("href", Page.backOffice(.applicationCV(id: application.id.uuidString.lowercased())).path(lang)),
-                               .text(BackOfficeText.applicationCV(lang)))))
+                               .text(ContentDeskText.applicationCV(lang)))))
                 })),
             BackOfficeLayout.pager(page, lang, .jobs)
         )
@@ -114,29 +114,29 @@ extension JobsView {
     static func editor(_ frame: BackOfficeFrame, draft: JobDraft, isNew: Bool, problem: String?) -> String {
         let lang = frame.lang
         let none = FieldProblems()
-        let title = isNew ? BackOfficeText.jobNew(lang) : BackOfficeText.jobEdit(lang)
+        let title = isNew ? ContentDeskText.jobNew(lang) : ContentDeskText.jobEdit(lang)
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             Forms.notices(problem.map { [$0] } ?? []),
             BackOfficeLayout.form(.jobSave, frame, class: "form",
                                   Forms.hidden("new", isNew ? "1" : "0"),
-                                  isNew ? Forms.field(BackOfficeText.articleSlug(lang), name: "slug", value: draft.slug, autocomplete: "off", problems: none)
+                                  isNew ? Forms.field(ContentDeskText.articleSlug(lang), name: "slug", value: draft.slug, autocomplete: "off", problems: none)
                                         : Forms.hidden("slug", draft.slug),
-                                  Forms.field(BackOfficeText.jobTitle(lang), name: "title", value: draft.title, autocomplete: "off", problems: none),
+                                  Forms.field(ContentDeskText.jobTitle(lang), name: "title", value: draft.title, autocomplete: "off", problems: none),
                                   .div(.attr("class", "field-row"),
-                                       Forms.field(BackOfficeText.jobLocation(lang), name: "location", value: draft.location, autocomplete: "off",
+                                       Forms.field(ContentDeskText.jobLocation(lang), name: "location", value: draft.location, autocomplete: "off",
                                                    problems: none),
-                                       .div(.attr("class", "field"), .label(.attr("for", "f-type"), .text(BackOfficeText.jobType(lang))),
+                                       .div(.attr("class", "field"), .label(.attr("for", "f-type"), .text(ContentDeskText.jobType(lang))),
                                             .select(.attr("id", "f-type"), .attr("name", "type"),
                                                     .forEach(EmploymentType.allCases) { .choice($0.rawValue, $0.rawValue, selected: $0.rawValue == draft.type) })),
-                                       .div(.attr("class", "field"), .label(.attr("for", "f-status"), .text(BackOfficeText.jobStatus(lang))),
+                                       .div(.attr("class", "field"), .label(.attr("for", "f-status"), .text(ContentDeskText.jobStatus(lang))),
                                             .select(.attr("id", "f-status"), .attr("name", "status"),
                                                     .forEach(JobStatus.allCases) { .choice($0.rawValue, $0.rawValue, selected: $0.rawValue == draft.status) }))),
-                                  Forms.field(BackOfficeText.jobClosesAt(lang), name: "closesAt", value: draft.closesAt, type: "datetime-local",
+                                  Forms.field(ContentDeskText.jobClosesAt(lang), name: "closesAt", value: draft.closesAt, type: "datetime-local",
                                               autocomplete: "off", problems: none, required: false),
-                                  .div(.attr("class", "field"), .label(.attr("for", "f-description"), .text(BackOfficeText.jobDescription(lang))),
+                                  .div(.attr("class", "field"), .label(.attr("for", "f-description"), .text(ContentDeskText.jobDescription(lang))),
                                        .textarea(.attr("id", "f-description"), .attr("name", "description"), .attr("rows", "16"), .text(draft.description))),
-                                  Forms.submit(BackOfficeText.jobSave(lang)))
+                                  Forms.submit(ContentDeskText.jobSave(lang)))
         )
         return BackOfficeLayout.render(frame, title: title, main: main)
     }

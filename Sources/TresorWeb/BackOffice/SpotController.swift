@@ -27,11 +27,10 @@ struct SpotController: Sendable {
     func page(_ context: TresorRequestContext, _ lang: Language, done: String = "", problem: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let now = site.now()
-        let dashboard = try await site.shop.dashboard(now: now)
         let held = try await site.shop.spot.held()
         let notice: BackOfficeText? = ["entered": .spotEntered, "held": .spotHeld, "confirmed": .spotConfirmed, "rejected": .spotRejected][done]
         return try await site.backOffice(.spot, lang, context, notice: notice?(lang), status: status) {
-            SpotView.page($0, feed: dashboard.feed, held: held, now: now, problem: problem)
+            SpotView.page($0, feed: site.shop.feedState(now: now), held: held, now: now, problem: problem)
         }
     }
 
