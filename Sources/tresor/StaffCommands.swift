@@ -68,9 +68,9 @@ struct Staff: AsyncParsableCommand {
 
         func run() async throws {
             let all = try await Environment.withShop { _, shop in try await shop.staff.list() }
-            for (member, disabledAt, disabledBy, _) in all {
-                let state = disabledAt.map { "disabled \(ISO8601DateFormatter().string(from: $0)) by \(disabledBy ?? "?")" } ?? "active"
-                print([member.email, member.role.rawValue, member.name, state].joined(separator: "\t"))
+            for record in all {
+                let state = record.disabledAt.map { "disabled \(ISO8601DateFormatter().string(from: $0)) by \(record.disabledBy ?? "?")" } ?? "active"
+                print([record.member.email, record.member.role.rawValue, record.member.name, state].joined(separator: "\t"))
             }
         }
     }

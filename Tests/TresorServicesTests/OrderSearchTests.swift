@@ -61,7 +61,7 @@ extension OrderSearchTests {
     func aCommonNameFillsPagesInOrder(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let (desk, snapshot) = try await base.shop(database, stock: 100)
-            var numbers: [String] = []
+            var numbers: [String] = [], everyNumber: [String] = []
             for n in 0..<55 {
                 let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
                 try await desk.save(quote)
@@ -72,6 +72,7 @@ extension OrderSearchTests {
                 let placed = try await desk.place(request, idempotencyKey: nil, by: .visitor(address: "192.0.2.\(n)"),
                                                   now: now.addingTimeInterval(Double(n)))
                 if name == "Max Krause" { numbers.append(placed.number) }
+                everyNumber.append(placed.number)
             }
             let first = try await desk.search(OrderFilter(text: "krause"), page: 1)
             #expect(first.entries.count == 44 && !first.hasNext)
@@ -86,6 +87,11 @@ extension OrderSearchTests {
             let rest = try await desk.search(next, page: 2)
             #expect(rest.entries.count == 5 && !rest.hasNext)
             #expect(Set(all.entries.map(\.number) + rest.entries.map(\.number)).count == 55)
+            // A page number typed into the address (no cursor) starts where the cursor would: the five oldest orders.
+            let typed = try await desk.search(OrderFilter(), page: 2)
+            #expect(typed.entries.map(\.number) == Array(everyNumber.prefix(5).reversed()) && !typed.hasNext)
+            #expect(try await desk.search(OrderFilter(status: .awaitingPayment), page: 2).entries.count == 5)
+            #expect(try await desk.search(OrderFilter(), page: 3).entries.isEmpty)
         }
     }
 }

@@ -65,9 +65,19 @@ import TresorTestSupport
             await #expect(throws: StaffSignInProblem.wrongCurrentPassword) {
                 try await directory.changePassword(later, current: "wrong", new: "Silberwaage-Nord-42", now: now)
             }
-            // 30 idle minutes end the session; activity keeps it going.
+            // 30 idle minutes end the session; activity keeps it going. A request within a minute of the last written
+            // sighting reads only; the next one after that minute writes again.
+            let lastSeen = { try await database.read { sql in
+                try await StaffSessionRepository(sql).live(idHash: later.idHash, idleSince: .distantPast)?.lastSeen } }
+            #expect(try await lastSeen() == now.addingTimeInterval(60))
+            #expect(try await directory.session(cookie: cookie, now: now.addingTimeInterval(60 + 59)) != nil)
+            #expect(try await lastSeen() == now.addingTimeInterval(60))
             #expect(try await directory.session(cookie: cookie, now: now.addingTimeInterval(60 + 29 * 60)) != nil)
+            #expect(try await lastSeen() == now.addingTimeInterval(60 + 29 * 60))
             #expect(try await directory.session(cookie: cookie, now: now.addingTimeInterval(60 + 29 * 60 + 31 * 60)) == nil)
+            // Housekeeping forgets the idle session's row.
+            try await Housekeeping(database: database, now: { now.addingTimeInterval(60 + 29 * 60 + 31 * 60) }, logger: TestDatabase.logger).sweep()
+            #expect(try await lastSeen() == nil)
         }
     }
 
@@ -159,6 +169,26 @@ import TresorTestSupport
             #expect(session.mustChangePassword)
             try await directory.disable(email: "wim@tresor.example", by: commandLine, now: now)
             #expect(try await directory.session(cookie: e, now: now) == nil)
+        }
+    }
+
+    /// The back office's staff list comes in pages of 50, active members first and then by e-mail; the command line
+    /// prints everyone.
+    @Test func theStaffListComesInPages() async throws {
+        try await TestDatabase.sqlite.with { database in
+            let directory = testStaffDirectory(database)
+            for n in 1...51 {
+                try await directory.add(email: String(format: "mitarbeiter%02d@tresor.example", n), name: "Mitarbeiter \(n)", role: .sales,
+                                        password: "Feingold-Waage-17-Ost", by: commandLine, now: now)
+            }
+            try await directory.disable(email: "mitarbeiter01@tresor.example", by: commandLine, now: now)
+            let first = try await directory.list(page: 1)
+            #expect(first.entries.count == 50 && first.hasNext)
+            #expect(first.entries.first?.member.email == "mitarbeiter02@tresor.example")
+            let second = try await directory.list(page: 2)
+            #expect(second.entries.map(\.member.email) == ["mitarbeiter01@tresor.example"] && !second.hasNext)
+            #expect(second.entries.first?.disabledAt == now && second.entries.first?.hasSecondFactor == true)
+            #expect(try await directory.list().count == 51)
         }
     }
 }

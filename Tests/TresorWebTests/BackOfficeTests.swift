@@ -86,7 +86,9 @@ import TresorTestSupport
                 .map { Page.backOffice(Self.concrete($0, number)).path(.de) }
             #expect(posts.count == BackOfficePage.all.filter(\.isForm).count + 1)
             for path in posts {
-                for token in [nil, "1764237600.00", good.dropLast() + "0"] as [String?] {
+                // The good token with its last character changed (to one it does not already end in).
+                let altered = String(good.dropLast()) + (good.hasSuffix("0") ? "1" : "0")
+                for token in [nil, "1764237600.00", altered] as [String?] {
                     // Everything each form needs, so that only the token stands between the post and its change.
                     let fields = [("tracking", "00340434161094042557"), ("reason", "test"), ("confirm", "1"), ("new", "Silberwaage-Nord-42"),
                                   ("repeat", "Silberwaage-Nord-42"), ("metal", "XAU"), ("ask", "2600"), ("order", number), ("note", "x"),

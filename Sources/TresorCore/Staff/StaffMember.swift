@@ -14,3 +14,19 @@ public struct StaffMember: Sendable, Hashable {
         self.role = role
     }
 }
+
+/// A staff member as the staff list shows them: active or disabled (when and by whom), and whether a two-factor
+/// secret is enrolled.
+public struct StaffRecord: Sendable {
+    public var member: StaffMember
+    public var disabledAt: Date?
+    public var disabledBy: String?
+    public var hasSecondFactor: Bool
+
+    public init(member: StaffMember, disabledAt: Date?, disabledBy: String?, hasSecondFactor: Bool) {
+        self.member = member
+        self.disabledAt = disabledAt
+        self.disabledBy = disabledBy
+        self.hasSecondFactor = hasSecondFactor
+    }
+}

@@ -132,8 +132,16 @@ public struct StaffDirectory: Sendable {
     }
 
     /// Every staff record, active ones first.
-    public func list() async throws -> [(member: StaffMember, disabledAt: Date?, disabledBy: String?, hasSecondFactor: Bool)] {
+    public func list() async throws -> [StaffRecord] {
         try await database.read { sql in try await StaffRepository(sql).all() }
+    }
+
+    /// One page of staff records, active ones first (the back office).
+    public func list(page: Int) async throws -> ListPage<StaffRecord> {
+        let found = try await database.read { sql in
+            try await StaffRepository(sql).all(limit: ListPage<StaffRecord>.size + 1, offset: ListPage<StaffRecord>.offset(page))
+        }
+        return ListPage(reading: found, number: max(1, page))
     }
 
     /// The actor for an active staff member's e-mail (what `--by` on the command line names).

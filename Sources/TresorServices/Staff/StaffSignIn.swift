@@ -72,16 +72,22 @@ extension StaffDirectory {
     }
 
     /// The live session a cookie names, its idle time starting again; nil when it ended, went idle or its member
-    /// was disabled.
+    /// was disabled. The sighting is written at most once a minute (`sightingInterval`): a page is a read, and the
+    /// 30 idle minutes count from a sighting at most a minute before the member's last request.
     public func session(cookie: String, now: Date) async throws -> StaffSession? {
         guard cookie.count == 64, cookie.allSatisfy(\.isHexDigit) else { return nil }
         let idHash = CustomerAccounts.digest(cookie)
-        return try await database.transaction { sql in
-            guard let found = try await StaffSessionRepository(sql).touch(idHash: idHash, idleSince: now.addingTimeInterval(-Self.idleTimeout),
-                                                                         now: now) else { return nil }
-            return StaffSession(member: found.member, mustChangePassword: found.mustChangePassword, idHash: idHash)
+        let idleSince = now.addingTimeInterval(-Self.idleTimeout)
+        guard let found = try await database.read({ try await StaffSessionRepository($0).live(idHash: idHash, idleSince: idleSince) })
+        else { return nil }
+        if now.timeIntervalSince(found.lastSeen) >= Self.sightingInterval {
+            try await database.transaction { try await StaffSessionRepository($0).seen(idHash: idHash, now: now) }
         }
+        return StaffSession(member: found.member, mustChangePassword: found.mustChangePassword, idHash: idHash)
     }
+
+    /// How old a session's last sighting may get before a request writes a new one.
+    public static let sightingInterval: TimeInterval = 60
 
     /// Replaces the member's password. After a one-time password (first sign-in, reset) the current one is not asked
     /// again; otherwise it must be given. Every other session of the member ends.

@@ -3,7 +3,8 @@ import Logging
 import ServiceLifecycle
 import TresorStore
 
-/// Forgets what is only kept for a while: expired sessions and the guest carts they leave, request counters whose
+/// Forgets what is only kept for a while: expired sessions and the guest carts they leave, back-office sessions
+/// that ended or went idle, request counters whose
 /// window has ended, failed logins after their day, confirmation and reset links past their expiry.
 public struct Housekeeping: Service {
     let database: Database
@@ -30,6 +31,7 @@ public struct Housekeeping: Service {
             try await RateLimitRepository(sql).deleteExpired(now: moment)
             try await LoginFailureRepository(sql).deleteExpired(now: moment)
             try await CustomerRepository(sql).deleteExpiredLinks(now: moment)
+            try await StaffSessionRepository(sql).deleteStale(before: moment.addingTimeInterval(-StaffDirectory.idleTimeout))
         }
     }
 }

@@ -55,13 +55,15 @@ public struct StaffRepository: Sendable {
     }
 
     /// Every member, active ones first, by e-mail; with when and by whom a disabled one was disabled.
-    public func all() async throws -> [(member: StaffMember, disabledAt: Date?, disabledBy: String?, hasSecondFactor: Bool)] {
+    /// Staff records, active ones first, then by e-mail; `limit` of them from `offset` (all without a limit).
+    public func all(limit: Int? = nil, offset: Int = 0) async throws -> [StaffRecord] {
         try await sql.rows("""
             SELECT \(unsafeRaw: Self.columns), disabled_at, disabled_by, totp_secret FROM staff
-            ORDER BY CASE WHEN disabled_at IS NULL THEN 0 ELSE 1 END, email
+            ORDER BY CASE WHEN disabled_at IS NULL THEN 0 ELSE 1 END, email LIMIT \(bind: limit ?? Int(Int32.max)) OFFSET \(bind: offset)
             """).map { row in
-            (try Self.member(row), try row.optionalDate("disabled_at"), try row.decode(column: "disabled_by", as: String?.self),
-             try row.decode(column: "totp_secret", as: String?.self) != nil)
+            StaffRecord(member: try Self.member(row), disabledAt: try row.optionalDate("disabled_at"),
+                        disabledBy: try row.decode(column: "disabled_by", as: String?.self),
+                        hasSecondFactor: try row.decode(column: "totp_secret", as: String?.self) != nil)
         }
     }
 

@@ -16,19 +16,21 @@ public struct StaffSessionRepository: Sendable {
             """)
     }
 
-    /// The active member of a live session seen after `idleSince`, whose last sighting moves to `now`, and whether
-    /// they must still replace a one-time password.
-    public func touch(idHash: String, idleSince: Date, now: Date) async throws -> (member: StaffMember, mustChangePassword: Bool)? {
+    /// The active member of a live session seen after `idleSince`, whether they must still replace a one-time
+    /// password, and when the session was last seen (one indexed read, no write).
+    public func live(idHash: String, idleSince: Date) async throws -> (member: StaffMember, mustChangePassword: Bool, lastSeen: Date)? {
         guard let row = try await sql.rows("""
-            UPDATE staff_sessions SET last_seen_at = \(bind: now)
-            WHERE id_hash = \(bind: idHash) AND ended_at IS NULL AND last_seen_at >= \(bind: idleSince)
-            RETURNING staff_id
+            SELECT staff.id, staff.email, staff.name, staff.role, staff.password_must_change, staff_sessions.last_seen_at
+            FROM staff_sessions JOIN staff ON staff.id = staff_sessions.staff_id
+            WHERE staff_sessions.id_hash = \(bind: idHash) AND staff_sessions.ended_at IS NULL
+                AND staff_sessions.last_seen_at >= \(bind: idleSince) AND staff.disabled_at IS NULL
             """).first else { return nil }
-        guard let staff = try await sql.rows("""
-            SELECT \(unsafeRaw: StaffRepository.columns), password_must_change FROM staff
-            WHERE id = \(bind: try row.uuid("staff_id")) AND disabled_at IS NULL
-            """).first else { return nil }
-        return (try StaffRepository.member(staff), try staff.bool("password_must_change"))
+        return (try StaffRepository.member(row), try row.bool("password_must_change"), try row.date("last_seen_at"))
+    }
+
+    /// Moves a live session's last sighting to `now`.
+    public func seen(idHash: String, now: Date) async throws {
+        try await sql.execute("UPDATE staff_sessions SET last_seen_at = \(bind: now) WHERE id_hash = \(bind: idHash) AND ended_at IS NULL")
     }
 
     public func end(idHash: String, now: Date) async throws {

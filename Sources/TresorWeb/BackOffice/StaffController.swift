@@ -16,7 +16,7 @@ struct StaffController: Sendable {
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
-        group.get(.backOffice(.staff)) { _, context, lang in try await self.page(context, lang) }
+        group.get(.backOffice(.staff)) { request, context, lang in try await self.page(context, lang, number: try BackOfficeForms.page(request)) }
         group.post(.backOffice(.staffAdd)) { _, context, lang in try await self.add(context, lang) }
         group.post(.backOffice(.staffReset(email: ":email"))) { _, context, lang in try await self.change(context, lang, .reset) }
         group.post(.backOffice(.staffToken(email: ":email"))) { _, context, lang in try await self.change(context, lang, .token) }
@@ -25,9 +25,9 @@ struct StaffController: Sendable {
 
     enum Change { case reset, token, disable }
 
-    func page(_ context: TresorRequestContext, _ lang: Language, shown: StaffView.Shown? = nil, notice: String? = nil, problem: String? = nil,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
-        let staff = try await site.shop.staff.list()
+    func page(_ context: TresorRequestContext, _ lang: Language, number: Int = 1, shown: StaffView.Shown? = nil, notice: String? = nil,
+              problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let staff = try await site.shop.staff.list(page: number)
         return try await site.backOffice(.staff, lang, context, notice: notice, status: status) {
             StaffView.page($0, staff: staff, shown: shown, problem: problem)
         }
@@ -94,8 +94,7 @@ enum StaffView {
         }
     }
 
-    static func page(_ frame: BackOfficeFrame, staff: [(member: StaffMember, disabledAt: Date?, disabledBy: String?, hasSecondFactor: Bool)],
-                     shown: Shown?, problem: String?) -> String {
+    static func page(_ frame: BackOfficeFrame, staff: ListPage<StaffRecord>, shown: Shown?, problem: String?) -> String {
         let lang = frame.lang
         let own = frame.session?.member.email
         let main: Node<HTML.BodyContext> = .group(
@@ -105,8 +104,9 @@ enum StaffView {
             .table(.attr("class", "bo-table"),
                    .thead(.tr(.th(.text(BackOfficeText.fieldEmail(lang))), .th(.text(BackOfficeText.staffName(lang))),
                               .th(.text(BackOfficeText.staffRole(lang))), .th(.text(BackOfficeText.colStatus(lang))), .th())),
-                   .tbody(.forEach(staff) { member, disabledAt, disabledBy, _ in
-                       .tr(.td(.text(member.email)), .td(.text(member.name)), .td(.text(member.role.rawValue)),
+                   .tbody(.forEach(staff.entries) { record in
+                       let (member, disabledAt, disabledBy) = (record.member, record.disabledAt, record.disabledBy)
+                       return .tr(.td(.text(member.email)), .td(.text(member.name)), .td(.text(member.role.rawValue)),
                            .td(.text(disabledAt.map { BackOfficeText.staffDisabledOn(lang, Format.date($0, lang), disabledBy ?? "?") }
                                      ?? BackOfficeText.staffActive(lang))),
                            .td(.if(disabledAt == nil && member.email != own, .group(
@@ -114,6 +114,7 @@ enum StaffView {
                                BackOfficeLayout.form(.staffToken(email: member.email), frame, Forms.submit(BackOfficeText.staffToken(lang), class: "button secondary")),
                                BackOfficeLayout.form(.staffDisable(email: member.email), frame, Forms.submit(BackOfficeText.staffDisable(lang), class: "button danger"))))))
                    })),
+            BackOfficeLayout.pager(staff, lang, .staff),
             .h2(.text(BackOfficeText.staffAdd(lang))),
             BackOfficeLayout.form(.staffAdd, frame, class: "form filters",
                                   Forms.field(BackOfficeText.fieldEmail(lang), name: "email", value: "", type: "email", autocomplete: "off",
