@@ -124,13 +124,23 @@ import Testing
         }
     }
 
-    @Test func marketLossOnlyWhenPricesFell() {
-        // Locked 2,598.94 €, buy-back today 2,448.17 €: loss 150.77 € + 25.00 € fee = 175.77 €.
-        #expect(MarketLoss.owed(lockedGoodsTotal: Money(cents: 259_894), buybackValueToday: Money(cents: 244_817),
-                                fee: Money(cents: 2_500)) == Money(cents: 17_577))
-        // Prices rose: only the fee.
-        #expect(MarketLoss.owed(lockedGoodsTotal: Money(cents: 259_894), buybackValueToday: Money(cents: 270_000),
-                                fee: Money(cents: 2_500)) == Money(cents: 2_500))
+    @Test func marketLossIsTheFallInNetValuePlusTheFee() {
+        // A silver bar (19 %) locked at 2 × 397.99 € = 795.98 € (VAT 795.98 × 19/119 = 127.09 €, net 668.89 €); silver
+        // fell 0.2 %: today 2 × 397.19 € = 794.38 € (VAT 126.83 €, net 667.55 €). Fallen by 1.34 €; with the 25.00 € fee
+        // 26.34 €. (The old rule, locked price minus buy-back price, charged the spread and the VAT: 164.78 €.)
+        let locked = VatBreakdown(lineTotal: Money(cents: 79_598), regime: .standard, ratePercent: 19)
+        let today = VatBreakdown(lineTotal: Money(cents: 79_438), regime: .standard, ratePercent: 19)
+        #expect(locked.net == Money(cents: 66_889) && today.net == Money(cents: 66_755))
+        let silver = MarketLoss.Line(lockedNet: locked.net, todayNet: today.net)
+        let fee = Money(cents: 2_500)
+        #expect(MarketLoss.owed([silver], fee: fee) == Money(cents: 2_634))
+        // Unchanged prices: the fee and nothing more.
+        #expect(MarketLoss.owed([MarketLoss.Line(lockedNet: locked.net, todayNet: locked.net)], fee: fee) == fee)
+        // A gold coin (exempt, net = gross) that rose from 2,601.17 to 2,613.17 € owes nothing and offsets nothing.
+        let gold = MarketLoss.Line(lockedNet: Money(cents: 260_117), todayNet: Money(cents: 261_317))
+        #expect(gold.fall == .zero)
+        #expect(MarketLoss.owed([silver, gold], fee: fee) == Money(cents: 2_634))
+        #expect(MarketLoss.owed([gold], fee: .zero) == .zero)
     }
 }
 

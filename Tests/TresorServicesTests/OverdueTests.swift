@@ -35,7 +35,8 @@ import TresorTestSupport
     func cancellingUnpaidRecordsTheMarketLoss(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let (desk, order) = try await actions.placed(database)  // 2 Maple Leaf at 2601.17 € = 5202.34 €
-            // Gold fell to 2300 €/oz bid. Buy-back per coin: 2300 × 0.99990075 oz × 0.98 = 2253.78 €, two: 4507.56 €.
+            // Gold fell to 2310 €/oz ask. The coin sells today for 2310 × 0.99990075 oz × 1.04 = 2402.16 €, two: 4804.32 €
+            // (investment gold: no VAT in either price).
             let dialect = database.dialect
             let later = base.now.addingTimeInterval(5 * 86_400)
             try await database.transaction { sql in
@@ -46,11 +47,11 @@ import TresorTestSupport
             try await board.refresh()
             let (cancelled, loss) = try await desk.cancelUnpaid(order.number, by: try await staff("anna@tresor.example", database), reason: "not paid",
                                                                snapshot: board.snapshot, fee: Money(cents: 2_500), now: later)
-            // 5202.34 − 4507.56 = 694.78 € fall in value + 25.00 € fee = 719.78 €
-            #expect(loss == Money(cents: 71_978))
+            // 5202.34 − 4804.32 = 398.02 € fall in value + 25.00 € fee = 423.02 €
+            #expect(loss == Money(cents: 42_302))
             #expect(cancelled.status == .cancelled)
             let stored = try await database.read { sql in try await OrderRepository(sql).marketLoss(number: order.number) }
-            #expect(stored == Money(cents: 71_978))
+            #expect(stored == Money(cents: 42_302))
             let stock = try await actions.stock(database)
             #expect(stock == 5)
         }
@@ -65,7 +66,7 @@ import TresorTestSupport
             let due = try #require(order.dueAt)
             #expect(desk.cancellationGraceDays == 7)
             #expect(try await desk.cancelUnpaidPastGrace(now: due.addingTimeInterval(6 * 86_400)).isEmpty)
-            // Gold fell to 2300 €/oz bid: 2 × 2253.78 € buy-back = 4507.56 €; 5202.34 − 4507.56 + 25.00 fee = 719.78 €.
+            // Gold fell to 2310 €/oz ask: 2 × 2402.16 € today = 4804.32 €; 5202.34 − 4804.32 + 25.00 fee = 423.02 €.
             let later = due.addingTimeInterval(7 * 86_400 + 60)
             let dialect = database.dialect
             try await database.transaction { sql in
@@ -80,10 +81,34 @@ import TresorTestSupport
                  try await sql.rows("SELECT subject FROM mail_outbox").map { try $0.decode(column: "subject", as: String.self) })
             }
             #expect(stored?.status == .cancelled)
-            #expect(loss == Money(cents: 71_978))
+            #expect(loss == Money(cents: 42_302))
             #expect(events.last?.actor == "system:unpaid-cancellation")
             #expect(subjects.contains("Stornierung Ihrer Bestellung \(order.number)"))
             #expect(try await actions.stock(database) == 5)
+        }
+    }
+
+    /// Cancelled at the price it was locked at, or after the price rose, an unpaid order costs the fee and nothing more.
+    @Test(arguments: TestDatabase.available)
+    func unchangedOrRisingPricesCostOnlyTheFee(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, order) = try await actions.placed(database)  // 2 Maple Leaf at 2601.17 € (gold at 2501.37 €/oz ask)
+            let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
+            try await board.refresh()
+            let anna = try await staff("anna@tresor.example", database)
+            let fee = Money(cents: 2_500)
+            #expect(try OrderDesk.marketLoss(order, snapshot: board.snapshot, fee: fee, now: base.now).loss == fee)
+            // Gold rose to 2600 €/oz ask: the coin sells for 2703.73 € today, more than the 2601.17 € locked.
+            let later = base.now.addingTimeInterval(86_400)
+            let dialect = database.dialect
+            try await database.transaction { sql in
+                try await SpotTickRepository(sql, dialect: dialect).insert(
+                    SpotTick(metal: .gold, bid: 2590, ask: 2600, at: later, source: "t"), status: .accepted)
+            }
+            try await board.refresh()
+            let (_, loss) = try await desk.cancelUnpaid(order.number, by: anna, reason: "customer asked", snapshot: board.snapshot, fee: fee,
+                                                        now: later)
+            #expect(loss == fee)
         }
     }
 

@@ -12,6 +12,11 @@ public struct ProductPrices: Sendable, Hashable {
     public var premiumPercent: Decimal
     /// Unit price per gram of fine metal, for comparing sizes.
     public var pricePerFineGram: Money
+
+    /// The gross unit price when buying `quantity`: the highest tier the quantity reaches.
+    public func unitPrice(quantity: Int) -> Money {
+        tiers.last { $0.minQuantity <= quantity }?.unitPrice ?? unitPrice
+    }
 }
 
 /// The gross unit price from a quantity on.

@@ -86,21 +86,25 @@ extension OrderDesk {
         return try? Self.marketLoss(current, snapshot: board.snapshot, fee: cancellationFee, now: now).loss
     }
 
-    /// The market loss of an unpaid order at today's buy-back prices, and those prices' total.
-    static func marketLoss(_ order: Order, snapshot: CatalogueSnapshot, fee: Money, now: Date) throws -> (loss: Money, buybackToday: Money) {
-        var buybackToday = Money.zero
+    /// The market loss of an unpaid order at today's selling prices (`MarketLoss`), and the goods' value today
+    /// without VAT. Each line is priced at the tier its quantity reaches, as when it was quoted.
+    static func marketLoss(_ order: Order, snapshot: CatalogueSnapshot, fee: Money, now: Date) throws -> (loss: Money, valueToday: Money) {
+        let rate = VatRateTable.germany.percent(on: now)
+        var lines: [MarketLoss.Line] = []
         for line in order.lines {
             guard let product = snapshot.product(sku: line.sku), let prices = snapshot.priced(product, now: now).prices else {
                 throw OrderActionProblem.illegal(IllegalTransition(from: order.status, action: "cancel unpaid",
-                                                                   reason: "no current buy-back price for \(line.sku)"))
+                                                                   reason: "no current price for \(line.sku)"))
             }
-            buybackToday += prices.buybackPrice * line.quantity
+            let today = VatBreakdown(lineTotal: prices.unitPrice(quantity: line.quantity) * line.quantity, regime: line.vatRegime,
+                                     ratePercent: rate)
+            lines.append(MarketLoss.Line(lockedNet: line.lineTotal - line.vat, todayNet: today.net))
         }
-        return (MarketLoss.owed(lockedGoodsTotal: order.goodsTotal, buybackValueToday: buybackToday, fee: fee), buybackToday)
+        return (MarketLoss.owed(lines, fee: fee), lines.reduce(Money.zero) { $0 + $1.todayNet })
     }
 
     /// Cancels an unpaid (overdue or awaiting payment) order and records the market loss the customer owes:
-    /// locked goods total minus what the dealer would pay for the goods today, if positive, plus `fee`.
+    /// per line the locked price minus today's selling price, without VAT, if positive, plus `fee` (`MarketLoss`).
     public func cancelUnpaid(_ number: String, by actor: Actor, reason: String, snapshot: CatalogueSnapshot,
                              fee: Money, now: Date,
                              within: (@Sendable (any SQLDatabase, Order) async throws -> Void)? = nil) async throws -> (Order, marketLoss: Money) {
@@ -110,10 +114,10 @@ extension OrderDesk {
             throw OrderActionProblem.illegal(IllegalTransition(from: current.status, action: "cancel unpaid",
                                                                reason: "only unpaid orders carry a market loss"))
         }
-        let (loss, buybackToday) = try Self.marketLoss(current, snapshot: snapshot, fee: fee, now: now)
+        let (loss, valueToday) = try Self.marketLoss(current, snapshot: snapshot, fee: fee, now: now)
         // The loss is recorded in the cancelling transaction: cancelled and owed, or neither.
         let order = try await apply(.cancel(reason: reason), to: number, by: actor,
-                                    note: "market loss \(loss.decimalString) EUR (buy-back today \(buybackToday.decimalString) EUR)",
+                                    note: "market loss \(loss.decimalString) EUR (goods today \(valueToday.decimalString) EUR without VAT)",
                                     now: now, onlyFrom: [.overdue, .awaitingPayment]) { sql, order in
             try await OrderRepository(sql).setMarketLoss(orderID: order.id, loss, now: now)
             try await within?(sql, order)

@@ -15,8 +15,7 @@ struct CartLine: Sendable {
         lines.map { line in
             guard let product = snapshot.product(sku: line.sku) else { return CartLine(sku: line.sku, quantity: line.quantity) }
             let prices = snapshot.priced(product, now: now).prices
-            let tier = prices?.tiers.last { $0.minQuantity <= line.quantity }
-            return CartLine(sku: line.sku, quantity: line.quantity, product: product, unitPrice: tier?.unitPrice ?? prices?.unitPrice)
+            return CartLine(sku: line.sku, quantity: line.quantity, product: product, unitPrice: prices?.unitPrice(quantity: line.quantity))
         }
     }
 }
