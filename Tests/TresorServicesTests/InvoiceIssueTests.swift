@@ -41,7 +41,7 @@ import TresorTestSupport
 
     /// The PDF is a valid file (qpdf checks its structure) whose text (pdftotext) carries what the law asks
     /// for, in German, with umlauts and the euro sign intact, over two pages when the lines need them.
-    @Test func pdfCarriesTheInvoiceAndIsValid() throws {
+    @Test func pdfCarriesTheInvoiceAndIsValid() async throws {
         let lines = (1...45).map { index in
             PricedLine(productID: UUID(), sku: "AG-\(index)", name: "Wiener Philharmoniker Silber Größe \(index)", quantity: 2,
                        unitPrice: Money(cents: 4_550), vatRegime: .standard, vat: Money(cents: 1_453))
@@ -63,9 +63,9 @@ import TresorTestSupport
         try pdf.write(to: file)
         if let keep = ProcessInfo.processInfo.environment["TRESOR_KEEP_PDF"] { try pdf.write(to: URL(fileURLWithPath: keep)) }
 
-        let check = try run("/usr/bin/qpdf", ["--check", file.path])
+        let check = try await runTool("/usr/bin/qpdf", ["--check", file.path])
         #expect(check.status == 0, "\(check.output)")
-        let text = try run("/usr/bin/pdftotext", ["-layout", file.path, "-"]).output
+        let text = try await runTool("/usr/bin/pdftotext", ["-layout", file.path, "-"]).output
         for expected in ["Rechnung R-2026-000007", "Tresor Edelmetalle GmbH", "USt-IdNr. DE999999999", "Amtsgericht Köln",
                          "Erika Mustermann", "Heidestraße 17", "51147 Köln", "Leistungszeitraum", "November 2026",
                          "Krügerrand 1 oz Gold", "2.601,17 €", "Steuerfreie Lieferung von Anlagegold gemäß § 25c UStG",
@@ -73,18 +73,5 @@ import TresorTestSupport
             where !text.contains(expected) {
             Issue.record("the PDF's text lacks \"\(expected)\"")
         }
-    }
-
-    func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

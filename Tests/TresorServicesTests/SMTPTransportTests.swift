@@ -1,4 +1,6 @@
 import Foundation
+import Subprocess
+import SystemPackage
 import Testing
 @testable import TresorServices
 import TresorStore
@@ -13,32 +15,29 @@ import TresorStore
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let port = Int.random(in: 20_000...40_000)
-        let sink = Process()
-        sink.executableURL = URL(fileURLWithPath: program)
         // As root smtp-sink must be told whom to run as; the dump folder must be writable for that user.
         let root = getuid() == 0
         if root { chmod(folder, 0o777) }
-        sink.arguments = (root ? ["-u", "nobody"] : []) + options + ["-d", folder + "/%M.", "127.0.0.1:\(port)", "10"]
-        // Waited for through the termination handler: waitUntilExit's run loop does not turn in an async test.
-        let (exited, done) = AsyncStream<Void>.makeStream()
-        sink.terminationHandler = { _ in done.finish() }
-        try sink.run()
-        func stop() async {
-            // SIGKILL: a child of the test runner inherits its blocked SIGTERM.
-            kill(sink.processIdentifier, SIGKILL)
-            for await _ in exited {}
-        }
-        do {
-            for _ in 0..<50 {
-                if await Self.listening(port) { break }
-                try await Task.sleep(for: .milliseconds(100))
+        let arguments = (root ? ["-u", "nobody"] : []) + options + ["-d", folder + "/%M.", "127.0.0.1:\(port)", "10"]
+        // Started through swift-subprocess (Foundation's Process crashed with children started side by side) and
+        // stopped with SIGKILL: a child of the test runner inherits its blocked SIGTERM.
+        _ = try await Subprocess.run(.path(FilePath(program)), arguments: Arguments(arguments), input: .none, output: .discarded,
+                                     error: .discarded) { execution in
+            do {
+                // Up to 10 s: on a loaded machine (the whole suite runs in parallel) the sink takes a while to listen.
+                var listening = false
+                for _ in 0..<100 where !listening {
+                    listening = await Self.listening(port)
+                    if !listening { try await Task.sleep(for: .milliseconds(100)) }
+                }
+                try #require(listening, "smtp-sink does not listen on \(port)")
+                try await body(port, folder)
+            } catch {
+                try? execution.send(signal: .kill)
+                throw error
             }
-            try await body(port, folder)
-        } catch {
-            await stop()
-            throw error
+            try? execution.send(signal: .kill)
         }
-        await stop()
     }
 
     static func listening(_ port: Int) async -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
-import Synchronization
+import Subprocess
+import SystemPackage
 import TresorStore
 
 /// Hands a rendered message to the world.
@@ -46,38 +47,18 @@ public struct SendmailTransport: MailTransport {
         public var description: String { "sendmail exited with \(status): \(output)" }
     }
 
-    /// Processes are started one at a time, so that no child is started while another's pipes are being set up
-    /// (and inherits them); the programs still run side by side.
-    static let starting = Mutex(())
-
+    /// Started through swift-subprocess: Foundation's `Process` crashed (a bad read in `run()`) when several
+    /// deliveries started children at once, as a campaign does. Output and error come back together, capped.
     public func deliver(_ mail: OutgoingMail) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments + ["--", mail.recipient]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try Self.starting.withLock { _ in try process.run() }
-                // The child has its own copies of these ends; the parent's stayed open and leaked two descriptors
-                // per message until Foundation crashed past 1,024 open files.
-                try? input.fileHandleForReading.close()
-                try? output.fileHandleForWriting.close()
-                input.fileHandleForWriting.write(Data(mail.raw.utf8))
-                try input.fileHandleForWriting.close()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
+        let result = try await Subprocess.run(.path(FilePath(program)), arguments: Arguments(arguments + ["--", mail.recipient]),
+                                              input: .string(mail.raw), output: .string(limit: 64 * 1024),
+                                              error: .combinedWithOutput)
+        guard result.terminationStatus.isSuccess else {
+            let status: Int32 = switch result.terminationStatus {
+            case .exited(let code): code
+            case .signaled(let signal): 128 + signal
             }
-        }
-        defer { try? output.fileHandleForReading.close() }
-        guard status == 0 else {
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw Failed(status: status, output: String(text.prefix(500)))
+            throw Failed(status: status, output: String(result.standardOutput.prefix(500)))
         }
     }
 }
