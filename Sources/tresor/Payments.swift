@@ -53,7 +53,7 @@ struct Payments: AsyncParsableCommand {
                 let e = stored.entry
                 print([String(stored.id), e.bookingDate ?? "-", e.amount.decimalString + " EUR", e.debtorName ?? "-",
                        stored.reason?.rawValue ?? "-", stored.orderNumber.map { "order? \($0)" } ?? "-",
-                       e.creditorReference ?? "-", e.remittance, e.bankReference].joined(separator: "\t"))
+                       e.creditorReference ?? "-", e.remittanceLines.joined(separator: " / "), e.bankReference].joined(separator: "\t"))
             }
         }
     }

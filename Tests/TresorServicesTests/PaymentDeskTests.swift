@@ -49,6 +49,19 @@ import TresorTestSupport
         }
     }
 
+    /// Remittance text as German banks cut it (140 characters a line): the review's transfer ("Bestellung RF33…" then
+    /// "Vielen Dank") and an order number cut across two lines both pay their orders.
+    @Test(arguments: TestDatabase.available)
+    func referencesCutByTheBankStillPay(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let desk = try await shop(database)
+            let report = try await desk.importStatement(try fixture("statement-2026-12-02.xml"), named: "2026-12-02.xml",
+                                                        by: try await staff(kasse, database), now: now)
+            #expect(report.paidOrders == ["T-2026-000003", "T-2026-000004"] && report.unmatched == 0)
+            #expect(try await desk.unmatched().isEmpty)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func exactPaymentsPayTheirOrdersAndTheRestWaitsForStaff(_ kind: TestDatabase) async throws {
         try await kind.with { database in

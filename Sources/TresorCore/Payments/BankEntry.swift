@@ -8,7 +8,7 @@ public struct BankEntry: Sendable, Hashable {
     public var isCredit: Bool
     public var bookingDate: String?
     public var debtorName: String?
-    /// `RmtInf/Ustrd`, repeated elements joined as the bank split one line.
+    /// `RmtInf/Ustrd`: the lines as the bank cut them, joined with line breaks.
     public var remittance: String
     /// `RmtInf/Strd/CdtrRefInf/Ref`
     public var structuredReference: String?
@@ -24,11 +24,20 @@ public struct BankEntry: Sendable, Hashable {
         self.structuredReference = structuredReference
     }
 
-    /// The creditor reference the payer gave, structured first, else found in the free text.
-    public var creditorReference: String? {
+    /// The remittance lines as the bank cut them.
+    public var remittanceLines: [String] { remittance.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+    /// The creditor references the payer gave, most likely first: the structured one, then those read from the
+    /// remittance lines (`RemittanceText`).
+    public var creditorReferences: [String] {
+        var found: [String] = []
         if let structured = structuredReference, CreditorReference.isValid(structured) {
-            return structured.uppercased().filter { $0 != " " }
+            found.append(structured.uppercased().filter { $0 != " " })
         }
-        return CreditorReference.find(in: remittance)
+        for reference in RemittanceText.references(in: remittanceLines) where !found.contains(reference) { found.append(reference) }
+        return found
     }
+
+    /// The most likely creditor reference.
+    public var creditorReference: String? { creditorReferences.first }
 }

@@ -164,7 +164,7 @@ public enum Camt053Parser {
                 entries.append(BankEntry(
                     bankReference: tx.acctSvcrRef ?? (state.transactions.count == 1 ? base : "\(base)-\(index + 1)"),
                     amount: tx.amount ?? amount, isCredit: tx.credit ?? credit, bookingDate: state.bookingDate,
-                    debtorName: tx.debtorName, remittance: tx.ustrd.joined(), structuredReference: tx.structuredReference))
+                    debtorName: tx.debtorName, remittance: tx.ustrd.joined(separator: "\n"), structuredReference: tx.structuredReference))
             }
         }
     }

@@ -94,11 +94,15 @@ public struct PaymentDesk: Sendable {
     /// order waiting for exactly this amount is named as a suggestion for staff.
     func decide(_ entry: BankEntry, sql: any SQLDatabase) async throws -> (PaymentMatch, orderNumber: String?) {
         let orders = OrderRepository(sql)
-        guard let reference = entry.creditorReference else {
+        let references = entry.creditorReferences
+        guard !references.isEmpty else {
             let candidates = try await orders.payableNumbers(total: entry.amount, limit: 2)
             return (.unmatched(.noReference), candidates.count == 1 ? candidates.first : nil)
         }
-        guard let order = try await orders.find(paymentReference: reference) else { return (.unmatched(.unknownReference), nil) }
+        // The first reference that names an order: a line cut inside a word can make a second, valid one by chance.
+        var found: Order?
+        for reference in references where found == nil { found = try await orders.find(paymentReference: reference) }
+        guard let order = found else { return (.unmatched(.unknownReference), nil) }
         try await orders.lock(number: order.number, dialect: database.dialect)
         let received = try await BankEntryRepository(sql).received(orderNumber: order.number)
         return (PaymentMatch.decide(credit: entry.amount, received: received, total: order.total, status: order.status), order.number)
