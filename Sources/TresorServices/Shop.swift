@@ -78,6 +78,7 @@ public struct Shop: Sendable {
     public let consultation: ConsultationDesk
     public let staff: StaffDirectory
     public let audit: AuditTrail
+    public let invoices: InvoiceArchive
     public let limits: RateLimits
     public let keys: ServerKeys
     let logger: Logger
@@ -111,6 +112,7 @@ public struct Shop: Sendable {
         consultation = ConsultationDesk(database: database, mail: settings.mail, staffAddress: settings.staffMailbox)
         staff = StaffDirectory(database: database, passwords: accounts.passwords, issuer: settings.mail.shopName)
         audit = AuditTrail(database: database)
+        invoices = InvoiceArchive(database: database)
         limits = RateLimits(database: database)
         keys = ServerKeys(database: database)
     }
@@ -141,6 +143,7 @@ public struct Shop: Sendable {
     @discardableResult
     public func migrate() async throws -> [String] {
         let applied = try await Migrator().migrate(database)
+        try await invoices.adoptEarlier()
         try await dealer.refresh()
         return applied
     }

@@ -126,15 +126,17 @@ struct Orders: AsyncParsableCommand {
     }
 
     struct Invoice: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "An order's invoice: its number and totals, or the PDF.")
-        @Argument(help: "Order number (T-…) or invoice number (R-…).") var number: String
+        static let configuration = CommandConfiguration(abstract: "An order's invoice: its number and totals, or the PDF as issued.")
+        @Argument(help: "Order number (T-…), invoice number (R-…) or cancellation invoice number (S-…).") var number: String
         @Option(help: "Write the invoice as PDF to this file.") var pdf: String?
 
         func run() async throws {
-            let invoice = try await Orders.withDesk { desk, _ in try await desk.invoice(number: number) }
-            guard let invoice else { throw ValidationError("no invoice for \(number) (an order gets one when it is paid)") }
+            let found = try await Orders.withDesk { desk, _ in try await desk.invoice(number: number) }
+            guard let (invoice, document) = found else {
+                throw ValidationError("no invoice for \(number) (an order gets one when its goods leave: shipped, or handed over)")
+            }
             if let pdf {
-                do { try InvoicePDF.render(invoice).write(to: URL(fileURLWithPath: pdf)) } catch {
+                do { try document.write(to: URL(fileURLWithPath: pdf)) } catch {
                     throw ValidationError("cannot write \(pdf): \(error.localizedDescription)")
                 }
             }

@@ -21,10 +21,10 @@ import Testing
         // 1 gold coin 2601.17 € (exempt) + 10 silver coins à 45.50 € = 455.00 € (19 %: VAT 455 × 0.19 / 1.19 = 72.647 → 72.65).
         // Shipping 29.95 € split 2601.17 : 455.00 → 2995 × 260117 / 305617 = 2549.1 and 445.9 cents; the one
         // cent left goes to the larger remainder (silver): 25.49 € and 4.46 €. VAT in 4.46 €: 0.7121 → 0.71 €.
-        let invoice = Invoice(number: "R-2026-000001", issuedAt: placed, order: order([
+        let invoice = Invoice(number: "R-2026-000001", issuedAt: placed, suppliedAt: placed, order: order([
             line("AU", 1, 260_117, .exemptInvestmentGold, vatCents: 0), line("AG", 10, 4_550, .standard, vatCents: 7_265),
         ], shipping: Money(cents: 2_995)), seller: .demo)
-        #expect(invoice.groups.map(\.regime) == [.exemptInvestmentGold, .standard])
+        #expect(invoice.groups.map(\.regime) == [VatRegime.exemptInvestmentGold, .standard])
         #expect(invoice.groups.map(\.shipping) == [Money(cents: 2_549), Money(cents: 446)])
         #expect(invoice.groups[0].gross == Money(cents: 262_666))
         #expect(invoice.groups[0].vat == .zero)
@@ -38,11 +38,55 @@ import Testing
 
     @Test func secondHalfOf2020UsesSixteenPercent() {
         // 100.00 € shipping-free silver in September 2020: VAT 100 × 0.16 / 1.16 = 13.793 → 13.79 € (the line's own).
-        let invoice = Invoice(number: "R-2020-000001", issuedAt: placed, order: order([
+        let invoice = Invoice(number: "R-2020-000001", issuedAt: placed, suppliedAt: CivilDate.utcMidnight(2020, 9, 1), order: order([
             line("AG", 1, 10_000, .standard, vatCents: 1_379),
         ], shipping: .zero, method: .pickup, at: CivilDate.utcMidnight(2020, 9, 1)), seller: .demo)
-        #expect(invoice.groups.map(\.ratePercent) == [16])
+        #expect(invoice.groups.map(\.ratePercent) == [Decimal(16)])
         #expect(invoice.vatTotal == Money(cents: 1_379))
+    }
+
+    /// The VAT follows the day the goods left, in Berlin, not the day of the order: silver ordered at 23:00 on
+    /// 30 June 2020 (19 %) and shipped at 00:30 on 1 July (16 %, 22:30 UTC the day before) carries 16 %. The price the
+    /// customer agreed stays 119.00 €; the VAT in it is 119 × 16 / 116 = 16.4137 → 16.41 € (net 102.59 €).
+    @Test func theSupplyDateDecidesTheRate() {
+        let ordered = CivilDate.utcMidnight(2020, 6, 30).addingTimeInterval(21 * 3600)  // 23:00 in Berlin (CEST)
+        let silver = order([line("AG", 1, 11_900, .standard, vatCents: 1_900)], shipping: .zero, at: ordered)
+        let shippedAfterMidnight = CivilDate.utcMidnight(2020, 6, 30).addingTimeInterval(22.5 * 3600)  // 00:30 on 1 July in Berlin
+        let invoice = Invoice(number: "R-2020-000002", issuedAt: shippedAfterMidnight, suppliedAt: shippedAfterMidnight, order: silver,
+                              seller: .demo)
+        #expect(invoice.groups.map(\.ratePercent) == [Decimal(16)])
+        #expect(invoice.vatTotal == Money(cents: 1_641) && invoice.groups[0].net == Money(cents: 10_259))
+        #expect(invoice.total == Money(cents: 11_900))
+        // Shipped a minute before midnight in Berlin: still 19 % (19.00 €).
+        let shippedBefore = CivilDate.utcMidnight(2020, 6, 30).addingTimeInterval(21 * 3600 + 59 * 60)
+        let before = Invoice(number: "R-2020-000003", issuedAt: shippedBefore, suppliedAt: shippedBefore, order: silver, seller: .demo)
+        #expect(before.groups.map(\.ratePercent) == [Decimal(19)] && before.vatTotal == Money(cents: 1_900))
+    }
+
+    /// A returned mixed order: its cancellation invoice reverses the original group by group at the original's
+    /// rates. Gold 2,601.17 € (§25c), 10 silver coins at 45.50 € = 455.00 € (19 %), a §25a coin 355.86 €, shipping
+    /// 19.95 € split by value: 1995 × 260117 / 341203 = 1520.9, × 45500 / … = 266.0, × 35586 / … = 208.1 cents; the
+    /// cent left goes to the largest remainder (gold): 15.21 €, 2.66 €, 2.08 €. Silver VAT: 455.00 × 19/119 = 72.65 €
+    /// plus 2.66 × 19/119 = 0.42 €: 73.07 € of 457.66 € (net 384.59 €). Total 3,431.98 €.
+    @Test func aCancellationInvoiceReversesTheOriginalLineByLine() {
+        let mixed = order([line("AU", 1, 260_117, .exemptInvestmentGold, vatCents: 0), line("AG", 10, 4_550, .standard, vatCents: 7_265),
+                           line("AU-25A", 1, 35_586, .marginScheme, vatCents: 0)], shipping: Money(cents: 1_995))
+        let shipped = placed.addingTimeInterval(2 * 86_400)
+        let original = Invoice(number: "R-2026-000010", issuedAt: shipped, suppliedAt: shipped, order: mixed, seller: .demo)
+        #expect(original.groups.map(\.gross) == [Money(cents: 261_638), Money(cents: 45_766), Money(cents: 35_794)])
+        #expect(original.groups[1].vat == Money(cents: 7_307) && original.groups[1].net == Money(cents: 38_459))
+        #expect(original.total == Money(cents: 343_198) && original.total == mixed.total)
+        var moved = Seller.demo
+        moved.street = "Neue Straße 5"
+        let returned = shipped.addingTimeInterval(5 * 86_400)
+        let cancellation = Invoice.cancellation(of: original, number: "S-2026-000001", issuedAt: returned, seller: moved)
+        #expect(cancellation.kind == .cancellation && cancellation.sign == -1)
+        #expect(cancellation.cancels == InvoiceReference(number: "R-2026-000010", issuedAt: shipped))
+        #expect(cancellation.groups.map(\.gross) == [Money(cents: -261_638), Money(cents: -45_766), Money(cents: -35_794)])
+        #expect(cancellation.groups[1].vat == Money(cents: -7_307) && cancellation.groups[1].ratePercent == 19)
+        #expect(cancellation.total == Money(cents: -343_198) && cancellation.vatTotal == Money(cents: -7_307))
+        #expect(cancellation.order == original.order && cancellation.suppliedAt == original.suppliedAt)
+        #expect(cancellation.seller.street == "Neue Straße 5" && original.seller.street == "Hohe Straße 1")
     }
 
     @Test func splittingNeverLosesOrInventsACent() {
@@ -70,7 +114,7 @@ import Testing
             }
             let shipping = Money(cents: Int64(random.next() % 5_000))
             let placed = order(lines, shipping: shipping, at: date)
-            let invoice = Invoice(number: "R", issuedAt: date, order: placed, seller: .demo)
+            let invoice = Invoice(number: "R", issuedAt: date, suppliedAt: date, order: placed, seller: .demo)
             #expect(invoice.total == placed.total)
             #expect(invoice.groups.reduce(Money.zero) { $0 + $1.shipping } == shipping)
             #expect(invoice.groups.reduce(Money.zero) { $0 + $1.goods } == placed.goodsTotal)

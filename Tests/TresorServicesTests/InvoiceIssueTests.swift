@@ -9,27 +9,66 @@ import TresorTestSupport
     let base = OrderActionsTests()
     var now: Date { base.now }
 
+    /// The invoice is issued when the goods leave, not at payment: paying gives the customer a receipt, shipping
+    /// gives the invoice, dated the day of shipping, numbered without gaps (a cancelled order uses no number).
     @Test(arguments: TestDatabase.available)
-    func payingIssuesOneInvoiceWithAGaplessNumber(_ kind: TestDatabase) async throws {
+    func shippingIssuesOneInvoiceWithAGaplessNumber(_ kind: TestDatabase) async throws {
         try await kind.with { database in
             let (desk, first) = try await base.placed(database)
             let staff = try await staff("anna@tresor.example", database)
             let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: try await snapshot(database), now: now)
             try await desk.save(quote)
             let second = try await desk.place(base.base.request(quote), idempotencyKey: nil, by: guest, now: now)
-            // A cancelled order gets no invoice and uses no number.
             _ = try await desk.apply(.cancel(reason: "customer asked"), to: first.number, by: staff, now: now)
             _ = try await desk.apply(.markPaid, to: second.number, by: staff, now: now)
             _ = try await desk.apply(.pack, to: second.number, by: staff, now: now)
-            let (cancelled, paid) = try await database.read { sql in
-                (try await InvoiceRepository(sql).find(orderID: first.id), try await InvoiceRepository(sql).find(orderID: second.id))
+            let invoice = { (order: Order) in try await database.read { sql in try await InvoiceRepository(sql).find(orderID: order.id) } }
+            #expect(try await invoice(first) == nil)
+            #expect(try await invoice(second) == nil)  // paid and packed: a receipt, no invoice yet
+            let shipped = now.addingTimeInterval(3 * 86_400)
+            _ = try await desk.apply(.ship(trackingNumber: "00340434161094042557"), to: second.number, by: staff, now: shipped)
+            let issued = try #require(try await invoice(second))
+            #expect(issued.number == "R-2026-000001" && issued.kind == .invoice)
+            #expect(issued.issuedAt == shipped && issued.suppliedAt == shipped)
+            #expect(issued.total == second.total && issued.seller == .demo && issued.order.lines == second.lines)
+            #expect(try await InvoiceArchive(database: database).list().map(\.number) == ["R-2026-000001"])
+        }
+    }
+
+    /// An issued invoice is kept as issued: after the seller moves, its PDF is byte for byte the one first stored,
+    /// and `tresor invoices verify` finds a changed PDF, changed data or a missing number.
+    @Test(arguments: TestDatabase.available)
+    func anIssuedInvoiceStaysAsIssuedAndTamperingIsFound(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, order) = try await base.placed(database)
+            let staff = try await staff("anna@tresor.example", database)
+            for action in [OrderAction.markPaid, .pack, .ship(trackingNumber: "00340434161094042557")] {
+                _ = try await desk.apply(action, to: order.number, by: staff, now: now)
             }
-            #expect(cancelled == nil)
-            let invoice = try #require(paid)
-            #expect(invoice.number == "R-2026-000001")
-            #expect(invoice.total == second.total)
-            #expect(invoice.seller == .demo)
-            #expect(invoice.order.lines == second.lines)
+            let pdf = { try await database.read { sql in try await InvoiceRepository(sql).pdf(number: "R-2026-000001") } }
+            let first = try #require(try await pdf())
+            #expect(first.starts(with: Data("%PDF-".utf8)))
+            var settings = desk.dealer.current
+            settings.seller.street = "Neue Straße 5"
+            try await desk.dealer.save(settings, by: staff, now: now)
+            #expect(desk.seller.street == "Neue Straße 5")
+            #expect(try await pdf() == first)
+            #expect(try await database.read { sql in try await InvoiceRepository(sql).find(number: "R-2026-000001") }?.seller.street == "Hohe Straße 1")
+            let archive = InvoiceArchive(database: database)
+            #expect(try await archive.verify() == InvoiceArchiveCheck(checked: 1, problem: nil))
+            // A changed PDF.
+            var flipped = first
+            flipped[flipped.count / 2] ^= 0x01
+            let changed = flipped.base64EncodedString()
+            try await database.transaction { sql in
+                try await sql.raw("UPDATE invoice_documents SET pdf = \(bind: changed)").run()
+            }
+            #expect(try await archive.verify().problem?.reason == "its PDF does not match its SHA-256")
+            // Changed data (the total raised), with its PDF put back.
+            try await database.transaction { sql in
+                try await sql.raw("UPDATE invoice_documents SET pdf = \(bind: first.base64EncodedString()), data = REPLACE(data, '520234', '520235')").run()
+            }
+            #expect(try await archive.verify().problem?.reason == "its data does not match its SHA-256")
         }
     }
 
@@ -53,7 +92,7 @@ import TresorTestSupport
                                                                 street: "Heidestraße 17", postalCode: "51147", city: "Köln",
                                                                 country: "DE"),
                           compliance: ComplianceDecision(outcome: .allow, rule: "t", explanation: "t"), createdAt: now)
-        let invoice = Invoice(number: "R-2026-000007", issuedAt: now, order: order, seller: .demo)
+        let invoice = Invoice(number: "R-2026-000007", issuedAt: now, suppliedAt: now, order: order, seller: .demo)
         let pdf = InvoicePDF.render(invoice)
         #expect(pdf == InvoicePDF.render(invoice))  // deterministic
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-pdf-\(UUID().uuidString)")
@@ -67,7 +106,7 @@ import TresorTestSupport
         #expect(check.status == 0, "\(check.output)")
         let text = try await runTool("/usr/bin/pdftotext", ["-layout", file.path, "-"]).output
         for expected in ["Rechnung R-2026-000007", "Tresor Edelmetalle GmbH", "USt-IdNr. DE999999999", "Amtsgericht Köln",
-                         "Erika Mustermann", "Heidestraße 17", "51147 Köln", "Leistungszeitraum", "November 2026",
+                         "Erika Mustermann", "Heidestraße 17", "51147 Köln", "Liefer-/Leistungsdatum", "27.11.2026",
                          "Krügerrand 1 oz Gold", "2.601,17 €", "Steuerfreie Lieferung von Anlagegold gemäß § 25c UStG",
                          "Seite 1/2", "Seite 2/2", "Rechnungsbetrag", "6.696,17 €"]  // 45 × 91,00 € + 2.601,17 €
             where !text.contains(expected) {

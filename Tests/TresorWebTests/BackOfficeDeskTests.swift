@@ -39,6 +39,27 @@ import TresorTestSupport
         }
     }
 
+    /// An unpaid order's page offers the cancel form with the market loss it would cost (at an unchanged price: the
+    /// fee and nothing more); without the confirmation it is refused, with it the order is cancelled and the loss kept.
+    @Test func cancellingAnUnpaidOrderShowsTheMarketLossFirst() async throws {
+        try await ShopFixture.run { shop in
+            let number = try await office.placeOrder(shop)
+            var (sales, _) = try await office.signedIn(shop, .sales)
+            let page = try await sales.get(shop, "/backoffice/orders/\(number)")
+            let fee = Format.money(shop.shop.orders.cancellationFee, .de)
+            #expect(page.body.contains("Storniert man jetzt, schuldet der Kunde einen Marktverlust von \(fee) (einschließlich Gebühr)."))
+            let cancel = "/backoffice/orders/\(number)/cancel"
+            let token = try WebVisitor.token(page.body, action: cancel)
+            let unconfirmed = try await sales.post(shop, cancel, [("_csrf", token), ("reason", "Kunde storniert")])
+            #expect(unconfirmed.status == .unprocessableContent)
+            #expect(try await shop.shop.orders.history(number: number)?.order.status == .awaitingPayment)
+            let done = try await sales.post(shop, cancel, [("_csrf", token), ("reason", "Kunde storniert"), ("confirm", "1")])
+            #expect(done.location == "/backoffice/orders/\(number)?done=cancel")
+            #expect(try await shop.shop.orders.history(number: number)?.order.status == .cancelled)
+            #expect(try await shop.shop.orders.marketLoss(number: number) == shop.shop.orders.cancellationFee)
+        }
+    }
+
     @Test func aStatementIsUploadedAndTheRestResolved() async throws {
         try await ShopFixture.run { shop in
             var (sales, _) = try await office.signedIn(shop, .sales)

@@ -109,11 +109,22 @@ import TresorTestSupport
             let paid = try await owner.post(shop, "/backoffice/orders/\(number)/mark-paid", [("_csrf", good), ("note", "statement 12")])
             #expect(paid.status == .seeOther && paid.location == "/backoffice/orders/\(number)?done=mark-paid")
             #expect(try await shop.shop.orders.history(number: number)?.order.status == .paid)
-            // The payment issued the invoice; staff download it from the order's page.
+            // Paid is not yet supplied: no invoice until the goods leave. Packed and shipped, the invoice is issued and
+            // staff download it, as stored, from the order's page.
+            #expect(try await owner.get(shop, "/backoffice/orders/\(number)/invoice.pdf").status == .notFound)
+            for (step, fields) in [("pack", [("note", "")]), ("ship", [("tracking", "00340434161094042557")])] {
+                let page = try await owner.get(shop, "/backoffice/orders/\(number)")
+                let token = try WebVisitor.token(page.body, action: "/backoffice/orders/\(number)/\(step)")
+                #expect(try await owner.post(shop, "/backoffice/orders/\(number)/\(step)", [("_csrf", token)] + fields).status == .seeOther)
+            }
             let order = try await owner.get(shop, "/backoffice/orders/\(number)")
-            #expect(order.body.contains("/backoffice/orders/\(number)/invoice.pdf"))
-            let pdf = try await owner.get(shop, "/backoffice/orders/\(number)/invoice.pdf")
+            #expect(order.body.contains("/backoffice/orders/\(number)/invoice.pdf?document=R-2026-000001"))
+            let pdf = try await owner.get(shop, "/backoffice/orders/\(number)/invoice.pdf?document=R-2026-000001")
             #expect(pdf.status == .ok && pdf.contentType == "application/pdf" && pdf.body.hasPrefix("%PDF-1.7"))
+            let stored = try #require(try await shop.shop.orders.invoice(number: "R-2026-000001"))
+            #expect(pdf.body == String(decoding: stored.pdf, as: UTF8.self))
+            // Another order's number does not open this document.
+            #expect(try await owner.get(shop, "/backoffice/orders/T-2026-999999/invoice.pdf?document=R-2026-000001").status == .notFound)
         }
     }
 

@@ -179,13 +179,15 @@ import TresorTestSupport
             // Logged in, the order opens without the link's token.
             #expect(try await erika.get(shop, "/bestellung/\(number)").status == .ok)
 
-            // Staff record the payment: the invoice is issued and shows in the account.
+            // Staff record the payment, pack and ship: the invoice is issued when the goods leave and shows in the account.
             _ = try await shop.shop.staff.add(email: "kasse@tresor.example", name: "Karl", role: .owner, by: .system(job: "test"), now: ShopFixture.now)
-            _ = try await shop.shop.orders.apply(.markPaid, to: number, by: try await shop.shop.staff.actor(email: "kasse@tresor.example"),
-                                                 now: ShopFixture.now)
+            let kasse = try await shop.shop.staff.actor(email: "kasse@tresor.example")
+            for action in [OrderAction.markPaid, .pack, .ship(trackingNumber: "00340434161094042557")] {
+                _ = try await shop.shop.orders.apply(action, to: number, by: kasse, now: ShopFixture.now)
+            }
             let account = try await erika.get(shop, "/konto")
             #expect(account.body.contains(number))
-            #expect(account.body.contains("bezahlt"))
+            #expect(account.body.contains("versandt"))
             #expect(account.body.contains("/rechnung/R-2026-000001"))
             // Two Krugerrands at today's buy-back price (bid 2498.12 €/oz, the coin's discount) make the holding.
             let coin = try #require(shop.board.snapshot.product(sku: "AU-KR-1OZ"))

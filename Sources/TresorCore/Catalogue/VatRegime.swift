@@ -43,11 +43,12 @@ public struct VatRateTable: Sendable, Hashable {
 
     public init(entries: [Entry]) { self.entries = entries.sorted { $0.validFrom < $1.validFrom } }
 
-    /// 19 % since 2007, with the 16 % of the second half of 2020.
+    /// 19 % since 2007, with the 16 % of the second half of 2020. A rate changes at midnight in Germany, not in UTC:
+    /// goods shipped at 00:30 on 1 July 2020 in Berlin (22:30 UTC the day before) carried 16 %.
     public static let germany = VatRateTable(entries: [
-        Entry(validFrom: CivilDate.utcMidnight(2007, 1, 1), percent: 19),
-        Entry(validFrom: CivilDate.utcMidnight(2020, 7, 1), percent: 16),
-        Entry(validFrom: CivilDate.utcMidnight(2021, 1, 1), percent: 19),
+        Entry(validFrom: CivilDate.berlinMidnight(2007, 1, 1), percent: 19),
+        Entry(validFrom: CivilDate.berlinMidnight(2020, 7, 1), percent: 16),
+        Entry(validFrom: CivilDate.berlinMidnight(2021, 1, 1), percent: 19),
     ])
 
     /// The standard rate in percent on `date`.
@@ -58,6 +59,11 @@ public struct VatRateTable: Sendable, Hashable {
 
 /// Builds fixed dates for data tables without a formatter.
 public enum CivilDate {
+    /// Midnight at the start of a day in Germany (Europe/Berlin), where tax dates fall.
+    public static func berlinMidnight(_ year: Int, _ month: Int, _ day: Int) -> Date {
+        Format.berlin.date(from: DateComponents(year: year, month: month, day: day))!  // safe: valid fixed date
+    }
+
     public static func utcMidnight(_ year: Int, _ month: Int, _ day: Int) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!  // safe: UTC always exists

@@ -29,6 +29,13 @@ public struct BankingCalendar: Sendable {
         BankingCalendar().calendar.component(.year, from: date)
     }
 
+    /// The calendar day in Berlin as `2026-12-01` (tax dates, listings).
+    public static func berlinDay(of date: Date) -> String {
+        let parts = BankingCalendar().calendar.dateComponents([.year, .month, .day], from: date)
+        let (year, month, day) = (parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
     public func isBankingDay(_ date: Date) -> Bool {
         let weekday = calendar.component(.weekday, from: date)  // 1 = Sunday, 7 = Saturday
         guard weekday != 1 && weekday != 7 else { return false }

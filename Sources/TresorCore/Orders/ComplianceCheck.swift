@@ -22,7 +22,7 @@ public struct ComplianceInput: Sendable, Hashable {
 }
 
 /// One decision, recorded with the rule, its inputs and the outcome (GwG: every decision is kept).
-public struct ComplianceDecision: Sendable, Hashable {
+public struct ComplianceDecision: Sendable, Hashable, Codable {
     public var outcome: ComplianceOutcome
     public var rule: String
     public var explanation: String

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A placed order: the quote's locked lines, shipping, who it is for and where it stands.
-public struct Order: Sendable, Hashable, Identifiable {
+public struct Order: Sendable, Hashable, Identifiable, Codable {
     public var id: UUID
     /// `T-2026-000123`
     public var number: String

@@ -66,6 +66,15 @@ public struct OrderStateMachine: Sendable {
         }
     }
 
+    /// Whether reaching `status` is the moment the goods leave the dealer (shipped, or handed over at the counter):
+    /// the supply, when the invoice is issued.
+    public static func goodsLeave(_ status: OrderStatus, shipping: ShippingMethod) -> Bool {
+        switch shipping {
+        case .insured: status == .shipped
+        case .pickup: status == .delivered
+        }
+    }
+
     /// Whether cancelling from `status` puts the goods back into stock (always, before they left).
     public static func returnsStock(whenCancelledFrom status: OrderStatus) -> Bool {
         status != .shipped && status != .delivered && status != .cancelled

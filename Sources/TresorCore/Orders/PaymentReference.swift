@@ -5,6 +5,8 @@ public enum OrderNumbers {
     public static func order(year: Int, sequence: Int) -> String { "T-\(year)-\(padded(sequence))" }
     /// `R-2026-000045`
     public static func invoice(year: Int, sequence: Int) -> String { "R-\(year)-\(padded(sequence))" }
+    /// `S-2026-000003`: a cancellation invoice (Stornorechnung), numbered on its own.
+    public static func cancellation(year: Int, sequence: Int) -> String { "S-\(year)-\(padded(sequence))" }
 
     static func padded(_ n: Int) -> String {
         let digits = String(n)

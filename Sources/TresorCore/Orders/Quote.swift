@@ -1,7 +1,7 @@
 import Foundation
 
 /// One line of a quote or order: the unit price locked at quoting, VAT worked out on the line total.
-public struct PricedLine: Sendable, Hashable {
+public struct PricedLine: Sendable, Hashable, Codable {
     public var productID: UUID
     public var sku: String
     public var name: String

@@ -14,7 +14,9 @@ public enum InvoicePDF {
         let language = order.language
         let words = InvoiceWording(language)
         let money = { (amount: Money) in Format.money(amount, language) }
-        var document = PDFDocument(title: "\(words.title) \(invoice.number)", created: invoice.issuedAt)
+        let title = "\(words.title(invoice.kind)) \(invoice.number)"
+        let sign = invoice.sign
+        var document = PDFDocument(title: title, created: invoice.issuedAt)
         var page = PDFDocument.Page()
         var y = 0.0
 
@@ -33,7 +35,7 @@ public enum InvoicePDF {
             document.pages.append(page)
             page = PDFDocument.Page()
             y = 780
-            page.text("\(words.title) \(invoice.number)", x: left, y: y, size: 9, bold: true)
+            page.text(title, x: left, y: y, size: 9, bold: true)
             y -= 24
             tableHead()
         }
@@ -52,15 +54,12 @@ public enum InvoicePDF {
         if c.country.uppercased() != seller.country.uppercased() { address.append(c.country.uppercased()) }
         for (index, line) in address.enumerated() { page.text(line, x: left, y: 704 - Double(index) * 12, size: 10) }
         // The invoice's data on the right.
-        let facts = [(words.number, invoice.number), (words.date, Format.date(invoice.issuedAt, language)),
-                     (words.order, order.number), (words.orderDate, Format.date(order.createdAt, language)),
-                     (words.supplyPeriod, Format.month(invoice.issuedAt, language))]
-        for (index, fact) in facts.enumerated() {
+        for (index, fact) in words.facts(invoice).enumerated() {
             let line = 704 - Double(index) * 12
             page.text(fact.0, x: 350, y: line, size: 8.5)
             page.text(fact.1, right: right, y: line, size: 8.5, bold: index == 0)
         }
-        page.text("\(words.title) \(invoice.number)", x: left, y: 610, size: 14, bold: true)
+        page.text(title, x: left, y: 610, size: 14, bold: true)
         y = 580
         tableHead()
 
@@ -68,18 +67,18 @@ public enum InvoicePDF {
             let name = PDFDocument.wrap("\(line.name) (\(line.sku))", width: columns.unitPrice - 70 - columns.item, size: 9)
             room(Double(name.count) * 11 + 4)
             page.text(String(index + 1), x: left, y: y)
-            page.text(String(line.quantity), right: columns.quantity, y: y)
+            page.text(String(line.quantity * sign), right: columns.quantity, y: y)
             for (offset, part) in name.enumerated() { page.text(part, x: columns.item, y: y - Double(offset) * 11) }
             page.text(money(line.unitPrice), right: columns.unitPrice, y: y)
             page.text(words.treatment(line.vatRegime, rate: invoice.groups.first { $0.regime == line.vatRegime }?.ratePercent),
                       right: columns.vat, y: y, size: 8)
-            page.text(money(line.lineTotal), right: columns.total, y: y)
+            page.text(money(line.lineTotal * sign), right: columns.total, y: y)
             y -= Double(name.count) * 11 + 4
         }
         if order.shipping == .insured {
             room(15)
             page.text(words.shipping, x: columns.item, y: y)
-            page.text(money(order.shippingFee), right: columns.total, y: y)
+            page.text(money(order.shippingFee * sign), right: columns.total, y: y)
             y -= 15
         }
 

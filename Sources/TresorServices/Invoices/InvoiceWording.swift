@@ -9,11 +9,19 @@ public struct InvoiceWording: Sendable {
     var de: Bool { language == .de }
 
     public var title: String { de ? "Rechnung" : "Invoice" }
+    /// The document's heading: an invoice, or a cancellation invoice (Stornorechnung).
+    public func title(_ kind: InvoiceKind) -> String {
+        switch kind {
+        case .invoice: title
+        case .cancellation: de ? "Stornorechnung" : "Cancellation invoice"
+        }
+    }
+    public var cancels: String { de ? "Storniert Rechnung" : "Cancels invoice" }
+    public var supplyDate: String { de ? "Liefer-/Leistungsdatum" : "Date of supply" }
     public var number: String { de ? "Rechnungsnummer" : "Invoice number" }
     public var date: String { de ? "Rechnungsdatum" : "Invoice date" }
     public var order: String { de ? "Bestellnummer" : "Order number" }
     public var orderDate: String { de ? "Bestelldatum" : "Order date" }
-    public var supplyPeriod: String { de ? "Leistungszeitraum" : "Period of supply" }
     public var position: String { de ? "Pos." : "No." }
     public var quantity: String { de ? "Menge" : "Qty" }
     public var item: String { de ? "Artikel" : "Item" }
@@ -61,6 +69,16 @@ public struct InvoiceWording: Sendable {
            : "plus VAT at \(rate(group.ratePercent))"
     }
 
+    /// The facts beside the address: number, dates, order, and for a cancellation the invoice it reverses.
+    public func facts(_ invoice: Invoice) -> [(String, String)] {
+        var facts = [(number, invoice.number), (date, Format.date(invoice.issuedAt, language)), (order, invoice.order.number),
+                     (orderDate, Format.date(invoice.order.createdAt, language)), (supplyDate, Format.date(invoice.suppliedAt, language))]
+        if let original = invoice.cancels {
+            facts.append((cancels, original.number + (de ? " vom " : " of ") + Format.date(original.issuedAt, language)))
+        }
+        return facts
+    }
+
     /// The legal notes the invoice must carry for what it contains.
     public func notes(_ invoice: Invoice) -> [String] {
         var notes: [String] = []
@@ -76,10 +94,18 @@ public struct InvoiceWording: Sendable {
             notes.append(de ? "Die Versandkosten folgen als Nebenleistung der Besteuerung der Waren, anteilig nach Warenwert."
                             : "Shipping follows the VAT treatment of the goods it carries, split by their value.")
         }
-        let when = Format.date(invoice.issuedAt, language)
+        if let original = invoice.cancels {
+            let when = Format.date(original.issuedAt, language)
+            notes.append(de ? "Diese Stornorechnung hebt die Rechnung \(original.number) vom \(when) vollständig auf (§ 17 UStG). "
+                              + "Der bezahlte Betrag wird Ihnen erstattet."
+                            : "This cancellation invoice reverses invoice \(original.number) of \(when) in full (§ 17 UStG). "
+                              + "The amount paid will be refunded to you.")
+            return notes
+        }
+        let supplied = Format.date(invoice.suppliedAt, language)
         notes.append(invoice.order.payment == .cash
-                     ? (de ? "Bar bezahlt am \(when). Vielen Dank." : "Paid in cash on \(when). Thank you.")
-                     : (de ? "Bezahlt per Überweisung am \(when). Vielen Dank." : "Paid by bank transfer on \(when). Thank you."))
+                     ? (de ? "Bar bezahlt bei der Übergabe am \(supplied). Vielen Dank." : "Paid in cash at hand-over on \(supplied). Thank you.")
+                     : (de ? "Bereits per Überweisung bezahlt. Vielen Dank." : "Already paid by bank transfer. Thank you."))
         return notes
     }
 

@@ -62,9 +62,12 @@ extension OrderDesk {
                                        before: ["status": order.status.rawValue],
                                        after: ["status": next.rawValue, "note": Self.note(for: action, extra: note)], now: now, in: sql)
         order.status = next
+        if OrderStateMachine.goodsLeave(next, shipping: order.shipping) {
+            // The invoice is issued when the goods leave (§14 UStG: its date is the supply date), in this transaction.
+            _ = try await InvoiceIssue.invoice(for: order, suppliedAt: now, seller: seller, now: now, in: sql)
+        }
         if next == .paid {
-            // The invoice is issued with the payment, in the same transaction: its number is gapless.
-            _ = try await InvoiceRepository(sql).issue(for: order, seller: seller, now: now)
+            // Until the goods leave the customer has the order confirmation and, once paid, this receipt.
             if order.payment == .bankTransfer {
                 try await MailOutboxRepository(sql, dialect: dialect)
                     .enqueue(OrderMails.paymentReceived(order, link: try await orderLink(order, sql: sql), settings: mail, now: now), now: now)

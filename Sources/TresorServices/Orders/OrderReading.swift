@@ -55,6 +55,24 @@ extension OrderDesk {
         return invoice
     }
 
+    /// A document's PDF exactly as it was issued, if `viewer` may see its order.
+    public func invoicePDF(number: String, seenBy viewer: OrderViewer) async throws -> (invoice: Invoice, pdf: Data)? {
+        guard let found = try await database.read({ sql -> (Invoice, Data)? in
+            let invoices = InvoiceRepository(sql)
+            guard let invoice = try await invoices.find(number: number), let pdf = try await invoices.pdf(number: number) else { return nil }
+            return (invoice, pdf)
+        }), try await mayView(found.0.order, viewer) else { return nil }
+        return found
+    }
+
+    /// An order's documents (its invoice, and the cancellation invoice if its goods came back), oldest first.
+    public func documents(orderID: UUID) async throws -> [Invoice] {
+        try await database.read { sql in
+            let invoices = InvoiceRepository(sql)
+            return [try await invoices.find(orderID: orderID), try await invoices.find(orderID: orderID, kind: .cancellation)].compactMap { $0 }
+        }
+    }
+
     /// The token that lets a guest open their order from a link.
     public func accessToken(for order: Order) async throws -> String {
         OrderAccessToken.make(orderID: order.id, key: try await secrets.key("order-access"))
@@ -94,13 +112,15 @@ extension OrderDesk {
         }
     }
 
-    /// An invoice by its own number (R-…) or by its order's (T-…).
-    public func invoice(number: String) async throws -> Invoice? {
+    /// A document by its own number (R-…, S-…) or an order's invoice by the order's number (T-…), with its PDF as
+    /// issued.
+    public func invoice(number: String) async throws -> (invoice: Invoice, pdf: Data)? {
         try await database.read { sql in
             let invoices = InvoiceRepository(sql)
-            if let byNumber = try await invoices.find(number: number) { return byNumber }
-            guard let order = try await OrderRepository(sql).find(number: number) else { return nil }
-            return try await invoices.find(orderID: order.id)
+            var found = try await invoices.find(number: number)
+            if found == nil, let order = try await OrderRepository(sql).find(number: number) { found = try await invoices.find(orderID: order.id) }
+            guard let invoice = found, let pdf = try await invoices.pdf(number: invoice.number) else { return nil }
+            return (invoice, pdf)
         }
     }
 

@@ -168,6 +168,10 @@ public struct OrderRepository: Sendable {
             """)
     }
 
+    public func find(id: UUID) async throws -> Order? {
+        try await find(where: "id = \(bind: id)").map(\.order)
+    }
+
     public func find(number: String) async throws -> Order? {
         try await find(where: "number = \(bind: number)").map(\.order)
     }

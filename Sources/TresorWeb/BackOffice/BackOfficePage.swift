@@ -188,15 +188,16 @@ enum BackOfficePage: Hashable, Sendable {
 }
 
 extension BackOfficePage.OrderStep {
-    /// The state machine's action for this form (tracking number and reason are filled in from the form).
+    /// The state machine's action for this form, to ask whether the step is open now. Tracking number and reason
+    /// stand in for what the form will carry: empty ones are refused, which hid the ship and cancel forms.
     var action: OrderAction {
         switch self {
         case .markPaid: .markPaid
         case .identify: .identify
         case .pack: .pack
-        case .ship: .ship(trackingNumber: "")
+        case .ship: .ship(trackingNumber: "from the form")
         case .deliver: .deliver
-        case .cancel: .cancel(reason: "")
+        case .cancel: .cancel(reason: "from the form")
         case .release: .release
         }
     }

@@ -10,7 +10,7 @@ enum BackOfficeText: Wording {
          feedTitle, feedNone, feedStale, feedFresh, heldTicks, paidToShip, packedToShip
     case ordersTitle, filterStatus, filterPayment, filterShipping, filterFrom, filterUntil, filterText, filterApply, filterAny,
          noOrders, pageNext, pagePrevious, pageNumber, colNumber, colPlaced, colCustomer, colStatus, colPayment, colShipping, colTotal
-    case orderTitle, orderCustomer, orderLines, orderCompliance, orderEvents, orderSteps, orderNoSteps, orderInvoice, orderNoInvoice,
+    case orderTitle, orderCustomer, orderLines, orderCompliance, orderEvents, orderSteps, orderNoSteps, orderInvoice, orderNoInvoice, orderCancellationInvoice,
          orderPackingSlip, colSku, colProduct, colQuantity, colUnit, colLine, colWhen, colWho, colWhat, colNote, shippingFee,
          paymentReference, dueDate
     case stepMarkPaid, stepIdentify, stepPack, stepShip, stepDeliver, stepCancel, stepRelease, fieldNote, fieldTracking, fieldReason,
@@ -124,7 +124,9 @@ enum BackOfficeText: Wording {
         case .orderNoSteps: ("Für diese Bestellung ist kein Schritt möglich, den Ihre Rolle ausführen darf.",
                              "No step is possible for this order that your role may take.")
         case .orderInvoice: ("Rechnung %@", "Invoice %@")
-        case .orderNoInvoice: ("Noch keine Rechnung.", "No invoice yet.")
+        case .orderNoInvoice: ("Noch keine Rechnung: sie entsteht, wenn die Ware das Haus verlässt (Versand oder Übergabe).",
+                                "No invoice yet: it is issued when the goods leave (shipping or hand-over).")
+        case .orderCancellationInvoice: ("Stornorechnung %@", "Cancellation invoice %@")
         case .orderPackingSlip: ("Lieferschein drucken", "Print packing slip")
         case .colSku: ("Artikelnr.", "SKU")
         case .colProduct: ("Produkt", "Product")

@@ -18,7 +18,7 @@ struct OrderDeskController: Sendable {
             try await self.show(try Self.number(context), context, lang, done: request.query("done"))
         }
         group.get(.backOffice(.packingSlip(number: ":number"))) { _, context, lang in try await self.packingSlip(context, lang) }
-        group.get(.backOffice(.orderInvoice(number: ":number"))) { _, context, _ in try await self.invoice(context) }
+        group.get(.backOffice(.orderInvoice(number: ":number"))) { request, context, _ in try await self.invoice(request, context) }
         for step in BackOfficePage.OrderStep.allCases {
             group.post(.backOffice(.orderStep(number: ":number", step))) { _, context, lang in try await self.take(step, context, lang) }
         }
@@ -83,7 +83,7 @@ struct OrderDeskController: Sendable {
             role.may(step.action.permission) && (try? order.stateMachine.next(after: order.status, step.action)) != nil
         }
         let loss = steps.contains(.cancel) ? try await site.orders.marketLossIfCancelledNow(number, now: site.now()) : nil
-        let detail = OrderDeskView.Detail(order: order, events: events, invoiceNumber: try await site.orders.invoice(number: number)?.number,
+        let detail = OrderDeskView.Detail(order: order, events: events, documents: try await site.orders.documents(orderID: order.id),
                                           steps: steps, marketLoss: loss, problem: problem)
         let notice = BackOfficePage.OrderStep(rawValue: done).map { BackOfficeText.stepDone(lang, BackOfficeText.step($0)(lang)) }
         return try await site.backOffice(.order(number: number), lang, context, notice: notice, status: status) { OrderDeskView.order($0, detail) }
@@ -124,12 +124,17 @@ struct OrderDeskController: Sendable {
         return site.redirect(Page.backOffice(.order(number: number)).path(lang) + "?done=" + step.rawValue, context.visitor)
     }
 
-    /// The order's invoice as the customer got it, as a PDF download.
-    func invoice(_ context: TresorRequestContext) async throws -> Response {
-        guard let invoice = try await site.orders.invoice(number: try Self.number(context)) else { throw PageError.notFound }
+    /// The order's invoice (or, with `?document=S-…`, its cancellation invoice) as the customer got it: the PDF as
+    /// it was issued.
+    func invoice(_ request: Request, _ context: TresorRequestContext) async throws -> Response {
+        let order = try Self.number(context)
+        let document = request.uri.queryParameters.get("document").map { String($0) } ?? order
+        guard document.count <= 40, let (invoice, pdf) = try await site.orders.invoice(number: document), invoice.order.number == order else {
+            throw PageError.notFound
+        }
         return Response(status: .ok, headers: [.contentType: "application/pdf", .cacheControl: "private, no-store",
                                                .contentDisposition: "attachment; filename=\"\(invoice.number).pdf\""],
-                        body: .init(byteBuffer: ByteBuffer(bytes: InvoicePDF.render(invoice))))
+                        body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
     }
 
     func packingSlip(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {

@@ -72,7 +72,8 @@ enum OrderDeskView {
     struct Detail: Sendable {
         var order: Order
         var events: [OrderEvent]
-        var invoiceNumber: String?
+        /// The invoice once the goods left, and the cancellation invoice if they came back.
+        var documents: [Invoice]
         var steps: [BackOfficePage.OrderStep]
         var marketLoss: Money?
         var problem: String?
@@ -104,9 +105,13 @@ enum OrderDeskView {
             detail.steps.isEmpty ? .p(.text(BackOfficeText.orderNoSteps(lang))) : .div(.attr("class", "steps"),
                 .forEach(detail.steps) { step in stepForm(step, frame, detail) }),
             .p(.a(.attr("href", Page.backOffice(.packingSlip(number: order.number)).path(lang)), .text(BackOfficeText.orderPackingSlip(lang)))),
-            detail.invoiceNumber.map { number in
-                .p(.a(.attr("href", Page.backOffice(.orderInvoice(number: order.number)).path(lang)), .text(BackOfficeText.orderInvoice(lang, number))))
-            } ?? .p(.text(BackOfficeText.orderNoInvoice(lang))),
+            detail.documents.isEmpty ? .p(.text(BackOfficeText.orderNoInvoice(lang))) : .ul(.forEach(detail.documents) { document in
+                let link = Page.backOffice(.orderInvoice(number: order.number)).path(lang) + Escape.query([("document", document.number)])
+                let label = document.kind == .invoice ? BackOfficeText.orderInvoice(lang, document.number)
+                    : BackOfficeText.orderCancellationInvoice(lang, document.number)
+                return .li(.a(.attr("href", link), .text(label)), .text(" · " + Format.date(document.issuedAt, lang) + " · "
+                                                                      + Format.money(document.total, lang)))
+            }),
             .h2(.text(BackOfficeText.orderEvents(lang))),
             .table(.attr("class", "bo-table"),
                    .thead(.tr(.th(.text(BackOfficeText.colWhen(lang))), .th(.text(BackOfficeText.colWho(lang))),

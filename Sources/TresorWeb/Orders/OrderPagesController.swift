@@ -40,13 +40,14 @@ struct OrderPagesController: Sendable {
         let number = context.parameters.get("number") ?? ""
         let visitor = context.visitor
         let (viewer, query) = viewer(request, visitor)
-        guard let invoice = try await site.orders.invoice(number: number, seenBy: viewer) else { throw PageError.notFound }
         guard pdf else {
+            guard let invoice = try await site.orders.invoice(number: number, seenBy: viewer) else { throw PageError.notFound }
             let html = InvoicePage.render(invoice, pdfLink: Page.orders(.invoicePDF(number: number)).path(lang) + query,
                                           site.pageContext(request, .orders(.invoice(number: number))))
             return try await site.page(html, visitor)
         }
-        let document = InvoicePDF.render(invoice)
+        // The PDF as it was issued, byte for byte.
+        guard let (invoice, document) = try await site.orders.invoicePDF(number: number, seenBy: viewer) else { throw PageError.notFound }
         return Response(status: .ok, headers: [.contentType: "application/pdf", .cacheControl: "private, no-store",
                                                .contentDisposition: "attachment; filename=\"\(invoice.number).pdf\""],
                         body: .init(byteBuffer: ByteBuffer(bytes: document)))

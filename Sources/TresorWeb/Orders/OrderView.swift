@@ -60,7 +60,7 @@ enum InvoicePage {
             .attr("class", "invoice"),
             .p(.attr("class", "no-print"), .a(.attr("href", pdfLink), .text(words.downloadPDF))),
             head(invoice, words),
-            .h1(.text("\(words.title) \(invoice.number)")),
+            .h1(.text("\(words.title(invoice.kind)) \(invoice.number)")),
             lines(invoice, words),
             summary(invoice, words),
             .forEach(words.notes(invoice)) { .p(.attr("class", "note"), .text($0)) },
@@ -70,7 +70,7 @@ enum InvoicePage {
             .attr("lang", lang.rawValue),
             .head(.meta(.attr("charset", "utf-8")),
                   .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
-                  .element(named: "title", text: "\(words.title) \(invoice.number)"),
+                  .element(named: "title", text: "\(words.title(invoice.kind)) \(invoice.number)"),
                   .link(.attr("rel", "stylesheet"), .attr("href", context.stylesheetPath))),
             .body(.attr("class", "invoice-page"), main)
         )
@@ -80,10 +80,7 @@ enum InvoicePage {
     static func head(_ invoice: Invoice, _ words: InvoiceWording) -> Node<HTML.BodyContext> {
         let (order, seller, lang) = (invoice.order, invoice.seller, words.language)
         let c = order.customer
-        let facts: [(String, String)] = [
-            (words.number, invoice.number), (words.date, Format.date(invoice.issuedAt, lang)), (words.order, order.number),
-            (words.orderDate, Format.date(order.createdAt, lang)), (words.supplyPeriod, Format.month(invoice.issuedAt, lang)),
-        ]
+        let facts = words.facts(invoice)
         var address = [c.name, c.street, "\(c.postalCode) \(c.city)"]
         if c.country != seller.country { address.append(c.country) }
         let sender = "\(seller.legalName) · \(seller.street) · \(seller.postalCode) \(seller.city)"
@@ -101,9 +98,9 @@ enum InvoicePage {
         let (order, lang) = (invoice.order, words.language)
         let rows: [[String]] = order.lines.enumerated().map { index, line in
             let rate = invoice.groups.first { $0.regime == line.vatRegime }?.ratePercent
-            return [String(index + 1), String(line.quantity), "\(line.name) (\(line.sku))", Format.money(line.unitPrice, lang),
-                    words.treatment(line.vatRegime, rate: rate), Format.money(line.lineTotal, lang)]
-        } + (order.shipping == .insured ? [["", "", words.shipping, "", "", Format.money(order.shippingFee, lang)]] : [])
+            return [String(index + 1), String(line.quantity * invoice.sign), "\(line.name) (\(line.sku))", Format.money(line.unitPrice, lang),
+                    words.treatment(line.vatRegime, rate: rate), Format.money(line.lineTotal * invoice.sign, lang)]
+        } + (order.shipping == .insured ? [["", "", words.shipping, "", "", Format.money(order.shippingFee * invoice.sign, lang)]] : [])
         let heads = [words.position, words.quantity, words.item, words.unitPrice, words.vat, words.lineTotal]
         let numeric: Set<Int> = [1, 3, 4, 5]
         return .table(

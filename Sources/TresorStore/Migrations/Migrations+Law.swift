@@ -1,0 +1,38 @@
+/// Selling by the letter of the law (033–): invoices kept as issued, cancellation invoices, refunds.
+extension Migrator {
+    static let law: [Migration] = [
+        // Every invoice and cancellation invoice as issued (GoBD, §14b UStG): the data behind it as JSON and the PDF
+        // (base64), each with its SHA-256, served from here and never worked out again. One invoice and at most one
+        // cancellation per order. Invoices of the table before are moved here once, by `InvoiceArchive.adoptEarlier`.
+        Migration(id: "2026-11-30-033-invoice-documents", ddl: """
+            CREATE TABLE invoice_documents (
+                number TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                order_id {uuid} NOT NULL REFERENCES orders(id),
+                cancels TEXT REFERENCES invoice_documents(number),
+                issued_at {timestamp} NOT NULL,
+                total_cents {bigint} NOT NULL,
+                data TEXT NOT NULL,
+                data_sha256 TEXT NOT NULL,
+                pdf TEXT NOT NULL,
+                pdf_sha256 TEXT NOT NULL,
+                UNIQUE (order_id, kind)
+            );
+            CREATE INDEX invoice_documents_issued ON invoice_documents (issued_at)
+            """),
+        // What the dealer owes a customer back: a paid order cancelled before it left, or a parcel that came back.
+        Migration(id: "2026-11-30-034-refunds", ddl: """
+            CREATE TABLE refunds (
+                order_id {uuid} PRIMARY KEY REFERENCES orders(id),
+                amount_cents {bigint} NOT NULL,
+                reason TEXT NOT NULL,
+                recorded_at {timestamp} NOT NULL,
+                recorded_by TEXT NOT NULL,
+                paid_at {timestamp},
+                paid_by TEXT,
+                paid_note TEXT
+            );
+            CREATE INDEX refunds_open ON refunds (paid_at, recorded_at)
+            """),
+    ]
+}
