@@ -7,7 +7,7 @@ import TresorServices
 struct Orders: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, show and move orders (staff).",
-        subcommands: [List.self, Show.self, MarkPaid.self, Pack.self, Ship.self, Deliver.self, Cancel.self, Identify.self,
+        subcommands: [List.self, Show.self, MarkPaid.self, Pack.self, Ship.self, Deliver.self, Cancel.self, Return.self, Identify.self,
                       Invoice.self]
     )
 
@@ -122,6 +122,25 @@ struct Orders: AsyncParsableCommand {
             }
             print("\(outcome.0.number) is now \(outcome.0.status.rawValue)."
                   + (outcome.marketLoss.map { " Market loss owed: \($0.decimalString) EUR." } ?? ""))
+        }
+    }
+
+    struct Return: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A shipped parcel came back (refused, undeliverable): stock back, cancellation invoice, refund owed.")
+        @OptionGroup var action: ActionArguments
+        @Option(help: "Why it came back (recorded, and on the refund).") var reason: String
+
+        func run() async throws {
+            let a = action
+            let order = try await Orders.withDesk { desk, shop in
+                try await desk.apply(.returnShipment(reason: reason), to: a.number, by: try await Environment.staff(a.by, shop), note: a.note,
+                                     now: Date())
+            }
+            let documents = try await Orders.withDesk { desk, _ in try await desk.documents(orderID: order.id) }
+            let cancellation = documents.first { $0.kind == .cancellation }
+            print("\(order.number) is now \(order.status.rawValue). Refund owed: \(order.total.decimalString) EUR."
+                  + (cancellation.map { " Cancellation invoice \($0.number) reverses \($0.cancels?.number ?? "?")." } ?? ""))
         }
     }
 

@@ -72,6 +72,58 @@ import TresorTestSupport
         }
     }
 
+    /// A shipped parcel that comes back: stock returns, the refund of the whole order is owed, a cancellation invoice
+    /// with its own number reverses the invoice, which stays as it was. A paid order cancelled before shipping owes
+    /// its refund too, with no invoice at all.
+    @Test(arguments: TestDatabase.available)
+    func aReturnedParcelIsReversedAndRefunded(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, order) = try await base.placed(database)  // 2 Maple Leaf, stock 5 → 3
+            let staff = try await staff("anna@tresor.example", database)
+            for action in [OrderAction.markPaid, .pack, .ship(trackingNumber: "00340434161094042557")] {
+                _ = try await desk.apply(action, to: order.number, by: staff, now: now)
+            }
+            let invoices = { try await database.read { sql in try await InvoiceRepository(sql).pdf(number: "R-2026-000001") } }
+            let original = try #require(try await invoices())
+            await #expect(throws: OrderActionProblem.self) {
+                try await desk.apply(.returnShipment(reason: " "), to: order.number, by: staff, now: now)  // a reason is required
+            }
+            let later = now.addingTimeInterval(6 * 86_400)
+            let returned = try await desk.apply(.returnShipment(reason: "Annahme verweigert"), to: order.number, by: staff, now: later)
+            #expect(returned.status == .returned)
+            #expect(try await base.stock(database) == 5)
+            let documents = try await desk.documents(orderID: order.id)
+            #expect(documents.map(\.number) == ["R-2026-000001", "S-2026-000001"])
+            let cancellation = documents[1]
+            #expect(cancellation.cancels?.number == "R-2026-000001" && cancellation.issuedAt == later)
+            #expect(cancellation.total == .zero - order.total && documents[0].total == order.total)
+            #expect(try await invoices() == original)
+            #expect(try await InvoiceArchive(database: database).verify() == InvoiceArchiveCheck(checked: 2, problem: nil))
+            #expect(try await InvoiceArchive(database: database).list(orderNumber: order.number).map(\.kind) == [.invoice, .cancellation])
+            let payments = PaymentDesk(orders: desk)
+            let refund = try #require(try await payments.refund(orderNumber: order.number))
+            #expect(refund.amount == order.total && refund.reason == "Annahme verweigert" && refund.paidAt == nil)
+            await #expect(throws: OrderActionProblem.self) {
+                try await desk.apply(.returnShipment(reason: "again"), to: order.number, by: staff, now: later)
+            }
+            #expect(try await payments.refundsDue().map(\.orderNumber) == [order.number])
+            _ = try await payments.markRefunded(orderNumber: order.number, note: "SEPA 2026-12-04", by: staff, now: later)
+            #expect(try await payments.refundsDue().isEmpty)
+            await #expect(throws: PaymentProblem.noOpenRefund(order.number)) {
+                try await payments.markRefunded(orderNumber: order.number, note: "twice", by: staff, now: later)
+            }
+
+            // Paid, then cancelled before it left: the refund is owed, and no invoice exists.
+            let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: try await snapshot(database), now: now)
+            try await desk.save(quote)
+            let second = try await desk.place(base.base.request(quote), idempotencyKey: nil, by: guest, now: now)
+            _ = try await desk.apply(.markPaid, to: second.number, by: staff, now: now)
+            _ = try await desk.cancel(second.number, reason: "Kunde storniert nach Zahlung", by: staff, now: now)
+            #expect(try await payments.refund(orderNumber: second.number)?.amount == second.total)
+            #expect(try await desk.documents(orderID: second.id).isEmpty)
+        }
+    }
+
     func snapshot(_ database: Database) async throws -> CatalogueSnapshot {
         let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
         try await board.refresh()

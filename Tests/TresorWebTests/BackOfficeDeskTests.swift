@@ -60,6 +60,38 @@ import TresorTestSupport
         }
     }
 
+    /// A parcel comes back: sales record it on the order's page (refused), the order shows its cancellation invoice
+    /// and the refund owed; the payments page lists the refund until it is marked transferred.
+    @Test func aReturnedParcelIsRecordedAndItsRefundPaidOut() async throws {
+        try await ShopFixture.run { shop in
+            let number = try await office.placeOrder(shop)
+            var (sales, _) = try await office.signedIn(shop, .sales)
+            let actor = try await shop.shop.staff.actor(email: "sales@tresor.example")
+            _ = try await shop.shop.orders.apply(.markPaid, to: number, by: actor, now: ShopFixture.now)
+            _ = try await shop.shop.staff.add(email: "lager@tresor.example", name: "Lea Lager", role: .warehouse, by: .system(job: "test"),
+                                              now: ShopFixture.now)
+            let warehouse = try await shop.shop.staff.actor(email: "lager@tresor.example")
+            _ = try await shop.shop.orders.apply(.pack, to: number, by: warehouse, now: ShopFixture.now)
+            _ = try await shop.shop.orders.apply(.ship(trackingNumber: "00340434161094042557"), to: number, by: warehouse, now: ShopFixture.now)
+            let page = try await sales.get(shop, "/backoffice/orders/\(number)")
+            let step = "/backoffice/orders/\(number)/return"
+            let token = try WebVisitor.token(page.body, action: step)
+            #expect(try await sales.post(shop, step, [("_csrf", token), ("reason", "lost")]).status == .unprocessableContent)
+            let done = try await sales.post(shop, step, [("_csrf", token), ("reason", "refused")])
+            #expect(done.location == "/backoffice/orders/\(number)?done=return")
+            let order = try await sales.get(shop, "/backoffice/orders/\(number)")
+            #expect(order.body.contains("zurückgesandt") && order.body.contains("Stornorechnung S-2026-000001"))
+            #expect(order.body.contains("Erstattung: 2.628,89\u{a0}€ (offen)"))
+            let payments = try await sales.get(shop, "/backoffice/payments")
+            let paid = "/backoffice/payments/refunds/\(number)/paid"
+            let refundToken = try WebVisitor.token(payments.body, action: paid)
+            #expect(try await sales.post(shop, paid, [("_csrf", refundToken), ("note", "")]).status == .unprocessableContent)
+            let transferred = try await sales.post(shop, paid, [("_csrf", refundToken), ("note", "SEPA-Überweisung 4711")])
+            #expect(transferred.status == .ok && transferred.body.contains("Keine offenen Erstattungen."))
+            #expect(try await actions(shop).prefix(2) == ["refund.paid", "order.return"])
+        }
+    }
+
     @Test func aStatementIsUploadedAndTheRestResolved() async throws {
         try await ShopFixture.run { shop in
             var (sales, _) = try await office.signedIn(shop, .sales)

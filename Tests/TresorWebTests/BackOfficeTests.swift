@@ -247,6 +247,7 @@ import TresorTestSupport
         case .spotDecide(_, let confirm): .spotDecide(id: "1", confirm: confirm)
         case .paymentAssign: .paymentAssign(entry: "NTRY-1")
         case .paymentDismiss: .paymentDismiss(entry: "NTRY-1")
+        case .refundPaid: .refundPaid(number: number)
         case .stockCount: .stockCount(sku: "AU-KR-1OZ")
         case .productEdit: .productEdit(sku: "AU-KR-1OZ")
         case .productPublish(_, let publish): .productPublish(sku: "AU-KR-1OZ", publish: publish)

@@ -6,7 +6,7 @@ import Foundation
 /// Pickup orders go packed → delivered; cash at pickup is paid at collection, so such an order may be
 /// packed while awaiting payment and is paid when delivered. overdue only from awaiting_payment, and an
 /// overdue order may still be paid. on_hold only from the compliance check at placement. cancelled from
-/// any state before shipped.
+/// any state before shipped; returned from shipped when the parcel comes back.
 public struct OrderStateMachine: Sendable {
     public var shipping: ShippingMethod
     public var payment: PaymentMethod
@@ -51,8 +51,13 @@ public struct OrderStateMachine: Sendable {
              (.overdue, .cancel(let reason)):
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("a reason is required") }
             return .cancelled
+        case (.shipped, .returnShipment(let reason)):
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("a reason is required") }
+            return .returned
         case (.shipped, .cancel), (.delivered, .cancel):
-            throw refuse("the goods have left the vault")
+            throw refuse("the goods have left the vault; a parcel that comes back is recorded as returned")
+        case (.returned, _):
+            throw refuse("the parcel came back; the order is closed")
         case (.cancelled, _):
             throw refuse("the order is cancelled")
         case (.delivered, _):
@@ -77,11 +82,18 @@ public struct OrderStateMachine: Sendable {
 
     /// Whether cancelling from `status` puts the goods back into stock (always, before they left).
     public static func returnsStock(whenCancelledFrom status: OrderStatus) -> Bool {
-        status != .shipped && status != .delivered && status != .cancelled
+        status != .shipped && status != .delivered && status != .cancelled && status != .returned
     }
+
+    /// Whether the customer had paid when the order was cancelled from `status` before the goods left: what they
+    /// paid is owed back.
+    public static func paidBeforeCancel(_ status: OrderStatus) -> Bool { status == .paid || status == .packed }
 }
 
 extension OrderAction {
+    /// Whether this is a cancellation (whatever its reason).
+    public var isCancel: Bool { if case .cancel = self { true } else { false } }
+
     /// A short verb for messages and event records.
     public var name: String {
         switch self {
@@ -93,6 +105,7 @@ extension OrderAction {
         case .markOverdue: "mark overdue"
         case .release: "release"
         case .cancel: "cancel"
+        case .returnShipment: "return"
         }
     }
 }

@@ -9,6 +9,8 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable, Hashable {
     case delivered
     case overdue
     case cancelled
+    /// The parcel came back (refused or undeliverable): stock back, the invoice reversed, the payment owed back.
+    case returned
 }
 
 /// How the goods reach the customer.
@@ -40,6 +42,8 @@ public enum OrderAction: Sendable, Hashable {
     /// The compliance officer lets a held order continue.
     case release
     case cancel(reason: String)
+    /// A shipped parcel came back: refused by the customer or undeliverable.
+    case returnShipment(reason: String)
 }
 
 /// Why an action is not allowed on an order in its current state.

@@ -74,7 +74,7 @@ extension OrderAction {
     public var permission: StaffPermission {
         switch self {
         case .identify, .release: .identify
-        case .markPaid, .markOverdue, .cancel: .manageOrders
+        case .markPaid, .markOverdue, .cancel, .returnShipment: .manageOrders
         case .pack, .ship, .deliver: .fulfilOrders
         }
     }

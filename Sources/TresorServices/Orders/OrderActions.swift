@@ -51,7 +51,8 @@ extension OrderDesk {
         do throws(IllegalTransition) { next = try order.stateMachine.next(after: order.status, action) } catch {
             throw OrderActionProblem.illegal(error)
         }
-        if case .cancel = action, OrderStateMachine.returnsStock(whenCancelledFrom: order.status) {
+        let returned: Bool = if case .returnShipment = action { true } else { false }
+        if returned || (action.isCancel && OrderStateMachine.returnsStock(whenCancelledFrom: order.status)) {
             let stock = StockRepository(sql, dialect: dialect)
             for line in order.lines { try await stock.giveBack(line.quantity, of: line.productID, now: now) }
         }
@@ -61,7 +62,17 @@ extension OrderDesk {
         try await StaffDirectory.audit(actor, "order." + action.name.replacingOccurrences(of: " ", with: "-"), number,
                                        before: ["status": order.status.rawValue],
                                        after: ["status": next.rawValue, "note": Self.note(for: action, extra: note)], now: now, in: sql)
+        let before = order.status
         order.status = next
+        if returned {
+            // The parcel came back: the invoice is reversed by a cancellation invoice, the payment is owed back.
+            _ = try await InvoiceIssue.cancellation(for: order, seller: seller, now: now, in: sql)
+            try await RefundRepository(sql).record(orderID: order.id, amount: order.total, reason: Self.note(for: action, extra: ""),
+                                                   by: recorded, now: now)
+        } else if action.isCancel, OrderStateMachine.paidBeforeCancel(before) {
+            try await RefundRepository(sql).record(orderID: order.id, amount: order.total, reason: Self.note(for: action, extra: ""),
+                                                   by: recorded, now: now)
+        }
         if OrderStateMachine.goodsLeave(next, shipping: order.shipping) {
             // The invoice is issued when the goods leave (§14 UStG: its date is the supply date), in this transaction.
             _ = try await InvoiceIssue.invoice(for: order, suppliedAt: now, seller: seller, now: now, in: sql)
@@ -80,7 +91,7 @@ extension OrderDesk {
     static func note(for action: OrderAction, extra: String) -> String {
         let detail: String = switch action {
         case .ship(let tracking): "tracking \(tracking)"
-        case .cancel(let reason): reason
+        case .cancel(let reason), .returnShipment(let reason): reason
         default: ""
         }
         return [detail, extra].filter { !$0.isEmpty }.joined(separator: "; ")

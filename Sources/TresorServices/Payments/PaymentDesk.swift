@@ -26,12 +26,15 @@ public enum PaymentProblem: Error, Equatable, Sendable, CustomStringConvertible 
     case noSuchOrder(String)
     case orderNotPayable(String, OrderStatus)
     case noteRequired
+    /// The order owes no refund, or it was paid out already.
+    case noOpenRefund(String)
 
     public var description: String {
         switch self {
         case .statement(let problem): "statement refused, nothing imported: \(problem)"
         case .unknownStaff(let email): "no active staff member \(email); add one with `tresor staff add`"
         case .noSuchEntry(let key): "no bank entry \(key)"
+        case .noOpenRefund(let number): "order \(number) has no refund waiting to be paid out"
         case .notUnmatched(let id, let state): "bank entry \(id) is \(state.rawValue), not waiting for a decision"
         case .noSuchOrder(let number): "no order \(number)"
         case .orderNotPayable(let number, let status): "order \(number) is \(status.rawValue) and takes no payment"

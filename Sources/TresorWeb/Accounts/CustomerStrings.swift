@@ -14,7 +14,7 @@ enum CustomerText: Wording {
     case orderTitle, orderThanks, orderStatus, orderPayTo, orderHolder, orderReference, orderDue, orderCash, orderMailSent,
          orderInvoice, orderLines, orderAmount, orderIdentification, orderHeld
     case statusAwaitingIdentification, statusAwaitingPayment, statusOnHold, statusPaid, statusPacked, statusShipped,
-         statusDelivered, statusOverdue, statusCancelled
+         statusDelivered, statusOverdue, statusCancelled, statusReturned
     case accountTitle, loginTitle, fieldPassword, loginButton, loginFailed, registerTitle, registerLead, registerButton,
          passwordHint, passwordUnusable, emailTaken, logoutButton, ordersTitle, noOrders, holdingsTitle, holdingsNote,
          holdingsTotal, detailsTitle, saveButton, saved, passwordTitle, currentPassword, newPasswordField, wrongCurrent,
@@ -118,6 +118,7 @@ enum CustomerText: Wording {
         case .statusDelivered: ("zugestellt", "delivered")
         case .statusOverdue: ("Zahlung überfällig", "payment overdue")
         case .statusCancelled: ("storniert", "cancelled")
+        case .statusReturned: ("zurückgesandt", "returned")
         case .accountTitle: ("Mein Konto", "My account")
         case .loginTitle: ("Anmelden", "Log in")
         case .fieldPassword: ("Passwort", "Password")
@@ -237,6 +238,7 @@ extension OrderStatus {
         case .delivered: .statusDelivered
         case .overdue: .statusOverdue
         case .cancelled: .statusCancelled
+        case .returned: .statusReturned
         }
     }
 }

@@ -22,6 +22,7 @@ enum BackOfficePage: Hashable, Sendable {
     case paymentsImport
     case paymentAssign(entry: String)
     case paymentDismiss(entry: String)
+    case refundPaid(number: String)
     case stock
     case stockCount(sku: String)
     case products
@@ -72,6 +73,7 @@ enum BackOfficePage: Hashable, Sendable {
     enum OrderStep: String, Hashable, Sendable, CaseIterable {
         case markPaid = "mark-paid"
         case identify, pack, ship, deliver, cancel, release
+        case returnShipment = "return"
     }
 
     func segment(_ parameter: (String) -> String) -> String {
@@ -94,6 +96,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .paymentsImport: "backoffice/payments/import"
         case .paymentAssign(let entry): "backoffice/payments/" + parameter(entry) + "/assign"
         case .paymentDismiss(let entry): "backoffice/payments/" + parameter(entry) + "/dismiss"
+        case .refundPaid(let number): "backoffice/payments/refunds/" + parameter(number) + "/paid"
         case .stock: "backoffice/stock"
         case .products: "backoffice/products"
         case .productNew: "backoffice/products/new"
@@ -146,7 +149,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .orderStep(_, let step): step.action.permission
         case .audit: .audit
         case .spot, .spotEnter, .spotDecide: .spot
-        case .payments, .paymentsImport, .paymentAssign, .paymentDismiss: .payments
+        case .payments, .paymentsImport, .paymentAssign, .paymentDismiss, .refundPaid: .payments
         case .stock, .stockCount: .stock
         case .products, .productNew, .productEdit, .productSave, .productPublish, .productImage, .productImageRemove, .productImageFirst: .products
         case .customers, .customer, .customerDisable: .customers
@@ -162,7 +165,7 @@ enum BackOfficePage: Hashable, Sendable {
     /// Whether the page is a form's target (POST) rather than a page to read (GET); the password page is both.
     var isForm: Bool {
         switch self {
-        case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss,
+        case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss, .refundPaid,
              .stockCount, .productSave, .productPublish, .productImage, .productImageRemove, .productImageFirst,
              .customerDisable, .callbackMark, .jobSave, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
              .campaignStep, .settingsSave, .staffAdd, .staffReset, .staffToken, .staffDisable: true
@@ -174,7 +177,7 @@ enum BackOfficePage: Hashable, Sendable {
     static let all: [BackOfficePage] = [.login, .password, .logout, .logoutEverywhere, .dashboard, .orders, .order(number: ":number"),
                                         .packingSlip(number: ":number"), .orderInvoice(number: ":number"), .audit, .spot, .spotEnter, .spotDecide(id: ":id", confirm: true),
                                         .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
-                                        .paymentDismiss(entry: ":entry"), .stock, .stockCount(sku: ":sku"), .products, .productNew,
+                                        .paymentDismiss(entry: ":entry"), .refundPaid(number: ":number"), .stock, .stockCount(sku: ":sku"), .products, .productNew,
                                         .productEdit(sku: ":sku"), .productSave, .productPublish(sku: ":sku", publish: true),
                                         .productPublish(sku: ":sku", publish: false), .productImage(sku: ":sku"),
                                         .productImageRemove(sku: ":sku", name: ":name"), .productImageFirst(sku: ":sku", name: ":name"), .customers, .customer(id: ":id"),
@@ -198,6 +201,7 @@ extension BackOfficePage.OrderStep {
         case .ship: .ship(trackingNumber: "from the form")
         case .deliver: .deliver
         case .cancel: .cancel(reason: "from the form")
+        case .returnShipment: .returnShipment(reason: "from the form")
         case .release: .release
         }
     }

@@ -10,7 +10,8 @@ enum BackOfficeText: Wording {
          feedTitle, feedNone, feedStale, feedFresh, heldTicks, paidToShip, packedToShip
     case ordersTitle, filterStatus, filterPayment, filterShipping, filterFrom, filterUntil, filterText, filterApply, filterAny,
          noOrders, pageNext, pagePrevious, pageNumber, colNumber, colPlaced, colCustomer, colStatus, colPayment, colShipping, colTotal
-    case orderTitle, orderCustomer, orderLines, orderCompliance, orderEvents, orderSteps, orderNoSteps, orderInvoice, orderNoInvoice, orderCancellationInvoice,
+    case orderTitle, orderCustomer, orderLines, orderCompliance, orderEvents, orderSteps, orderNoSteps, orderInvoice, orderNoInvoice, orderCancellationInvoice, stepReturn, returnRefused, returnUndeliverable, returnLead,
+         refundsTitle, refundsNone, refundPaidButton, refundNote, refundDone, refundGone, orderRefund, refundOpen, refundPaidOn,
          orderPackingSlip, colSku, colProduct, colQuantity, colUnit, colLine, colWhen, colWho, colWhat, colNote, shippingFee,
          paymentReference, dueDate
     case stepMarkPaid, stepIdentify, stepPack, stepShip, stepDeliver, stepCancel, stepRelease, fieldNote, fieldTracking, fieldReason,
@@ -146,6 +147,20 @@ enum BackOfficeText: Wording {
         case .stepShip: ("Versendet", "Shipped")
         case .stepDeliver: ("Zugestellt / übergeben", "Delivered / handed over")
         case .stepCancel: ("Stornieren", "Cancel")
+        case .stepReturn: ("Rücksendung erfassen (Sendung zurück)", "Record the returned parcel")
+        case .returnRefused: ("Annahme verweigert", "Delivery refused")
+        case .returnUndeliverable: ("Unzustellbar", "Undeliverable")
+        case .returnLead: ("Die Ware geht zurück in den Bestand, eine Stornorechnung hebt die Rechnung auf, der bezahlte Betrag wird als Erstattung vermerkt.",
+                           "The goods go back into stock, a cancellation invoice reverses the invoice, the amount paid is recorded as a refund.")
+        case .refundsTitle: ("Offene Erstattungen", "Refunds to pay out")
+        case .refundsNone: ("Keine offenen Erstattungen.", "No refunds to pay out.")
+        case .refundPaidButton: ("Erstattung überwiesen", "Refund transferred")
+        case .refundNote: ("Überweisung (Referenz)", "Transfer (reference)")
+        case .refundDone: ("Erstattung für %@ als überwiesen vermerkt.", "Refund for %@ recorded as transferred.")
+        case .refundGone: ("Für diese Bestellung ist keine Erstattung offen.", "This order has no refund to pay out.")
+        case .orderRefund: ("Erstattung: %@ (%@)", "Refund: %@ (%@)")
+        case .refundOpen: ("offen", "to pay out")
+        case .refundPaidOn: ("überwiesen am %@", "transferred on %@")
         case .stepRelease: ("Freigeben", "Release")
         case .fieldNote: ("Notiz (optional)", "Note (optional)")
         case .fieldTracking: ("Sendungsnummer", "Tracking number")
@@ -357,6 +372,7 @@ extension BackOfficeText {
         case .deliver: .stepDeliver
         case .cancel: .stepCancel
         case .release: .stepRelease
+        case .returnShipment: .stepReturn
         }
     }
 }

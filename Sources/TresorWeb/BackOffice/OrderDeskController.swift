@@ -84,7 +84,8 @@ struct OrderDeskController: Sendable {
         }
         let loss = steps.contains(.cancel) ? try await site.orders.marketLossIfCancelledNow(number, now: site.now()) : nil
         let detail = OrderDeskView.Detail(order: order, events: events, documents: try await site.orders.documents(orderID: order.id),
-                                          steps: steps, marketLoss: loss, problem: problem)
+                                          refund: try await site.shop.payments.refund(orderNumber: order.number), steps: steps,
+                                          marketLoss: loss, problem: problem)
         let notice = BackOfficePage.OrderStep(rawValue: done).map { BackOfficeText.stepDone(lang, BackOfficeText.step($0)(lang)) }
         return try await site.backOffice(.order(number: number), lang, context, notice: notice, status: status) { OrderDeskView.order($0, detail) }
     }
@@ -106,6 +107,10 @@ struct OrderDeskController: Sendable {
                     return try await refuse(.trackingMissing)
                 }
                 _ = try await site.orders.apply(.ship(trackingNumber: tracking), to: number, by: actor, note: note, now: now)
+            case .returnShipment:
+                let reasons = ["refused": "parcel refused", "undeliverable": "parcel undeliverable"]
+                guard let reason = reasons[form["reason"]] else { return try await refuse(.reasonMissing) }
+                _ = try await site.orders.apply(.returnShipment(reason: reason), to: number, by: actor, note: note, now: now)
             case .cancel:
                 let reason = String(form["reason"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
                 guard !reason.isEmpty else { return try await refuse(.reasonMissing) }

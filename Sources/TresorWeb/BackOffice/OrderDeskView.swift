@@ -74,6 +74,8 @@ enum OrderDeskView {
         var events: [OrderEvent]
         /// The invoice once the goods left, and the cancellation invoice if they came back.
         var documents: [Invoice]
+        /// What is owed back, once a paid order was cancelled or its parcel came back.
+        var refund: Refund?
         var steps: [BackOfficePage.OrderStep]
         var marketLoss: Money?
         var problem: String?
@@ -105,6 +107,10 @@ enum OrderDeskView {
             detail.steps.isEmpty ? .p(.text(BackOfficeText.orderNoSteps(lang))) : .div(.attr("class", "steps"),
                 .forEach(detail.steps) { step in stepForm(step, frame, detail) }),
             .p(.a(.attr("href", Page.backOffice(.packingSlip(number: order.number)).path(lang)), .text(BackOfficeText.orderPackingSlip(lang)))),
+            .if(detail.refund != nil, .p(.text(detail.refund.map { refund in
+                BackOfficeText.orderRefund(lang, Format.money(refund.amount, lang),
+                                           refund.paidAt.map { BackOfficeText.refundPaidOn(lang, Format.date($0, lang)) } ?? BackOfficeText.refundOpen(lang))
+            } ?? ""))),
             detail.documents.isEmpty ? .p(.text(BackOfficeText.orderNoInvoice(lang))) : .ul(.forEach(detail.documents) { document in
                 let link = Page.backOffice(.orderInvoice(number: order.number)).path(lang) + Escape.query([("document", document.number)])
                 let label = document.kind == .invoice ? BackOfficeText.orderInvoice(lang, document.number)
@@ -154,12 +160,19 @@ enum OrderDeskView {
                      .input(.attr("id", "f-reason"), .attr("name", "reason"), .attr("type", "text"), .attr("maxlength", "200"),
                             .flag("required", true))),
                 Forms.checkbox("confirm", BackOfficeText.cancelConfirm(lang), checked: false, invalid: false))
+        case .returnShipment:
+            .group(
+                .p(.text(BackOfficeText.returnLead(lang))),
+                .div(.attr("class", "field"), .label(.attr("for", "f-return-reason"), .text(BackOfficeText.fieldReason(lang))),
+                     .select(.attr("id", "f-return-reason"), .attr("name", "reason"),
+                             .choice("refused", BackOfficeText.returnRefused(lang)),
+                             .choice("undeliverable", BackOfficeText.returnUndeliverable(lang)))))
         default:
             .div(.attr("class", "field"), .label(.attr("for", "f-note-" + step.rawValue), .text(BackOfficeText.fieldNote(lang))),
                  .input(.attr("id", "f-note-" + step.rawValue), .attr("name", "note"), .attr("type", "text"), .attr("maxlength", "200")))
         }
         return BackOfficeLayout.form(.orderStep(number: number, step), frame, class: "form step step-\(step.rawValue)",
-                                     fields, Forms.submit(BackOfficeText.step(step)(lang), class: step == .cancel ? "button danger" : "button"))
+                                     fields, Forms.submit(BackOfficeText.step(step)(lang), class: step == .cancel || step == .returnShipment ? "button danger" : "button"))
     }
 
     static func packingSlip(_ frame: BackOfficeFrame, _ order: Order) -> String {

@@ -13,7 +13,8 @@ struct PaymentsController: Sendable {
 
     var forms: [FormRule] {
         [FormRule(.backOffice(.paymentsImport), token: BackOfficeForms.token, bodyLimit: Self.statementLimit, multipart: true)]
-            + [BackOfficePage.paymentAssign(entry: ":entry"), .paymentDismiss(entry: ":entry")].map { FormRule(.backOffice($0), token: BackOfficeForms.token) }
+            + [BackOfficePage.paymentAssign(entry: ":entry"), .paymentDismiss(entry: ":entry"), .refundPaid(number: ":number")]
+                .map { FormRule(.backOffice($0), token: BackOfficeForms.token) }
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
@@ -21,13 +22,30 @@ struct PaymentsController: Sendable {
         group.post(.backOffice(.paymentsImport)) { _, context, lang in try await self.importStatement(context, lang) }
         group.post(.backOffice(.paymentAssign(entry: ":entry"))) { _, context, lang in try await self.resolve(context, lang, assign: true) }
         group.post(.backOffice(.paymentDismiss(entry: ":entry"))) { _, context, lang in try await self.resolve(context, lang, assign: false) }
+        group.post(.backOffice(.refundPaid(number: ":number"))) { _, context, lang in try await self.refunded(context, lang) }
+    }
+
+    /// Staff transferred a refund: recorded with the transfer's reference, audited.
+    func refunded(_ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        guard let session = context.staff else { throw PageError.forbidden }
+        guard let number = context.parameters.get("number"), number.count <= 40 else { throw PageError.notFound }
+        do {
+            _ = try await site.shop.payments.markRefunded(orderNumber: number, note: context.form["note"], by: .staff(session.member),
+                                                          now: site.now())
+            return try await page(context, lang, notice: BackOfficeText.refundDone(lang, number))
+        } catch PaymentProblem.noteRequired {
+            return try await page(context, lang, problem: BackOfficeText.paymentsNoteRequired(lang), status: .unprocessableContent)
+        } catch PaymentProblem.noSuchOrder, PaymentProblem.noOpenRefund {
+            return try await page(context, lang, problem: BackOfficeText.refundGone(lang), status: .unprocessableContent)
+        }
     }
 
     func page(_ context: TresorRequestContext, _ lang: Language, notice: String? = nil, problem: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let entries = try await site.shop.payments.unmatched()
+        let refunds = try await site.shop.payments.refundsDue()
         return try await site.backOffice(.payments, lang, context, notice: notice, status: status) {
-            PaymentsView.page($0, entries: entries, problem: problem)
+            PaymentsView.page($0, entries: entries, refunds: refunds, problem: problem)
         }
     }
 
@@ -76,7 +94,7 @@ struct PaymentsController: Sendable {
 }
 
 enum PaymentsView {
-    static func page(_ frame: BackOfficeFrame, entries: [StoredBankEntry], problem: String?) -> String {
+    static func page(_ frame: BackOfficeFrame, entries: [StoredBankEntry], refunds: [Refund], problem: String?) -> String {
         let lang = frame.lang
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(BackOfficeText.menuPayments(lang))),
@@ -109,6 +127,19 @@ enum PaymentsView {
                                                 .input(.attr("id", "f-note-\(stored.id)"), .attr("name", "note"), .attr("type", "text"),
                                                        .attr("maxlength", "200"), .flag("required", true))),
                                            Forms.submit(BackOfficeText.paymentsDismiss(lang), class: "button secondary")))
+            }),
+            .h2(.text(BackOfficeText.refundsTitle(lang))),
+            refunds.isEmpty ? .p(.text(BackOfficeText.refundsNone(lang))) : .div(.attr("class", "steps"), .forEach(refunds) { refund in
+                .div(.attr("class", "form"),
+                     BackOfficeLayout.facts([
+                        (BackOfficeText.colNumber(lang), refund.orderNumber), (BackOfficeText.colTotal(lang), Format.money(refund.amount, lang)),
+                        (BackOfficeText.fieldReason(lang), refund.reason), (BackOfficeText.colWhen(lang), Format.dateTime(refund.recordedAt, lang)),
+                     ]),
+                     BackOfficeLayout.form(.refundPaid(number: refund.orderNumber), frame, class: "form",
+                                           .div(.attr("class", "field"), .label(.attr("for", "f-refund-\(refund.orderNumber)"), .text(BackOfficeText.refundNote(lang))),
+                                                .input(.attr("id", "f-refund-\(refund.orderNumber)"), .attr("name", "note"), .attr("type", "text"),
+                                                       .attr("maxlength", "200"), .flag("required", true))),
+                                           Forms.submit(BackOfficeText.refundPaidButton(lang))))
             })
         )
         return BackOfficeLayout.render(frame, title: BackOfficeText.menuPayments(lang), main: main)
