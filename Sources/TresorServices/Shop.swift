@@ -79,6 +79,7 @@ public struct Shop: Sendable {
     public let staff: StaffDirectory
     public let audit: AuditTrail
     public let invoices: InvoiceArchive
+    public let legal: LegalPagesDesk
     public let limits: RateLimits
     public let keys: ServerKeys
     let logger: Logger
@@ -113,6 +114,7 @@ public struct Shop: Sendable {
         staff = StaffDirectory(database: database, passwords: accounts.passwords, issuer: settings.mail.shopName)
         audit = AuditTrail(database: database)
         invoices = InvoiceArchive(database: database)
+        legal = LegalPagesDesk(database: database, dealer: dealer)
         limits = RateLimits(database: database)
         keys = ServerKeys(database: database)
     }

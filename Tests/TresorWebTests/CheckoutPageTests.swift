@@ -173,6 +173,9 @@ import TresorTestSupport
             let form = try await erika.get(shop, "/kasse")
             #expect(form.body.contains("value=\"Heidestraße 17\""))
             let review = try await checkout(shop, &erika)
+            // The terms box links the terms and the withdrawal information it asks the customer to accept.
+            #expect(review.body.contains("<a href=\"/agb\" target=\"_blank\">Allgemeine Geschäftsbedingungen</a>"))
+            #expect(review.body.contains("<a href=\"/widerruf\" target=\"_blank\">"))
             let placed = try await place(shop, &erika, review.body)
             let number = "T-2026-000001"
             #expect(placed.location?.hasPrefix("/bestellung/\(number)") == true)

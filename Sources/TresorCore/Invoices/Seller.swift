@@ -46,3 +46,8 @@ public struct Seller: Sendable, Hashable, Codable {
                                     register: "Amtsgericht Köln, HRB 00000", managingDirectors: "Erika Beispiel",
                                     phone: "0800 100 200 3", email: "service@tresor.example")
 }
+
+extension Seller {
+    /// Whether these are the demo dealer's details (its VAT ID is not a real one): pages and invoices then say so.
+    public var isDemo: Bool { vatID == Seller.demo.vatID }
+}

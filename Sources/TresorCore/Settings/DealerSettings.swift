@@ -105,3 +105,8 @@ public struct DealerSettings: Sendable, Hashable, Codable {
         ]
     }
 }
+
+extension DealerSettings {
+    /// Whether the seller or the bank account are still the demo ones: a shop must not go live with them unnoticed.
+    public var isDemo: Bool { seller.isDemo || iban == Seller.demoBank.iban }
+}

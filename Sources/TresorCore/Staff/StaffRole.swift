@@ -44,6 +44,8 @@ public enum StaffPermission: String, Sendable, Hashable, CaseIterable, Codable {
     case newsletter
     /// Job postings and applications (CVs).
     case careers
+    /// The legal pages' texts (imprint, privacy, terms, withdrawal, shipping, about) and their versions.
+    case pages
     /// The call-back queue.
     case callbacks
     /// Read the audit trail.
@@ -61,7 +63,7 @@ extension StaffRole {
         case .owner: Set(StaffPermission.allCases)
         case .sales: [.backOffice, .viewOrders, .manageOrders, .payments, .customers, .spot, .callbacks]
         case .warehouse: [.backOffice, .viewOrders, .fulfilOrders, .stock]
-        case .editor: [.backOffice, .news, .newsletter, .careers]
+        case .editor: [.backOffice, .news, .newsletter, .careers, .pages]
         case .compliance: [.backOffice, .viewOrders, .identify, .customers, .audit]
         }
     }

@@ -60,6 +60,7 @@ public enum InvoicePDF {
             page.text(fact.1, right: right, y: line, size: 8.5, bold: index == 0)
         }
         page.text(title, x: left, y: 610, size: 14, bold: true)
+        if invoice.seller.isDemo { page.text(words.demoNotice, x: left, y: 632, size: 9, bold: true) }
         y = 580
         tableHead()
 

@@ -17,6 +17,11 @@ public struct InvoiceWording: Sendable {
         }
     }
     public var cancels: String { de ? "Storniert Rechnung" : "Cancels invoice" }
+    /// Printed on every document of a shop still using the demo seller.
+    public var demoNotice: String {
+        de ? "DEMO-SHOP – keine gültige Rechnung: Die Händlerangaben sind Beispieldaten."
+           : "DEMO SHOP – not a valid invoice: the dealer's details are examples."
+    }
     public var supplyDate: String { de ? "Liefer-/Leistungsdatum" : "Date of supply" }
     public var number: String { de ? "Rechnungsnummer" : "Invoice number" }
     public var date: String { de ? "Rechnungsdatum" : "Invoice date" }

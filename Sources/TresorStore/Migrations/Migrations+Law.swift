@@ -34,5 +34,17 @@ extension Migrator {
             );
             CREATE INDEX refunds_open ON refunds (paid_at, recorded_at)
             """),
+        // The legal pages' texts as staff saved them, every version kept; none saved: the shipped template.
+        Migration(id: "2026-11-30-035-legal-texts", ddl: """
+            CREATE TABLE legal_texts (
+                page TEXT NOT NULL,
+                language TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                markdown TEXT NOT NULL,
+                saved_at {timestamp} NOT NULL,
+                saved_by TEXT NOT NULL,
+                PRIMARY KEY (page, language, version)
+            )
+            """),
     ]
 }

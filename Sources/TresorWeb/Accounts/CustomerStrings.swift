@@ -9,7 +9,7 @@ enum CustomerText: Wording {
          fieldCity, fieldCountry, shippingTitle, shippingInsured, shippingInsuredFree, shippingPickup, paymentTitle,
          paymentTransfer, paymentCash, checkoutContinue, fieldProblem, cashOnlyAtPickup, stepAddress, stepReview
     case reviewTitle, quoteLocked, quoteExpired, quoteFresh, reviewShipping, reviewTotal, reviewVat, reviewDeliverTo,
-         reviewPayment, reviewChange, confirmNoWithdrawal, confirmTerms, placeOrder, confirmMissing, stockShort, pricesStale,
+         reviewPayment, reviewChange, confirmNoWithdrawal, confirmTerms, termsRead, placeOrder, confirmMissing, stockShort, pricesStale,
          quoteGone
     case orderTitle, orderThanks, orderStatus, orderPayTo, orderHolder, orderReference, orderDue, orderCash, orderMailSent,
          orderInvoice, orderLines, orderAmount, orderIdentification, orderHeld
@@ -85,6 +85,7 @@ enum CustomerText: Wording {
         case .confirmNoWithdrawal: ("Mir ist bekannt, dass bei Edelmetallen, deren Preis von Schwankungen auf dem Finanzmarkt abhängt, kein Widerrufsrecht besteht (§ 312g Abs. 2 Nr. 8 BGB).",
                                     "I understand that there is no right of withdrawal for precious metals whose price depends on fluctuations in the financial market (§ 312g (2) no. 8 BGB).")
         case .confirmTerms: ("Ich akzeptiere die Allgemeinen Geschäftsbedingungen.", "I accept the terms and conditions.")
+        case .termsRead: ("Bitte lesen Sie vor der Bestellung:", "Please read before ordering:")
         case .placeOrder: ("Zahlungspflichtig bestellen", "Place order with obligation to pay")
         case .confirmMissing: ("Bitte bestätigen Sie beides, um zu bestellen.", "Please confirm both to order.")
         case .stockShort: ("Von „%@“ ist nicht mehr genug auf Lager. Bitte passen Sie die Menge an.",

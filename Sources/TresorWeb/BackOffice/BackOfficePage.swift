@@ -41,6 +41,10 @@ enum BackOfficePage: Hashable, Sendable {
     case articleEdit(slug: String)
     case articleSave
     case articleRestore(slug: String, version: String)
+    case legalPages
+    case legalEdit(page: String, language: String)
+    case legalSave(page: String, language: String)
+    case legalRestore(page: String, language: String, version: String)
     case campaigns
     case campaignDraft
     case campaignDigest
@@ -115,6 +119,11 @@ enum BackOfficePage: Hashable, Sendable {
         case .articleEdit(let slug): "backoffice/articles/edit/" + parameter(slug)
         case .articleSave: "backoffice/articles/save"
         case .articleRestore(let slug, let version): "backoffice/articles/edit/" + parameter(slug) + "/restore/" + parameter(version)
+        case .legalPages: "backoffice/pages"
+        case .legalEdit(let page, let language): "backoffice/pages/" + parameter(page) + "/" + parameter(language)
+        case .legalSave(let page, let language): "backoffice/pages/" + parameter(page) + "/" + parameter(language) + "/save"
+        case .legalRestore(let page, let language, let version):
+            "backoffice/pages/" + parameter(page) + "/" + parameter(language) + "/restore/" + parameter(version)
         case .campaigns: "backoffice/campaigns"
         case .campaignDraft: "backoffice/campaigns/draft"
         case .campaignDigest: "backoffice/campaigns/digest"
@@ -156,6 +165,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .callbacks, .callbackMark: .callbacks
         case .campaigns, .campaignDraft, .campaignDigest, .campaign, .campaignStep, .subscribers, .subscriberProof: .newsletter
         case .articles, .articleNew, .articleEdit, .articleSave, .articleRestore: .news
+        case .legalPages, .legalEdit, .legalSave, .legalRestore: .pages
         case .jobs, .jobNew, .jobEdit, .jobSave, .jobClose, .applicationCV: .careers
         case .settings, .settingsSave: .settings
         case .staff, .staffAdd, .staffReset, .staffToken, .staffDisable: .staff
@@ -167,7 +177,7 @@ enum BackOfficePage: Hashable, Sendable {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss, .refundPaid,
              .stockCount, .productSave, .productPublish, .productImage, .productImageRemove, .productImageFirst,
-             .customerDisable, .callbackMark, .jobSave, .jobClose, .articleSave, .articleRestore, .campaignDraft, .campaignDigest,
+             .customerDisable, .callbackMark, .jobSave, .jobClose, .articleSave, .articleRestore, .legalSave, .legalRestore, .campaignDraft, .campaignDigest,
              .campaignStep, .settingsSave, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
@@ -182,6 +192,8 @@ enum BackOfficePage: Hashable, Sendable {
                                         .productPublish(sku: ":sku", publish: false), .productImage(sku: ":sku"),
                                         .productImageRemove(sku: ":sku", name: ":name"), .productImageFirst(sku: ":sku", name: ":name"), .customers, .customer(id: ":id"),
                                         .customerDisable(id: ":id"), .articles, .articleNew, .articleEdit(slug: ":slug"), .articleSave,
+                                        .legalPages, .legalEdit(page: ":page", language: ":language"), .legalSave(page: ":page", language: ":language"),
+                                        .legalRestore(page: ":page", language: ":language", version: ":version"),
                                         .articleRestore(slug: ":slug", version: ":version"), .campaigns, .campaignDraft, .campaignDigest,
                                         .campaign(id: ":id"), .subscribers, .subscriberProof, .callbacks, .callbackMark(id: ":id", status: "called"),
                                         .callbackMark(id: ":id", status: "closed"), .jobs, .jobNew, .jobEdit(slug: ":slug"), .jobSave, .jobClose(slug: ":slug"),

@@ -85,6 +85,11 @@ enum CheckoutView {
                 .dt(.text(CustomerText.reviewPayment(lang))),
                 .dd(.text(state.payment == .cash ? CustomerText.paymentCash(lang) : CustomerText.paymentTransfer(lang)), .text(" "),
                     .a(.attr("href", Page.checkout(.address).path(lang)), .text(CustomerText.reviewChange(lang))))),
+            // The terms the customer accepts, and why there is no withdrawal, one click away (§305 Abs. 2, §312i BGB).
+            .p(.attr("class", "terms-links"), .text(CustomerText.termsRead(lang) + " "),
+               .a(.attr("href", Page.shop(.legal(.terms)).path(lang)), .attr("target", "_blank"), .text(LegalPage.terms.title(lang))),
+               .text(" · "),
+               .a(.attr("href", Page.shop(.legal(.withdrawal)).path(lang)), .attr("target", "_blank"), .text(LegalPage.withdrawal.title(lang)))),
             .if(!expired, Forms.post(.checkout(.place), lang, token: placeToken, class: "form place-order",
                                      Forms.hidden("quoteId", quote.id.uuidString),
                                      Forms.checkbox("noWithdrawal", CustomerText.confirmNoWithdrawal(lang), checked: false,

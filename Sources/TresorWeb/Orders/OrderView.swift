@@ -60,6 +60,7 @@ enum InvoicePage {
             .attr("class", "invoice"),
             .p(.attr("class", "no-print"), .a(.attr("href", pdfLink), .text(words.downloadPDF))),
             head(invoice, words),
+            .if(invoice.seller.isDemo, .p(.attr("class", "banner demo-shop"), .text(words.demoNotice))),
             .h1(.text("\(words.title(invoice.kind)) \(invoice.number)")),
             lines(invoice, words),
             summary(invoice, words),

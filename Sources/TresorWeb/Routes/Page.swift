@@ -44,12 +44,14 @@ enum ShopPage: Hashable, Sendable {
     case product(slug: String)
     case charts
     case reportingDuties
-    case sellBack, about, imprint, privacy
+    case sellBack
+    /// Imprint, privacy notice, terms, withdrawal, shipping, about: texts staff edit in the back office.
+    case legal(LegalPage)
     /// A product photo by its stored name (the same address in both languages).
     case productImage(name: String)
 
     /// Pages that exist as "coming soon" until their issue lands.
-    static let comingSoon: [ShopPage] = [.sellBack, .about, .imprint, .privacy]
+    static let comingSoon: [ShopPage] = [.sellBack]
 
     func segment(_ language: Language, _ parameter: (String) -> String) -> String {
         let de = language == .de
@@ -61,9 +63,7 @@ enum ShopPage: Hashable, Sendable {
         case .charts: "charts"
         case .reportingDuties: de ? "meldepflicht" : "reporting-duties"
         case .sellBack: de ? "ankauf" : "sell"
-        case .about: de ? "ueber-uns" : "about"
-        case .imprint: de ? "impressum" : "imprint"
-        case .privacy: de ? "datenschutz" : "privacy"
+        case .legal(let page): page.slug(language)
         case .productImage(let name): "produktbild/" + parameter(name)
         }
     }

@@ -21,6 +21,14 @@ struct ShopController: Sendable {
         group.get(.shop(.reportingDuties)) { request, _, _ in
             try await self.site.html(request, InfoPages.reportingDuties(self.site.pageContext(request, .shop(.reportingDuties))))
         }
+        for page in LegalPage.allCases {
+            group.get(.shop(.legal(page))) { request, _, lang in
+                let text = try await self.site.shop.legal.text(page, lang)
+                let html = LegalPageView.render(page, text: self.site.shop.legal.html(text), settings: self.site.shop.dealer.current,
+                                                self.site.pageContext(request, .shop(.legal(page))))
+                return try await self.site.html(request, html)
+            }
+        }
         for page in ShopPage.comingSoon {
             group.get(.shop(page)) { request, _, _ in
                 try await self.site.html(request, InfoPages.comingSoon(self.site.pageContext(request, .shop(page))))

@@ -74,8 +74,10 @@ enum Widgets {
         return .p(.attr("class", "stock in"), .text(Text.inStock(lang)))
     }
 
+    /// The VAT treatment and the shipping costs next to every price (§6 PAngV), linking the shipping page.
     static func vatNote(_ product: Product, _ lang: Language, on date: Date) -> Node<HTML.BodyContext> {
-        .p(.attr("class", "vat"), .text(vatText(product.vatRegime, lang, on: date)))
+        .p(.attr("class", "vat"), .text(vatText(product.vatRegime, lang, on: date) + ", "),
+           .a(.attr("href", Page.shop(.legal(.shipping)).path(lang)), .text(Text.plusShipping(lang))))
     }
 
     static func vatText(_ regime: VatRegime, _ lang: Language, on date: Date) -> String {

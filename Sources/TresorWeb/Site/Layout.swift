@@ -11,6 +11,8 @@ struct PageContext: Sendable {
     var now: Date
     var staleFeed: Bool
     var demoPrices: Bool
+    /// The seller or bank details are still the demo ones: every page says it is a demo shop.
+    var demoShop = false
     /// Asset path with a content hash, so browsers may cache it for a year.
     var stylesheetPath: String
     var scriptPath: String
@@ -45,6 +47,7 @@ enum Layout {
             .body(
                 .a(.attr("class", "skip"), .attr("href", "#main"), .text(Text.skipToContent(lang))),
                 header(context),
+                .if(context.demoShop, .div(.attr("class", "banner demo-shop"), .attr("role", "note"), .text(Text.demoShop(lang)))),
                 // Always present, hidden while prices are fresh, so the live script can show it when the feed stops.
                 .div(.attr("class", "banner stale"), .attr("role", "alert"), .attr("data-stale-banner", "1"),
                      .flag("hidden", !context.staleFeed), .text(Text.staleBanner(lang))),
@@ -135,10 +138,13 @@ enum Layout {
             .ul(.attr("class", "footer-links"),
                 .li(.a(.attr("href", Page.shop(.catalogue(nil)).path(lang)), .text(Text.menuAllProducts(lang)))),
                 .li(.a(.attr("href", Page.shop(.reportingDuties).path(lang)), .text(Text.badgeNoReporting(lang)))),
-                .li(.a(.attr("href", Page.shop(.about).path(lang)), .text(Text.menuAbout(lang)))),
+                .li(.a(.attr("href", Page.shop(.legal(.about)).path(lang)), .text(Text.menuAbout(lang)))),
                 .li(.a(.attr("href", Page.careers(.list).path(lang)), .text(CareersText.careersTeaser(lang)))),
-                .li(.a(.attr("href", Page.shop(.imprint).path(lang)), .text(Text.footerImprint(lang)))),
-                .li(.a(.attr("href", Page.shop(.privacy).path(lang)), .text(Text.footerPrivacy(lang)))),
+                .li(.a(.attr("href", Page.shop(.legal(.imprint)).path(lang)), .text(Text.footerImprint(lang)))),
+                .li(.a(.attr("href", Page.shop(.legal(.privacy)).path(lang)), .text(Text.footerPrivacy(lang)))),
+                .li(.a(.attr("href", Page.shop(.legal(.terms)).path(lang)), .text(LegalPage.terms.title(lang)))),
+                .li(.a(.attr("href", Page.shop(.legal(.withdrawal)).path(lang)), .text(lang == .de ? "Widerruf" : "Withdrawal"))),
+                .li(.a(.attr("href", Page.shop(.legal(.shipping)).path(lang)), .text(LegalPage.shipping.title(lang)))),
                 .li(.a(.attr("href", "mailto:" + context.shop.email), .text(context.shop.email)))),
             .p(.attr("class", "fine-print"), .text("© \(context.shop.name)"))
         )

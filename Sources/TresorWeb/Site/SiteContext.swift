@@ -113,7 +113,7 @@ final class SiteContext: Sendable {
         let now = now()
         let snapshot = snapshot ?? board.snapshot
         return PageContext(language: request.language, page: page, shop: config, now: now,
-                           staleFeed: snapshot.anyStale(now: now), demoPrices: demoPrices,
+                           staleFeed: snapshot.anyStale(now: now), demoPrices: demoPrices, demoShop: shop.dealer.current.isDemo,
                            stylesheetPath: assets.stylesheet.path, scriptPath: assets.script.path, baseURL: baseURL,
                            consent: consent.current)
     }

@@ -6,7 +6,7 @@ enum Text: CaseIterable, Wording {
     case menuAllProducts, skipToContent, languageSwitch
     case badgeHotline, badgeCustomers, badgeInsured, badgeNoReporting
     case footerNewsletter, footerImprint, footerPrivacy, footerPricesNote, footerDemoNote
-    case staleBanner, demoPrices, pricesUnavailable, priceUnavailableShort
+    case staleBanner, demoPrices, demoShop, pricesUnavailable, priceUnavailableShort
     case homeTitle, homeLead, spotTickerTitle, perOunce, perGram, change24h, featuredProducts, spotAsOf
     case catalogueTitle, filterMetal, filterForm, filterAnyMetal, filterAnyForm, formCoin, formBar, filterMinWeight,
          filterMaxWeight, filterMint, filterAnyMint, filterInStock, filterApply, sortBy, sortWeight, sortPrice, sortPriceDesc,
@@ -15,7 +15,7 @@ enum Text: CaseIterable, Wording {
     case productFineWeight, productGrossWeight, productFineness, productMint, productYear, productMetal, productForm,
          productSku, productTiers, productQuantityFrom, productUnitPrice, productVatNote, productStock, productPrices,
          productDetails, productNoWithdrawal
-    case vatExempt, vatStandard, vatMargin
+    case vatExempt, vatStandard, vatMargin, plusShipping
     case chartsTitle, chartsLead, chartRange24h, chartRange7d, chartRange30d, chartRange1y, chartNoData, chartDemoLabel,
          chartHigh, chartLow
     case reportingTitle, reportingBody1, reportingBody2, reportingBody3, reportingBody4
@@ -52,6 +52,8 @@ enum Text: CaseIterable, Wording {
         case .staleBanner: ("Die Kurse sind derzeit nicht aktuell. Preise werden erst wieder angezeigt, wenn neue Kurse vorliegen.",
                             "Prices are not current right now. They are shown again as soon as fresh market prices arrive.")
         case .demoPrices: ("Demo-Kurse", "Demo prices")
+        case .demoShop: ("Demo-Shop: Händlerangaben und Bankverbindung sind Beispieldaten. Bestellungen sind keine echten Käufe.",
+                         "Demo shop: the dealer's details and bank account are examples. Orders are not real purchases.")
         case .pricesUnavailable: ("Preis derzeit nicht verfügbar", "Price currently unavailable")
         case .priceUnavailableShort: ("nicht verfügbar", "unavailable")
         case .homeTitle: ("Gold, Silber, Platin und Palladium zu Live-Preisen", "Gold, silver, platinum and palladium at live prices")
@@ -115,6 +117,7 @@ enum Text: CaseIterable, Wording {
                                     "Precious metals are subject to market price fluctuations; there is no right of withdrawal (§312g(2) no. 8 BGB).")
         case .vatExempt: ("Anlagegold, umsatzsteuerfrei nach §25c UStG", "Investment gold, exempt from VAT (§25c UStG)")
         case .vatStandard: ("inkl. %@ MwSt.", "incl. %@ VAT")
+        case .plusShipping: ("zzgl. Versandkosten", "plus shipping")
         case .vatMargin: ("differenzbesteuert nach §25a UStG, MwSt. nicht ausweisbar", "margin scheme (§25a UStG), VAT not shown")
         case .chartsTitle: ("Kurscharts", "Price charts")
         case .chartsLead: ("Mittelkurs in Euro je Feinunze.", "Mid price in euros per troy ounce.")
@@ -128,14 +131,14 @@ enum Text: CaseIterable, Wording {
         case .chartLow: ("Tief", "Low")
         case .reportingTitle: ("Keine Meldepflicht – und welche Pflichten trotzdem gelten",
                                "No reporting to authorities – and which duties still apply")
-        case .reportingBody1: ("Wir melden Ihre Käufe und Verkäufe nicht an Finanzamt oder Behörden. Für den Kauf von Edelmetallen gibt es keine allgemeine Meldepflicht.",
-                               "We do not report your purchases and sales to tax offices or authorities. Buying precious metals carries no general reporting duty.")
-        case .reportingBody2: ("Das Geldwäschegesetz verpflichtet uns aber, Kundinnen und Kunden zu identifizieren: bei Bargeschäften ab 2.000 € (auch beim Ankauf), wobei zusammenhängende Geschäfte zusammengerechnet werden.",
-                               "The German Anti-Money Laundering Act does require us to identify customers: for cash transactions of €2,000 or more (buy-backs included), with linked transactions counted together.")
+        case .reportingBody1: ("Für den Kauf von Edelmetallen gibt es keine allgemeine Meldepflicht: Rechtmäßige Käufe und Verkäufe melden wir keiner Behörde von uns aus. Anonym sind sie deshalb nicht.",
+                               "Buying precious metals carries no general reporting duty: we do not report lawful purchases and sales to any authority of our own accord. That does not make them anonymous.")
+        case .reportingBody2: ("Das Geldwäschegesetz verpflichtet uns, Kundinnen und Kunden zu identifizieren: bei Bargeschäften ab 2.000 € (auch beim Ankauf), wobei zusammenhängende Geschäfte zusammengerechnet werden. Bei Anlagegold über 15.000 € bewahren wir die Identität des Käufers auf (§ 25c Abs. 6 UStG).",
+                               "The Anti-Money Laundering Act obliges us to identify customers: for cash transactions of €2,000 or more (buy-backs included), with linked transactions counted together. For investment gold over €15,000 we keep the buyer's identity (§ 25c(6) UStG).")
         case .reportingBody3: ("Ab dem 10.07.2027 gilt die EU-Geldwäscheverordnung: gelegentliche Geschäfte ab 10.000 € erfordern eine Sorgfaltsprüfung, Barzahlungen sind auf 10.000 € begrenzt.",
                                "From 10 Jul 2027 the EU Anti-Money Laundering Regulation applies: occasional transactions of €10,000 or more require due diligence, and cash is capped at €10,000.")
-        case .reportingBody4: ("Bei Verdacht auf Geldwäsche sind wir gesetzlich zur Meldung verpflichtet. Ausweisdaten bewahren wir fünf Jahre ab Ende des Kalenderjahres auf.",
-                               "Where money laundering is suspected, the law obliges us to report. We keep identification records for five years from the end of the calendar year.")
+        case .reportingBody4: ("Verdächtige Geschäfte müssen wir der Zentralstelle für Finanztransaktionsuntersuchungen melden (§ 43 GwG), und Finanzbehörden können im Einzelfall Auskunft verlangen (§ 93 AO). Ausweisdaten bewahren wir fünf Jahre ab Ende des Kalenderjahres auf.",
+                               "We must report suspicious transactions to the Financial Intelligence Unit (§ 43 GwG), and tax authorities may ask for information in individual cases (§ 93 AO). We keep identification records for five years from the end of the calendar year.")
         case .comingSoonTitle: ("Demnächst", "Coming soon")
         case .comingSoonBody: ("Diese Seite ist in Vorbereitung. Bis dahin erreichen Sie uns über die kostenlose Beratungs-Hotline.",
                                "This page is being prepared. Until then, reach us through our free advice hotline.")
