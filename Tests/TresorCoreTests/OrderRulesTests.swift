@@ -35,6 +35,19 @@ import Testing
         #expect(throws: IllegalTransition.self) { try bank.next(after: .packed, .deliver) }
     }
 
+    /// Cash is paid at the counter with the goods: a cash order is never marked paid on its own, and handing it over
+    /// asks the identification rule again (2,628.89 € cash in 2026 needs it; 1,999.99 € does not; 5,000 € in 2019,
+    /// under the €10,000 threshold then, did not).
+    @Test func cashIsPaidAtTheCounterWithItsChecks() throws {
+        #expect(throws: IllegalTransition.self) { try cashPickup.next(after: .awaitingPayment, .markPaid) }
+        #expect(try bankPickup.next(after: .awaitingPayment, .markPaid) == .paid)
+        let now = CivilDate.utcMidnight(2026, 11, 27)
+        #expect(CashAtCounter.refusal(total: Money(cents: 262_889), identified: false, at: now)?.contains("§10 GwG") == true)
+        #expect(CashAtCounter.refusal(total: Money(cents: 262_889), identified: true, at: now) == nil)
+        #expect(CashAtCounter.refusal(total: Money(cents: 199_999), identified: false, at: now) == nil)
+        #expect(CashAtCounter.refusal(total: Money(cents: 500_000), identified: false, at: CivilDate.utcMidnight(2019, 6, 1)) == nil)
+    }
+
     @Test func onHoldOnlyReleasedOrCancelled() throws {
         #expect(try bank.next(after: .onHold, .release) == .awaitingPayment)
         #expect(try bank.next(after: .onHold, .cancel(reason: "sanctions hit")) == .cancelled)

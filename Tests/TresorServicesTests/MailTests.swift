@@ -128,6 +128,11 @@ final class FlakyTransport: MailTransport {
             #expect(body.contains("Verwendungszweck: " + order.paymentReference))
             #expect(body.contains("IBAN DE89370400440532013000"))
             #expect(body.contains("Gesamtbetrag: 2.631,12\u{a0}€"))  // 2601.17 € + 29.95 € shipping
+            // On a durable medium, what §312f BGB and Art. 246a EGBGB ask: the seller, the missing right of withdrawal,
+            // the terms as they read when the order was placed.
+            #expect(body.contains("Ihr Vertragspartner:") && body.contains("Tresor Edelmetalle GmbH, Hohe Straße 1, 50667 Köln"))
+            #expect(body.contains("Kein Widerrufsrecht") && body.contains("§ 312g Abs. 2 Nr. 8 BGB"))
+            #expect(body.contains("Unsere Allgemeinen Geschäftsbedingungen:") && body.contains("## 5. Zahlungsverzug und Stornierung"))
         }
     }
 

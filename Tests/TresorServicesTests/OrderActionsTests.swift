@@ -121,7 +121,15 @@ import TresorTestSupport
             await #expect(throws: OrderActionProblem.self) { try await desk.apply(.pack, to: order.number, by: staff, now: now) }
             _ = try await desk.apply(.identify, to: order.number, by: staff, note: "Personalausweis checked", now: now)
             _ = try await desk.apply(.pack, to: order.number, by: staff, now: now)
-            #expect(try await desk.apply(.deliver, to: order.number, by: staff, note: "cash received", now: now).status == .delivered)
+            // Cash changes hands only with the goods: never marked paid on its own.
+            await #expect(throws: OrderActionProblem.self) { try await desk.apply(.markPaid, to: order.number, by: staff, now: now) }
+            #expect(try await desk.apply(.deliver, to: order.number, by: staff, note: "Ausweis vorgelegt", now: now).status == .delivered)
+            // The hand-over records the cash and who took it, and issues the invoice with the cash note.
+            let events = try await database.read { sql in try await OrderRepository(sql).events(orderID: order.id) }
+            #expect(events.last?.note == "Ausweis vorgelegt; cash \(order.total.decimalString) EUR received at the counter")
+            #expect(events.last?.actor == "anna@tresor.example")
+            let invoice = try #require(try await desk.documents(orderID: order.id).first)
+            #expect(invoice.suppliedAt == now && InvoiceWording(.de).notes(invoice).last == "Bar bezahlt bei der Übergabe am 27.11.2026. Vielen Dank.")
         }
     }
 

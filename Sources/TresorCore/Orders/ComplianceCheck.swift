@@ -79,3 +79,17 @@ public struct CashIdentificationRule: ComplianceCheck {
         return ComplianceDecision(outcome: .allow, rule: rule, explanation: "cash \(input.total.decimalString) EUR < \(limit) EUR")
     }
 }
+
+/// Cash at the counter (§10 Abs. 3 Nr. 2 GwG): when a cash order is handed over, the cash changes hands, so the
+/// identification rule is asked again for that moment. An order whose cash needs identification is handed over
+/// only once its customer was identified (the check at placement already sent it there; thresholds are dated
+/// data and may have changed since).
+public enum CashAtCounter {
+    /// Why the goods may not be handed over against this cash now; nil when they may.
+    public static func refusal(total: Money, identified: Bool, at date: Date,
+                               rule: CashIdentificationRule = CashIdentificationRule()) -> String? {
+        let decision = rule.evaluate(ComplianceInput(total: total, payment: .cash, at: date))
+        guard decision.outcome == .needsIdentification, !identified else { return nil }
+        return "identify the customer first: \(decision.explanation) (§10 GwG)"
+    }
+}

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// awaiting_identification → awaiting_payment → paid → packed → shipped → delivered.
 /// Pickup orders go packed → delivered; cash at pickup is paid at collection, so such an order may be
-/// packed while awaiting payment and is paid when delivered. overdue only from awaiting_payment, and an
+/// packed while awaiting payment and is paid when delivered (never marked paid on its own). overdue only from awaiting_payment, and an
 /// overdue order may still be paid. on_hold only from the compliance check at placement. cancelled from
 /// any state before shipped; returned from shipped when the parcel comes back.
 public struct OrderStateMachine: Sendable {
@@ -26,6 +26,9 @@ public struct OrderStateMachine: Sendable {
         case (.awaitingIdentification, .identify):
             return .awaitingPayment
         case (.awaitingPayment, .markPaid), (.overdue, .markPaid):
+            // Cash changes hands only at the counter, with the goods: handing them over records it (§10 GwG checks
+            // included). Marking a cash order paid without that would skip both.
+            guard payment == .bankTransfer else { throw refuse("cash is paid at the counter when the goods are handed over (deliver)") }
             return .paid
         case (.awaitingPayment, .markOverdue):
             guard payment == .bankTransfer else { throw refuse("cash orders are paid at the counter, they have no due date") }

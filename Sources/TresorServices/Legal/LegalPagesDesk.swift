@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import TresorCore
 import TresorStore
 
@@ -29,9 +30,18 @@ public struct LegalPagesDesk: Sendable {
 
     /// The shipped template (version 0), with the cancellation fee as the settings have it now.
     public func template(_ page: LegalPage, _ language: Language) -> LegalText {
-        let fee = Format.money(dealer.current.cancellationFee, language)
+        Self.template(page, language, fee: dealer.current.cancellationFee)
+    }
+
+    static func template(_ page: LegalPage, _ language: Language, fee: Money) -> LegalText {
+        let fee = Format.money(fee, language)
         let markdown = LegalTemplates.text(page, language).replacingOccurrences(of: language == .de ? "25,00 €" : "€25.00", with: fee)
         return LegalText(page: page, language: language, version: 0, markdown: markdown, savedAt: nil, savedBy: nil)
+    }
+
+    /// The text a page shows now, read in the caller's transaction (the order confirmation carries the terms).
+    static func text(_ page: LegalPage, _ language: Language, fee: Money, in sql: any SQLDatabase) async throws -> LegalText {
+        try await LegalTextRepository(sql).current(page, language) ?? template(page, language, fee: fee)
     }
 
     /// Every saved version, newest first (at most 200), then the template.

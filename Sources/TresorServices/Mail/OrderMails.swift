@@ -48,7 +48,8 @@ public struct MailSettings: Sendable {
 /// The order confirmation: number, amount, lines, bank details, payment reference and due date, in the
 /// customer's language. It carries no advertising.
 public enum OrderMails {
-    public static func confirmation(_ order: Order, link: String? = nil, settings: MailSettings, now: Date) -> OutgoingMail {
+    public static func confirmation(_ order: Order, link: String? = nil, terms: LegalText? = nil, settings: MailSettings,
+                                    now: Date) -> OutgoingMail {
         let language = order.language
         let de = language == .de
         let subject = de ? "Ihre Bestellung \(order.number) bei \(settings.shopName)"
@@ -72,6 +73,16 @@ public enum OrderMails {
         }
         text += ["", de ? "Ihre Preise sind verbindlich festgeschrieben." : "Your prices are locked."]
         text += online(link, de)
+        // What the law asks a confirmation to carry on a durable medium (§312f Abs. 2 BGB, Art. 246a EGBGB): the
+        // seller's identity and address, the exclusion of the right of withdrawal, and the terms.
+        text += ["", de ? "Ihr Vertragspartner:" : "Your contracting party:"] + settings.imprint
+        text += ["", de ? "Kein Widerrufsrecht: Für Edelmetalle, deren Preis von Schwankungen auf dem Finanzmarkt abhängt, besteht kein Widerrufsrecht (§ 312g Abs. 2 Nr. 8 BGB)."
+                        : "No right of withdrawal: there is none for precious metals whose price depends on fluctuations in the financial market (§ 312g(2) no. 8 BGB)."]
+        if let terms {
+            text += ["", (de ? "Unsere Allgemeinen Geschäftsbedingungen" : "Our terms and conditions")
+                        + (terms.version > 0 ? (de ? " (Fassung \(terms.version))" : " (version \(terms.version))") : "") + ":", ""]
+            text += terms.markdown.components(separatedBy: "\n")
+        }
         text += ["", settings.shopName]
         return mail(order, subject: subject, lines: text, link: link, settings: settings, now: now)
     }

@@ -51,17 +51,26 @@ extension OrderDesk {
         do throws(IllegalTransition) { next = try order.stateMachine.next(after: order.status, action) } catch {
             throw OrderActionProblem.illegal(error)
         }
+        if action == .deliver, order.payment == .cash {
+            let identified = try await orders.events(orderID: order.id).contains { $0.action == OrderAction.identify.name }
+            if let refusal = CashAtCounter.refusal(total: order.total, identified: identified, at: now) {
+                throw OrderActionProblem.illegal(IllegalTransition(from: order.status, action: action.name, reason: refusal))
+            }
+        }
         let returned: Bool = if case .returnShipment = action { true } else { false }
         if returned || (action.isCancel && OrderStateMachine.returnsStock(whenCancelledFrom: order.status)) {
             let stock = StockRepository(sql, dialect: dialect)
             for line in order.lines { try await stock.giveBack(line.quantity, of: line.productID, now: now) }
         }
         try await orders.setStatus(orderID: order.id, to: next, now: now)
+        // Handing over a cash order is its payment: the event records the cash received and who took it.
+        let cashNote = action == .deliver && order.payment == .cash ? "cash \(order.total.decimalString) EUR received at the counter" : ""
+        let eventNote = [Self.note(for: action, extra: note), cashNote].filter { !$0.isEmpty }.joined(separator: "; ")
         try await orders.addEvent(orderID: order.id, at: now, actor: recorded, action: action.name, from: order.status,
-                                  to: next, note: Self.note(for: action, extra: note))
+                                  to: next, note: eventNote)
         try await StaffDirectory.audit(actor, "order." + action.name.replacingOccurrences(of: " ", with: "-"), number,
                                        before: ["status": order.status.rawValue],
-                                       after: ["status": next.rawValue, "note": Self.note(for: action, extra: note)], now: now, in: sql)
+                                       after: ["status": next.rawValue, "note": eventNote], now: now, in: sql)
         let before = order.status
         order.status = next
         if returned {

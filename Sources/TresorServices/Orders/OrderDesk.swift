@@ -207,8 +207,10 @@ public struct OrderDesk: Sendable {
         try await orders.addEvent(orderID: order.id, at: now, actor: actor.recorded, action: "place", from: nil, to: status,
                                   note: "\(decision.rule): \(decision.explanation)")
         // The confirmation travels with the order: committed together, or not at all.
+        // It carries the terms as they read now and the seller's identity (§312f BGB, Art. 246a EGBGB).
+        let terms = try await LegalPagesDesk.text(.terms, order.language, fee: cancellationFee, in: sql)
         try await MailOutboxRepository(sql, dialect: database.dialect)
-            .enqueue(OrderMails.confirmation(order, link: try await orderLink(order, sql: sql), settings: mail, now: now), now: now)
+            .enqueue(OrderMails.confirmation(order, link: try await orderLink(order, sql: sql), terms: terms, settings: mail, now: now), now: now)
         return order
     }
 
