@@ -32,7 +32,7 @@ public enum PaymentMethod: String, Sendable, Codable, CaseIterable, Hashable {
 public enum OrderAction: Sendable, Hashable {
     /// Staff recorded a checked identity document.
     case identify
-    /// Money arrived (bank statement) or was paid at the counter.
+    /// A bank transfer arrived (from a statement, or recorded by staff). Cash is recorded by handing the goods over.
     case markPaid
     case pack
     case ship(trackingNumber: String)
