@@ -44,6 +44,14 @@ def test_guest_checkout_with_countdown(shop_factory, browser):
     browser.save_screenshot(os.path.join(shop.data, "review.png"))
     if os.environ.get("TRESOR_SCREENSHOTS"):
         browser.save_screenshot(os.path.join(os.environ["TRESOR_SCREENSHOTS"], "review.png"))
+    # The terms box links the terms and the withdrawal information, and both pages open.
+    links = {link.text: link.get_attribute("href") for link in browser.find_elements(By.CSS_SELECTOR, ".terms-links a")}
+    assert links["Allgemeine Geschäftsbedingungen"].endswith("/agb")
+    assert links["Widerrufsbelehrung und Ausschluss des Widerrufsrechts"].endswith("/widerruf")
+    review = browser.current_url
+    browser.get(links["Widerrufsbelehrung und Ausschluss des Widerrufsrechts"])
+    assert "§ 312g Abs. 2 Nr. 8 BGB" in browser.find_element(By.TAG_NAME, "main").text
+    browser.get(review)
     browser.find_element(By.NAME, "noWithdrawal").click()
     browser.find_element(By.NAME, "acceptTerms").click()
     browser.find_element(By.CSS_SELECTOR, ".place-order button").click()

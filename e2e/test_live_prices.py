@@ -53,3 +53,21 @@ def test_pages_work_without_javascript(shop_factory, browser):
     WebDriverWait(browser, 10).until(lambda _: "sort=price_desc" in browser.current_url)
     titles = WebDriverWait(browser, 10).until(lambda _: browser.find_elements(By.CSS_SELECTOR, ".card h3"))
     assert "1 kg" in titles[0].text, browser.title + " " + browser.current_url
+
+
+def test_the_ticker_pairs_each_label_with_its_value(shop_factory, browser):
+    """The review found "je Unze" beside the price per gram and "je Gramm" beside the change: each label must sit on
+    the same line as its own figure, right of it."""
+    shop = shop_factory()
+    browser.get(shop.url("/"))
+    for spot in browser.find_elements(By.CSS_SELECTOR, ".ticker .spot"):
+        pairs = {}
+        for figure in spot.find_elements(By.CSS_SELECTOR, ".figure"):
+            value = figure.find_element(By.CSS_SELECTOR, "[data-field]")
+            label = figure.find_element(By.CSS_SELECTOR, ".unit")
+            assert abs(value.rect["y"] - label.rect["y"]) < value.rect["height"], figure.text
+            assert label.rect["x"] > value.rect["x"], figure.text
+            pairs[label.text] = (value.get_attribute("data-field"), value.text)
+        assert pairs["je Unze"][0] == "oz" and pairs["je Unze"][1].endswith("€")
+        assert pairs["je Gramm"][0] == "gram" and pairs["je Gramm"][1].endswith("€")
+        assert pairs["24 h"][0] == "change" and pairs["24 h"][1]

@@ -70,9 +70,13 @@ def test_order_from_quote_to_shipped(shop_factory):
     subjects = sorted(message["Subject"] for message in messages)
     assert subjects == [f"Ihre Bestellung {number} bei Tresor Edelmetalle", f"Zahlungseingang zu Ihrer Bestellung {number}"]
     confirmation = next(message for message in messages if message["Subject"].startswith("Ihre Bestellung"))
-    assert order["paymentReference"] in confirmation.get_body(preferencelist=("plain",)).get_content()
+    text = confirmation.get_body(preferencelist=("plain",)).get_content()
+    assert order["paymentReference"] in text
+    # The confirmation carries the seller, the exclusion of the right of withdrawal and the terms (§312f BGB).
+    assert "Ihr Vertragspartner:" in text and "Tresor Edelmetalle GmbH, Hohe Straße 1, 50667 Köln" in text
+    assert "§ 312g Abs. 2 Nr. 8 BGB" in text and "Unsere Allgemeinen Geschäftsbedingungen:" in text
 
-    # The payment issued the invoice; staff can write it as PDF.
+    # Shipping issued the invoice (the goods left); staff can write it as PDF, as stored.
     invoice = shop.cli("orders", "invoice", number, "--pdf", os.path.join(shop.data, "invoice.pdf")).stdout
     assert re.match(r"R-\d{4}-000001 for " + re.escape(number) + ", ", invoice), invoice
     with open(os.path.join(shop.data, "invoice.pdf"), "rb") as handle:
@@ -89,6 +93,6 @@ def test_unpaid_cancellation_reports_the_market_loss(shop_factory):
     _, order = call(shop, "POST", "/api/v1/orders", {"quoteId": quote["id"], "customer": CUSTOMER, "shippingMethod": "insured",
                                                     "paymentMethod": "bank_transfer", "acceptTerms": True})
     result = shop.cli("orders", "cancel", order["number"], "--reason", "not paid", "--by", "anna@tresor.example").stdout
-    # Locked 2598.94 €; buy-back at an unchanged 2501.37 €/oz bid: 2501.37 × 1.0000049576 × 0.98 = 2451.35 €.
-    # Loss 147.59 € + 25.00 € fee.
-    assert "is now cancelled. Market loss owed: 172.59 EUR." in result
+    # Locked 2598.94 €, and the coin sells for the same today (the price did not move): no fall in value, only the
+    # 25.00 € fee. (The old rule, locked price minus buy-back price, charged 172.59 € here.)
+    assert "is now cancelled. Market loss owed: 25.00 EUR." in result

@@ -23,13 +23,14 @@ enum Widgets {
         return .li(
             .attr("class", "spot"), .attr("data-metal", metal.code),
             .a(.attr("href", Page.shop(.catalogue(metal)).path(lang)), .span(.attr("class", "metal"), .text(metal.name(lang)))),
-            .span(.attr("class", "oz"), .attr("data-field", "oz"), .text(figures.perOunce)),
-            .span(.attr("class", "unit"), .text(Text.perOunce(lang))),
-            .span(.attr("class", "gram"), .attr("data-field", "gram"), .text(figures.perGram)),
-            .span(.attr("class", "unit"), .text(Text.perGram(lang))),
-            .span(.attr("class", "change " + figures.direction), .attr("data-field", "change"),
-                  .text(figures.change)),
-            .span(.attr("class", "unit"), .text(Text.change24h(lang)))
+            // Each figure with its label in one element: the grid once paired "je Unze" with the price per gram.
+            .span(.attr("class", "figure"), .span(.attr("class", "oz"), .attr("data-field", "oz"), .text(figures.perOunce)),
+                  .span(.attr("class", "unit"), .text(Text.perOunce(lang)))),
+            .span(.attr("class", "figure"), .span(.attr("class", "gram"), .attr("data-field", "gram"), .text(figures.perGram)),
+                  .span(.attr("class", "unit"), .text(Text.perGram(lang)))),
+            .span(.attr("class", "figure"), .span(.attr("class", "change " + figures.direction), .attr("data-field", "change"),
+                                                  .text(figures.change)),
+                  .span(.attr("class", "unit"), .text(Text.change24h(lang))))
         )
     }
 
