@@ -149,6 +149,13 @@ import TresorTestSupport
             #expect(history["demo"] as? Bool == false)
             let (_, page, _) = try await shop.get("/charts?range=24h")
             #expect(page.contains("<path d=\"M"))
+            // Axes with labels in the page's language, the high and low marked, each point's time and price on hover.
+            #expect(page.contains("class=\"axis price-label\"") && page.contains("class=\"axis time-label\""))
+            #expect(page.contains("class=\"mark high\"") && page.contains("class=\"mark low\""))
+            let hover = try #require(page.components(separatedBy: "<g class=\"points\">").dropFirst().first)
+            #expect(hover.contains("<title>") && hover.contains("Uhr: ") && hover.contains("\u{a0}€</title>"))
+            let (_, english, _) = try await shop.get("/en/charts?range=24h")
+            #expect(english.contains("class=\"axis price-label\"") && english.contains(">€"))
         }
     }
 

@@ -65,6 +65,8 @@ import TresorTestSupport
             }
             let (_, product, _) = try await shop.get("/produkt/krugerrand-1-oz-gold")
             #expect(product.contains("Anlagegold, umsatzsteuerfrei nach §25c UStG, <a href=\"/versand\">zzgl. Versandkosten</a>"))
+            // German numbers the German way in the description too.
+            #expect(product.contains("Anlagemünze mit 916,7 ‰ Feingehalt.") && !product.contains("916.7"))
             let (_, english, _) = try await shop.get("/en/products")
             #expect(english.contains("<a href=\"/en/shipping\">plus shipping</a>"))
         }

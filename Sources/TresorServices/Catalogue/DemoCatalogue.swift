@@ -147,9 +147,12 @@ public enum DemoCatalogue {
     }
 
     static func describe(_ e: Entry, _ language: Language) -> String {
-        switch (language, e.form) {
-        case (.de, .coin): "\(e.name) von \(e.mint): Anlagemünze mit \(e.fineness) ‰ Feingehalt."
-        case (.de, .bar): "\(e.name): Barren mit \(e.fineness) ‰ Feingehalt, eingeschweißt mit Zertifikat."
+        // German writes numbers the German way: 916,7 ‰, not 916.7 ‰.
+        let perMille = Decimal.strict(e.fineness) ?? 0  // literals above, checked by a test
+        let german = Format.decimal(perMille, scale: perMille == perMille.rounded(scale: 0) ? 0 : 1, .de)
+        return switch (language, e.form) {
+        case (.de, .coin): "\(e.name) von \(e.mint): Anlagemünze mit \(german) ‰ Feingehalt."
+        case (.de, .bar): "\(e.name): Barren mit \(german) ‰ Feingehalt, eingeschweißt mit Zertifikat."
         case (.en, .coin): "\(e.name) by \(e.mint): bullion coin of \(e.fineness)/1000 fineness."
         case (.en, .bar): "\(e.name): bar of \(e.fineness)/1000 fineness, sealed with certificate."
         }
