@@ -25,6 +25,10 @@ public struct ShopSettings: Sendable {
     /// The folder product photos are kept in, outside any served path (the shop serves them by name).
     public var productImageStorage: String
     public var applicationRetentionMonths: Int
+    /// The accountant's export: DATEV accounts, Beraternummer and Mandantennummer.
+    public var datevAccounts = DatevAccounts()
+    public var datevConsultant = 1001
+    public var datevClient = 1
 
     public init(mail: MailSettings, dealer: DealerSettings, guestOrdersPerHour: Int, cancellationGraceDays: Int, policy: FeedPolicy, passwordCost: Int, links: ShopLinks, staffMailbox: String,
                 applicationStorage: String, applicationRetentionMonths: Int, productImageStorage: String) {
@@ -80,6 +84,7 @@ public struct Shop: Sendable {
     public let audit: AuditTrail
     public let invoices: InvoiceArchive
     public let legal: LegalPagesDesk
+    public let accounting: AccountingExport
     public let limits: RateLimits
     public let keys: ServerKeys
     let logger: Logger
@@ -115,6 +120,8 @@ public struct Shop: Sendable {
         audit = AuditTrail(database: database)
         invoices = InvoiceArchive(database: database)
         legal = LegalPagesDesk(database: database, dealer: dealer)
+        accounting = AccountingExport(database: database, accounts: settings.datevAccounts, consultant: settings.datevConsultant,
+                                      client: settings.datevClient)
         limits = RateLimits(database: database)
         keys = ServerKeys(database: database)
     }

@@ -89,6 +89,12 @@ import TresorTestSupport
             let transferred = try await sales.post(shop, paid, [("_csrf", refundToken), ("note", "SEPA-Überweisung 4711")])
             #expect(transferred.status == .ok && transferred.body.contains("Keine offenen Erstattungen."))
             #expect(try await actions(shop).prefix(2) == ["refund.paid", "order.return"])
+            // The accountant's file for November: the invoice when the parcel left, the cancellation when it came back.
+            let datev = try await sales.get(shop, "/backoffice/payments/datev.csv?from=2026-11-01&to=2026-11-30")
+            #expect(datev.status == .ok && datev.contentType == "text/csv; charset=windows-1252")
+            #expect(datev.body.hasPrefix("\"EXTF\";700;21;\"Buchungsstapel\";13;"))
+            #expect(datev.body.contains("\"R-2026-000001\"") && datev.body.contains("\"S-2026-000001\""))
+            #expect(try await sales.get(shop, "/backoffice/payments/datev.csv?from=2026-11-30&to=2026-11-01").status == .unprocessableContent)
         }
     }
 

@@ -56,7 +56,7 @@ public enum Format {
         return result
     }
 
-    static let berlin: Calendar = {
+    public static let berlin: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
         return calendar

@@ -60,6 +60,13 @@ public struct InvoiceRepository: Sendable {
             """).first.map { try Self.decode(try $0.string("data")) }
     }
 
+    /// Documents issued in `[from, until)`, in number order, as issued.
+    public func issued(from: Date, until: Date) async throws -> [Invoice] {
+        try await sql.rows("""
+            SELECT data FROM invoice_documents WHERE issued_at >= \(bind: from) AND issued_at < \(bind: until) ORDER BY issued_at, number
+            """).map { try Self.decode(try $0.string("data")) }
+    }
+
     /// The PDF exactly as issued.
     public func pdf(number: String) async throws -> Data? {
         try await sql.rows("SELECT pdf FROM invoice_documents WHERE number = \(bind: number)").first

@@ -59,6 +59,14 @@ public struct BankEntryRepository: Sendable {
         try await sql.rows("SELECT * FROM bank_entries WHERE order_number = \(bind: orderNumber) ORDER BY id").map(Self.entry)
     }
 
+    /// Credits booked against orders (matched or assigned) with a booking day in `[fromDay, untilDay]` (`2026-11-30`).
+    public func booked(fromDay: String, untilDay: String) async throws -> [StoredBankEntry] {
+        try await sql.rows("""
+            SELECT * FROM bank_entries WHERE state IN ('matched', 'assigned') AND booking_date >= \(bind: fromDay)
+                AND booking_date <= \(bind: untilDay) ORDER BY booking_date, id
+            """).map(Self.entry)
+    }
+
     public func count(state: BankEntryState) async throws -> Int {
         try await sql.rows("SELECT COUNT(*) AS n FROM bank_entries WHERE state = \(bind: state.rawValue)").first?.int("n") ?? 0
     }

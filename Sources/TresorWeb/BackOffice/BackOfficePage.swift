@@ -23,6 +23,7 @@ enum BackOfficePage: Hashable, Sendable {
     case paymentAssign(entry: String)
     case paymentDismiss(entry: String)
     case refundPaid(number: String)
+    case accountingExport
     case stock
     case stockCount(sku: String)
     case products
@@ -101,6 +102,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .paymentAssign(let entry): "backoffice/payments/" + parameter(entry) + "/assign"
         case .paymentDismiss(let entry): "backoffice/payments/" + parameter(entry) + "/dismiss"
         case .refundPaid(let number): "backoffice/payments/refunds/" + parameter(number) + "/paid"
+        case .accountingExport: "backoffice/payments/datev.csv"
         case .stock: "backoffice/stock"
         case .products: "backoffice/products"
         case .productNew: "backoffice/products/new"
@@ -158,7 +160,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .orderStep(_, let step): step.action.permission
         case .audit: .audit
         case .spot, .spotEnter, .spotDecide: .spot
-        case .payments, .paymentsImport, .paymentAssign, .paymentDismiss, .refundPaid: .payments
+        case .payments, .paymentsImport, .paymentAssign, .paymentDismiss, .refundPaid, .accountingExport: .payments
         case .stock, .stockCount: .stock
         case .products, .productNew, .productEdit, .productSave, .productPublish, .productImage, .productImageRemove, .productImageFirst: .products
         case .customers, .customer, .customerDisable: .customers
@@ -187,7 +189,7 @@ enum BackOfficePage: Hashable, Sendable {
     static let all: [BackOfficePage] = [.login, .password, .logout, .logoutEverywhere, .dashboard, .orders, .order(number: ":number"),
                                         .packingSlip(number: ":number"), .orderInvoice(number: ":number"), .audit, .spot, .spotEnter, .spotDecide(id: ":id", confirm: true),
                                         .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
-                                        .paymentDismiss(entry: ":entry"), .refundPaid(number: ":number"), .stock, .stockCount(sku: ":sku"), .products, .productNew,
+                                        .paymentDismiss(entry: ":entry"), .refundPaid(number: ":number"), .accountingExport, .stock, .stockCount(sku: ":sku"), .products, .productNew,
                                         .productEdit(sku: ":sku"), .productSave, .productPublish(sku: ":sku", publish: true),
                                         .productPublish(sku: ":sku", publish: false), .productImage(sku: ":sku"),
                                         .productImageRemove(sku: ":sku", name: ":name"), .productImageFirst(sku: ":sku", name: ":name"), .customers, .customer(id: ":id"),

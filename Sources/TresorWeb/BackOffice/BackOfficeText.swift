@@ -12,7 +12,7 @@ enum BackOfficeText: Wording {
          noOrders, pageNext, pagePrevious, pageNumber, colNumber, colPlaced, colCustomer, colStatus, colPayment, colShipping, colTotal
     case orderTitle, orderCustomer, orderLines, orderCompliance, orderEvents, orderSteps, orderNoSteps, orderInvoice, orderNoInvoice, orderCancellationInvoice, menuPages, pagesTitle, pagesLead, pagesVersion, pagesTemplate, pagesEdit,
          pagesText, pagesSave, pagesSaved, pagesEmpty, pagesTooLong, pagesVersions, pagesRestore, pagesPreview, stepReturn, returnRefused, returnUndeliverable, returnLead,
-         refundsTitle, refundsNone, refundPaidButton, refundNote, refundDone, refundGone, orderRefund, refundOpen, refundPaidOn,
+         refundsTitle, refundsNone, datevTitle, datevDownload, datevBadPeriod, refundPaidButton, refundNote, refundDone, refundGone, orderRefund, refundOpen, refundPaidOn,
          orderPackingSlip, colSku, colProduct, colQuantity, colUnit, colLine, colWhen, colWho, colWhat, colNote, shippingFee,
          paymentReference, dueDate
     case stepMarkPaid, stepIdentify, stepPack, stepShip, stepDeliver, stepCancel, stepRelease, fieldNote, fieldTracking, fieldReason,
@@ -169,6 +169,10 @@ enum BackOfficeText: Wording {
         case .returnLead: ("Die Ware geht zurück in den Bestand, eine Stornorechnung hebt die Rechnung auf, der bezahlte Betrag wird als Erstattung vermerkt.",
                            "The goods go back into stock, a cancellation invoice reverses the invoice, the amount paid is recorded as a refund.")
         case .refundsTitle: ("Offene Erstattungen", "Refunds to pay out")
+        case .datevTitle: ("Export für die Buchhaltung (DATEV)", "Export for the accountant (DATEV)")
+        case .datevDownload: ("Buchungsstapel herunterladen", "Download the booking batch")
+        case .datevBadPeriod: ("Bitte einen Zeitraum von höchstens 400 Tagen wählen, das Ende nicht vor dem Anfang.",
+                               "Please choose a period of at most 400 days, its end not before its start.")
         case .refundsNone: ("Keine offenen Erstattungen.", "No refunds to pay out.")
         case .refundPaidButton: ("Erstattung überwiesen", "Refund transferred")
         case .refundNote: ("Überweisung (Referenz)", "Transfer (reference)")

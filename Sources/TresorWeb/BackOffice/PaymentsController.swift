@@ -23,6 +23,24 @@ struct PaymentsController: Sendable {
         group.post(.backOffice(.paymentAssign(entry: ":entry"))) { _, context, lang in try await self.resolve(context, lang, assign: true) }
         group.post(.backOffice(.paymentDismiss(entry: ":entry"))) { _, context, lang in try await self.resolve(context, lang, assign: false) }
         group.post(.backOffice(.refundPaid(number: ":number"))) { _, context, lang in try await self.refunded(context, lang) }
+        group.get(.backOffice(.accountingExport)) { request, context, lang in try await self.datev(request, context, lang) }
+    }
+
+    /// The accountant's DATEV file for the days asked for (`from`, `to`: `2026-11-01`; this month so far without them).
+    func datev(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        // Without dates: this month so far.
+        let today = BankingCalendar.berlinDay(of: site.now())
+        let from = request.query("from").isEmpty ? String(today.prefix(8)) + "01" : request.query("from")
+        let to = request.query("to").isEmpty ? today : request.query("to")
+        do {
+            let batch = try await site.shop.accounting.datev(fromDay: from, untilDay: to, now: site.now())
+            let name = "EXTF_Buchungsstapel_\(from)_\(to).csv"
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=windows-1252", .cacheControl: "private, no-store",
+                                                   .contentDisposition: "attachment; filename=\"\(name)\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: batch.data)))
+        } catch AccountingExport.Problem.badPeriod {
+            return try await page(context, lang, problem: BackOfficeText.datevBadPeriod(lang), status: .unprocessableContent)
+        }
     }
 
     /// Staff transferred a refund: recorded with the transfer's reference, audited.
@@ -128,6 +146,11 @@ enum PaymentsView {
                                                        .attr("maxlength", "200"), .flag("required", true))),
                                            Forms.submit(BackOfficeText.paymentsDismiss(lang), class: "button secondary")))
             }),
+            .h2(.text(BackOfficeText.datevTitle(lang))),
+            .form(.attr("method", "get"), .attr("action", Page.backOffice(.accountingExport).path(lang)), .attr("class", "form filters"),
+                  OrderDeskView.dateField("from", BackOfficeText.filterFrom(lang), ""),
+                  OrderDeskView.dateField("to", BackOfficeText.filterUntil(lang), ""),
+                  Forms.submit(BackOfficeText.datevDownload(lang))),
             .h2(.text(BackOfficeText.refundsTitle(lang))),
             refunds.isEmpty ? .p(.text(BackOfficeText.refundsNone(lang))) : .div(.attr("class", "steps"), .forEach(refunds) { refund in
                 .div(.attr("class", "form"),

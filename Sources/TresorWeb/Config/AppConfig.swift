@@ -29,6 +29,10 @@ public struct AppConfig: Sendable {
     public var guestOrdersPerHour = OrderDesk.standardGuestOrdersPerHour
     /// Days after the due date before an unpaid bank-transfer order is cancelled and its stock returned.
     public var cancellationGraceDays = OrderDesk.standardCancellationGraceDays
+    /// The accountant's DATEV export: accounts (SKR03 defaults), Beraternummer, Mandantennummer.
+    public var datevAccounts = DatevAccounts()
+    public var datevConsultant = 1001
+    public var datevClient = 1
     public var mail = MailConfig()
     public var newsletter = NewsletterConfig()
     public var careers = CareersConfig()
@@ -160,11 +164,15 @@ extension AppConfig {
             forgotPassword: { language in base + Page.account(.forgotPassword).path(language) })
         let links = ShopLinks(account: account, newsletter: newsletterLinks,
                               article: { slug, language in base + Page.news(.article(slug: slug)).path(language) })
-        return ShopSettings(mail: mailSettings, dealer: dealerSettings, guestOrdersPerHour: guestOrdersPerHour,
-                            cancellationGraceDays: cancellationGraceDays, policy: policy, passwordCost: passwordCost, links: links,
-                            staffMailbox: careers.email.isEmpty ? shop.email : careers.email,
-                            applicationStorage: dataDirectory + "/applications", applicationRetentionMonths: careers.retentionMonths,
-                            productImageStorage: dataDirectory + "/product-images")
+        var settings = ShopSettings(mail: mailSettings, dealer: dealerSettings, guestOrdersPerHour: guestOrdersPerHour,
+                                    cancellationGraceDays: cancellationGraceDays, policy: policy, passwordCost: passwordCost, links: links,
+                                    staffMailbox: careers.email.isEmpty ? shop.email : careers.email,
+                                    applicationStorage: dataDirectory + "/applications", applicationRetentionMonths: careers.retentionMonths,
+                                    productImageStorage: dataDirectory + "/product-images")
+        settings.datevAccounts = datevAccounts
+        settings.datevConsultant = datevConsultant
+        settings.datevClient = datevClient
+        return settings
     }
 
     /// The shop's services over the configured database; its client runs while `storage` runs.

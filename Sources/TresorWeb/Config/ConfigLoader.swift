@@ -171,6 +171,16 @@ extension AppConfig {
         }
         config.metrics.host = try string("tresor.metrics.host")
         config.cancellationGraceDays = try int("tresor.order.cancellation.grace.days", 0...365)
+        config.datevConsultant = try int("tresor.datev.consultant", 1001...9_999_999)
+        config.datevClient = try int("tresor.datev.client", 1...99_999)
+        for (key, path) in [("debtors", \DatevAccounts.debtors), ("bank", \.bank), ("cash", \.cash), ("exempt", \.exemptInvestmentGold),
+                            ("standard", \.standardRate), ("margin", \.marginScheme)] as [(String, WritableKeyPath<DatevAccounts, String>)] {
+            let value = try string("tresor.datev.account.\(key)")
+            guard (4...9).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw ConfigurationError(key: "tresor.datev.account.\(key)", problem: "expected an account number of 4 to 9 digits")
+            }
+            config.datevAccounts[keyPath: path] = value
+        }
         config.logLevel = try string("tresor.log.level")
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(config.logLevel) else {
             throw ConfigurationError(key: "tresor.log.level", problem: "expected trace, debug, info, notice, warning, error or critical")
@@ -204,6 +214,10 @@ extension AppConfig {
             "tresor.password.cost": String(passwordCost), "tresor.api.body.limit": String(apiBodyLimit),
             "tresor.metrics.token": metrics.token, "tresor.metrics.port": metrics.port.map(String.init) ?? "", "tresor.metrics.host": metrics.host,
             "tresor.guest.orders.per.hour": String(guestOrdersPerHour), "tresor.order.cancellation.grace.days": String(cancellationGraceDays),
+            "tresor.datev.consultant": String(datevConsultant), "tresor.datev.client": String(datevClient),
+            "tresor.datev.account.debtors": datevAccounts.debtors, "tresor.datev.account.bank": datevAccounts.bank,
+            "tresor.datev.account.cash": datevAccounts.cash, "tresor.datev.account.exempt": datevAccounts.exemptInvestmentGold,
+            "tresor.datev.account.standard": datevAccounts.standardRate, "tresor.datev.account.margin": datevAccounts.marginScheme,
             "tresor.shipping.fees": shipping.bandsText, "tresor.shipping.free.from": shipping.freeFrom?.decimalString ?? "",
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": mail.directory ?? "", "tresor.mail.sendmail": mail.sendmailPath,
             "tresor.mail.smtp.host": mail.smtpHost, "tresor.mail.smtp.port": String(mail.smtpPort), "tresor.mail.envelope.from": mail.envelopeFrom,
