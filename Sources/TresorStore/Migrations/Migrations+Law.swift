@@ -46,5 +46,11 @@ extension Migrator {
                 PRIMARY KEY (page, language, version)
             )
             """),
+        // PostgreSQL: the plain time index back beside the covering one (032 dropped it). A page number typed deep
+        // into the order list counts the skipped orders in an index alone; in the narrow one that walk is a third of
+        // the pages (bench/backoffice: ?page=1000 took 21.7 ms with the covering index only, 15 ms with this one).
+        Migration(id: "2026-11-30-036-order-list-narrow-index", ddl: "SELECT 1", postgres: """
+            CREATE INDEX IF NOT EXISTS orders_created ON orders (created_at, number)
+            """),
     ]
 }
