@@ -206,6 +206,14 @@ import TresorTestSupport
             var stranger = WebVisitor()
             #expect(try await stranger.get(shop, "/rechnung/R-2026-000001").status == .notFound)
             #expect(try await stranger.get(shop, "/rechnung/R-2026-000001/pdf").status == .notFound)
+            // The parcel comes back: the order page shows both documents; the cancellation opens like the invoice.
+            _ = try await shop.shop.orders.apply(.returnShipment(reason: "parcel refused"), to: number, by: kasse, now: ShopFixture.now)
+            let returned = try await erika.get(shop, "/bestellung/\(number)")
+            #expect(returned.body.contains("zurückgesandt") && returned.body.contains("href=\"/rechnung/R-2026-000001\""))
+            #expect(returned.body.contains("href=\"/rechnung/S-2026-000001\"") && returned.body.contains("Stornorechnung S-2026-000001"))
+            let reversal = try await erika.get(shop, "/rechnung/S-2026-000001")
+            #expect(reversal.status == .ok && reversal.body.contains("Stornorechnung S-2026-000001") && reversal.body.contains("Storniert Rechnung"))
+            #expect(try await stranger.get(shop, "/rechnung/S-2026-000001").status == .notFound)
 
             // Log out, log in again with a wrong and then the right password.
             let logout = try WebVisitor.token(account.body, action: "/konto/abmelden")

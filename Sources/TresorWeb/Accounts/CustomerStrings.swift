@@ -12,7 +12,7 @@ enum CustomerText: Wording {
          reviewPayment, reviewChange, confirmNoWithdrawal, confirmTerms, termsRead, placeOrder, confirmMissing, stockShort, pricesStale,
          quoteGone
     case orderTitle, orderThanks, orderStatus, orderPayTo, orderHolder, orderReference, orderDue, orderCash, orderMailSent,
-         orderInvoice, orderLines, orderAmount, orderIdentification, orderHeld
+         orderInvoice, orderCancellationInvoice, orderLines, orderAmount, orderIdentification, orderHeld
     case statusAwaitingIdentification, statusAwaitingPayment, statusOnHold, statusPaid, statusPacked, statusShipped,
          statusDelivered, statusOverdue, statusCancelled, statusReturned
     case accountTitle, loginTitle, fieldPassword, loginButton, loginFailed, registerTitle, registerLead, registerButton,
@@ -105,6 +105,8 @@ enum CustomerText: Wording {
                           "You pay cash at pickup; please bring a valid identity document.")
         case .orderMailSent: ("Eine Bestätigung ist an %@ unterwegs.", "A confirmation is on its way to %@.")
         case .orderInvoice: ("Rechnung %@", "Invoice %@")
+        case .orderCancellationInvoice: ("Stornorechnung %@ (die Sendung kam zurück; der bezahlte Betrag wird erstattet)",
+                                         "Cancellation invoice %@ (the parcel came back; the amount paid is refunded)")
         case .orderLines: ("Positionen", "Items")
         case .orderAmount: ("Betrag", "Amount")
         case .orderIdentification: ("Vor der Übergabe prüfen wir Ihren Ausweis (Geldwäschegesetz).",

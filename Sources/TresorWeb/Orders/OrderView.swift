@@ -5,7 +5,8 @@ import TresorServices
 
 /// An order as its customer sees it: status, what to pay to whom by when, the lines, the invoice.
 enum OrderView {
-    static func render(_ order: Order, invoice: String?, tokenQuery: String, bank: BankDetails, _ context: PageContext) -> String {
+    /// `documents`: the invoice once the goods left, and the cancellation invoice if the parcel came back.
+    static func render(_ order: Order, documents: [Invoice], tokenQuery: String, bank: BankDetails, _ context: PageContext) -> String {
         let lang = context.language
         let waitingForTransfer = order.payment == .bankTransfer && (order.status == .awaitingPayment || order.status == .overdue)
         let main: Node<HTML.BodyContext> = .group(
@@ -33,8 +34,11 @@ enum OrderView {
                    .tfoot(.tr(.th(.text(CustomerText.reviewShipping(lang))), .td(.attr("class", "num"), .text(Format.money(order.shippingFee, lang)))),
                           .tr(.attr("class", "total"), .th(.text(CustomerText.reviewTotal(lang))),
                               .td(.attr("class", "num"), .text(Format.money(order.total, lang)))))),
-            .if(invoice != nil, .p(.a(.attr("href", Page.orders(.invoice(number: invoice ?? "")).path(lang) + tokenQuery),
-                                      .text(CustomerText.orderInvoice(lang, invoice ?? ""))))),
+            .forEach(documents) { document in
+                .p(.a(.attr("href", Page.orders(.invoice(number: document.number)).path(lang) + tokenQuery),
+                      .text(document.kind == .invoice ? CustomerText.orderInvoice(lang, document.number)
+                                                      : CustomerText.orderCancellationInvoice(lang, document.number))))
+            },
             .p(.attr("class", "fine-print"), .text(CustomerText.orderMailSent(lang, order.customer.email)))
         )
         return Layout.render(context, title: CustomerText.orderTitle(lang, order.number), main: main)
