@@ -46,4 +46,30 @@ import TresorCore
         let data = try JSONEncoder().encode(settings)
         #expect(try JSONDecoder().decode(DealerSettings.self, from: data) == settings)
     }
+
+    /// Parcels go to the configured countries (Germany only at first); settings stored before these existed read as
+    /// Germany only and not registered for OSS; unknown or repeated codes are refused.
+    @Test func shippingCountriesAndOSS() throws {
+        #expect(settings.shippingCountries == ["DE"] && !settings.ossRegistered)
+        #expect(settings.shipsTo("de") && !settings.shipsTo("AT"))
+        var wider = settings
+        wider.shippingCountries = ["DE", "AT", "FR"]
+        wider.ossRegistered = true
+        try wider.validate()
+        #expect(wider.shipsTo("AT"))
+        #expect(wider.changes(from: settings).after == ["shippingCountries": "DE,AT,FR", "ossRegistered": "yes"])
+        let stored = try JSONDecoder().decode(DealerSettings.self, from: JSONEncoder().encode(wider))
+        #expect(stored == wider)
+        // The JSON of a version before shipping countries: the two keys are missing.
+        var old = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(wider)) as? [String: Any])
+        old["shippingCountries"] = nil
+        old["ossRegistered"] = nil
+        let earlier = try JSONDecoder().decode(DealerSettings.self, from: JSONSerialization.data(withJSONObject: old))
+        #expect(earlier.shippingCountries == ["DE"] && !earlier.ossRegistered && earlier.iban == wider.iban)
+        for countries in [[String](), ["DE", "DE"], ["CH"], ["de"]] {
+            var bad = settings
+            bad.shippingCountries = countries
+            #expect(throws: InvalidParameter.self) { try bad.validate() }
+        }
+    }
 }

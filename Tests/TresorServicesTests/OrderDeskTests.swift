@@ -126,6 +126,31 @@ import TresorTestSupport
         }
     }
 
+    /// Parcels go only to the dealer's shipping countries (Germany at first); pickup is open to customers from the
+    /// whole EU; once the dealer adds Austria, a parcel to Vienna is accepted.
+    @Test(arguments: TestDatabase.available)
+    func parcelsGoOnlyToTheShippingCountries(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let (desk, snapshot) = try await shop(database, stock: 5)
+            let vienna = CustomerDetails(email: "anna@example.at", name: "Anna Huber", street: "Ringstraße 1", postalCode: "1010",
+                                         city: "Wien", country: "AT")
+            let order = { (shipping: ShippingMethod) in
+                let quote = try QuoteDesk().quote([("AU-ML-1OZ", 1)], snapshot: snapshot, now: now)
+                try await desk.save(quote)
+                var request = request(quote, shipping: shipping)
+                request.customer = vienna
+                return try await desk.place(request, idempotencyKey: nil, by: guest, now: now)
+            }
+            await #expect(throws: OrderProblem.notShippedTo("AT")) { try await order(.insured) }
+            #expect(try await order(.pickup).shipping == .pickup)
+            _ = try await testStaffDirectory(database).add(email: "olga@tresor.example", name: "Olga Owner", role: .owner, by: commandLine, now: now)
+            var settings = desk.dealer.current
+            settings.shippingCountries = ["DE", "AT"]
+            try await desk.dealer.save(settings, by: try await staff("olga@tresor.example", database), now: now)
+            #expect(try await order(.insured).customer.country == "AT")
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func cashOfTwoThousandWaitsForIdentification(_ kind: TestDatabase) async throws {
         try await kind.with { database in

@@ -48,7 +48,10 @@ import TresorTestSupport
             settings.seller.street = "Neue Straße 5"
             settings.seller.vatID = "DE123456788"
             settings.iban = "DE02120300000000202051"
+            settings.shippingCountries = ["DE", "AT"]
             try await shop.shop.dealer.save(settings, by: try await shop.shop.staff.actor(email: "owner@tresor.example"), now: ShopFixture.now)
+            let (_, shipping, _) = try await shop.get("/versand")
+            #expect(shipping.contains("Wir versenden nach: Deutschland, Österreich."))
             let (_, moved, _) = try await shop.get("/impressum")
             #expect(moved.contains("Neue Straße 5, 50667 Köln") && moved.contains("DE123456788"))
             #expect(!moved.contains("class=\"banner demo-shop\""))

@@ -25,6 +25,11 @@ public struct DealerSettings: Sendable, Hashable, Codable {
     public var paymentDays: Int
     /// The fee named in the terms that an unpaid cancelled order owes besides the market loss.
     public var cancellationFee: Money
+    /// The countries parcels go to (ISO 3166-1 alpha-2); pickup customers may live anywhere in the EU.
+    public var shippingCountries: [String] = ["DE"]
+    /// Registered for the One-Stop-Shop (§18j UStG): then goods at the standard rate sold to consumers in another
+    /// member state carry that state's rate.
+    public var ossRegistered = false
 
     public init(trustBadges: [TrustBadge], customers: Int, hotline: String, hoursDE: String, hoursEN: String, seller: Seller,
                 bankHolder: String, iban: String, bic: String, shipping: ShippingTable, quoteLockSeconds: Int, paymentDays: Int,
@@ -44,8 +49,35 @@ public struct DealerSettings: Sendable, Hashable, Codable {
         self.cancellationFee = cancellationFee
     }
 
+    enum CodingKeys: String, CodingKey {
+        case trustBadges, customers, hotline, hoursDE, hoursEN, seller, bankHolder, iban, bic, shipping, quoteLockSeconds, paymentDays,
+             cancellationFee, shippingCountries, ossRegistered
+    }
+
+    /// Settings stored before shipping countries and OSS existed read as Germany only, not registered.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(trustBadges: try c.decode([TrustBadge].self, forKey: .trustBadges), customers: try c.decode(Int.self, forKey: .customers),
+                  hotline: try c.decode(String.self, forKey: .hotline), hoursDE: try c.decode(String.self, forKey: .hoursDE),
+                  hoursEN: try c.decode(String.self, forKey: .hoursEN), seller: try c.decode(Seller.self, forKey: .seller),
+                  bankHolder: try c.decode(String.self, forKey: .bankHolder), iban: try c.decode(String.self, forKey: .iban),
+                  bic: try c.decode(String.self, forKey: .bic), shipping: try c.decode(ShippingTable.self, forKey: .shipping),
+                  quoteLockSeconds: try c.decode(Int.self, forKey: .quoteLockSeconds), paymentDays: try c.decode(Int.self, forKey: .paymentDays),
+                  cancellationFee: try c.decode(Money.self, forKey: .cancellationFee))
+        shippingCountries = try c.decodeIfPresent([String].self, forKey: .shippingCountries) ?? ["DE"]
+        ossRegistered = try c.decodeIfPresent(Bool.self, forKey: .ossRegistered) ?? false
+    }
+
+    /// Whether a parcel may go to `country`.
+    public func shipsTo(_ country: String) -> Bool { shippingCountries.contains(country.uppercased()) }
+
     /// The first field that cannot be used, named as the back office's form names it.
     public func validate() throws(InvalidParameter) {
+        let countries = shippingCountries.joined(separator: ",")
+        guard !shippingCountries.isEmpty, shippingCountries.count <= 27, Set(shippingCountries).count == shippingCountries.count,
+              shippingCountries.allSatisfy(CustomerDetails.countries.contains) else {
+            throw InvalidParameter(name: "shippingCountries", value: countries)
+        }
         let lines: [(String, String, Int)] = [
             ("hotline", hotline, 40), ("hoursDE", hoursDE, 120), ("hoursEN", hoursEN, 120), ("sellerName", seller.legalName, 120),
             ("sellerStreet", seller.street, 120), ("sellerPostalCode", seller.postalCode, 12), ("sellerCity", seller.city, 80),
@@ -102,6 +134,7 @@ public struct DealerSettings: Sendable, Hashable, Codable {
             "sellerPhone": seller.phone, "sellerEmail": seller.email, "bankHolder": bankHolder, "iban": iban, "bic": bic,
             "shipping": shipping.bandsText + " free from " + (shipping.freeFrom?.decimalString ?? "-"),
             "quoteLockSeconds": String(quoteLockSeconds), "paymentDays": String(paymentDays), "cancellationFee": cancellationFee.decimalString,
+            "shippingCountries": shippingCountries.joined(separator: ","), "ossRegistered": ossRegistered ? "yes" : "no",
         ]
     }
 }

@@ -39,6 +39,8 @@ public enum OrderProblem: Error, Equatable, Sendable {
     case invalid(InvalidParameter)
     case termsNotAccepted
     case cashOnlyAtPickup
+    /// Parcels do not go to this country (the dealer's shipping countries); pickup is still possible.
+    case notShippedTo(String)
     case quoteNotFound
     case quoteExpired
     case quoteAlreadyOrdered(number: String)
@@ -153,6 +155,9 @@ public struct OrderDesk: Sendable {
         do { try request.customer.validate() } catch { throw OrderProblem.invalid(error) }
         guard request.acceptTerms else { throw OrderProblem.termsNotAccepted }
         guard request.payment.goes(with: request.shipping) else { throw OrderProblem.cashOnlyAtPickup }
+        guard request.shipping == .pickup || dealer.current.shipsTo(request.customer.country) else {
+            throw OrderProblem.notShippedTo(request.customer.country)
+        }
         do {
             return try await database.transaction { sql in
                 try await placeInTransaction(request, idempotencyKey: idempotencyKey, by: actor, now: now, sql: sql)

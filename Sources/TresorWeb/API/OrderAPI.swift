@@ -154,6 +154,7 @@ extension APIHandler {
         case .invalid(let field): return unprocessable("customer.\(field.name) is invalid: \"\(field.value)\"")
         case .termsNotAccepted: return unprocessable("acceptTerms must be true (terms and no right of withdrawal, §312g Abs. 2 Nr. 8 BGB)")
         case .cashOnlyAtPickup: return unprocessable("paymentMethod cash is only possible with shippingMethod pickup")
+        case .notShippedTo(let country): return unprocessable("parcels do not go to \(country); shippingMethod pickup is possible")
         case .quoteNotFound: return unprocessable("quoteId \(quoteID.uuidString.lowercased()) is unknown")
         case .idempotencyKeyReused: return unprocessable("Idempotency-Key was used with a different request")
         case .invalidIdempotencyKey: return unprocessable("Idempotency-Key must be 1 to 200 characters")

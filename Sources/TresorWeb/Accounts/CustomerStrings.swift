@@ -7,7 +7,7 @@ enum CustomerText: Wording {
          cartToCheckout, cartAdd, cartPricesMove, cartFewLeft, cartOutOfStock, cartUnavailable, cartContinue
     case checkoutTitle, checkoutAddress, checkoutGuest, checkoutLogin, fieldEmail, fieldName, fieldStreet, fieldPostalCode,
          fieldCity, fieldCountry, shippingTitle, shippingInsured, shippingInsuredFree, shippingPickup, paymentTitle,
-         paymentTransfer, paymentCash, checkoutContinue, fieldProblem, cashOnlyAtPickup, stepAddress, stepReview
+         paymentTransfer, paymentCash, checkoutContinue, fieldProblem, cashOnlyAtPickup, notShippedTo, stepAddress, stepReview
     case reviewTitle, quoteLocked, quoteExpired, quoteFresh, reviewShipping, reviewTotal, reviewVat, reviewDeliverTo,
          reviewPayment, reviewChange, confirmNoWithdrawal, confirmTerms, termsRead, placeOrder, confirmMissing, stockShort, pricesStale,
          quoteGone
@@ -69,6 +69,8 @@ enum CustomerText: Wording {
         case .checkoutContinue: ("Weiter zur Prüfung", "Continue to review")
         case .fieldProblem: ("Bitte prüfen Sie „%@“.", "Please check \"%@\".")
         case .cashOnlyAtPickup: ("Barzahlung ist nur bei Abholung möglich.", "Cash is only possible at pickup.")
+        case .notShippedTo: ("Wir versenden nicht nach %@; Sie können Ihre Bestellung bei uns abholen.",
+                             "We do not ship to %@; you can collect your order from us.")
         case .stepAddress: ("1. Adresse, Versand, Zahlung", "1. Address, shipping, payment")
         case .stepReview: ("2. Prüfen und bestellen", "2. Review and order")
         case .reviewTitle: ("Bestellung prüfen", "Review your order")

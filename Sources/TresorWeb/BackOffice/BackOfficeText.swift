@@ -12,7 +12,7 @@ enum BackOfficeText: Wording {
          noOrders, pageNext, pagePrevious, pageNumber, colNumber, colPlaced, colCustomer, colStatus, colPayment, colShipping, colTotal
     case orderTitle, orderCustomer, orderLines, orderCompliance, orderEvents, orderSteps, orderNoSteps, orderInvoice, orderNoInvoice, orderCancellationInvoice, menuPages, pagesTitle, pagesLead, pagesVersion, pagesTemplate, pagesEdit,
          pagesText, pagesSave, pagesSaved, pagesEmpty, pagesTooLong, pagesVersions, pagesRestore, pagesPreview, stepReturn, returnRefused, returnUndeliverable, returnLead,
-         refundsTitle, refundsNone, datevTitle, datevDownload, datevBadPeriod, refundPaidButton, refundNote, refundDone, refundGone, orderRefund, refundOpen, refundPaidOn,
+         refundsTitle, refundsNone, settingsCountries, settingsCountriesHint, settingsOSS, datevTitle, datevDownload, datevBadPeriod, refundPaidButton, refundNote, refundDone, refundGone, orderRefund, refundOpen, refundPaidOn,
          orderPackingSlip, colSku, colProduct, colQuantity, colUnit, colLine, colWhen, colWho, colWhat, colNote, shippingFee,
          paymentReference, dueDate
     case stepMarkPaid, stepIdentify, stepPack, stepShip, stepDeliver, stepCancel, stepRelease, fieldNote, fieldTracking, fieldReason,
@@ -169,6 +169,10 @@ enum BackOfficeText: Wording {
         case .returnLead: ("Die Ware geht zurück in den Bestand, eine Stornorechnung hebt die Rechnung auf, der bezahlte Betrag wird als Erstattung vermerkt.",
                            "The goods go back into stock, a cancellation invoice reverses the invoice, the amount paid is recorded as a refund.")
         case .refundsTitle: ("Offene Erstattungen", "Refunds to pay out")
+        case .settingsCountries: ("Versandländer", "Countries shipped to")
+        case .settingsCountriesHint: ("EU-Ländercodes, durch Kommas getrennt, z. B. DE,AT,FR; Abholung ist aus der ganzen EU möglich.",
+                                      "EU country codes separated by commas, e.g. DE,AT,FR; pickup is open to the whole EU.")
+        case .settingsOSS: ("Für das One-Stop-Shop-Verfahren (OSS, § 18j UStG) registriert", "Registered for the One-Stop-Shop (OSS, § 18j UStG)")
         case .datevTitle: ("Export für die Buchhaltung (DATEV)", "Export for the accountant (DATEV)")
         case .datevDownload: ("Buchungsstapel herunterladen", "Download the booking batch")
         case .datevBadPeriod: ("Bitte einen Zeitraum von höchstens 400 Tagen wählen, das Ende nicht vor dem Anfang.",

@@ -40,10 +40,12 @@ struct SettingsController: Sendable {
 struct SettingsDraft: Sendable {
     var fields: [String: String]
     var badges: Set<TrustBadge>
+    var oss = false
 
     static let names = ["customers", "hotline", "hoursDE", "hoursEN", "sellerName", "sellerStreet", "sellerPostalCode", "sellerCity",
                         "sellerCountry", "sellerVatID", "sellerTaxNumber", "sellerRegister", "sellerDirectors", "sellerPhone", "sellerEmail",
-                        "bankHolder", "iban", "bic", "shipping", "freeFrom", "quoteLockSeconds", "paymentDays", "cancellationFee"]
+                        "bankHolder", "iban", "bic", "shipping", "freeFrom", "quoteLockSeconds", "paymentDays", "cancellationFee",
+                        "shippingCountries"]
 
     init(_ settings: DealerSettings) {
         let s = settings.seller
@@ -55,13 +57,16 @@ struct SettingsDraft: Sendable {
             "iban": settings.iban, "bic": settings.bic, "shipping": settings.shipping.bandsText,
             "freeFrom": settings.shipping.freeFrom?.decimalString ?? "", "quoteLockSeconds": String(settings.quoteLockSeconds),
             "paymentDays": String(settings.paymentDays), "cancellationFee": settings.cancellationFee.decimalString,
+            "shippingCountries": settings.shippingCountries.joined(separator: ","),
         ]
         badges = Set(settings.trustBadges)
+        oss = settings.ossRegistered
     }
 
     init(form: FormData) {
         fields = Dictionary(uniqueKeysWithValues: Self.names.map { ($0, form[$0].trimmingCharacters(in: .whitespaces)) })
         badges = Set(TrustBadge.allCases.filter { form["badge-" + $0.rawValue] == "1" })
+        oss = form["oss"] == "1"
     }
 
     subscript(_ name: String) -> String { fields[name] ?? "" }
@@ -80,11 +85,15 @@ struct SettingsDraft: Sendable {
                             city: self["sellerCity"], country: self["sellerCountry"].uppercased(), vatID: self["sellerVatID"],
                             taxNumber: self["sellerTaxNumber"], register: self["sellerRegister"], managingDirectors: self["sellerDirectors"],
                             phone: self["sellerPhone"], email: self["sellerEmail"].lowercased())
-        return DealerSettings(trustBadges: TrustBadge.allCases.filter(badges.contains), customers: try number("customers"),
-                              hotline: self["hotline"], hoursDE: self["hoursDE"], hoursEN: self["hoursEN"], seller: seller,
-                              bankHolder: self["bankHolder"], iban: self["iban"].replacingOccurrences(of: " ", with: "").uppercased(),
-                              bic: self["bic"].uppercased(), shipping: shipping, quoteLockSeconds: try number("quoteLockSeconds"),
-                              paymentDays: try number("paymentDays"), cancellationFee: fee)
+        var settings = DealerSettings(trustBadges: TrustBadge.allCases.filter(badges.contains), customers: try number("customers"),
+                                      hotline: self["hotline"], hoursDE: self["hoursDE"], hoursEN: self["hoursEN"], seller: seller,
+                                      bankHolder: self["bankHolder"], iban: self["iban"].replacingOccurrences(of: " ", with: "").uppercased(),
+                                      bic: self["bic"].uppercased(), shipping: shipping, quoteLockSeconds: try number("quoteLockSeconds"),
+                                      paymentDays: try number("paymentDays"), cancellationFee: fee)
+        settings.shippingCountries = self["shippingCountries"].uppercased().split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        settings.ossRegistered = oss
+        return settings
     }
 }
 
@@ -125,7 +134,10 @@ enum SettingsView {
                                            problems: FieldProblems(), hint: BackOfficeText.settingsShippingHint(lang)),
                                field("freeFrom", .settingsFreeFrom, false),
                                .div(.attr("class", "field-row"), field("quoteLockSeconds", .settingsQuoteLock, true),
-                                    field("paymentDays", .settingsPaymentDays, true), field("cancellationFee", .settingsFee, true))),
+                                    field("paymentDays", .settingsPaymentDays, true), field("cancellationFee", .settingsFee, true)),
+                               Forms.field(BackOfficeText.settingsCountries(lang), name: "shippingCountries", value: draft["shippingCountries"],
+                                           autocomplete: "off", problems: FieldProblems(), hint: BackOfficeText.settingsCountriesHint(lang)),
+                               Forms.checkbox("oss", BackOfficeText.settingsOSS(lang), checked: draft.oss, invalid: false)),
                 Forms.submit(BackOfficeText.settingsSave(lang)))
         )
         return BackOfficeLayout.render(frame, title: BackOfficeText.menuSettings(lang), main: main)

@@ -65,6 +65,9 @@ struct CheckoutController: Sendable {
         do { try details.validate() } catch { problems = FieldProblems.details(error, lang) }
         var messages: [String] = []
         if !payment.goes(with: shipping) { messages.append(CustomerText.cashOnlyAtPickup(lang)) }
+        if shipping == .insured, problems.isEmpty, !site.shop.dealer.current.shipsTo(details.country) {
+            messages.append(CustomerText.notShippedTo(lang, details.country))
+        }
         guard problems.isEmpty && messages.isEmpty else {
             return try await addressPage(request, &visitor, state: state, problems: problems, messages: messages,
                                          status: .unprocessableContent)
@@ -167,6 +170,9 @@ struct CheckoutController: Sendable {
         } catch OrderProblem.cashOnlyAtPickup {
             return try await addressPage(request, &visitor, state: state, problems: FieldProblems(),
                                          messages: [CustomerText.cashOnlyAtPickup(lang)], status: .unprocessableContent)
+        } catch OrderProblem.notShippedTo(let country) {
+            return try await addressPage(request, &visitor, state: state, problems: FieldProblems(),
+                                         messages: [CustomerText.notShippedTo(lang, country)], status: .unprocessableContent)
         }
         try await site.sessions.clearCart(session)
         state.quoteID = nil

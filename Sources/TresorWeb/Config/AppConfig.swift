@@ -21,6 +21,10 @@ public struct AppConfig: Sendable {
     public var quoteLock: Duration = .seconds(DealerSettings.standard.quoteLockSeconds)
     /// Insured shipping fees by goods value, and from where shipping is free.
     public var shipping = ShippingTable.standard
+    /// Where parcels go (`TRESOR_SHIPPING_COUNTRIES`) and whether the dealer is registered for the One-Stop-Shop
+    /// (`TRESOR_VAT_OSS`): the first values of the back office's settings.
+    public var shippingCountries = ["DE"]
+    public var vatOSS = false
     /// Banking days an advance transfer may take.
     public var paymentDays = OrderDesk.standardPaymentDays
     /// Handling fee owed on top of the market loss when an unpaid order is cancelled.
@@ -149,9 +153,13 @@ extension AppConfig {
 
     /// The first values of the settings the dealer changes in the back office.
     public var dealerSettings: DealerSettings {
-        DealerSettings(trustBadges: shop.badges, customers: shop.customers, hotline: shop.hotline, hoursDE: shop.hoursDE, hoursEN: shop.hoursEN,
-                       seller: seller, bankHolder: bank.holder, iban: bank.iban, bic: bank.bic, shipping: shipping,
-                       quoteLockSeconds: Int(quoteLock.components.seconds), paymentDays: paymentDays, cancellationFee: cancellationFee)
+        var settings = DealerSettings(trustBadges: shop.badges, customers: shop.customers, hotline: shop.hotline, hoursDE: shop.hoursDE,
+                                      hoursEN: shop.hoursEN, seller: seller, bankHolder: bank.holder, iban: bank.iban, bic: bank.bic,
+                                      shipping: shipping, quoteLockSeconds: Int(quoteLock.components.seconds), paymentDays: paymentDays,
+                                      cancellationFee: cancellationFee)
+        settings.shippingCountries = shippingCountries
+        settings.ossRegistered = vatOSS
+        return settings
     }
 
     /// What the shop's services run with, from this configuration; links point at this shop's own pages.

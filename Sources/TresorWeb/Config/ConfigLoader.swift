@@ -125,6 +125,17 @@ extension AppConfig {
                 + "\"0:9.95,1000:19.95\", and a free-from value in euros or nothing; got \"\(fees)\" and \"\(freeFrom)\"")
         }
         config.shipping = shipping
+        let countries = try string("tresor.shipping.countries").uppercased().split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !countries.isEmpty, Set(countries).count == countries.count, countries.allSatisfy(CustomerDetails.countries.contains) else {
+            throw ConfigurationError(key: "tresor.shipping.countries", problem: "expected EU country codes separated by commas, e.g. DE,AT")
+        }
+        config.shippingCountries = countries
+        switch try string("tresor.vat.oss").lowercased() {
+        case "true", "yes", "1": config.vatOSS = true
+        case "false", "no", "0": config.vatOSS = false
+        default: throw ConfigurationError(key: "tresor.vat.oss", problem: "expected true or false")
+        }
         let fee = try string("tresor.order.cancellation.fee")
         guard let cancellationFee = Money(decimalString: fee), cancellationFee >= .zero else {
             throw ConfigurationError(key: "tresor.order.cancellation.fee", problem: "expected euros like 25.00, got \"\(fee)\"")
@@ -218,6 +229,7 @@ extension AppConfig {
             "tresor.datev.account.debtors": datevAccounts.debtors, "tresor.datev.account.bank": datevAccounts.bank,
             "tresor.datev.account.cash": datevAccounts.cash, "tresor.datev.account.exempt": datevAccounts.exemptInvestmentGold,
             "tresor.datev.account.standard": datevAccounts.standardRate, "tresor.datev.account.margin": datevAccounts.marginScheme,
+            "tresor.shipping.countries": shippingCountries.joined(separator: ","), "tresor.vat.oss": vatOSS ? "true" : "false",
             "tresor.shipping.fees": shipping.bandsText, "tresor.shipping.free.from": shipping.freeFrom?.decimalString ?? "",
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": mail.directory ?? "", "tresor.mail.sendmail": mail.sendmailPath,
             "tresor.mail.smtp.host": mail.smtpHost, "tresor.mail.smtp.port": String(mail.smtpPort), "tresor.mail.envelope.from": mail.envelopeFrom,

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import TresorCore
 import TresorServices
@@ -49,12 +50,17 @@ enum LegalPageView {
                 .table(.attr("class", "lines shipping-table"),
                        .thead(.tr(.th(.text(de ? "Versicherter Versand" : "Insured shipping")), .th(.attr("class", "num"), .text(de ? "Kosten" : "Cost")))),
                        .tbody(.forEach(rows) { label, fee in .tr(.td(.text(label)), .td(.attr("class", "num"), .text(fee))) })),
-                .p(.text(de ? "Wir versenden nach: Deutschland. Alle Preise inkl. Versicherung bis zur Übergabe."
-                            : "We ship to: Germany. Every price includes insurance until hand-over."))
+                .p(.text((de ? "Wir versenden nach: " : "We ship to: ") + settings.shippingCountries.map { countryName($0, lang) }.joined(separator: ", ")
+                         + (de ? ". Alle Preise inkl. Versicherung bis zur Übergabe." : ". Every price includes insurance until hand-over.")))
             )
         default:
             return .empty
         }
+    }
+
+    /// A country's name in the page's language (`DE` → Deutschland / Germany), its code where the system has none.
+    static func countryName(_ code: String, _ lang: Language) -> String {
+        Locale(identifier: lang == .de ? "de_DE" : "en_GB").localizedString(forRegionCode: code) ?? code
     }
 
     /// The upper end of a band (exclusive): the next band's start, or where shipping becomes free.
