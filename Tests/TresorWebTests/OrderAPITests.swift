@@ -41,6 +41,16 @@ import TresorTestSupport
         """
     }
 
+    /// Each quote line says the VAT rate that applies to it: 19 % for a silver bar (standard rate, November 2026).
+    @Test func quoteLinesCarryTheirVatRate() async throws {
+        try await ShopFixture.run { shop in
+            let (status, quote) = try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AG-BAR-100G-HE", "quantity": 1}]}"#)
+            #expect(status == .created)
+            let line = try #require((quote["lines"] as? [[String: Any]])?.first)
+            #expect(line["vatRegime"] as? String == "standard" && line["vatRate"] as? String == "19")
+        }
+    }
+
     @Test func quoteThenOrderThenReadIt() async throws {
         try await ShopFixture.run { shop in
             let (status, quote) = try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 10}]}"#)
@@ -49,6 +59,7 @@ import TresorTestSupport
             #expect(lines.first?["unitPrice"] as? String == "2589.18")  // the 10-piece tier, as on the product page
             #expect(lines.first?["lineTotal"] as? String == "25891.80")
             #expect(lines.first?["vatAmount"] as? String == "0.00")
+            #expect(lines.first?["vatRate"] as? String == "0")  // investment gold, exempt (§25c UStG)
             #expect(quote["goodsTotal"] as? String == "25891.80")
             #expect(quote["total"] as? String == "25891.80")  // insured shipping is free from 5,000 €
             let quoteID = try #require(quote["id"] as? String)

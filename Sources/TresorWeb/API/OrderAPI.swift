@@ -102,14 +102,16 @@ extension APIHandler {
         }
         let insured = site.orders.shippingFee(goods: quote.goodsTotal, method: .insured)
         return .init(id: quote.id.uuidString.lowercased(), expiresAt: quote.expiresAt, currency: .eur,
-                     lines: quote.lines.map(Self.line), goodsTotal: quote.goodsTotal.decimalString,
+                     lines: quote.lines.map { Self.line($0, pricedAt: quote.createdAt) }, goodsTotal: quote.goodsTotal.decimalString,
                      shippingOptions: options, total: (quote.goodsTotal + insured).decimalString)
     }
 
-    static func line(_ line: PricedLine) -> Components.Schemas.QuoteLine {
-        .init(sku: line.sku, name: line.name, quantity: line.quantity, unitPrice: line.unitPrice.decimalString,
-              lineTotal: line.lineTotal.decimalString, vatRegime: .init(rawValue: line.vatRegime.rawValue) ?? .standard,
-              vatAmount: line.vat.decimalString)
+    /// A priced line with the VAT rate of the day it was priced (0 for exempt investment gold).
+    static func line(_ line: PricedLine, pricedAt date: Date) -> Components.Schemas.QuoteLine {
+        let rate: Decimal = line.vatRegime == .exemptInvestmentGold ? 0 : VatRateTable.germany.percent(on: date)
+        return .init(sku: line.sku, name: line.name, quantity: line.quantity, unitPrice: line.unitPrice.decimalString,
+                     lineTotal: line.lineTotal.decimalString, vatRegime: .init(rawValue: line.vatRegime.rawValue) ?? .standard,
+                     vatRate: rate.plainString, vatAmount: line.vat.decimalString)
     }
 
     func placeOrder(_ input: Operations.PlaceOrder.Input) async throws -> Operations.PlaceOrder.Output {
@@ -184,7 +186,8 @@ extension APIHandler {
         guard let (order, _) = try await site.orders.order(number: input.path.number, seenBy: viewer) else { return notFound }
         return .ok(.init(body: .json(.init(
             number: order.number, status: .init(rawValue: order.status.rawValue) ?? .awaitingPayment, currency: .eur,
-            lines: order.lines.map(Self.line), shippingFee: order.shippingFee.decimalString, total: order.total.decimalString,
+            lines: order.lines.map { Self.line($0, pricedAt: order.createdAt) }, shippingFee: order.shippingFee.decimalString,
+            total: order.total.decimalString,
             paymentReference: order.paymentReference, paymentMethod: order.payment == .bankTransfer ? .bankTransfer : .cash,
             shippingMethod: order.shipping == .insured ? .insured : .pickup, dueDate: order.dueAt))))
     }
