@@ -104,10 +104,7 @@ public struct DatevBatch: Sendable {
     static func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     /// The Berlin calendar day as `20261130`.
-    static func day(_ date: Date) -> String {
-        let parts = Format.berlin.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-    }
+    static func day(_ date: Date) -> String { BankingCalendar.berlinDay(of: date).replacingOccurrences(of: "-", with: "") }
 
     /// `20261130143000000`: year to milliseconds, Berlin time.
     static func timestamp(_ date: Date) -> String {

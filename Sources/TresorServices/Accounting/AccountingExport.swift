@@ -23,7 +23,7 @@ public struct AccountingExport: Sendable {
     /// The Berlin days `fromDay`…`untilDay` (inclusive, `2026-11-01`): each document on its issue day, each transfer on
     /// its booking day, cash taken at the counter on the day of hand-over.
     public func datev(fromDay: String, untilDay: String, now: Date) async throws -> DatevBatch {
-        guard let from = Self.berlinMidnight(fromDay), let lastDay = Self.berlinMidnight(untilDay), lastDay >= from,
+        guard let from = CivilDate.berlinDay(fromDay), let lastDay = CivilDate.berlinDay(untilDay), lastDay >= from,
               lastDay.timeIntervalSince(from) <= 400 * 86_400,
               let until = Format.berlin.date(byAdding: .day, value: 1, to: lastDay) else { throw Problem.badPeriod }
         let (documents, payments) = try await database.read { sql in
@@ -37,19 +37,11 @@ public struct AccountingExport: Sendable {
                                          date: invoice.suppliedAt, document: invoice.order.number, text: "Barzahlung " + invoice.order.number))
         }
         for payment in payments {
-            guard let day = payment.entry.bookingDate.flatMap(Self.berlinMidnight) else { continue }
+            guard let day = payment.entry.bookingDate.flatMap(CivilDate.berlinDay) else { continue }
             bookings.append(DatevBooking(amount: payment.entry.amount, debit: true, account: accounts.bank, contraAccount: accounts.debtors,
                                          date: day.addingTimeInterval(12 * 3600), document: payment.orderNumber ?? payment.entry.bankReference,
                                          text: "Zahlung \(payment.orderNumber ?? "") \(payment.entry.bankReference)"))
         }
         return DatevBatch(consultant: consultant, client: client, from: from, until: lastDay, created: now, bookings: bookings)
-    }
-
-    /// Midnight in Berlin at the start of `2026-11-30`.
-    static func berlinMidnight(_ day: String) -> Date? {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard day.count == 10, parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]), parts[0] >= 2000 else { return nil }
-        let date = CivilDate.berlinMidnight(parts[0], parts[1], parts[2])
-        return BankingCalendar.berlinDay(of: date) == day ? date : nil
     }
 }

@@ -31,14 +31,11 @@ extension OrderDesk {
         return OrderAccessToken.verify(token, orderID: order.id, key: try await secrets.key("order-access"))
     }
 
-    /// The order and its invoice number, if `viewer` may see it.
-    public func order(number: String, seenBy viewer: OrderViewer) async throws -> (order: Order, invoice: String?)? {
-        let found = try await database.read { sql -> (Order, String?)? in
-            guard let order = try await OrderRepository(sql).find(number: number) else { return nil }
-            return (order, try await InvoiceRepository(sql).find(orderID: order.id)?.number)
-        }
-        guard let (order, invoice) = found, try await mayView(order, viewer) else { return nil }
-        return (order, invoice)
+    /// The order, if `viewer` may see it.
+    public func order(number: String, seenBy viewer: OrderViewer) async throws -> Order? {
+        guard let order = try await database.read({ sql in try await OrderRepository(sql).find(number: number) }),
+              try await mayView(order, viewer) else { return nil }
+        return order
     }
 
     /// The order placed on a quote, if `viewer` may see it (a second click on a quote already ordered).

@@ -183,7 +183,7 @@ extension APIHandler {
         // Anyone but the customer who placed it (by its access token or their logged-in account) or staff
         // learns nothing, not even that the order exists.
         let viewer = OrderViewer(token: APIAuth.bearer, customerID: caller.customerID, staff: caller.staffMember)
-        guard let (order, _) = try await site.orders.order(number: input.path.number, seenBy: viewer) else { return notFound }
+        guard let order = try await site.orders.order(number: input.path.number, seenBy: viewer) else { return notFound }
         return .ok(.init(body: .json(.init(
             number: order.number, status: .init(rawValue: order.status.rawValue) ?? .awaitingPayment, currency: .eur,
             lines: order.lines.map { Self.line($0, pricedAt: order.createdAt) }, shippingFee: order.shippingFee.decimalString,

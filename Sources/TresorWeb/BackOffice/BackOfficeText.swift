@@ -10,8 +10,7 @@ enum BackOfficeText: Wording {
          feedTitle, feedNone, feedStale, feedFresh, heldTicks, paidToShip, packedToShip
     case ordersTitle, filterStatus, filterPayment, filterShipping, filterFrom, filterUntil, filterText, filterApply, filterAny,
          noOrders, pageNext, pagePrevious, pageNumber, colNumber, colPlaced, colCustomer, colStatus, colPayment, colShipping, colTotal
-    case orderTitle, orderCustomer, orderLines, orderCompliance, orderEvents, orderSteps, orderNoSteps, orderInvoice, orderNoInvoice, orderCancellationInvoice, menuPages, pagesTitle, pagesLead, pagesVersion, pagesTemplate, pagesEdit,
-         pagesText, pagesSave, pagesSaved, pagesEmpty, pagesTooLong, pagesVersions, pagesRestore, pagesPreview, stepReturn, returnRefused, returnUndeliverable, returnLead,
+    case orderTitle, orderCustomer, orderLines, orderCompliance, orderEvents, orderSteps, orderNoSteps, orderInvoice, orderNoInvoice, orderCancellationInvoice, menuPages, stepReturn, returnRefused, returnUndeliverable, returnLead,
          refundsTitle, refundsNone, settingsCountries, settingsCountriesHint, settingsOSS, datevTitle, datevDownload, datevBadPeriod, refundPaidButton, refundNote, refundDone, refundGone, orderRefund, refundOpen, refundPaidOn,
          orderPackingSlip, colSku, colProduct, colQuantity, colUnit, colLine, colWhen, colWho, colWhat, colNote, shippingFee,
          paymentReference, dueDate
@@ -149,20 +148,6 @@ enum BackOfficeText: Wording {
         case .stepDeliver: ("Zugestellt / übergeben", "Delivered / handed over")
         case .stepCancel: ("Stornieren", "Cancel")
         case .menuPages: ("Rechtstexte", "Legal pages")
-        case .pagesTitle: ("Rechtstexte", "Legal pages")
-        case .pagesLead: ("Impressum, Datenschutz, AGB, Widerruf, Versand und „Über uns“. Jede Speicherung ist eine neue Version; ältere lassen sich wiederherstellen. Die Angaben des Händlers im Impressum und die Versandkosten kommen aus den Einstellungen.",
-                          "Imprint, privacy, terms, withdrawal, shipping and about. Every save is a new version; earlier ones can be restored. The dealer's details in the imprint and the shipping costs come from the settings.")
-        case .pagesVersion: ("Version %@ vom %@ (%@)", "Version %@ of %@ (%@)")
-        case .pagesTemplate: ("Mustertext des Shops (noch nicht bearbeitet)", "The shop's template (not edited yet)")
-        case .pagesEdit: ("Bearbeiten", "Edit")
-        case .pagesText: ("Text (Markdown)", "Text (Markdown)")
-        case .pagesSave: ("Als neue Version speichern", "Save as a new version")
-        case .pagesSaved: ("Version %@ gespeichert.", "Version %@ saved.")
-        case .pagesEmpty: ("Der Text ist leer.", "The text is empty.")
-        case .pagesTooLong: ("Der Text ist zu lang (höchstens 60.000 Zeichen).", "The text is too long (60,000 characters at most).")
-        case .pagesVersions: ("Versionen", "Versions")
-        case .pagesRestore: ("Wiederherstellen", "Restore")
-        case .pagesPreview: ("So sieht die Seite jetzt aus", "The page as it reads now")
         case .stepReturn: ("Rücksendung erfassen (Sendung zurück)", "Record the returned parcel")
         case .returnRefused: ("Annahme verweigert", "Delivery refused")
         case .returnUndeliverable: ("Unzustellbar", "Undeliverable")

@@ -24,7 +24,7 @@ struct LegalPagesController: Sendable {
         }
         group.get(.backOffice(.legalEdit(page: ":page", language: ":language"))) { request, context, lang in
             let (page, language) = try Self.target(context)
-            let notice = request.query("saved").isEmpty ? nil : BackOfficeText.pagesSaved(lang, request.query("saved"))
+            let notice = request.query("saved").isEmpty ? nil : LegalDeskText.saved(lang, request.query("saved"))
             return try await editor(page, language, context, lang, notice: notice)
         }
         group.post(.backOffice(.legalSave(page: ":page", language: ":language"))) { _, context, lang in
@@ -68,8 +68,8 @@ struct LegalPagesController: Sendable {
                                  + "?saved=" + String(saved.version), context.visitor)
         } catch let problem as LegalTextProblem {
             let text: String = switch problem {
-            case .empty: BackOfficeText.pagesEmpty(lang)
-            case .tooLong: BackOfficeText.pagesTooLong(lang)
+            case .empty: LegalDeskText.empty(lang)
+            case .tooLong: LegalDeskText.tooLong(lang)
             case .noSuchVersion, .notStaff: throw PageError.notFound
             }
             return try await editor(page, language, context, lang, draft: context.form["markdown"], problem: text, status: .unprocessableContent)
@@ -81,22 +81,22 @@ enum LegalPagesView {
     static func list(_ frame: BackOfficeFrame, _ current: [(LegalPage, Language, LegalText)]) -> String {
         let lang = frame.lang
         let main: Node<HTML.BodyContext> = .group(
-            .h1(.text(BackOfficeText.pagesTitle(lang))),
-            .p(.text(BackOfficeText.pagesLead(lang))),
+            .h1(.text(LegalDeskText.title(lang))),
+            .p(.text(LegalDeskText.lead(lang))),
             .table(.attr("class", "bo-table"),
                    .tbody(.forEach(current) { page, language, text in
                        .tr(.td(.a(.attr("href", Page.shop(.legal(page)).path(language)), .text(page.title(language)))),
                            .td(.text(language.rawValue)), .td(.text(describe(text, lang))),
                            .td(.a(.attr("href", Page.backOffice(.legalEdit(page: page.rawValue, language: language.rawValue)).path(lang)),
-                                  .text(BackOfficeText.pagesEdit(lang)))))
+                                  .text(LegalDeskText.edit(lang)))))
                    }))
         )
-        return BackOfficeLayout.render(frame, title: BackOfficeText.pagesTitle(lang), main: main)
+        return BackOfficeLayout.render(frame, title: LegalDeskText.title(lang), main: main)
     }
 
     static func describe(_ text: LegalText, _ lang: Language) -> String {
-        guard let at = text.savedAt else { return BackOfficeText.pagesTemplate(lang) }
-        return BackOfficeText.pagesVersion(lang, String(text.version), Format.dateTime(at, lang), text.savedBy ?? "")
+        guard let at = text.savedAt else { return LegalDeskText.template(lang) }
+        return LegalDeskText.version(lang, String(text.version), Format.dateTime(at, lang), text.savedBy ?? "")
     }
 
     static func editor(_ frame: BackOfficeFrame, _ page: LegalPage, _ language: Language, text: String, preview: String,
@@ -107,17 +107,17 @@ enum LegalPagesView {
             .h1(.text(title)),
             Forms.notices(problem.map { [$0] } ?? []),
             BackOfficeLayout.form(.legalSave(page: page.rawValue, language: language.rawValue), frame, class: "form",
-                                  .div(.attr("class", "field"), .label(.attr("for", "f-markdown"), .text(BackOfficeText.pagesText(lang))),
+                                  .div(.attr("class", "field"), .label(.attr("for", "f-markdown"), .text(LegalDeskText.text(lang))),
                                        .textarea(.attr("id", "f-markdown"), .attr("name", "markdown"), .attr("rows", "24"),
                                                  .attr("maxlength", String(LegalText.maximumLength)), .text(text))),
-                                  Forms.submit(BackOfficeText.pagesSave(lang))),
-            .h2(.text(BackOfficeText.pagesPreview(lang))),
+                                  Forms.submit(LegalDeskText.save(lang))),
+            .h2(.text(LegalDeskText.preview(lang))),
             .article(.attr("class", "prose preview"), .raw(preview)),
-            .h2(.text(BackOfficeText.pagesVersions(lang))),
+            .h2(.text(LegalDeskText.versions(lang))),
             .ul(.forEach(versions) { version in
                 .li(.text(describe(version, lang) + " "),
                     BackOfficeLayout.form(.legalRestore(page: page.rawValue, language: language.rawValue, version: String(version.version)),
-                                          frame, Forms.submit(BackOfficeText.pagesRestore(lang), class: "button secondary")))
+                                          frame, Forms.submit(LegalDeskText.restore(lang), class: "button secondary")))
             })
         )
         return BackOfficeLayout.render(frame, title: title, main: main)

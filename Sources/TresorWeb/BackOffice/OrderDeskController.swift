@@ -62,16 +62,7 @@ struct OrderDeskController: Sendable {
     /// The start of a day `yyyy-mm-dd` in Berlin; nil for an empty value.
     static func day(_ text: String, name: String) throws -> Date? {
         guard !text.isEmpty else { return nil }
-        let parts = text.split(separator: "-").map { Int($0) }
-        guard text.count == 10, parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2], (2000...2100).contains(year) else {
-            throw PageError.badParameter(InvalidParameter(name: name, value: text))
-        }
-        var berlin = Calendar(identifier: .gregorian)
-        berlin.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
-        let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: berlin), let date = berlin.date(from: components) else {
-            throw PageError.badParameter(InvalidParameter(name: name, value: text))
-        }
+        guard let date = CivilDate.berlinDay(text) else { throw PageError.badParameter(InvalidParameter(name: name, value: text)) }
         return date
     }
 

@@ -30,7 +30,7 @@ struct OrderPagesController: Sendable {
         let number = context.parameters.get("number") ?? ""
         let visitor = context.visitor
         let (viewer, query) = viewer(request, visitor)
-        guard let (order, _) = try await site.orders.order(number: number, seenBy: viewer) else { throw PageError.notFound }
+        guard let order = try await site.orders.order(number: number, seenBy: viewer) else { throw PageError.notFound }
         let html = OrderView.render(order, documents: try await site.orders.documents(orderID: order.id), tokenQuery: query, bank: site.bank,
                                     site.pageContext(request, .orders(.order(number: order.number))))
         return try await site.page(html, visitor)
