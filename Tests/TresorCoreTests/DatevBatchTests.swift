@@ -30,12 +30,40 @@ import Testing
             "2616,38;\"H\";\"EUR\";;;;10000;8100;;2811;\"S-2026-000001\";;;\"Storno T-2026-000001 exempt_investment_gold\"",
             "457,66;\"H\";\"EUR\";;;;10000;8400;;2811;\"S-2026-000001\";;;\"Storno T-2026-000001 standard\"",
             "357,94;\"H\";\"EUR\";;;;10000;8200;;2811;\"S-2026-000001\";;;\"Storno T-2026-000001 margin_scheme\"",
-        ])
+        ].map { $0 + Self.noDestination })
         // The invoice's lines add up to its total: 2,616.38 + 457.66 + 357.94 = 3,431.98 €.
         #expect(bookings.prefix(3).reduce(Money.zero) { $0 + $1.amount } == invoice.total)
         // Windows-1252, CRLF: "Schlüssel" is one byte 0xFC.
         let data = batch.data
         #expect(data.contains(0xFC) && !data.contains(0xC3))
         #expect(String(decoding: data.suffix(2), as: UTF8.self) == "\r\n")
+    }
+
+    /// Fields 15 to 41 of a booking that is no distance sale: all empty.
+    static let noDestination = String(repeating: ";", count: 27)
+
+    /// A silver bar sent to Austria under the One-Stop-Shop (`InvoiceTests`: 1,181.11 € gross, 196.85 € Austrian VAT):
+    /// booked to the account for other member states' VAT, with the country and its rate in fields 40 and 41. Greece
+    /// is `EL` there.
+    @Test func aDistanceSaleCarriesItsCountryAndRate() throws {
+        let tests = InvoiceTests()
+        var toVienna = tests.order([tests.line("AG-1KG", 1, 116_616, .standard, vatCents: 19_436)], shipping: Money(cents: 1_495))
+        toVienna.vatCountry = "AT"
+        let shipped = CivilDate.berlinMidnight(2026, 11, 27).addingTimeInterval(10 * 3600)
+        let invoice = Invoice(number: "R-2026-000011", issuedAt: shipped, suppliedAt: shipped, order: toVienna, seller: .demo)
+        let bookings = DatevBatch.bookings(invoice, accounts: DatevAccounts())
+        let batch = DatevBatch(consultant: 1001, client: 1, from: CivilDate.berlinMidnight(2026, 11, 1), until: CivilDate.berlinMidnight(2026, 11, 30),
+                               created: shipped, bookings: bookings)
+        let fields = batch.lines[2].components(separatedBy: ";")
+        #expect(fields.count == DatevBatch.columns.count && DatevBatch.columns.count == 41)
+        #expect(DatevBatch.columns[39] == "EU-Land u. UStID (Bestimmung)" && DatevBatch.columns[40] == "EU-Steuersatz (Bestimmung)")
+        #expect(Array(fields[0...10]) == ["1181,11", "\"S\"", "\"EUR\"", "", "", "", "10000", "8320", "", "2711", "\"R-2026-000011\""])
+        #expect(fields[39] == "\"AT\"" && fields[40] == "20,00")
+        #expect(fields[14...38].allSatisfy { $0.isEmpty })
+        var toAthens = toVienna
+        toAthens.vatCountry = "GR"
+        let greek = Invoice(number: "R-2026-000012", issuedAt: shipped, suppliedAt: shipped, order: toAthens, seller: .demo)
+        #expect(DatevBatch.bookings(greek, accounts: DatevAccounts()).first?.destination?.datevCountry == "EL")
+        #expect(greek.groups[0].ratePercent == 24)
     }
 }

@@ -129,4 +129,48 @@ import Testing
             }
         }
     }
+
+    /// The kilo bar of `PricingTests` sent with 14.95 € insured shipping. With the One-Stop-Shop to Austria or France
+    /// (20 %) it cost 1166.16 €: VAT 1166.16 / 6 = 194.36 € on the bar and 14.95 / 6 = 2.4917 → 2.49 € on the shipping,
+    /// 196.85 € of 1181.11 € (net 984.26 €), named as that country's VAT. Without the One-Stop-Shop it cost 1156.45 €
+    /// with German VAT: 1156.45 × 19/119 = 184.64 € plus 14.95 × 19/119 = 2.3870 → 2.39 €, 187.03 € of 1171.40 €.
+    @Test(arguments: ["AT", "FR"])
+    func aDistanceSaleIsInvoicedWithTheDestinationsVAT(_ country: String) {
+        var parcel = order([line("S-BAR-1KG", 1, 116_616, .standard, vatCents: 19_436)], shipping: Money(cents: 1_495))
+        parcel.vatCountry = country
+        let invoice = Invoice(number: "R-2026-000020", issuedAt: placed, suppliedAt: placed, order: parcel, seller: .demo)
+        #expect(invoice.groups.count == 1)
+        #expect(invoice.groups[0].ratePercent == 20 && invoice.groups[0].country == country)
+        #expect(invoice.vatTotal == Money(cents: 19_685) && invoice.total == Money(cents: 118_111))
+        #expect(invoice.groups[0].net == Money(cents: 98_426))
+
+        var german = order([line("S-BAR-1KG", 1, 115_645, .standard, vatCents: 18_464)], shipping: Money(cents: 1_495))
+        german.customer.country = country  // OSS off: a parcel abroad keeps German VAT
+        let domestic = Invoice(number: "R-2026-000021", issuedAt: placed, suppliedAt: placed, order: german, seller: .demo)
+        #expect(domestic.groups[0].ratePercent == 19 && domestic.groups[0].country == nil)
+        #expect(domestic.vatTotal == Money(cents: 18_703) && domestic.total == Money(cents: 117_140))
+    }
+
+    /// Gold in the same parcel to Austria stays exempt and names no country; only the silver group does.
+    @Test func goldInADistanceSaleStaysExempt() {
+        var parcel = order([line("AU", 1, 260_117, .exemptInvestmentGold, vatCents: 0), line("S-BAR-1KG", 1, 116_616, .standard, vatCents: 19_436)],
+                           shipping: .zero)
+        parcel.vatCountry = "AT"
+        let invoice = Invoice(number: "R-2026-000022", issuedAt: placed, suppliedAt: placed, order: parcel, seller: .demo)
+        #expect(invoice.groups.map(\.country) == [nil, "AT"])
+        #expect(invoice.groups.map(\.ratePercent) == [nil, Decimal(20)])
+        let cancellation = Invoice.cancellation(of: invoice, number: "S-2026-000009", issuedAt: placed, seller: .demo)
+        #expect(cancellation.groups.map(\.country) == [nil, "AT"] && cancellation.vatTotal == Money(cents: -19_436))
+    }
+
+    /// Invoices stored before VAT followed the destination hold orders without `vatCountry`: they read as German.
+    @Test func earlierStoredOrdersReadAsGerman() throws {
+        let earlier = order([line("AG", 1, 11_900, .standard, vatCents: 1_900)], shipping: .zero)
+        let text = String(decoding: try JSONEncoder().encode(earlier), as: UTF8.self)
+        #expect(text.contains("\"vatCountry\":\"DE\""))
+        let without = text.replacingOccurrences(of: ",\"vatCountry\":\"DE\"", with: "").replacingOccurrences(of: "\"vatCountry\":\"DE\",", with: "")
+        #expect(!without.contains("vatCountry"))
+        let decoded = try JSONDecoder().decode(Order.self, from: Data(without.utf8))
+        #expect(decoded == earlier && decoded.vatCountry == "DE")
+    }
 }

@@ -47,21 +47,55 @@ import Testing
         #expect(prices.buybackPrice == Money(cents: 244_817))
     }
 
+    func kiloBar() throws -> Product {
+        Product(sku: "S-BAR-1KG", slug: "silberbarren-1-kg", name: "Silberbarren 1 kg", metal: .silver,
+                form: .bar, grossGrams: 1000, fineness: Fineness("999")!, mint: "Heraeus", year: nil,
+                vatRegime: .standard,
+                premium: try PremiumRule(tiers: [PremiumTier(minQuantity: 1, percent: 6, fixed: Money(cents: 150))],
+                                         buybackDiscountPercent: 5, buybackFixedDiscount: Money(cents: 200)),
+                stock: 1)
+    }
+
     @Test func silverKiloBarWithVAT() throws {
         // 1000 g × 0.999 = 999 g = 32.118595822 oz; × 28.50 €/oz = 915.379980929 €
         // net = 915.379980929 × 1.06 + 1.50 = 971.802779784 €; gross × 1.19 = 1156.445307943 → 1156.45 €
-        let bar = Product(sku: "S-BAR-1KG", slug: "silberbarren-1-kg", name: "Silberbarren 1 kg", metal: .silver,
-                          form: .bar, grossGrams: 1000, fineness: Fineness("999")!, mint: "Heraeus", year: nil,
-                          vatRegime: .standard,
-                          premium: try PremiumRule(tiers: [PremiumTier(minQuantity: 1, percent: 6, fixed: Money(cents: 150))],
-                                                   buybackDiscountPercent: 5, buybackFixedDiscount: Money(cents: 200)),
-                          stock: 1)
+        let bar = try kiloBar()
         #expect(calculator.unitPrice(of: bar, quantity: 1, spotAsk: d("28.50"), on: at) == Money(cents: 115_645))
         // buy-back: 28.10 × 32.118595822 × 0.95 − 2.00 = 855.405915470 → 855.41 €
         #expect(calculator.buybackPrice(of: bar, spotBid: d("28.10")) == Money(cents: 85_541))
         // In the second half of 2020 the rate was 16 %: 971.802779784 × 1.16 = 1127.291224550 → 1127.29 €
         let in2020 = CivilDate.utcMidnight(2020, 9, 1)
         #expect(calculator.unitPrice(of: bar, quantity: 1, spotAsk: d("28.50"), on: in2020) == Money(cents: 112_729))
+    }
+
+    /// VAT by destination (§3c, §18j UStG): the kilo bar's net 971.802779784 € (above) with Austria's and France's
+    /// 20 %: × 1.20 = 1166.163335741 → 1166.16 € (VAT 1166.16 / 6 = 194.36 €); with Finland's 25.5 % (since 1 Sep
+    /// 2024): × 1.255 = 1219.612488629 → 1219.61 €; in Germany 1156.45 €. Investment gold stays exempt everywhere and
+    /// the margin scheme keeps German VAT on the margin (33.58 €, below).
+    @Test func standardRatedGoodsCarryTheTaxingCountrysRate() throws {
+        let bar = try kiloBar()
+        let spot = d("28.50")
+        #expect(calculator.unitPrice(of: bar, quantity: 1, spotAsk: spot, on: at, vatCountry: "AT") == Money(cents: 116_616))
+        #expect(calculator.unitPrice(of: bar, quantity: 1, spotAsk: spot, on: at, vatCountry: "FR") == Money(cents: 116_616))
+        #expect(calculator.unitPrice(of: bar, quantity: 1, spotAsk: spot, on: at, vatCountry: "FI") == Money(cents: 121_961))
+        #expect(calculator.unitPrice(of: bar, quantity: 1, spotAsk: spot, on: at, vatCountry: "DE") == Money(cents: 115_645))
+        #expect(VatBreakdown(lineTotal: Money(cents: 116_616), regime: .standard, ratePercent: 20).vat == Money(cents: 19_436))
+        #expect(calculator.unitPrice(of: try krugerrand(), quantity: 1, spotAsk: d("2501.37"), on: at, vatCountry: "AT") == Money(cents: 258_893))
+        let rates = VatRates()
+        #expect(rates.percent(.exemptInvestmentGold, in: "FR", on: at) == 0)
+        #expect(rates.percent(.marginScheme, in: "FR", on: at) == 19)
+        #expect(rates.percent(.standard, in: "FI", on: CivilDate.berlinMidnight(2024, 8, 31)) == 24)
+        #expect(rates.percent(.standard, in: "DE", on: CivilDate.utcMidnight(2020, 9, 1)) == 16)
+    }
+
+    /// Whose VAT a sale owes: the parcel's country only with the One-Stop-Shop and only for a parcel abroad in the EU.
+    @Test func theTaxingCountryFollowsTheParcel() {
+        #expect(VatRates.country(shipping: .insured, deliveryCountry: "AT", ossRegistered: true) == "AT")
+        #expect(VatRates.country(shipping: .insured, deliveryCountry: "fr", ossRegistered: true) == "FR")
+        #expect(VatRates.country(shipping: .insured, deliveryCountry: "AT", ossRegistered: false) == "DE")
+        #expect(VatRates.country(shipping: .pickup, deliveryCountry: "AT", ossRegistered: true) == "DE")
+        #expect(VatRates.country(shipping: .insured, deliveryCountry: "DE", ossRegistered: true) == "DE")
+        #expect(VatRates.country(shipping: .insured, deliveryCountry: "CH", ossRegistered: true) == "DE")
     }
 
     @Test func marginSchemeTaxesOnlyThePremium() throws {
@@ -75,6 +109,7 @@ import Testing
                                                      buybackDiscountPercent: 10),
                             stock: 100)
         #expect(calculator.unitPrice(of: maple, quantity: 1, spotAsk: d("28.50"), on: at) == Money(cents: 3_358))
+        #expect(calculator.unitPrice(of: maple, quantity: 1, spotAsk: d("28.50"), on: at, vatCountry: "AT") == Money(cents: 3_358))
         maple.vatRegime = .standard
         #expect(calculator.unitPrice(of: maple, quantity: 1, spotAsk: d("28.50"), on: at) == Money(cents: 3_900))
     }

@@ -53,4 +53,14 @@ import Testing
             try desk.quote([("G-KR-1OZ", 1)], snapshot: shop, now: now.addingTimeInterval(121))
         }
     }
+
+    /// A quote for a parcel taxed in Austria: the kilo bar at 1166.16 € with 194.36 € Austrian VAT (`PricingTests`),
+    /// the Krugerrand exempt as anywhere.
+    @Test func aQuoteCarriesTheVATOfItsTaxingCountry() throws {
+        let quote = try QuoteDesk().quote([("S-BAR-1KG", 1), ("G-KR-1OZ", 1)], snapshot: try snapshot(), now: now, vatCountry: "AT")
+        #expect(quote.vatCountry == "AT")
+        #expect(quote.lines.map(\.unitPrice) == [Money(cents: 116_616), Money(cents: 258_893)])
+        #expect(quote.lines.map(\.vat) == [Money(cents: 19_436), .zero])
+        #expect(try QuoteDesk().quote([("S-BAR-1KG", 1)], snapshot: try snapshot(), now: now).vatCountry == "DE")
+    }
 }

@@ -32,7 +32,7 @@ import TresorTestSupport
                 "5202,34;\"S\";\"EUR\";;;;10000;8100;;2711;\"R-2026-000001\";;;\"Rechnung T-2026-000001 exempt_investment_gold\"",
                 "5202,34;\"H\";\"EUR\";;;;10000;8100;;2811;\"S-2026-000001\";;;\"Storno T-2026-000001 exempt_investment_gold\"",
                 "5202,34;\"S\";\"EUR\";;;;1200;10000;;2711;\"T-2026-000001\";;;\"Zahlung T-2026-000001 2026112700001\"",
-            ])
+            ].map { $0 + String(repeating: ";", count: 27) })
             // Outside the period: nothing; a reversed or impossible period is refused.
             #expect(try await export.datev(fromDay: "2026-10-01", untilDay: "2026-10-31", now: now).bookings.isEmpty)
             await #expect(throws: AccountingExport.Problem.badPeriod) { try await export.datev(fromDay: "2026-11-30", untilDay: "2026-11-01", now: now) }

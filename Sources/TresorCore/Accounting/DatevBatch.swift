@@ -1,8 +1,9 @@
 import Foundation
 
 /// The accounts the export books to. The defaults follow SKR03 as commonly used (debtors 10000, bank 1200, revenue
-/// 8400 for 19 %, 8100 for tax-exempt supplies, 8200 for margin-scheme sales); the dealer's tax adviser confirms or
-/// changes them (`TRESOR_DATEV_ACCOUNT_*`). See docs/operations.md.
+/// 8400 for 19 %, 8100 for tax-exempt supplies, 8200 for margin-scheme sales, 8320 for distance sales taxed in another
+/// member state under the One-Stop-Shop); the dealer's tax adviser confirms or changes them (`TRESOR_DATEV_ACCOUNT_*`).
+/// See docs/operations.md.
 public struct DatevAccounts: Sendable, Hashable {
     public var debtors = "10000"
     public var bank = "1200"
@@ -11,11 +12,15 @@ public struct DatevAccounts: Sendable, Hashable {
     public var exemptInvestmentGold = "8100"
     public var standardRate = "8400"
     public var marginScheme = "8200"
+    /// Standard-rated goods taxed in another member state (§3c UStG, declared in the One-Stop-Shop).
+    public var otherMemberState = "8320"
 
     public init() {}
 
-    public func revenue(_ regime: VatRegime) -> String {
-        switch regime {
+    /// The revenue account of a VAT group: by treatment, or the one for another member state's VAT.
+    public func revenue(_ group: InvoiceVatGroup) -> String {
+        if group.country != nil { return otherMemberState }
+        return switch group.regime {
         case .exemptInvestmentGold: exemptInvestmentGold
         case .standard: standardRate
         case .marginScheme: marginScheme
@@ -35,8 +40,26 @@ public struct DatevBooking: Sendable, Hashable {
     public var document: String
     /// Buchungstext (at most 60 characters).
     public var text: String
+    /// A distance sale taxed in another member state: its country (field 40, "EU-Land u. UStID (Bestimmung)", the
+    /// country alone for a consumer) and that country's rate (field 41, "EU-Steuersatz (Bestimmung)").
+    public var destination: Destination?
 
-    public init(amount: Money, debit: Bool, account: String, contraAccount: String, date: Date, document: String, text: String) {
+    public struct Destination: Sendable, Hashable {
+        public var country: String
+        public var ratePercent: Decimal
+
+        public init(country: String, ratePercent: Decimal) {
+            self.country = country
+            self.ratePercent = ratePercent
+        }
+
+        /// DATEV's country code: Greece is `EL` there, as in VAT ids.
+        public var datevCountry: String { country == "GR" ? "EL" : country }
+    }
+
+    public init(amount: Money, debit: Bool, account: String, contraAccount: String, date: Date, document: String, text: String,
+                destination: Destination? = nil) {
+        self.destination = destination
         self.amount = amount
         self.debit = debit
         self.account = account
@@ -66,10 +89,14 @@ public struct DatevBatch: Sendable {
         self.bookings = bookings
     }
 
-    /// The columns written, the first fourteen of the Buchungsstapel in its order; the others stay empty and are left off.
+    /// The columns written, the first 41 of the Buchungsstapel in its order (up to the destination country and rate of
+    /// a distance sale); the others stay empty and are left off.
     public static let columns = ["Umsatz (ohne Soll/Haben-Kz)", "Soll/Haben-Kennzeichen", "WKZ Umsatz", "Kurs", "Basis-Umsatz",
                                  "WKZ Basis-Umsatz", "Konto", "Gegenkonto (ohne BU-Schlüssel)", "BU-Schlüssel", "Belegdatum",
-                                 "Belegfeld 1", "Belegfeld 2", "Skonto", "Buchungstext"]
+                                 "Belegfeld 1", "Belegfeld 2", "Skonto", "Buchungstext", "Postensperre", "Diverse Adressnummer",
+                                 "Geschäftspartnerbank", "Sachverhalt", "Zinssperre", "Beleglink"]
+        + (1...8).flatMap { ["Beleginfo - Art \($0)", "Beleginfo - Inhalt \($0)"] }
+        + ["KOST1 - Kostenstelle", "KOST2 - Kostenstelle", "Kost-Menge", "EU-Land u. UStID (Bestimmung)", "EU-Steuersatz (Bestimmung)"]
 
     public var lines: [String] {
         let (fromDay, untilDay) = (Self.day(from), Self.day(until))
@@ -81,9 +108,11 @@ public struct DatevBatch: Sendable {
         var lines = [header.joined(separator: ";"), Self.columns.map(Self.quoted).joined(separator: ";")]
         for booking in bookings {
             let day = Self.day(booking.date)
-            lines.append([Self.amount(booking.amount), Self.quoted(booking.debit ? "S" : "H"), Self.quoted("EUR"), "", "", "",
-                          booking.account, booking.contraAccount, "", String(day.suffix(2)) + String(day.dropFirst(4).prefix(2)),
-                          Self.quoted(String(booking.document.prefix(36))), "", "", Self.quoted(String(booking.text.prefix(60)))]
+            let destination = booking.destination.map { [Self.quoted($0.datevCountry), Format.decimal($0.ratePercent, scale: 2, .de)] } ?? ["", ""]
+            lines.append(([Self.amount(booking.amount), Self.quoted(booking.debit ? "S" : "H"), Self.quoted("EUR"), "", "", "",
+                           booking.account, booking.contraAccount, "", String(day.suffix(2)) + String(day.dropFirst(4).prefix(2)),
+                           Self.quoted(String(booking.document.prefix(36))), "", "", Self.quoted(String(booking.text.prefix(60)))]
+                          + Array(repeating: "", count: Self.columns.count - 16) + destination)
                 .joined(separator: ";"))
         }
         return lines
@@ -122,8 +151,9 @@ extension DatevBatch {
             guard group.gross != .zero else { return nil }
             let text = (invoice.kind == .invoice ? "Rechnung " : "Storno ") + invoice.order.number + " " + group.regime.rawValue
             return DatevBooking(amount: Money(cents: Int64(group.gross.cents.magnitude)), debit: invoice.kind == .invoice,
-                                account: accounts.debtors, contraAccount: accounts.revenue(group.regime), date: invoice.issuedAt,
-                                document: invoice.number, text: text)
+                                account: accounts.debtors, contraAccount: accounts.revenue(group), date: invoice.issuedAt,
+                                document: invoice.number, text: text,
+                                destination: group.country.map { .init(country: $0, ratePercent: group.ratePercent ?? 0) })
         }
     }
 }

@@ -27,6 +27,11 @@ public enum Format {
         return (negative ? "-" : "") + grouped + fraction
     }
 
+    /// A country's name from its ISO 3166-1 code: `Österreich` / `Austria`.
+    public static func country(_ code: String, _ language: Language) -> String {
+        Locale(identifier: language == .de ? "de_DE" : "en_GB").localizedString(forRegionCode: code) ?? code
+    }
+
     /// A weight in grams without trailing zeros: `31,1035 g`, `1.000 g`.
     public static func grams(_ grams: Decimal, _ language: Language) -> String {
         let rounded = grams.rounded(scale: 4)

@@ -27,17 +27,18 @@ public struct TierPrice: Sendable, Hashable {
 
 /// The one pricing function: spot and premium rule in, cents out, rounded once.
 public struct PriceCalculator: Sendable {
-    public var vatRates: VatRateTable
+    public var rates: VatRates
 
-    public init(vatRates: VatRateTable = .germany) { self.vatRates = vatRates }
+    public init(rates: VatRates = VatRates()) { self.rates = rates }
 
     /// Gross unit price for `quantity` units: spot ask × fine oz × (1 + premium %) + fixed premium,
-    /// plus VAT by regime, rounded half-up to the cent exactly once.
-    public func unitPrice(of product: Product, quantity: Int, spotAsk: Decimal, on date: Date) -> Money {
+    /// plus VAT by regime (of `vatCountry` for standard-rated goods, `VatRates`), rounded half-up to the cent exactly once.
+    public func unitPrice(of product: Product, quantity: Int, spotAsk: Decimal, on date: Date,
+                          vatCountry: String = VatRates.home) -> Money {
         let tier = product.premium.tier(for: quantity)
         let metalValue = spotAsk * product.fineTroyOunces
         let premium = metalValue * tier.percent / 100 + tier.fixed.euros
-        let vat = vatRates.percent(on: date) / 100
+        let vat = rates.percent(product.vatRegime, in: vatCountry, on: date) / 100
         let gross: Decimal = switch product.vatRegime {
         case .exemptInvestmentGold: metalValue + premium
         case .standard: (metalValue + premium) * (1 + vat)

@@ -10,12 +10,15 @@ public struct InvoiceVatGroup: Sendable, Hashable, Codable {
     /// The share of the shipping fee that follows these goods.
     public var shipping: Money
     public var vat: Money
+    /// The member state whose VAT this is when not Germany's: a distance sale under the One-Stop-Shop (§18j UStG).
+    public var country: String? = nil
     public var gross: Money { goods + shipping }
     public var net: Money { gross - vat }
 
     /// The same group with every amount reversed, as a cancellation invoice shows it.
     public var reversed: InvoiceVatGroup {
-        InvoiceVatGroup(regime: regime, ratePercent: ratePercent, goods: .zero - goods, shipping: .zero - shipping, vat: .zero - vat)
+        InvoiceVatGroup(regime: regime, ratePercent: ratePercent, goods: .zero - goods, shipping: .zero - shipping, vat: .zero - vat,
+                        country: country)
     }
 }
 
@@ -66,10 +69,12 @@ public struct Invoice: Sendable, Hashable, Codable {
         self.groups = groups
     }
 
-    /// The invoice for an order whose goods left at `suppliedAt`: each line's VAT at that day's rate (the gross
-    /// price the customer agreed stays; only the VAT in it follows the rate), shipping split over the treatments.
-    public init(number: String, issuedAt: Date, suppliedAt: Date, order: Order, seller: Seller, vatRates: VatRateTable = .germany) {
-        let rate = vatRates.percent(on: suppliedAt)
+    /// The invoice for an order whose goods left at `suppliedAt`: each line's VAT at that day's rate of the member
+    /// state the order is taxed in (the gross price the customer agreed stays; only the VAT in it follows the rate),
+    /// shipping split over the treatments.
+    public init(number: String, issuedAt: Date, suppliedAt: Date, order: Order, seller: Seller, rates: VatRates = VatRates()) {
+        let rate = rates.standardPercent(in: order.vatCountry, on: suppliedAt)
+        let abroad = order.vatCountry == VatRates.home ? nil : order.vatCountry
         let regimes = VatRegime.invoiceOrder.filter { regime in order.lines.contains { $0.vatRegime == regime } }
         let goods = regimes.map { regime in order.lines.filter { $0.vatRegime == regime }.reduce(Money.zero) { $0 + $1.lineTotal } }
         let shipping = Self.split(order.shippingFee, over: goods)
@@ -80,7 +85,7 @@ public struct Invoice: Sendable, Hashable, Codable {
             }
             let shippingVAT = VatBreakdown(lineTotal: shipping[i], regime: regime, ratePercent: rate).vat
             return InvoiceVatGroup(regime: regime, ratePercent: regime == .standard ? rate : nil, goods: goods[i],
-                                   shipping: shipping[i], vat: lineVAT + shippingVAT)
+                                   shipping: shipping[i], vat: lineVAT + shippingVAT, country: regime == .standard ? abroad : nil)
         }
         self.init(number: number, kind: .invoice, cancels: nil, issuedAt: issuedAt, suppliedAt: suppliedAt, order: order,
                   seller: seller, groups: groups)

@@ -31,9 +31,12 @@ public struct Quote: Sendable, Hashable, Identifiable {
     public var createdAt: Date
     public var expiresAt: Date
     public var lines: [PricedLine]
+    /// The member state whose VAT the standard-rated lines carry (`VatRates.country`); the order must go there.
+    public var vatCountry: String
 
-    public init(id: UUID, createdAt: Date, expiresAt: Date, lines: [PricedLine]) {
+    public init(id: UUID, createdAt: Date, expiresAt: Date, lines: [PricedLine], vatCountry: String = VatRates.home) {
         self.id = id
+        self.vatCountry = vatCountry
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.lines = lines
@@ -52,6 +55,8 @@ public enum QuoteProblem: Error, Equatable, Sendable {
     /// The feed is stale for this metal: nothing may be priced.
     case noPrice(sku: String)
     case insufficientStock(sku: String, requested: Int, available: Int)
+    /// Priced for delivery to a country the dealer does not ship to.
+    case notShippedTo(String)
 }
 
 /// Prices a basket from the current snapshot and locks it for the configured time.
@@ -65,9 +70,10 @@ public struct QuoteDesk: Sendable {
         self.lockDuration = lockDuration
     }
 
-    /// One line per SKU (repeated SKUs are added up), priced at the tier the line's quantity reaches.
+    /// One line per SKU (repeated SKUs are added up), priced at the tier the line's quantity reaches, with the VAT
+    /// of `vatCountry` on standard-rated goods.
     public func quote(_ items: [(sku: String, quantity: Int)], snapshot: CatalogueSnapshot, now: Date,
-                      id: UUID = UUID()) throws(QuoteProblem) -> Quote {
+                      vatCountry: String = VatRates.home, id: UUID = UUID()) throws(QuoteProblem) -> Quote {
         guard !items.isEmpty else { throw .empty }
         var quantities: [(String, Int)] = []
         for (sku, quantity) in items {
@@ -88,12 +94,12 @@ public struct QuoteDesk: Sendable {
             guard product.stock >= quantity else {
                 throw .insufficientStock(sku: sku, requested: quantity, available: product.stock)
             }
-            let unit = calculator.unitPrice(of: product, quantity: quantity, spotAsk: tick.ask, on: now)
+            let unit = calculator.unitPrice(of: product, quantity: quantity, spotAsk: tick.ask, on: now, vatCountry: vatCountry)
             let vat = VatBreakdown(lineTotal: unit * quantity, regime: product.vatRegime,
-                                   ratePercent: calculator.vatRates.percent(on: now)).vat
+                                   ratePercent: calculator.rates.percent(product.vatRegime, in: vatCountry, on: now)).vat
             lines.append(PricedLine(productID: product.id, sku: sku, name: product.name, quantity: quantity,
                                     unitPrice: unit, vatRegime: product.vatRegime, vat: vat))
         }
-        return Quote(id: id, createdAt: now, expiresAt: now.addingTimeInterval(lockDuration), lines: lines)
+        return Quote(id: id, createdAt: now, expiresAt: now.addingTimeInterval(lockDuration), lines: lines, vatCountry: vatCountry)
     }
 }

@@ -63,15 +63,19 @@ public struct InvoiceWording: Sendable {
     /// The summary line naming the amount of one VAT treatment.
     public func groupLabel(_ group: InvoiceVatGroup) -> String {
         switch group.regime {
-        case .standard: de ? "Nettobetrag \(rate(group.ratePercent))" : "Net amount at \(rate(group.ratePercent))"
+        case .standard: (de ? "Nettobetrag \(rate(group.ratePercent))" : "Net amount at \(rate(group.ratePercent))") + where_(group)
         case .exemptInvestmentGold: de ? "Steuerfreie Lieferung von Anlagegold¹" : "Exempt supply of investment gold¹"
         case .marginScheme: de ? "Differenzbesteuerte Lieferung²" : "Supply under the margin scheme²"
         }
     }
 
     public func vatLabel(_ group: InvoiceVatGroup) -> String {
-        de ? "zzgl. Umsatzsteuer \(rate(group.ratePercent))"
-           : "plus VAT at \(rate(group.ratePercent))"
+        (de ? "zzgl. Umsatzsteuer \(rate(group.ratePercent))" : "plus VAT at \(rate(group.ratePercent))") + where_(group)
+    }
+
+    /// ` (Österreich)³` after a rate of another member state's VAT.
+    func where_(_ group: InvoiceVatGroup) -> String {
+        group.country.map { " (\(Format.country($0, language)))³" } ?? ""
     }
 
     /// The facts beside the address: number, dates, order, and for a cancellation the invoice it reverses.
@@ -94,6 +98,11 @@ public struct InvoiceWording: Sendable {
         if invoice.contains.contains(.marginScheme) {
             notes.append(de ? "² Gebrauchtgegenstände/Sonderregelung: Differenzbesteuerung nach § 25a UStG; die Umsatzsteuer wird nicht gesondert ausgewiesen."
                             : "² Second-hand goods/special arrangements: margin scheme under § 25a UStG; VAT is not shown separately.")
+        }
+        if let country = invoice.groups.lazy.compactMap(\.country).first {
+            let name = Format.country(country, language)
+            notes.append(de ? "³ Fernverkauf (§ 3c UStG): Umsatzsteuer des Bestimmungslands \(name), erklärt im One-Stop-Shop-Verfahren (§ 18j UStG)."
+                            : "³ Distance sale (§ 3c UStG): VAT of the country of destination, \(name), declared under the One-Stop-Shop (§ 18j UStG).")
         }
         if invoice.order.shipping == .insured && invoice.groups.count > 1 {
             notes.append(de ? "Die Versandkosten folgen als Nebenleistung der Besteuerung der Waren, anteilig nach Warenwert."

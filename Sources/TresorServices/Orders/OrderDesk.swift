@@ -50,6 +50,8 @@ public enum OrderProblem: Error, Equatable, Sendable {
     case invalidIdempotencyKey
     /// Orders without an account are limited per client address and per e-mail address and hour.
     case tooManyGuestOrders
+    /// The quote carries another member state's VAT than this delivery owes (`VatRates.country`): quote again for it.
+    case quotedForOtherCountry(quoted: String, due: String)
 }
 
 /// Orders from quote to delivery: quotes priced from this instance's price board, the one transaction that
@@ -104,11 +106,26 @@ public struct OrderDesk: Sendable {
     // MARK: quotes
 
     /// Prices a basket at the board's current prices, locks it and stores it so any instance can place an
-    /// order on it. A stale feed or short stock is refused with the reason.
-    public func quote(_ items: [(sku: String, quantity: Int)], now: Date) async throws -> Quote {
-        let quote = try quotes.quote(items, snapshot: board.snapshot, now: now)
+    /// order on it. A stale feed or short stock is refused with the reason. `destination` is the country the parcel
+    /// goes to (nil: picked up at the counter, or not yet known): a country not shipped to is refused, and with the
+    /// One-Stop-Shop another member state's VAT applies to standard-rated goods.
+    public func quote(_ items: [(sku: String, quantity: Int)], destination: String? = nil, now: Date) async throws -> Quote {
+        let settings = dealer.current
+        if let destination, !settings.shipsTo(destination) { throw QuoteProblem.notShippedTo(destination.uppercased()) }
+        let vatCountry = VatRates.country(shipping: destination == nil ? .pickup : .insured, deliveryCountry: destination ?? VatRates.home,
+                                          ossRegistered: settings.ossRegistered)
+        return try await quote(items, vatCountry: vatCountry, now: now)
+    }
+
+    func quote(_ items: [(sku: String, quantity: Int)], vatCountry: String, now: Date) async throws -> Quote {
+        let quote = try quotes.quote(items, snapshot: board.snapshot, now: now, vatCountry: vatCountry)
         try await save(quote)
         return quote
+    }
+
+    /// The member state whose VAT an order going this way owes, under today's settings.
+    public func vatCountry(shipping: ShippingMethod, deliveryCountry: String) -> String {
+        VatRates.country(shipping: shipping, deliveryCountry: deliveryCountry, ossRegistered: dealer.current.ossRegistered)
     }
 
     /// A fresh quote for the basket of an expired one, at today's prices: an expired quote is never re-priced
@@ -116,7 +133,7 @@ public struct OrderDesk: Sendable {
     /// no longer be priced (stale feed, stock gone).
     public func freshQuote(replacing id: UUID, now: Date) async throws -> Quote? {
         guard let old = try await quote(id: id) else { return nil }
-        return try? await quote(old.lines.map { ($0.sku, $0.quantity) }, now: now)
+        return try? await quote(old.lines.map { ($0.sku, $0.quantity) }, vatCountry: old.vatCountry, now: now)
     }
 
     public func quote(id: UUID) async throws -> Quote? {
@@ -158,9 +175,10 @@ public struct OrderDesk: Sendable {
         guard request.shipping == .pickup || dealer.current.shipsTo(request.customer.country) else {
             throw OrderProblem.notShippedTo(request.customer.country)
         }
+        let vatCountry = self.vatCountry(shipping: request.shipping, deliveryCountry: request.customer.country)
         do {
             return try await database.transaction { sql in
-                try await placeInTransaction(request, idempotencyKey: idempotencyKey, by: actor, now: now, sql: sql)
+                try await placeInTransaction(request, idempotencyKey: idempotencyKey, vatCountry: vatCountry, by: actor, now: now, sql: sql)
             }
         } catch {
             // A concurrent twin with the same key may have won the race to the unique index: answer with its order.
@@ -178,7 +196,7 @@ public struct OrderDesk: Sendable {
         }
     }
 
-    func placeInTransaction(_ request: OrderRequest, idempotencyKey: String?, by actor: Actor, now: Date,
+    func placeInTransaction(_ request: OrderRequest, idempotencyKey: String?, vatCountry: String, by actor: Actor, now: Date,
                             sql: any SQLDatabase) async throws -> Order {
         let orders = OrderRepository(sql)
         if let idempotencyKey, let earlier = try await orders.find(idempotencyKey: idempotencyKey) {
@@ -189,6 +207,8 @@ public struct OrderDesk: Sendable {
         guard let quote = try await QuoteRepository(sql).find(request.quoteID) else { throw OrderProblem.quoteNotFound }
         if let other = try await orders.find(quoteID: quote.id) { throw OrderProblem.quoteAlreadyOrdered(number: other.number) }
         guard quote.isValid(at: now) else { throw OrderProblem.quoteExpired }
+        // Prices include VAT: a quote with Germany's VAT cannot become a parcel that owes Austria's, nor the reverse.
+        guard quote.vatCountry == vatCountry else { throw OrderProblem.quotedForOtherCountry(quoted: quote.vatCountry, due: vatCountry) }
         let stock = StockRepository(sql, dialect: database.dialect)
         for line in quote.lines where !(try await stock.take(line.quantity, of: line.productID, now: now)) {
             throw OrderProblem.insufficientStock(sku: line.sku)
@@ -207,7 +227,7 @@ public struct OrderDesk: Sendable {
                           paymentReference: CreditorReference.make(orderNumber: number),
                           dueAt: request.payment == .bankTransfer ? calendar.dueDate(after: now, bankingDays: paymentDays) : nil,
                           customer: request.customer, compliance: decision, createdAt: now, language: request.language,
-                          customerID: actor.customerID)
+                          customerID: actor.customerID, vatCountry: vatCountry)
         try await orders.insert(order, idempotencyKey: idempotencyKey, requestHash: request.fingerprint, now: now)
         try await orders.addEvent(orderID: order.id, at: now, actor: actor.recorded, action: "place", from: nil, to: status,
                                   note: "\(decision.rule): \(decision.explanation)")

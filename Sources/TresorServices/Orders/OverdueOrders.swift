@@ -87,17 +87,20 @@ extension OrderDesk {
     }
 
     /// The market loss of an unpaid order at today's selling prices (`MarketLoss`), and the goods' value today
-    /// without VAT. Each line is priced at the tier its quantity reaches, as when it was quoted.
+    /// without VAT. Each line is priced at the tier its quantity reaches, as when it was quoted, and with the VAT of
+    /// the member state the order is taxed in, so both sides lose the same VAT.
     static func marketLoss(_ order: Order, snapshot: CatalogueSnapshot, fee: Money, now: Date) throws -> (loss: Money, valueToday: Money) {
-        let rate = VatRateTable.germany.percent(on: now)
+        let calculator = PriceCalculator()
         var lines: [MarketLoss.Line] = []
         for line in order.lines {
-            guard let product = snapshot.product(sku: line.sku), let prices = snapshot.priced(product, now: now).prices else {
+            guard let product = snapshot.product(sku: line.sku), let tick = snapshot.ticks[product.metal],
+                  snapshot.isFresh(product.metal, now: now) else {
                 throw OrderActionProblem.illegal(IllegalTransition(from: order.status, action: "cancel unpaid",
                                                                    reason: "no current price for \(line.sku)"))
             }
-            let today = VatBreakdown(lineTotal: prices.unitPrice(quantity: line.quantity) * line.quantity, regime: line.vatRegime,
-                                     ratePercent: rate)
+            let unit = calculator.unitPrice(of: product, quantity: line.quantity, spotAsk: tick.ask, on: now, vatCountry: order.vatCountry)
+            let today = VatBreakdown(lineTotal: unit * line.quantity, regime: line.vatRegime,
+                                     ratePercent: calculator.rates.percent(line.vatRegime, in: order.vatCountry, on: now))
             lines.append(MarketLoss.Line(lockedNet: line.lineTotal - line.vat, todayNet: today.net))
         }
         return (MarketLoss.owed(lines, fee: fee), lines.reduce(Money.zero) { $0 + $1.todayNet })

@@ -15,6 +15,8 @@ public struct Dashboard: Sendable {
     public var feed: [(metal: Metal, at: Date?, stale: Bool)]
     /// Ticks that jumped too far, waiting for staff.
     public var heldTicks: Int
+    /// Parcels to other member states against the €10,000 threshold; nil when registered for the One-Stop-Shop.
+    public var distanceSales: DistanceSalesStanding?
 
     public func count(_ status: OrderStatus) -> Int { byStatus[status] ?? 0 }
 }
@@ -32,7 +34,8 @@ extension Shop {
                     try await BankEntryRepository(sql).count(state: .unmatched))
         }
         return Dashboard(ordersToday: today.count, revenueToday: today.total, byStatus: byStatus, unmatchedEntries: unmatched,
-                         feed: feedState(now: now), heldTicks: try await spot.held().count)
+                         feed: feedState(now: now), heldTicks: try await spot.held().count,
+                         distanceSales: dealer.current.ossRegistered ? nil : try await DistanceSales(database: database).standing(now: now))
     }
 
     /// Per metal: the last accepted tick's time and whether it is too old to sell on (from this instance's board).

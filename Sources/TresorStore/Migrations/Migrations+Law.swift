@@ -52,5 +52,11 @@ extension Migrator {
         Migration(id: "2026-11-30-036-order-list-narrow-index", ddl: "SELECT 1", postgres: """
             CREATE INDEX IF NOT EXISTS orders_created ON orders (created_at, number)
             """),
+        // VAT by destination (§3c, §18j UStG): the member state whose VAT a quote was priced with, and its order's.
+        // Everything before was German VAT.
+        Migration(id: "2026-11-30-037-vat-country", ddl: """
+            ALTER TABLE quotes ADD COLUMN vat_country TEXT NOT NULL DEFAULT 'DE';
+            ALTER TABLE orders ADD COLUMN vat_country TEXT NOT NULL DEFAULT 'DE'
+            """),
     ]
 }

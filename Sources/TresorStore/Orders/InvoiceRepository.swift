@@ -68,6 +68,17 @@ public struct InvoiceRepository: Sendable {
     }
 
     /// The PDF exactly as issued.
+    /// The invoices and cancellation invoices issued in `[from, until)` for parcels to another member state than
+    /// `home`: the distance sales (§3c UStG). Pickups are supplied at the counter, whatever the customer's address.
+    public func parcelsAbroad(from: Date, until: Date, home: String) async throws -> [Invoice] {
+        try await sql.rows("""
+            SELECT i.data FROM invoice_documents i JOIN orders o ON o.id = i.order_id
+            WHERE i.issued_at >= \(bind: from) AND i.issued_at < \(bind: until) AND o.shipping_method = 'insured'
+                AND o.country <> \(bind: home)
+            ORDER BY i.issued_at, i.number
+            """).map { try Self.decode(try $0.string("data")) }
+    }
+
     public func pdf(number: String) async throws -> Data? {
         try await sql.rows("SELECT pdf FROM invoice_documents WHERE number = \(bind: number)").first
             .flatMap { Data(base64Encoded: try $0.string("pdf")) }

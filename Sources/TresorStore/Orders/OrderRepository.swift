@@ -13,14 +13,15 @@ public struct OrderRepository: Sendable {
         try await sql.execute("""
             INSERT INTO orders (id, number, quote_id, status, shipping_method, payment_method, goods_cents, shipping_cents,
                 total_cents, payment_reference, due_at, email, name, street, postal_code, city, country, idempotency_key,
-                request_hash, compliance_rule, compliance_outcome, compliance_explanation, created_at, updated_at, language, customer_id)
+                request_hash, compliance_rule, compliance_outcome, compliance_explanation, created_at, updated_at, language, customer_id,
+                vat_country)
             VALUES (\(bind: order.id), \(bind: order.number), \(bind: order.quoteID), \(bind: order.status.rawValue),
                 \(bind: order.shipping.rawValue), \(bind: order.payment.rawValue), \(bind: order.goodsTotal.cents),
                 \(bind: order.shippingFee.cents), \(bind: order.total.cents), \(bind: order.paymentReference), \(bind: order.dueAt),
                 \(bind: c.email), \(bind: c.name), \(bind: c.street), \(bind: c.postalCode), \(bind: c.city), \(bind: c.country),
                 \(bind: idempotencyKey), \(bind: requestHash), \(bind: order.compliance.rule), \(bind: order.compliance.outcome.rawValue),
                 \(bind: order.compliance.explanation), \(bind: order.createdAt), \(bind: now), \(bind: order.language.rawValue),
-                \(bind: order.customerID))
+                \(bind: order.customerID), \(bind: order.vatCountry))
             """)
         if sql.tresorDialect == .sqlite {
             // PostgreSQL's trigram index follows the row by itself; SQLite's lives in its own table.
@@ -263,7 +264,8 @@ public struct OrderRepository: Sendable {
                           dueAt: try row.optionalDate("due_at"), customer: customer, compliance: compliance,
                           createdAt: try row.date("created_at"),
                           language: Language(rawValue: try row.string("language")) ?? .de,
-                          customerID: try row.decode(column: "customer_id", as: UUID?.self))
+                          customerID: try row.decode(column: "customer_id", as: UUID?.self),
+                          vatCountry: try row.string("vat_country"))
         guard order.total == (try row.money("total_cents")) else {
             throw CorruptRow(description: "order \(order.number): stored total differs from its lines")
         }

@@ -10,7 +10,8 @@ public struct QuoteRepository: Sendable {
 
     public func insert(_ quote: Quote) async throws {
         try await sql.execute("""
-            INSERT INTO quotes (id, created_at, expires_at) VALUES (\(bind: quote.id), \(bind: quote.createdAt), \(bind: quote.expiresAt))
+            INSERT INTO quotes (id, created_at, expires_at, vat_country)
+            VALUES (\(bind: quote.id), \(bind: quote.createdAt), \(bind: quote.expiresAt), \(bind: quote.vatCountry))
             """)
         for (position, line) in quote.lines.enumerated() {
             try await sql.execute("""
@@ -22,12 +23,12 @@ public struct QuoteRepository: Sendable {
     }
 
     public func find(_ id: UUID) async throws -> Quote? {
-        guard let row = try await sql.rows("SELECT id, created_at, expires_at FROM quotes WHERE id = \(bind: id)").first else {
+        guard let row = try await sql.rows("SELECT id, created_at, expires_at, vat_country FROM quotes WHERE id = \(bind: id)").first else {
             return nil
         }
         let lines = try await sql.rows("SELECT * FROM quote_lines WHERE quote_id = \(bind: id) ORDER BY position").map(Self.line)
         return Quote(id: try row.uuid("id"), createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at"),
-                     lines: lines)
+                     lines: lines, vatCountry: try row.string("vat_country"))
     }
 
     static func line(_ row: any SQLRow) throws -> PricedLine {

@@ -74,7 +74,7 @@ extension APIHandler {
         let now = site.now()
         let quote: Quote
         do {
-            quote = try await site.orders.quote(body.items.map { ($0.sku, $0.quantity) }, now: now)
+            quote = try await site.orders.quote(body.items.map { ($0.sku, $0.quantity) }, destination: body.destinationCountry, now: now)
         } catch let problem as QuoteProblem {
             switch problem {
             case .empty: return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Invalid request", "items is empty"))))
@@ -89,6 +89,9 @@ extension APIHandler {
             case .insufficientStock(let sku, let requested, let available):
                 return .conflict(.init(body: .applicationProblemJson(Self.problem(409, "Insufficient stock",
                     "\(requested) of \(sku) requested, \(available) in stock."))))
+            case .notShippedTo(let country):
+                return .unprocessableContent(.init(body: .applicationProblemJson(Self.problem(422, "Not shipped there",
+                    "Parcels do not go to \(country); leave destinationCountry out for pickup at the counter."))))
             }
         }
         return .created(.init(body: .json(quoteView(quote))))
@@ -101,14 +104,16 @@ extension APIHandler {
                          total: (quote.goodsTotal + fee).decimalString)
         }
         let insured = site.orders.shippingFee(goods: quote.goodsTotal, method: .insured)
-        return .init(id: quote.id.uuidString.lowercased(), expiresAt: quote.expiresAt, currency: .eur,
-                     lines: quote.lines.map { Self.line($0, pricedAt: quote.createdAt) }, goodsTotal: quote.goodsTotal.decimalString,
+        return .init(id: quote.id.uuidString.lowercased(), expiresAt: quote.expiresAt, currency: .eur, vatCountry: quote.vatCountry,
+                     lines: quote.lines.map { Self.line($0, pricedAt: quote.createdAt, in: quote.vatCountry) },
+                     goodsTotal: quote.goodsTotal.decimalString,
                      shippingOptions: options, total: (quote.goodsTotal + insured).decimalString)
     }
 
-    /// A priced line with the VAT rate of the day it was priced (0 for exempt investment gold).
-    static func line(_ line: PricedLine, pricedAt date: Date) -> Components.Schemas.QuoteLine {
-        let rate: Decimal = line.vatRegime == .exemptInvestmentGold ? 0 : VatRateTable.germany.percent(on: date)
+    /// A priced line with the VAT rate of the day it was priced in the member state it is taxed in (0 for exempt
+    /// investment gold).
+    static func line(_ line: PricedLine, pricedAt date: Date, in vatCountry: String) -> Components.Schemas.QuoteLine {
+        let rate = VatRates().percent(line.vatRegime, in: vatCountry, on: date)
         return .init(sku: line.sku, name: line.name, quantity: line.quantity, unitPrice: line.unitPrice.decimalString,
                      lineTotal: line.lineTotal.decimalString, vatRegime: .init(rawValue: line.vatRegime.rawValue) ?? .standard,
                      vatRate: rate.plainString, vatAmount: line.vat.decimalString)
@@ -157,6 +162,9 @@ extension APIHandler {
         case .termsNotAccepted: return unprocessable("acceptTerms must be true (terms and no right of withdrawal, §312g Abs. 2 Nr. 8 BGB)")
         case .cashOnlyAtPickup: return unprocessable("paymentMethod cash is only possible with shippingMethod pickup")
         case .notShippedTo(let country): return unprocessable("parcels do not go to \(country); shippingMethod pickup is possible")
+        case .quotedForOtherCountry(let quoted, let due):
+            return unprocessable("the quote carries \(quoted) VAT but this delivery owes \(due) VAT; "
+                + (due == VatRates.home ? "quote again without destinationCountry" : "quote again with destinationCountry \(due)"))
         case .quoteNotFound: return unprocessable("quoteId \(quoteID.uuidString.lowercased()) is unknown")
         case .idempotencyKeyReused: return unprocessable("Idempotency-Key was used with a different request")
         case .invalidIdempotencyKey: return unprocessable("Idempotency-Key must be 1 to 200 characters")
@@ -186,7 +194,7 @@ extension APIHandler {
         guard let order = try await site.orders.order(number: input.path.number, seenBy: viewer) else { return notFound }
         return .ok(.init(body: .json(.init(
             number: order.number, status: .init(rawValue: order.status.rawValue) ?? .awaitingPayment, currency: .eur,
-            lines: order.lines.map { Self.line($0, pricedAt: order.createdAt) }, shippingFee: order.shippingFee.decimalString,
+            vatCountry: order.vatCountry, lines: order.lines.map { Self.line($0, pricedAt: order.createdAt, in: order.vatCountry) }, shippingFee: order.shippingFee.decimalString,
             total: order.total.decimalString,
             paymentReference: order.paymentReference, paymentMethod: order.payment == .bankTransfer ? .bankTransfer : .cash,
             shippingMethod: order.shipping == .insured ? .insured : .pickup, dueDate: order.dueAt))))

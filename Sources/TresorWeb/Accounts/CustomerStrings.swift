@@ -7,7 +7,8 @@ enum CustomerText: Wording {
          cartToCheckout, cartAdd, cartPricesMove, cartFewLeft, cartOutOfStock, cartUnavailable, cartContinue
     case checkoutTitle, checkoutAddress, checkoutGuest, checkoutLogin, fieldEmail, fieldName, fieldStreet, fieldPostalCode,
          fieldCity, fieldCountry, shippingTitle, shippingInsured, shippingInsuredFree, shippingPickup, paymentTitle,
-         paymentTransfer, paymentCash, checkoutContinue, fieldProblem, cashOnlyAtPickup, notShippedTo, stepAddress, stepReview
+         paymentTransfer, paymentCash, checkoutContinue, fieldProblem, cashOnlyAtPickup, notShippedTo, stepAddress, stepReview,
+         vatCountryChanged, reviewVatCountry
     case reviewTitle, quoteLocked, quoteExpired, quoteFresh, reviewShipping, reviewTotal, reviewVat, reviewDeliverTo,
          reviewPayment, reviewChange, confirmNoWithdrawal, confirmTerms, termsRead, placeOrder, confirmMissing, stockShort, pricesStale,
          quoteGone
@@ -71,6 +72,10 @@ enum CustomerText: Wording {
         case .cashOnlyAtPickup: ("Barzahlung ist nur bei Abholung möglich.", "Cash is only possible at pickup.")
         case .notShippedTo: ("Wir versenden nicht nach %@; Sie können Ihre Bestellung bei uns abholen.",
                              "We do not ship to %@; you can collect your order from us.")
+        case .vatCountryChanged: ("Die Mehrwertsteuer Ihrer Lieferung hat sich geändert; bitte bestätigen Sie Ihre Angaben für neue Preise.",
+                                  "The VAT on your delivery has changed; please confirm your details for new prices.")
+        case .reviewVatCountry: ("Lieferung nach %@: Silber, Platin und Palladium (außer differenzbesteuerten Münzen) tragen die Mehrwertsteuer des Lieferlands (One-Stop-Shop, § 3c UStG).",
+                                 "Delivery to %@: silver, platinum and palladium (except margin-scheme coins) carry the VAT of the country of delivery (One-Stop-Shop).")
         case .stepAddress: ("1. Adresse, Versand, Zahlung", "1. Address, shipping, payment")
         case .stepReview: ("2. Prüfen und bestellen", "2. Review and order")
         case .reviewTitle: ("Bestellung prüfen", "Review your order")

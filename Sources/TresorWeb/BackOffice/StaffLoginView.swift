@@ -65,6 +65,7 @@ enum StaffLoginView {
         let mayOpenOrders = role?.may(.viewOrders) ?? false
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(BackOfficeText.dashboardTitle(lang))),
+            DistanceSalesView.warning(dashboard.distanceSales, lang),
             .ul(.attr("class", "tiles"), .forEach(tiles) { label, value, link in
                 .li(.span(.attr("class", "tile-value"), .text(value)), .text(" "),
                     link != nil && mayOpenOrders ? .a(.attr("href", link ?? ""), .text(label(lang))) : .span(.text(label(lang))))

@@ -84,7 +84,9 @@ struct CheckoutController: Sendable {
         guard !items.isEmpty else { return site.redirect(Page.checkout(.cart).path(lang), visitor) }
         let quote: Quote
         do {
-            quote = try await site.orders.quote(items.map { ($0.sku, $0.quantity) }, now: site.now())
+            // Priced for the delivery: a parcel to another member state carries its VAT under the One-Stop-Shop.
+            quote = try await site.orders.quote(items.map { ($0.sku, $0.quantity) },
+                                                destination: state.shipping == .insured ? state.details?.country : nil, now: site.now())
         } catch let problem as QuoteProblem {
             return try await cart.show(request, context, problems: [message(problem, lang)], status: .conflict)
         }
@@ -99,6 +101,7 @@ struct CheckoutController: Sendable {
         case .insufficientStock(let sku, _, _), .unknownProduct(let sku), .quantity(let sku, _):
             CustomerText.stockShort(lang, site.board.snapshot.product(sku: sku)?.name ?? sku)
         case .empty: CustomerText.cartEmpty(lang)
+        case .notShippedTo(let country): CustomerText.notShippedTo(lang, country)
         }
     }
 
@@ -173,6 +176,10 @@ struct CheckoutController: Sendable {
         } catch OrderProblem.notShippedTo(let country) {
             return try await addressPage(request, &visitor, state: state, problems: FieldProblems(),
                                          messages: [CustomerText.notShippedTo(lang, country)], status: .unprocessableContent)
+        } catch OrderProblem.quotedForOtherCountry {
+            // The dealer's VAT registration changed since the quote: confirming the address prices it anew.
+            return try await addressPage(request, &visitor, state: state, problems: FieldProblems(),
+                                         messages: [CustomerText.vatCountryChanged(lang)], status: .conflict)
         }
         try await site.sessions.clearCart(session)
         state.quoteID = nil

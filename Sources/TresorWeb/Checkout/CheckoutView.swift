@@ -69,7 +69,7 @@ enum CheckoutView {
                               .th(.attr("class", "num"), .text(CustomerText.cartUnitPrice(lang))),
                               .th(.attr("class", "num"), .text(CustomerText.cartLineTotal(lang))))),
                    .tbody(.forEach(quote.lines) { line in
-                       .tr(.td(.text(line.name), .br(), .small(.text(Widgets.vatText(line.vatRegime, lang, on: context.now)))),
+                       .tr(.td(.text(line.name), .br(), .small(.text(Widgets.vatText(line.vatRegime, lang, on: quote.createdAt, in: quote.vatCountry)))),
                            .td(.attr("class", "num"), .text(String(line.quantity))),
                            .td(.attr("class", "num"), .text(Format.money(line.unitPrice, lang))),
                            .td(.attr("class", "num"), .text(Format.money(line.lineTotal, lang))))
@@ -78,6 +78,8 @@ enum CheckoutView {
                               .td(.attr("class", "num"), .text(Format.money(shippingFee, lang)))),
                           .tr(.attr("class", "total"), .th(.attr("colspan", "3"), .text(CustomerText.reviewTotal(lang))),
                               .td(.attr("class", "num"), .attr("data-field", "total"), .text(Format.money(total, lang)))))),
+            .if(quote.vatCountry != VatRates.home, .p(.attr("class", "vat-country"),
+                                                      .text(CustomerText.reviewVatCountry(lang, Format.country(quote.vatCountry, lang))))),
             .dl(.attr("class", "summary"),
                 .dt(.text(CustomerText.reviewDeliverTo(lang))),
                 .dd(.text("\(details.name), \(details.street), \(details.postalCode) \(details.city), \(details.country)"),

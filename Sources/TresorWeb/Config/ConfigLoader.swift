@@ -185,7 +185,7 @@ extension AppConfig {
         config.datevConsultant = try int("tresor.datev.consultant", 1001...9_999_999)
         config.datevClient = try int("tresor.datev.client", 1...99_999)
         for (key, path) in [("debtors", \DatevAccounts.debtors), ("bank", \.bank), ("cash", \.cash), ("exempt", \.exemptInvestmentGold),
-                            ("standard", \.standardRate), ("margin", \.marginScheme)] as [(String, WritableKeyPath<DatevAccounts, String>)] {
+                            ("standard", \.standardRate), ("margin", \.marginScheme), ("oss", \.otherMemberState)] as [(String, WritableKeyPath<DatevAccounts, String>)] {
             let value = try string("tresor.datev.account.\(key)")
             guard (4...9).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw ConfigurationError(key: "tresor.datev.account.\(key)", problem: "expected an account number of 4 to 9 digits")
@@ -229,6 +229,7 @@ extension AppConfig {
             "tresor.datev.account.debtors": datevAccounts.debtors, "tresor.datev.account.bank": datevAccounts.bank,
             "tresor.datev.account.cash": datevAccounts.cash, "tresor.datev.account.exempt": datevAccounts.exemptInvestmentGold,
             "tresor.datev.account.standard": datevAccounts.standardRate, "tresor.datev.account.margin": datevAccounts.marginScheme,
+            "tresor.datev.account.oss": datevAccounts.otherMemberState,
             "tresor.shipping.countries": shippingCountries.joined(separator: ","), "tresor.vat.oss": vatOSS ? "true" : "false",
             "tresor.shipping.fees": shipping.bandsText, "tresor.shipping.free.from": shipping.freeFrom?.decimalString ?? "",
             "tresor.mail.transport": mail.transport.rawValue, "tresor.mail.directory": mail.directory ?? "", "tresor.mail.sendmail": mail.sendmailPath,

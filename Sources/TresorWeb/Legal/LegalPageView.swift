@@ -50,17 +50,21 @@ enum LegalPageView {
                 .table(.attr("class", "lines shipping-table"),
                        .thead(.tr(.th(.text(de ? "Versicherter Versand" : "Insured shipping")), .th(.attr("class", "num"), .text(de ? "Kosten" : "Cost")))),
                        .tbody(.forEach(rows) { label, fee in .tr(.td(.text(label)), .td(.attr("class", "num"), .text(fee))) })),
-                .p(.text((de ? "Wir versenden nach: " : "We ship to: ") + settings.shippingCountries.map { countryName($0, lang) }.joined(separator: ", ")
-                         + (de ? ". Alle Preise inkl. Versicherung bis zur Übergabe." : ". Every price includes insurance until hand-over.")))
+                .p(.text((de ? "Wir versenden nach: " : "We ship to: ") + settings.shippingCountries.map { Format.country($0, lang) }.joined(separator: ", ")
+                         + (de ? ". Alle Preise inkl. Versicherung bis zur Übergabe." : ". Every price includes insurance until hand-over."))),
+                // §3c, §18j UStG: the prices shown carry German VAT; a parcel abroad carries its destination's.
+                .if(settings.ossRegistered && settings.shippingCountries.contains { $0 != VatRates.home },
+                    .p(.attr("class", "vat-country"),
+                       .text(de ? "Bei Lieferung in ein anderes EU-Land tragen Silber, Platin und Palladium (außer differenzbesteuerten Münzen) die Mehrwertsteuer des Lieferlands "
+                                  + "(One-Stop-Shop-Verfahren, § 3c UStG); die Preise im Shop enthalten die deutsche Mehrwertsteuer, "
+                                  + "die Prüfseite der Bestellung zeigt den Preis für Ihr Lieferland. Anlagegold ist überall steuerfrei."
+                                : "For delivery to another EU country, silver, platinum and palladium (except margin-scheme coins) carry the VAT of that country "
+                                  + "(One-Stop-Shop); the shop's prices include German VAT, and the order's review page shows the price for "
+                                  + "your country. Investment gold is exempt everywhere.")))
             )
         default:
             return .empty
         }
-    }
-
-    /// A country's name in the page's language (`DE` → Deutschland / Germany), its code where the system has none.
-    static func countryName(_ code: String, _ lang: Language) -> String {
-        Locale(identifier: lang == .de ? "de_DE" : "en_GB").localizedString(forRegionCode: code) ?? code
     }
 
     /// The upper end of a band (exclusive): the next band's start, or where shipping becomes free.

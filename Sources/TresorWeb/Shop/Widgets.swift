@@ -81,10 +81,13 @@ enum Widgets {
            .a(.attr("href", Page.shop(.legal(.shipping)).path(lang)), .text(Text.plusShipping(lang))))
     }
 
-    static func vatText(_ regime: VatRegime, _ lang: Language, on date: Date) -> String {
+    /// `inkl. 19 % MwSt.`: Germany's rate unless the sale is taxed in another member state (`VatRates`).
+    static func vatText(_ regime: VatRegime, _ lang: Language, on date: Date, in vatCountry: String = VatRates.home) -> String {
         switch regime {
         case .exemptInvestmentGold: Text.vatExempt(lang)
-        case .standard: Text.vatStandard(lang, Format.percent(VatRateTable.germany.percent(on: date), lang).replacingOccurrences(of: ",00", with: "").replacingOccurrences(of: ".00", with: ""))
+        case .standard: Text.vatStandard(lang, Format.percent(VatRates().standardPercent(in: vatCountry, on: date), lang)
+                                            .replacingOccurrences(of: ",00", with: "").replacingOccurrences(of: ".00", with: "")
+                                            + (vatCountry == VatRates.home ? "" : " " + vatCountry))
         case .marginScheme: Text.vatMargin(lang)
         }
     }
