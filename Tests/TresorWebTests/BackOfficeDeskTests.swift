@@ -60,6 +60,37 @@ import TresorTestSupport
         }
     }
 
+    /// Without the One-Stop-Shop, twelve kilo bars sent to Vienna pass the €10,000 of distance sales: the dashboard
+    /// says so, with the year's figure taken from the invoice; registered for the One-Stop-Shop, the warning goes.
+    @Test func theDashboardWarnsAtTheDistanceSalesThreshold() async throws {
+        try await ShopFixture.run { shop in
+            var (owner, _) = try await office.signedIn(shop, .owner)
+            let actor = try await shop.shop.staff.actor(email: "owner@tresor.example")
+            var settings = shop.shop.dealer.current
+            settings.shippingCountries = ["DE", "AT"]
+            try await shop.shop.dealer.save(settings, by: actor, now: ShopFixture.now)
+            #expect(!(try await owner.get(shop, "/backoffice").body.contains("distance-sales")))
+            let quote = try await shop.shop.orders.quote([("AG-BAR-1KG-HE", 12)], destination: "AT", now: ShopFixture.now)
+            #expect(quote.vatCountry == "DE")
+            let vienna = CustomerDetails(email: "maria@example.at", name: "Maria Huber", street: "Praterstraße 1", postalCode: "1020",
+                                         city: "Wien", country: "AT")
+            let order = try await shop.shop.orders.place(OrderRequest(quoteID: quote.id, customer: vienna, shipping: .insured, payment: .bankTransfer,
+                                                                      acceptTerms: true), idempotencyKey: nil, by: actor, now: ShopFixture.now)
+            for action in [OrderAction.markPaid, .pack, .ship(trackingNumber: "00340434161094042557")] {
+                _ = try await shop.shop.orders.apply(action, to: order.number, by: actor, now: ShopFixture.now)
+            }
+            let invoice = try #require(try await shop.database.read { sql in try await InvoiceRepository(sql).find(orderID: order.id) })
+            let net = try #require(invoice.groups.first { $0.regime == .standard }).net
+            #expect(net > DistanceSalesStanding.threshold)
+            let page = try await owner.get(shop, "/backoffice")
+            #expect(page.body.contains("Fernverkäufe in andere EU-Länder") && page.body.contains("Die Schwelle ist überschritten"))
+            #expect(page.body.contains("2026: \(Format.money(net, .de)) netto"))
+            settings.ossRegistered = true
+            try await shop.shop.dealer.save(settings, by: actor, now: ShopFixture.now)
+            #expect(!(try await owner.get(shop, "/backoffice").body.contains("distance-sales")))
+        }
+    }
+
     /// A parcel comes back: sales record it on the order's page (refused), the order shows its cancellation invoice
     /// and the refund owed; the payments page lists the refund until it is marked transferred.
     @Test func aReturnedParcelIsRecordedAndItsRefundPaidOut() async throws {

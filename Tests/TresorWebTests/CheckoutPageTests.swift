@@ -17,11 +17,16 @@ import TresorTestSupport
 
     /// Puts `quantity` Krugerrands in the visitor's cart from the product page.
     func addKrugerrand(_ shop: ShopFixture, _ visitor: inout WebVisitor, quantity: Int = 1) async throws {
-        let product = try await visitor.get(shop, "/produkt/krugerrand-1-oz-gold")
+        try await add("krugerrand-1-oz-gold", "AU-KR-1OZ", shop, &visitor, quantity: quantity)
+    }
+
+    /// Puts `quantity` of a product in the visitor's cart from its page.
+    func add(_ slug: String, _ sku: String, _ shop: ShopFixture, _ visitor: inout WebVisitor, quantity: Int = 1) async throws {
+        let product = try await visitor.get(shop, "/produkt/" + slug)
         #expect(product.status == .ok)
         #expect(!product.body.contains(CSRF.placeholder))
         let token = try WebVisitor.token(product.body, action: "/warenkorb/hinzufuegen")
-        let added = try await visitor.post(shop, "/warenkorb/hinzufuegen", [("_csrf", token), ("sku", "AU-KR-1OZ"), ("quantity", String(quantity))])
+        let added = try await visitor.post(shop, "/warenkorb/hinzufuegen", [("_csrf", token), ("sku", sku), ("quantity", String(quantity))])
         #expect(added.status == .seeOther)
         #expect(added.location == "/warenkorb")
     }
@@ -114,6 +119,33 @@ import TresorTestSupport
             var mallory = WebVisitor()
             #expect(try await mallory.get(shop, "/bestellung/T-2026-000001").status == .notFound)
             #expect(try await mallory.get(shop, "/bestellung/T-2026-000001?token=toa_guess").status == .notFound)
+        }
+    }
+
+    /// With the One-Stop-Shop the review page prices a parcel to Vienna with Austrian VAT and says so; the order
+    /// keeps it. Back to a German address, the review is German VAT again.
+    @Test func theReviewIsPricedForTheDeliveryCountry() async throws {
+        try await ShopFixture.run { shop in
+            try await shop.changeSettings { settings in
+                settings.shippingCountries = ["DE", "AT"]
+                settings.ossRegistered = true
+            }
+            var maria = WebVisitor()
+            try await add("silberbarren-100-g-heraeus", "AG-BAR-100G-HE", shop, &maria)
+            let vienna = [("email", "maria@example.at"), ("name", "Maria Huber"), ("street", "Praterstraße 1"), ("postalCode", "1020"),
+                          ("city", "Wien"), ("country", "AT")]
+            let austrian = try await checkout(shop, &maria, fields: vienna)
+            #expect(austrian.body.contains("inkl. 20\u{a0}% MwSt. (Österreich)"))
+            #expect(austrian.body.contains("Lieferung nach Österreich: Silber, Platin und Palladium"))
+            let id = try #require(UUID(uuidString: try quoteID(austrian.body)))
+            let quote = try #require(try await shop.shop.orders.quote(id: id))
+            #expect(quote.vatCountry == "AT" && quote.lines[0].vat == VatBreakdown(lineTotal: quote.lines[0].lineTotal, regime: .standard, ratePercent: 20).vat)
+            #expect(austrian.body.contains(Format.money(quote.lines[0].unitPrice, .de)))
+            let german = try await checkout(shop, &maria)
+            #expect(german.body.contains("inkl. 19\u{a0}% MwSt.") && !german.body.contains("Lieferung nach"))
+            let placed = try await place(shop, &maria, try await checkout(shop, &maria, fields: vienna).body)
+            #expect(placed.status == .seeOther)
+            #expect(try await shop.database.read { sql in try await OrderRepository(sql).find(number: "T-2026-000001") }?.vatCountry == "AT")
         }
     }
 

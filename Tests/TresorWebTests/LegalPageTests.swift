@@ -49,9 +49,11 @@ import TresorTestSupport
             settings.seller.vatID = "DE123456788"
             settings.iban = "DE02120300000000202051"
             settings.shippingCountries = ["DE", "AT"]
+            settings.ossRegistered = true
             try await shop.shop.dealer.save(settings, by: try await shop.shop.staff.actor(email: "owner@tresor.example"), now: ShopFixture.now)
             let (_, shipping, _) = try await shop.get("/versand")
             #expect(shipping.contains("Wir versenden nach: Deutschland, Österreich."))
+            #expect(shipping.contains("Bei Lieferung in ein anderes EU-Land tragen Silber, Platin und Palladium (außer differenzbesteuerten Münzen) die Mehrwertsteuer des Lieferlands"))
             let (_, moved, _) = try await shop.get("/impressum")
             #expect(moved.contains("Neue Straße 5, 50667 Köln") && moved.contains("DE123456788"))
             #expect(!moved.contains("class=\"banner demo-shop\""))

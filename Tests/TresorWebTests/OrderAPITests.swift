@@ -51,6 +51,47 @@ import TresorTestSupport
         }
     }
 
+    /// With the One-Stop-Shop a quote for a parcel to Austria carries Austrian VAT (20 %) on the silver bar, and its
+    /// order must go there by parcel; a country not shipped to is 422, as is picking the Austrian quote up.
+    @Test func quotesArePricedForTheirDestination() async throws {
+        try await ShopFixture.run { shop in
+            try await shop.changeSettings { settings in
+                settings.shippingCountries = ["DE", "AT"]
+                settings.ossRegistered = true
+            }
+            let body = #"{"items": [{"sku": "AG-BAR-100G-HE", "quantity": 1}], "destinationCountry": "AT"}"#
+            let (status, quote) = try await post(shop, "/api/v1/quotes", body)
+            #expect(status == .created && quote["vatCountry"] as? String == "AT")
+            let line = try #require((quote["lines"] as? [[String: Any]])?.first)
+            #expect(line["vatRate"] as? String == "20")
+            let (_, german) = try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AG-BAR-100G-HE", "quantity": 1}]}"#)
+            let germanLine = try #require((german["lines"] as? [[String: Any]])?.first)
+            #expect(german["vatCountry"] as? String == "DE" && germanLine["vatRate"] as? String == "19")
+            // The same net price: gross × 100/120 and gross × 100/119 differ by rounding only.
+            let (at, de) = (try #require(Money(decimalString: line["lineTotal"] as? String ?? "")),
+                            try #require(Money(decimalString: germanLine["lineTotal"] as? String ?? "")))
+            #expect(abs(at.cents * 119 - de.cents * 120) <= 120)
+            #expect(Money(decimalString: line["vatAmount"] as? String ?? "") == VatBreakdown(lineTotal: at, regime: .standard, ratePercent: 20).vat)
+
+            let (refused, problem) = try await post(shop, "/api/v1/quotes", body.replacingOccurrences(of: "\"AT\"", with: "\"PL\""))
+            #expect(refused == .unprocessableContent && (problem["detail"] as? String)?.contains("PL") == true)
+
+            let quoteID = try #require(quote["id"] as? String)
+            let toVienna = orderBody(quoteID).replacingOccurrences(of: "\"51147\"", with: "\"1020\"")
+                .replacingOccurrences(of: "Köln", with: "Wien").replacingOccurrences(of: "\"DE\"", with: "\"AT\"")
+            let pickup = toVienna.replacingOccurrences(of: "\"insured\"", with: "\"pickup\"")
+            let (wrong, why) = try await post(shop, "/api/v1/orders", pickup)
+            #expect(wrong == .unprocessableContent && (why["detail"] as? String)?.contains("AT VAT") == true)
+            let (placed, order) = try await post(shop, "/api/v1/orders", toVienna)
+            #expect(placed == .created)
+            let token = try #require(order["accessToken"] as? String)
+            let number = try #require(order["number"] as? String)
+            let read = try await shop.client.execute(uri: "/api/v1/orders/" + number, method: .get,
+                                                     headers: [.authorization: "Bearer \(token)"]) { String(buffer: $0.body) }
+            #expect(try json(read)["vatCountry"] as? String == "AT")
+        }
+    }
+
     @Test func quoteThenOrderThenReadIt() async throws {
         try await ShopFixture.run { shop in
             let (status, quote) = try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 10}]}"#)

@@ -62,6 +62,17 @@ struct ShopFixture {
         }
     }
 
+    /// Changes the dealer's settings as a staff member of the test's own would in the back office.
+    func changeSettings(_ change: (inout DealerSettings) -> Void) async throws {
+        let email = "settings@tresor.example"
+        if (try? await shop.staff.actor(email: email)) == nil {
+            _ = try await shop.staff.add(email: email, name: "Sina Settings", role: .owner, by: .system(job: "test"), now: ShopFixture.now)
+        }
+        var settings = shop.dealer.current
+        change(&settings)
+        try await shop.dealer.save(settings, by: try await shop.staff.actor(email: email), now: ShopFixture.now)
+    }
+
     func get(_ uri: String) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
         try await client.execute(uri: uri, method: .get) { response in
             (response.status, String(buffer: response.body), response.headers)

@@ -81,13 +81,13 @@ enum Widgets {
            .a(.attr("href", Page.shop(.legal(.shipping)).path(lang)), .text(Text.plusShipping(lang))))
     }
 
-    /// `inkl. 19 % MwSt.`: Germany's rate unless the sale is taxed in another member state (`VatRates`).
+    /// `inkl. 19 % MwSt.`, or `inkl. 20 % MwSt. (Österreich)`: Germany's rate unless the sale is taxed in another member state (`VatRates`).
     static func vatText(_ regime: VatRegime, _ lang: Language, on date: Date, in vatCountry: String = VatRates.home) -> String {
         switch regime {
         case .exemptInvestmentGold: Text.vatExempt(lang)
         case .standard: Text.vatStandard(lang, Format.percent(VatRates().standardPercent(in: vatCountry, on: date), lang)
-                                            .replacingOccurrences(of: ",00", with: "").replacingOccurrences(of: ".00", with: "")
-                                            + (vatCountry == VatRates.home ? "" : " " + vatCountry))
+                                            .replacingOccurrences(of: ",00", with: "").replacingOccurrences(of: ".00", with: ""))
+                            + (vatCountry == VatRates.home ? "" : " (" + Format.country(vatCountry, lang) + ")")
         case .marginScheme: Text.vatMargin(lang)
         }
     }
