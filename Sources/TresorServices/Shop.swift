@@ -25,6 +25,9 @@ public struct ShopSettings: Sendable {
     /// The folder product photos are kept in, outside any served path (the shop serves them by name).
     public var productImageStorage: String
     public var applicationRetentionMonths: Int
+    /// Days over which a customer's transactions count together, and the house threshold for non-cash payments.
+    public var linkWindowDays = OrderDesk.standardLinkWindowDays
+    public var houseThreshold = HouseThresholdRule.standard
     /// The accountant's export: DATEV accounts, Beraternummer and Mandantennummer.
     public var datevAccounts = DatevAccounts()
     public var datevConsultant = 1001
@@ -104,6 +107,8 @@ public struct Shop: Sendable {
         var orders = OrderDesk(database: database, board: board, dealer: dealer, mail: settings.mail, logger: logger)
         orders.guestOrdersPerHour = settings.guestOrdersPerHour
         orders.cancellationGraceDays = settings.cancellationGraceDays
+        orders.linkWindowDays = settings.linkWindowDays
+        orders.compliance = ComplianceEngine.germany(houseThreshold: settings.houseThreshold)
         self.orders = orders
         payments = PaymentDesk(orders: orders)
         accounts = CustomerAccounts(database: database, cost: UInt8(settings.passwordCost), mail: settings.mail,
@@ -153,6 +158,8 @@ public struct Shop: Sendable {
     public func migrate() async throws -> [String] {
         let applied = try await Migrator().migrate(database)
         try await invoices.adoptEarlier()
+        // Orders placed before transactions were linked get their keys, in batches, so the window finds them too.
+        while try await database.transaction({ sql in try await LinkedTransactionRepository(sql).backfill(limit: 500) }) > 0 {}
         try await dealer.refresh()
         return applied
     }

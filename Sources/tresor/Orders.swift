@@ -8,7 +8,7 @@ struct Orders: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, show and move orders (staff).",
         subcommands: [List.self, Show.self, MarkPaid.self, Pack.self, Ship.self, Deliver.self, Cancel.self, Return.self, Identify.self,
-                      Invoice.self]
+                      Hold.self, Release.self, Invoice.self]
     )
 
     /// Runs `body` with the order desk of the configured shop; its refusals become messages, not stack traces.
@@ -163,12 +163,6 @@ struct Orders: AsyncParsableCommand {
                   + "total \(invoice.total.decimalString) EUR, VAT \(invoice.vatTotal.decimalString) EUR"
                   + (pdf.map { ", PDF written to \($0)" } ?? ""))
         }
-    }
-
-    struct Identify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that the customer's identity document was checked.")
-        @OptionGroup var action: ActionArguments
-        func run() async throws { try await action.apply(.identify) }
     }
 }
 

@@ -119,7 +119,10 @@ import TresorTestSupport
             #expect(order.status == .awaitingIdentification)
             let staff = try await staff("anna@tresor.example", database)
             await #expect(throws: OrderActionProblem.self) { try await desk.apply(.pack, to: order.number, by: staff, now: now) }
-            _ = try await desk.apply(.identify, to: order.number, by: staff, note: "Personalausweis checked", now: now)
+            // Identified means a record with the document's copy: a bare "identify" step is refused.
+            await #expect(throws: OrderActionProblem.self) { try await desk.apply(.identify, to: order.number, by: staff, now: now) }
+            #expect(try await desk.identify(order.number, record: TestIdentity.record(), copy: TestIdentity.copy, by: staff, now: now).status
+                    == .awaitingPayment)
             _ = try await desk.apply(.pack, to: order.number, by: staff, now: now)
             // Cash changes hands only with the goods: never marked paid on its own.
             await #expect(throws: OrderActionProblem.self) { try await desk.apply(.markPaid, to: order.number, by: staff, now: now) }

@@ -67,7 +67,8 @@ extension OrderSearchTests {
                 try await desk.save(quote)
                 var request = base.request(quote)
                 let name = n % 5 == 4 ? "Anna Weiß" : "Max Krause"
-                request.customer = CustomerDetails(email: "kunde\(n)@example.de", name: name, street: "Heidestraße 17", postalCode: "51147",
+                // Each at their own address: one person's 55 orders would be linked and wait for identification.
+                request.customer = CustomerDetails(email: "kunde\(n)@example.de", name: name, street: "Heidestraße \(n + 1)", postalCode: "51147",
                                                    city: "Köln", country: "DE")
                 let placed = try await desk.place(request, idempotencyKey: nil, by: .visitor(address: "192.0.2.\(n)"),
                                                   now: now.addingTimeInterval(Double(n)))

@@ -76,6 +76,9 @@ import TresorTestSupport
                                          city: "Wien", country: "AT")
             let order = try await shop.shop.orders.place(OrderRequest(quoteID: quote.id, customer: vienna, shipping: .insured, payment: .bankTransfer,
                                                                       acceptTerms: true), idempotencyKey: nil, by: actor, now: ShopFixture.now)
+            #expect(order.status == .awaitingIdentification)  // above the house threshold of 10,000 €
+            _ = try await shop.shop.orders.identify(order.number, record: TestIdentity.record(name: "Maria Huber"), copy: TestIdentity.copy,
+                                                    by: actor, now: ShopFixture.now)
             for action in [OrderAction.markPaid, .pack, .ship(trackingNumber: "00340434161094042557")] {
                 _ = try await shop.shop.orders.apply(action, to: order.number, by: actor, now: ShopFixture.now)
             }

@@ -109,7 +109,8 @@ import TresorTestSupport
             let (placed, order) = try await post(shop, "/api/v1/orders", orderBody(quoteID), headers: key)
             #expect(placed == .created)
             #expect(order["number"] as? String == "T-2026-000001")
-            #expect(order["status"] as? String == "awaiting_payment")
+            // 25,891.80 € of investment gold: above the house threshold and §25c Abs. 6 UStG's 15,000 €, identification first.
+            #expect(order["status"] as? String == "awaiting_identification")
             #expect(order["total"] as? String == "25891.80")
             #expect(order["paymentReference"] as? String == CreditorReference.make(orderNumber: "T-2026-000001"))
             #expect((order["bankAccount"] as? [String: String])?["iban"] == "DE89370400440532013000")
@@ -127,7 +128,7 @@ import TresorTestSupport
             let read = try await shop.client.execute(uri: "/api/v1/orders/T-2026-000001", method: .get,
                                                      headers: [.authorization: "Bearer \(token)"]) { ($0.status, String(buffer: $0.body)) }
             #expect(read.0 == .ok)
-            #expect(try json(read.1)["status"] as? String == "awaiting_payment")
+            #expect(try json(read.1)["status"] as? String == "awaiting_identification")
             for headers: HTTPFields in [[:], [.authorization: "Bearer toa_forged"]] {
                 let denied = try await shop.client.execute(uri: "/api/v1/orders/T-2026-000001", method: .get, headers: headers) { $0.status }
                 #expect(denied == .notFound)

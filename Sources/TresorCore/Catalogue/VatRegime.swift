@@ -59,11 +59,12 @@ public struct VatRateTable: Sendable, Hashable {
 
 /// Builds fixed dates for data tables without a formatter.
 public enum CivilDate {
-    /// The start in Berlin of a day typed as `2026-11-30`; nil for anything else (`2026-02-30`, `30.11.2026`).
-    public static func berlinDay(_ text: String) -> Date? {
+    /// The start in Berlin of a day typed as `2026-11-30`; nil for anything else (`2026-02-30`, `30.11.2026`) or a year
+    /// outside `years` (business dates by default; a birth date reaches further back).
+    public static func berlinDay(_ text: String, years: ClosedRange<Int> = 2000...2100) -> Date? {
         let parts = text.split(separator: "-").map { Int($0) }
         guard text.count == 10, parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
-              (2000...2100).contains(year) else { return nil }
+              years.contains(year) else { return nil }
         let components = DateComponents(year: year, month: month, day: day)
         guard components.isValidDate(in: Format.berlin) else { return nil }
         return Format.berlin.date(from: components)

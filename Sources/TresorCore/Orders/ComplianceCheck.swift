@@ -7,18 +7,43 @@ public enum ComplianceOutcome: String, Sendable, Hashable, Codable {
     case needsIdentification = "needs_identification"
     /// The order waits for the compliance officer.
     case hold
+    /// Not accepted at all (cash above the AMLR cap).
+    case refuse
 }
 
-/// The facts a compliance rule looks at.
+/// The facts a compliance rule looks at: this transaction, and the customer's linked ones.
 public struct ComplianceInput: Sendable, Hashable {
     public var total: Money
     public var payment: PaymentMethod
     public var at: Date
-    public init(total: Money, payment: PaymentMethod, at: Date) {
+    /// This order's investment gold (§25c UStG), for the record §25c Abs. 6 asks for.
+    public var investmentGold: Money
+    /// The customer's other transactions within the window (`LinkedTransactions`).
+    public var linked: LinkedTotals
+
+    public init(total: Money, payment: PaymentMethod, at: Date, investmentGold: Money = .zero, linked: LinkedTotals = .none) {
         self.total = total
         self.payment = payment
         self.at = at
+        self.investmentGold = investmentGold
+        self.linked = linked
     }
+}
+
+/// A customer's other orders (and, later, buy-backs) within the window that are not cancelled: their sum, the cash
+/// among it, and their numbers for the record.
+public struct LinkedTotals: Sendable, Hashable {
+    public var total: Money
+    public var cash: Money
+    public var numbers: [String]
+
+    public init(total: Money, cash: Money, numbers: [String]) {
+        self.total = total
+        self.cash = cash
+        self.numbers = numbers
+    }
+
+    public static let none = LinkedTotals(total: .zero, cash: .zero, numbers: [])
 }
 
 /// One decision, recorded with the rule, its inputs and the outcome (GwG: every decision is kept).
@@ -34,9 +59,13 @@ public struct ComplianceDecision: Sendable, Hashable, Codable {
     }
 }
 
-/// The one seam every order passes before acceptance; later issues add rules behind it.
+/// The one seam every order passes before acceptance: the results of its rules, the strictest deciding.
 public protocol ComplianceCheck: Sendable {
-    func evaluate(_ input: ComplianceInput) -> ComplianceDecision
+    func results(_ input: ComplianceInput) -> [ComplianceRuleResult]
+}
+
+extension ComplianceCheck {
+    public func evaluate(_ input: ComplianceInput) -> ComplianceDecision { ComplianceDecision(combining: results(input)) }
 }
 
 /// A threshold with the day it applies from: thresholds are dated data, not constants.
@@ -49,8 +78,9 @@ public struct DatedThreshold: Sendable, Hashable {
     }
 }
 
-/// GwG §10 (6a): cash of €2,000 or more, paid in or out, requires identification (since 2020-01-01).
-public struct CashIdentificationRule: ComplianceCheck {
+/// GwG §10 (6a): cash of €2,000 or more, paid in or out, alone or with linked cash, requires identification
+/// (since 2020-01-01).
+public struct CashIdentificationRule: ComplianceCheck, ComplianceRule {
     public let thresholds: [DatedThreshold]
 
     public init(thresholds: [DatedThreshold] = CashIdentificationRule.germany) {
@@ -63,20 +93,17 @@ public struct CashIdentificationRule: ComplianceCheck {
         DatedThreshold(validFrom: CivilDate.utcMidnight(2020, 1, 1), amount: Money(cents: 200_000)),
     ]
 
-    public func evaluate(_ input: ComplianceInput) -> ComplianceDecision {
-        let rule = "GwG cash identification"
-        guard input.payment == .cash else {
-            return ComplianceDecision(outcome: .allow, rule: rule, explanation: "not a cash transaction")
-        }
-        guard let threshold = thresholds.last(where: { $0.validFrom <= input.at }) else {
-            return ComplianceDecision(outcome: .allow, rule: rule, explanation: "no threshold in force")
-        }
-        let limit = threshold.amount.decimalString
-        if input.total >= threshold.amount {
-            return ComplianceDecision(outcome: .needsIdentification, rule: rule,
-                                      explanation: "cash \(input.total.decimalString) EUR ≥ \(limit) EUR")
-        }
-        return ComplianceDecision(outcome: .allow, rule: rule, explanation: "cash \(input.total.decimalString) EUR < \(limit) EUR")
+    public func results(_ input: ComplianceInput) -> [ComplianceRuleResult] { result(input).map { [$0] } ?? [] }
+
+    public func result(_ input: ComplianceInput) -> ComplianceRuleResult? {
+        guard input.payment == .cash, let limit = threshold(thresholds, on: input.at) else { return nil }
+        let sum = input.total + input.linked.cash
+        let reached = sum >= limit
+        let amount = input.linked.cash == .zero ? "cash \(input.total.decimalString) EUR"
+            : "cash \(sum.decimalString) EUR (this \(input.total.decimalString), linked \(input.linked.cash.decimalString))"
+        return ComplianceRuleResult(rule: "GwG cash identification", outcome: reached ? .needsIdentification : .allow,
+                                    inputs: figures(input, ["threshold": limit.decimalString]),
+                                    explanation: "\(amount) \(reached ? "≥" : "<") \(limit.decimalString) EUR")
     }
 }
 
@@ -88,8 +115,8 @@ public enum CashAtCounter {
     /// Why the goods may not be handed over against this cash now; nil when they may.
     public static func refusal(total: Money, identified: Bool, at date: Date,
                                rule: CashIdentificationRule = CashIdentificationRule()) -> String? {
-        let decision = rule.evaluate(ComplianceInput(total: total, payment: .cash, at: date))
-        guard decision.outcome == .needsIdentification, !identified else { return nil }
-        return "identify the customer first: \(decision.explanation) (§10 GwG)"
+        guard let result = rule.result(ComplianceInput(total: total, payment: .cash, at: date)),
+              result.outcome == .needsIdentification, !identified else { return nil }
+        return "identify the customer first: \(result.explanation) (§10 GwG)"
     }
 }

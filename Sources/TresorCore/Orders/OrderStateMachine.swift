@@ -49,6 +49,9 @@ public struct OrderStateMachine: Sendable {
             return .delivered
         case (.onHold, .release):
             return .awaitingPayment
+        case (.awaitingIdentification, .hold(let reason)), (.awaitingPayment, .hold(let reason)):
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("a reason is required") }
+            return .onHold
         case (.awaitingIdentification, .cancel(let reason)), (.awaitingPayment, .cancel(let reason)),
              (.onHold, .cancel(let reason)), (.paid, .cancel(let reason)), (.packed, .cancel(let reason)),
              (.overdue, .cancel(let reason)):
@@ -107,6 +110,7 @@ extension OrderAction {
         case .deliver: "deliver"
         case .markOverdue: "mark overdue"
         case .release: "release"
+        case .hold: "hold"
         case .cancel: "cancel"
         case .returnShipment: "return"
         }

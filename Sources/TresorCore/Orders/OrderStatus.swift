@@ -41,6 +41,9 @@ public enum OrderAction: Sendable, Hashable {
     case markOverdue
     /// The compliance officer lets a held order continue.
     case release
+    /// Compliance holds the order for review (a politically exposed person, someone acting for another, a sanctions
+    /// match); only `release` or `cancel` move it on.
+    case hold(reason: String)
     case cancel(reason: String)
     /// A shipped parcel came back: refused by the customer or undeliverable.
     case returnShipment(reason: String)

@@ -75,7 +75,7 @@ extension OrderAction {
     /// What a staff member must be allowed to carry out this step.
     public var permission: StaffPermission {
         switch self {
-        case .identify, .release: .identify
+        case .identify, .release, .hold: .identify
         case .markPaid, .markOverdue, .cancel, .returnShipment: .manageOrders
         case .pack, .ship, .deliver: .fulfilOrders
         }

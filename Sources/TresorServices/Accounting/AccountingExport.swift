@@ -37,7 +37,7 @@ public struct AccountingExport: Sendable {
                                          date: invoice.suppliedAt, document: invoice.order.number, text: "Barzahlung " + invoice.order.number))
         }
         for payment in payments {
-            guard let day = payment.entry.bookingDate.flatMap(CivilDate.berlinDay) else { continue }
+            guard let booked = payment.entry.bookingDate, let day = CivilDate.berlinDay(booked) else { continue }
             bookings.append(DatevBooking(amount: payment.entry.amount, debit: true, account: accounts.bank, contraAccount: accounts.debtors,
                                          date: day.addingTimeInterval(12 * 3600), document: payment.orderNumber ?? payment.entry.bankReference,
                                          text: "Zahlung \(payment.orderNumber ?? "") \(payment.entry.bankReference)"))

@@ -47,6 +47,9 @@ extension CustomerAccounts {
                 throw AccountProblem.disabled
             }
             try await customers.revokeAccess(customerID: id, now: now)
+            // The business relationship ends: its identification records are kept five years after this year (§8 Abs. 4 GwG).
+            try await IdentityRecordRepository(sql).endRelationship(customerID: id,
+                                                                    keepUntil: IdentityRetention.deletableFrom(relationshipEnded: now))
             try await StaffDirectory.audit(actor, "customer.disable", customer.details.email, after: ["reason": reason], now: now, in: sql)
         }
     }

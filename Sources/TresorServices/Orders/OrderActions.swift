@@ -51,9 +51,14 @@ extension OrderDesk {
         do throws(IllegalTransition) { next = try order.stateMachine.next(after: order.status, action) } catch {
             throw OrderActionProblem.illegal(error)
         }
-        if action == .deliver, order.payment == .cash {
-            let identified = try await orders.events(orderID: order.id).contains { $0.action == OrderAction.identify.name }
-            if let refusal = CashAtCounter.refusal(total: order.total, identified: identified, at: now) {
+        if action == .identify || (action == .deliver && order.payment == .cash) {
+            // Identified means a recorded identity whose document is still valid (§§ 11, 12 GwG), not a click.
+            let identified = try await IdentityRecordRepository(sql).record(orderID: order.id)?.isValid(on: now) == true
+            if action == .identify, !identified {
+                throw OrderActionProblem.illegal(IllegalTransition(from: order.status, action: action.name,
+                                                                   reason: "record the customer's identity document first (a valid one)"))
+            }
+            if action == .deliver, let refusal = CashAtCounter.refusal(total: order.total, identified: identified, at: now) {
                 throw OrderActionProblem.illegal(IllegalTransition(from: order.status, action: action.name, reason: refusal))
             }
         }
@@ -100,7 +105,7 @@ extension OrderDesk {
     static func note(for action: OrderAction, extra: String) -> String {
         let detail: String = switch action {
         case .ship(let tracking): "tracking \(tracking)"
-        case .cancel(let reason), .returnShipment(let reason): reason
+        case .cancel(let reason), .returnShipment(let reason), .hold(let reason): reason
         default: ""
         }
         return [detail, extra].filter { !$0.isEmpty }.joined(separator: "; ")

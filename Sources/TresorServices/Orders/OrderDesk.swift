@@ -52,6 +52,8 @@ public enum OrderProblem: Error, Equatable, Sendable {
     case tooManyGuestOrders
     /// The quote carries another member state's VAT than this delivery owes (`VatRates.country`): quote again for it.
     case quotedForOtherCountry(quoted: String, due: String)
+    /// The anti-money-laundering rules do not allow it at all (cash above the AMLR cap); the reason says which.
+    case refusedByCompliance(String)
 }
 
 /// Orders from quote to delivery: quotes priced from this instance's price board, the one transaction that
@@ -81,6 +83,9 @@ public struct OrderDesk: Sendable {
     /// Days after the due date before an unpaid bank-transfer order is cancelled and its stock returned.
     public var cancellationGraceDays = OrderDesk.standardCancellationGraceDays
     public var compliance: any ComplianceCheck
+    /// Days over which a customer's transactions count together (§10 Abs. 6a GwG), unless configured.
+    public static let standardLinkWindowDays = 30
+    public var linkWindowDays = OrderDesk.standardLinkWindowDays
     /// How mail is sent and signed; the bank account and imprint come from the dealer's settings as they are now.
     public let mail: MailSettings
     /// Who the invoices name as the seller.
@@ -91,7 +96,7 @@ public struct OrderDesk: Sendable {
     let logger: Logger
 
     public init(database: Database, board: PriceBoard, dealer: DealerSettingsDesk? = nil,
-                compliance: any ComplianceCheck = CashIdentificationRule(), mail: MailSettings = MailSettings(), logger: Logger) {
+                compliance: any ComplianceCheck = ComplianceEngine.germany(), mail: MailSettings = MailSettings(), logger: Logger) {
         self.database = database
         self.board = board
         self.dealer = dealer ?? DealerSettingsDesk(database: database, initial: .standard, logger: logger)
@@ -180,6 +185,14 @@ public struct OrderDesk: Sendable {
             return try await database.transaction { sql in
                 try await placeInTransaction(request, idempotencyKey: idempotencyKey, vatCountry: vatCountry, by: actor, now: now, sql: sql)
             }
+        } catch OrderProblem.refusedByCompliance(let reason) {
+            // Refused orders leave no order behind, but the decision is kept (GwG: every decision with its reasons).
+            try await database.transaction { sql in
+                try await AuditRepository(sql).append(actor: actor.recorded, action: "order.compliance-refused", target: request.customer.email,
+                                                      before: [:], after: ["outcome": ComplianceOutcome.refuse.rawValue, "explanation": reason,
+                                                                           "name": request.customer.name], at: now)
+            }
+            throw OrderProblem.refusedByCompliance(reason)
         } catch {
             // A concurrent twin with the same key may have won the race to the unique index: answer with its order.
             if let idempotencyKey, let earlier = try await database.read({ sql in
@@ -216,11 +229,24 @@ public struct OrderDesk: Sendable {
         let year = BankingCalendar.berlinYear(of: now)
         let number = OrderNumbers.order(year: year, sequence: try await CounterRepository(sql).next("order-\(year)"))
         let shippingFee = shippingTable.fee(goods: quote.goodsTotal, method: request.shipping)
-        let decision = compliance.evaluate(ComplianceInput(total: quote.goodsTotal + shippingFee, payment: request.payment, at: now))
+        // The rules see this order and the customer's linked ones (§10 Abs. 6a GwG), found and locked in this transaction.
+        let keys = LinkKeys(customer: request.customer, customerID: actor.customerID)
+        let linking = LinkedTransactionRepository(sql)
+        try await linking.lock(keys)
+        let linked = try await linking.linked(keys, since: now.addingTimeInterval(-Double(linkWindowDays) * 86_400))
+        let gold = quote.lines.filter { $0.vatRegime == .exemptInvestmentGold }.reduce(Money.zero) { $0 + $1.lineTotal }
+        let results = compliance.results(ComplianceInput(total: quote.goodsTotal + shippingFee, payment: request.payment, at: now,
+                                                         investmentGold: gold, linked: linked))
+        let decision = ComplianceDecision(combining: results)
+        if decision.outcome == .refuse { throw OrderProblem.refusedByCompliance(decision.explanation) }
+        // A customer account identified before, with a document still valid, need not show it again.
+        let known: IdentityRecord? = if decision.outcome == .needsIdentification, let customerID = actor.customerID,
+            let record = try await IdentityRecordRepository(sql).valid(customerID: customerID, on: BankingCalendar.berlinDay(of: now)),
+            record.ownAccount, !record.politicallyExposed { record } else { nil }
         let status: OrderStatus = switch decision.outcome {
         case .allow: .awaitingPayment
-        case .needsIdentification: .awaitingIdentification
-        case .hold: .onHold
+        case .needsIdentification: known == nil ? .awaitingIdentification : .awaitingPayment
+        case .hold, .refuse: .onHold
         }
         let order = Order(id: UUID(), number: number, quoteID: quote.id, status: status, shipping: request.shipping,
                           payment: request.payment, lines: quote.lines, shippingFee: shippingFee,
@@ -230,7 +256,15 @@ public struct OrderDesk: Sendable {
                           customerID: actor.customerID, vatCountry: vatCountry)
         try await orders.insert(order, idempotencyKey: idempotencyKey, requestHash: request.fingerprint, now: now)
         try await orders.addEvent(orderID: order.id, at: now, actor: actor.recorded, action: "place", from: nil, to: status,
-                                  note: "\(decision.rule): \(decision.explanation)")
+                                  note: "\(decision.rule): \(decision.explanation)" + (known.map { "; identified by record \($0.id.uuidString.lowercased())" } ?? ""))
+        try await ComplianceResultRepository(sql).insert(results, orderID: order.id, at: now)
+        if let known {
+            try await IdentityRecordRepository(sql).link(orderID: order.id, recordID: known.id, by: "system", at: now, keepUntil: nil)
+        }
+        try await AuditRepository(sql).append(actor: actor.recorded, action: "order.compliance", target: number, before: [:],
+                                              after: ["outcome": decision.outcome.rawValue, "rule": decision.rule,
+                                                      "explanation": decision.explanation, "linked": linked.numbers.joined(separator: ",")],
+                                              at: now)
         // The confirmation travels with the order: committed together, or not at all.
         // It carries the terms as they read now and the seller's identity (§312f BGB, Art. 246a EGBGB).
         let terms = try await LegalPagesDesk.text(.terms, order.language, fee: cancellationFee, in: sql)

@@ -5,7 +5,8 @@ import TresorStore
 
 /// Forgets what is only kept for a while: expired sessions and the guest carts they leave, back-office sessions
 /// that ended or went idle, request counters whose
-/// window has ended, failed logins after their day, confirmation and reset links past their expiry.
+/// window has ended, failed logins after their day, confirmation and reset links past their expiry, and
+/// identification records whose keeping time (§8 Abs. 4 GwG) is over.
 public struct Housekeeping: Service {
     let database: Database
     let interval: Duration
@@ -32,6 +33,11 @@ public struct Housekeeping: Service {
             try await LoginFailureRepository(sql).deleteExpired(now: moment)
             try await CustomerRepository(sql).deleteExpiredLinks(now: moment)
             try await StaffSessionRepository(sql).deleteStale(before: moment.addingTimeInterval(-StaffDirectory.idleTimeout))
+            let forgotten = try await IdentityRecordRepository(sql).deleteExpired(now: moment)
+            if forgotten > 0 {
+                try await AuditRepository(sql).append(actor: "system:housekeeping", action: "identity.delete-expired", target: "\(forgotten) records",
+                                                      before: [:], after: [:], at: moment)
+            }
         }
     }
 }

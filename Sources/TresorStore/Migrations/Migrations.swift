@@ -59,5 +59,5 @@ public struct Migrator: Sendable {
 
     /// Every migration in the order it landed: the shop's, then publishing's. New ones go at the end of
     /// the newest list (or a new file for a new area), never between landed ones.
-    public static let all: [Migration] = shop + publishing + hardening + backOffice + law
+    public static let all: [Migration] = shop + publishing + hardening + backOffice + law + compliance
 }

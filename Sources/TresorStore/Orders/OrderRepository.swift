@@ -10,18 +10,19 @@ public struct OrderRepository: Sendable {
 
     public func insert(_ order: Order, idempotencyKey: String?, requestHash: String?, now: Date) async throws {
         let c = order.customer
+        let keys = LinkKeys(customer: c, customerID: order.customerID)
         try await sql.execute("""
             INSERT INTO orders (id, number, quote_id, status, shipping_method, payment_method, goods_cents, shipping_cents,
                 total_cents, payment_reference, due_at, email, name, street, postal_code, city, country, idempotency_key,
                 request_hash, compliance_rule, compliance_outcome, compliance_explanation, created_at, updated_at, language, customer_id,
-                vat_country)
+                vat_country, email_key, person_key)
             VALUES (\(bind: order.id), \(bind: order.number), \(bind: order.quoteID), \(bind: order.status.rawValue),
                 \(bind: order.shipping.rawValue), \(bind: order.payment.rawValue), \(bind: order.goodsTotal.cents),
                 \(bind: order.shippingFee.cents), \(bind: order.total.cents), \(bind: order.paymentReference), \(bind: order.dueAt),
                 \(bind: c.email), \(bind: c.name), \(bind: c.street), \(bind: c.postalCode), \(bind: c.city), \(bind: c.country),
                 \(bind: idempotencyKey), \(bind: requestHash), \(bind: order.compliance.rule), \(bind: order.compliance.outcome.rawValue),
                 \(bind: order.compliance.explanation), \(bind: order.createdAt), \(bind: now), \(bind: order.language.rawValue),
-                \(bind: order.customerID), \(bind: order.vatCountry))
+                \(bind: order.customerID), \(bind: order.vatCountry), \(bind: keys.email), \(bind: keys.person))
             """)
         if sql.tresorDialect == .sqlite {
             // PostgreSQL's trigram index follows the row by itself; SQLite's lives in its own table.

@@ -162,6 +162,7 @@ extension APIHandler {
         case .termsNotAccepted: return unprocessable("acceptTerms must be true (terms and no right of withdrawal, §312g Abs. 2 Nr. 8 BGB)")
         case .cashOnlyAtPickup: return unprocessable("paymentMethod cash is only possible with shippingMethod pickup")
         case .notShippedTo(let country): return unprocessable("parcels do not go to \(country); shippingMethod pickup is possible")
+        case .refusedByCompliance(let reason): return unprocessable("refused by the anti-money-laundering rules: \(reason)")
         case .quotedForOtherCountry(let quoted, let due):
             return unprocessable("the quote carries \(quoted) VAT but this delivery owes \(due) VAT; "
                 + (due == VatRates.home ? "quote again without destinationCountry" : "quote again with destinationCountry \(due)"))

@@ -8,7 +8,7 @@ enum CustomerText: Wording {
     case checkoutTitle, checkoutAddress, checkoutGuest, checkoutLogin, fieldEmail, fieldName, fieldStreet, fieldPostalCode,
          fieldCity, fieldCountry, shippingTitle, shippingInsured, shippingInsuredFree, shippingPickup, paymentTitle,
          paymentTransfer, paymentCash, checkoutContinue, fieldProblem, cashOnlyAtPickup, notShippedTo, stepAddress, stepReview,
-         vatCountryChanged, reviewVatCountry
+         vatCountryChanged, reviewVatCountry, cashRefused
     case reviewTitle, quoteLocked, quoteExpired, quoteFresh, reviewShipping, reviewTotal, reviewVat, reviewDeliverTo,
          reviewPayment, reviewChange, confirmNoWithdrawal, confirmTerms, termsRead, placeOrder, confirmMissing, stockShort, pricesStale,
          quoteGone
@@ -72,6 +72,8 @@ enum CustomerText: Wording {
         case .cashOnlyAtPickup: ("Barzahlung ist nur bei Abholung möglich.", "Cash is only possible at pickup.")
         case .notShippedTo: ("Wir versenden nicht nach %@; Sie können Ihre Bestellung bei uns abholen.",
                              "We do not ship to %@; you can collect your order from us.")
+        case .cashRefused: ("Barzahlungen über 10.000 € sind nach der EU-Geldwäscheverordnung nicht erlaubt (auch nicht in mehreren Teilen); bitte wählen Sie die Überweisung.",
+                            "Cash payments above €10,000 are not allowed under the EU anti-money-laundering regulation (not in parts either); please choose bank transfer.")
         case .vatCountryChanged: ("Die Mehrwertsteuer Ihrer Lieferung hat sich geändert; bitte bestätigen Sie Ihre Angaben für neue Preise.",
                                   "The VAT on your delivery has changed; please confirm your details for new prices.")
         case .reviewVatCountry: ("Lieferung nach %@: Silber, Platin und Palladium (außer differenzbesteuerten Münzen) tragen die Mehrwertsteuer des Lieferlands (One-Stop-Shop, § 3c UStG).",

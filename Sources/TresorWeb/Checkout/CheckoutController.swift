@@ -176,6 +176,9 @@ struct CheckoutController: Sendable {
         } catch OrderProblem.notShippedTo(let country) {
             return try await addressPage(request, &visitor, state: state, problems: FieldProblems(),
                                          messages: [CustomerText.notShippedTo(lang, country)], status: .unprocessableContent)
+        } catch OrderProblem.refusedByCompliance {
+            return try await addressPage(request, &visitor, state: state, problems: FieldProblems(),
+                                         messages: [CustomerText.cashRefused(lang)], status: .unprocessableContent)
         } catch OrderProblem.quotedForOtherCountry {
             // The dealer's VAT registration changed since the quote: confirming the address prices it anew.
             return try await addressPage(request, &visitor, state: state, problems: FieldProblems(),

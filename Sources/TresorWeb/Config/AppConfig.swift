@@ -33,6 +33,10 @@ public struct AppConfig: Sendable {
     public var guestOrdersPerHour = OrderDesk.standardGuestOrdersPerHour
     /// Days after the due date before an unpaid bank-transfer order is cancelled and its stock returned.
     public var cancellationGraceDays = OrderDesk.standardCancellationGraceDays
+    /// Days over which a customer's transactions count together (§10 Abs. 6a GwG).
+    public var amlLinkDays = OrderDesk.standardLinkWindowDays
+    /// The dealer's own identification threshold for payments other than cash.
+    public var amlHouseThreshold = HouseThresholdRule.standard
     /// The accountant's DATEV export: accounts (SKR03 defaults), Beraternummer, Mandantennummer.
     public var datevAccounts = DatevAccounts()
     public var datevConsultant = 1001
@@ -178,6 +182,8 @@ extension AppConfig {
                                     applicationStorage: dataDirectory + "/applications", applicationRetentionMonths: careers.retentionMonths,
                                     productImageStorage: dataDirectory + "/product-images")
         settings.datevAccounts = datevAccounts
+        settings.linkWindowDays = amlLinkDays
+        settings.houseThreshold = amlHouseThreshold
         settings.datevConsultant = datevConsultant
         settings.datevClient = datevClient
         return settings

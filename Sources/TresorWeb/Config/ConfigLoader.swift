@@ -141,6 +141,12 @@ extension AppConfig {
             throw ConfigurationError(key: "tresor.order.cancellation.fee", problem: "expected euros like 25.00, got \"\(fee)\"")
         }
         config.cancellationFee = cancellationFee
+        let house = try string("tresor.aml.house.threshold")
+        guard let houseThreshold = Money(decimalString: house), houseThreshold > .zero else {
+            throw ConfigurationError(key: "tresor.aml.house.threshold", problem: "expected euros like 10000.00, got \"\(house)\"")
+        }
+        config.amlHouseThreshold = houseThreshold
+        config.amlLinkDays = try int("tresor.aml.link.days", 1...366)
         let transport = try string("tresor.mail.transport")
         guard let mailTransport = MailConfig.Transport(rawValue: transport) else {
             throw ConfigurationError(key: "tresor.mail.transport", problem: "expected file, sendmail or smtp, got \"\(transport)\"")
@@ -218,6 +224,7 @@ extension AppConfig {
             "tresor.bank.holder": bank.holder, "tresor.bank.iban": bank.iban, "tresor.bank.bic": bank.bic,
             "tresor.quote.lock.seconds": Self.seconds(quoteLock), "tresor.payment.days": String(paymentDays),
             "tresor.order.cancellation.fee": cancellationFee.decimalString,
+            "tresor.aml.house.threshold": amlHouseThreshold.decimalString, "tresor.aml.link.days": String(amlLinkDays),
             "tresor.seller.name": seller.legalName, "tresor.seller.street": seller.street,
             "tresor.seller.postal.code": seller.postalCode, "tresor.seller.city": seller.city, "tresor.seller.country": seller.country,
             "tresor.seller.vat.id": seller.vatID, "tresor.seller.tax.number": seller.taxNumber,

@@ -1,0 +1,84 @@
+import Foundation
+import SQLKit
+import TresorCore
+
+/// A customer's transactions found together (`LinkKeys`), on the session it is given.
+public struct LinkedTransactionRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(_ sql: any SQLDatabase) { self.sql = sql }
+
+    /// PostgreSQL: two orders of one person placed at the same moment on two instances would each miss the other
+    /// (READ COMMITTED); a transaction-scoped advisory lock per key makes the second wait for the first. SQLite's
+    /// single writer already serialises.
+    public func lock(_ keys: LinkKeys) async throws {
+        guard sql.tresorDialect == .postgres else { return }
+        let names = ["email:" + keys.email, "person:" + keys.person] + (keys.customerID.map { ["account:" + $0.uuidString] } ?? [])
+        for name in names.sorted() {
+            _ = try await sql.rows("SELECT pg_advisory_xact_lock(hashtext(\(bind: name))) AS locked")
+        }
+    }
+
+    /// The orders since `since` that share the account, the e-mail address or the person, not cancelled.
+    public func linked(_ keys: LinkKeys, since: Date) async throws -> LinkedTotals {
+        var match: SQLQueryString = "email_key = \(bind: keys.email) OR person_key = \(bind: keys.person)"
+        if let customerID = keys.customerID { match += " OR customer_id = \(bind: customerID)" }
+        let rows = try await sql.rows("""
+            SELECT number, total_cents, payment_method FROM orders
+            WHERE created_at >= \(bind: since) AND status <> 'cancelled' AND (\(match))
+            ORDER BY created_at, number
+            """)
+        var totals = LinkedTotals.none
+        for row in rows {
+            let amount = try row.money("total_cents")
+            totals.total = totals.total + amount
+            if try row.string("payment_method") == PaymentMethod.cash.rawValue { totals.cash = totals.cash + amount }
+            totals.numbers.append(try row.string("number"))
+        }
+        return totals
+    }
+
+    /// Fills the keys of up to `limit` orders placed before they existed; returns how many.
+    public func backfill(limit: Int) async throws -> Int {
+        let rows = try await sql.rows("""
+            SELECT id, email, name, street, postal_code, customer_id FROM orders WHERE person_key IS NULL LIMIT \(bind: limit)
+            """)
+        for row in rows {
+            let details = CustomerDetails(email: try row.string("email"), name: try row.string("name"), street: try row.string("street"),
+                                          postalCode: try row.string("postal_code"), city: "", country: "")
+            let keys = LinkKeys(customer: details, customerID: nil)
+            try await sql.execute("""
+                UPDATE orders SET email_key = \(bind: keys.email), person_key = \(bind: keys.person) WHERE id = \(bind: try row.uuid("id"))
+                """)
+        }
+        return rows.count
+    }
+}
+
+/// Every compliance rule's result for an order, in the order they were decided.
+public struct ComplianceResultRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(_ sql: any SQLDatabase) { self.sql = sql }
+
+    public func insert(_ results: [ComplianceRuleResult], orderID: UUID, at: Date) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for result in results {
+            let inputs = String(decoding: try encoder.encode(result.inputs), as: UTF8.self)
+            try await sql.execute("""
+                INSERT INTO compliance_results (order_id, rule, outcome, inputs, explanation, decided_at)
+                VALUES (\(bind: orderID), \(bind: result.rule), \(bind: result.outcome.rawValue), \(bind: inputs),
+                    \(bind: result.explanation), \(bind: at))
+                """)
+        }
+    }
+
+    public func list(orderID: UUID) async throws -> [(result: ComplianceRuleResult, at: Date)] {
+        try await sql.rows("SELECT * FROM compliance_results WHERE order_id = \(bind: orderID) ORDER BY id").map { row in
+            let inputs = try JSONDecoder().decode([String: String].self, from: Data(try row.string("inputs").utf8))
+            return (ComplianceRuleResult(rule: try row.string("rule"), outcome: try row.enumValue("outcome", as: ComplianceOutcome.self),
+                                         inputs: inputs, explanation: try row.string("explanation")), try row.date("decided_at"))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// Compliance (038–): linked transactions, every rule's result, identification records.
+extension Migrator {
+    static let compliance: [Migration] = [
+        // The keys a customer's transactions are found together by (`LinkKeys`), filled for earlier orders by
+        // `LinkKeysBackfill` at start-up; and every compliance rule's result with the figures it looked at.
+        Migration(id: "2026-11-30-038-linked-transactions", ddl: """
+            ALTER TABLE orders ADD COLUMN email_key TEXT;
+            ALTER TABLE orders ADD COLUMN person_key TEXT;
+            CREATE INDEX orders_email_key ON orders (email_key, created_at);
+            CREATE INDEX orders_person_key ON orders (person_key, created_at);
+            CREATE TABLE compliance_results (
+                id {serial},
+                order_id {uuid} NOT NULL REFERENCES orders(id),
+                rule TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                inputs TEXT NOT NULL,
+                explanation TEXT NOT NULL,
+                decided_at {timestamp} NOT NULL
+            );
+            CREATE INDEX compliance_results_order ON compliance_results (order_id, id)
+            """),
+        // Identification records (§§ 8, 10–12 GwG) with the document's copy (base64, never served to the web; only
+        // compliance reads it), kept until `keep_until` (none while the customer's account is open), and which record
+        // identified which order.
+        Migration(id: "2026-11-30-039-identity-records", ddl: """
+            CREATE TABLE identity_records (
+                id {uuid} PRIMARY KEY,
+                customer_id {uuid},
+                full_name TEXT NOT NULL,
+                name_key TEXT NOT NULL,
+                birth_date TEXT NOT NULL,
+                birth_place TEXT NOT NULL,
+                nationality TEXT NOT NULL,
+                street TEXT NOT NULL,
+                postal_code TEXT NOT NULL,
+                city TEXT NOT NULL,
+                country TEXT NOT NULL,
+                document_type TEXT NOT NULL,
+                document_number TEXT NOT NULL,
+                issuing_authority TEXT NOT NULL,
+                issuing_country TEXT NOT NULL,
+                expires_on TEXT NOT NULL,
+                own_account {bool} NOT NULL,
+                politically_exposed {bool} NOT NULL,
+                checked_by TEXT NOT NULL,
+                checked_at {timestamp} NOT NULL,
+                copy_type TEXT NOT NULL,
+                copy_sha256 TEXT NOT NULL,
+                copy_data TEXT NOT NULL,
+                last_used_at {timestamp} NOT NULL,
+                keep_until {timestamp}
+            );
+            CREATE INDEX identity_records_customer ON identity_records (customer_id, expires_on);
+            CREATE INDEX identity_records_keep ON identity_records (keep_until);
+            CREATE TABLE order_identities (
+                order_id {uuid} PRIMARY KEY REFERENCES orders(id),
+                record_id {uuid} NOT NULL REFERENCES identity_records(id),
+                linked_at {timestamp} NOT NULL,
+                linked_by TEXT NOT NULL
+            );
+            CREATE INDEX order_identities_record ON order_identities (record_id)
+            """),
+    ]
+}
