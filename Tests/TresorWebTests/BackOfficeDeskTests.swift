@@ -94,6 +94,53 @@ import TresorTestSupport
         }
     }
 
+    /// Compliance identifies a customer on the order's page: every field and the document's copy, or the order stays
+    /// waiting with the field named; the record, the rules' results and the copy (compliance only) show on the order.
+    @Test func complianceIdentifiesOnTheOrderPage() async throws {
+        try await ShopFixture.run { shop in
+            let (_, quote) = try await office.api.post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 5}]}"#)
+            let (_, placed) = try await office.api.post(shop, "/api/v1/orders", office.api.orderBody(try #require(quote["id"] as? String)))
+            let number = try #require(placed["number"] as? String)
+            #expect(placed["status"] as? String == "awaiting_identification")  // 5 Krugerrands: above the 10,000 € house threshold
+            var (compliance, _) = try await office.signedIn(shop, .compliance)
+            let page = try await compliance.get(shop, "/backoffice/orders/\(number)")
+            #expect(page.body.contains("house threshold") && page.body.contains("Noch keine Identifizierung."))
+            let step = "/backoffice/orders/\(number)/identify"
+            let token = try WebVisitor.token(page.body, action: step)
+            var fields = [("_csrf", token), ("fullName", "Erika Mustermann"), ("birthDate", "1980-05-17"), ("birthPlace", "Köln"),
+                          ("nationality", "DE"), ("street", "Heidestraße 17"), ("postalCode", "51147"), ("city", "Köln"), ("country", "DE"),
+                          ("documentType", "id_card"), ("documentNumber", "L01X00T47"), ("issuingAuthority", "Stadt Köln"),
+                          ("issuingCountry", "DE"), ("expiresOn", "2031-03-01"), ("ownAccount", "yes"), ("pep", "no")]
+            let copy = ("copy", "ausweis.png", "image/png", TestIdentity.copy)
+            let expired = fields.map { $0.0 == "expiresOn" ? ($0.0, "2026-01-31") : $0 }
+            let refused = try await compliance.postMultipart(shop, step, expired, file: copy)
+            #expect(refused.status == .unprocessableContent && refused.body.contains("„expiresOn“ fehlt oder ist nicht verwendbar"))
+            let noCopy = try await compliance.postMultipart(shop, step, fields, file: nil)
+            #expect(noCopy.status == .unprocessableContent && noCopy.body.contains("JPEG, PNG oder PDF"))
+            #expect(try await shop.shop.orders.history(number: number)?.order.status == .awaitingIdentification)
+            fields[1] = ("fullName", "Erika <b>Mustermann</b>")
+            let done = try await compliance.postMultipart(shop, step, fields, file: copy)
+            #expect(done.location == "/backoffice/orders/\(number)?done=identify")
+            #expect(try await shop.shop.orders.history(number: number)?.order.status == .awaitingPayment)
+            let shown = try await compliance.get(shop, "/backoffice/orders/\(number)")
+            #expect(shown.body.contains("Personalausweis L01X00T47") && shown.body.contains("GwG identification"))
+            #expect(shown.body.contains("Erika &lt;b&gt;Mustermann&lt;/b&gt;") && !shown.body.contains("<b>Mustermann"))
+            let download = try await compliance.get(shop, "/backoffice/orders/\(number)/identity-copy")
+            #expect(download.status == .ok && download.contentType == "image/png" && download.body.hasPrefix("\u{FFFD}PNG"))
+            // Sales see the order but not the document's copy.
+            var (sales, _) = try await office.signedIn(shop, .sales)
+            #expect(try await sales.get(shop, "/backoffice/orders/\(number)").body.contains("Erika") == true)
+            #expect(try await sales.get(shop, "/backoffice/orders/\(number)/identity-copy").status == .forbidden)
+            // Compliance may hold the order for review, with a reason.
+            let held = try await compliance.get(shop, "/backoffice/orders/\(number)")
+            let hold = "/backoffice/orders/\(number)/hold"
+            let holdToken = try WebVisitor.token(held.body, action: hold)
+            #expect(try await compliance.post(shop, hold, [("_csrf", holdToken), ("reason", "")]).status == .unprocessableContent)
+            #expect(try await compliance.post(shop, hold, [("_csrf", holdToken), ("reason", "source of funds unclear")]).status == .seeOther)
+            #expect(try await shop.shop.orders.history(number: number)?.order.status == .onHold)
+        }
+    }
+
     /// A parcel comes back: sales record it on the order's page (refused), the order shows its cancellation invoice
     /// and the refund owed; the payments page lists the refund until it is marked transferred.
     @Test func aReturnedParcelIsRecordedAndItsRefundPaidOut() async throws {

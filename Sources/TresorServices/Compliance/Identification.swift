@@ -82,6 +82,11 @@ extension OrderDesk {
         try await database.read { sql in try await ComplianceResultRepository(sql).list(orderID: orderID) }
     }
 
+    /// The copy of a record's document as it was uploaded.
+    public func identityCopy(recordID: UUID) async throws -> (contentType: String, bytes: Data)? {
+        try await database.read { sql in try await IdentityRecordRepository(sql).copy(id: recordID) }.map { ($0.contentType, $0.bytes) }
+    }
+
     /// The identity record that identified an order.
     public func identityRecord(orderID: UUID) async throws -> IdentityRecord? {
         try await database.read { sql in try await IdentityRecordRepository(sql).record(orderID: orderID) }

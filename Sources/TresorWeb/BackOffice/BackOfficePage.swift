@@ -14,6 +14,8 @@ enum BackOfficePage: Hashable, Sendable {
     case orderStep(number: String, OrderStep)
     case packingSlip(number: String)
     case orderInvoice(number: String)
+    /// The copy of the identity document that identified the order (compliance only).
+    case identityCopy(number: String)
     case audit
     case spot
     case spotEnter
@@ -77,7 +79,7 @@ enum BackOfficePage: Hashable, Sendable {
     /// The forms on an order's page, one per step the state machine knows.
     enum OrderStep: String, Hashable, Sendable, CaseIterable {
         case markPaid = "mark-paid"
-        case identify, pack, ship, deliver, cancel, release
+        case identify, pack, ship, deliver, cancel, release, hold
         case returnShipment = "return"
     }
 
@@ -93,6 +95,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .orderStep(let number, let step): "backoffice/orders/" + parameter(number) + "/" + step.rawValue
         case .packingSlip(let number): "backoffice/orders/" + parameter(number) + "/packing-slip"
         case .orderInvoice(let number): "backoffice/orders/" + parameter(number) + "/invoice.pdf"
+        case .identityCopy(let number): "backoffice/orders/" + parameter(number) + "/identity-copy"
         case .audit: "backoffice/audit"
         case .spot: "backoffice/spot"
         case .spotEnter: "backoffice/spot/enter"
@@ -158,6 +161,7 @@ enum BackOfficePage: Hashable, Sendable {
         case .password, .logout, .logoutEverywhere, .dashboard: .backOffice
         case .orders, .order, .packingSlip, .orderInvoice: .viewOrders
         case .orderStep(_, let step): step.action.permission
+        case .identityCopy: .identify
         case .audit: .audit
         case .spot, .spotEnter, .spotDecide: .spot
         case .payments, .paymentsImport, .paymentAssign, .paymentDismiss, .refundPaid, .accountingExport: .payments
@@ -187,7 +191,7 @@ enum BackOfficePage: Hashable, Sendable {
 
     /// Every page shape, parameters as router patterns (`:number`): what the gate and the permission test walk.
     static let all: [BackOfficePage] = [.login, .password, .logout, .logoutEverywhere, .dashboard, .orders, .order(number: ":number"),
-                                        .packingSlip(number: ":number"), .orderInvoice(number: ":number"), .audit, .spot, .spotEnter, .spotDecide(id: ":id", confirm: true),
+                                        .packingSlip(number: ":number"), .orderInvoice(number: ":number"), .identityCopy(number: ":number"), .audit, .spot, .spotEnter, .spotDecide(id: ":id", confirm: true),
                                         .spotDecide(id: ":id", confirm: false), .payments, .paymentsImport, .paymentAssign(entry: ":entry"),
                                         .paymentDismiss(entry: ":entry"), .refundPaid(number: ":number"), .accountingExport, .stock, .stockCount(sku: ":sku"), .products, .productNew,
                                         .productEdit(sku: ":sku"), .productSave, .productPublish(sku: ":sku", publish: true),
@@ -217,6 +221,7 @@ extension BackOfficePage.OrderStep {
         case .cancel: .cancel(reason: "from the form")
         case .returnShipment: .returnShipment(reason: "from the form")
         case .release: .release
+        case .hold: .hold(reason: "from the form")
         }
     }
 }

@@ -15,7 +15,7 @@ enum BackOfficeText: Wording {
          orderPackingSlip, colSku, colProduct, colQuantity, colUnit, colLine, colWhen, colWho, colWhat, colNote, shippingFee,
          paymentReference, dueDate
     case stepMarkPaid, stepIdentify, stepPack, stepShip, stepDeliver, stepCancel, stepRelease, fieldNote, fieldTracking, fieldReason,
-         cancelLoss, cancelNoLoss, cancelConfirm, stepDone, stepRefused, trackingMissing, reasonMissing, confirmMissing
+         cancelLoss, cancelNoLoss, cancelConfirm, stepDone, stepRefused, trackingMissing, reasonMissing, confirmMissing, stepHold
     case slipTitle, slipShipTo, slipPickup, slipPacked
     case menuArticles
     case menuCampaigns, menuSubscribers
@@ -171,6 +171,7 @@ enum BackOfficeText: Wording {
         case .refundOpen: ("offen", "to pay out")
         case .refundPaidOn: ("überwiesen am %@", "transferred on %@")
         case .stepRelease: ("Freigeben", "Release")
+        case .stepHold: ("Zur Prüfung anhalten", "Hold for review")
         case .fieldNote: ("Notiz (optional)", "Note (optional)")
         case .fieldTracking: ("Sendungsnummer", "Tracking number")
         case .fieldReason: ("Grund", "Reason")
@@ -381,6 +382,7 @@ extension BackOfficeText {
         case .deliver: .stepDeliver
         case .cancel: .stepCancel
         case .release: .stepRelease
+        case .hold: .stepHold
         case .returnShipment: .stepReturn
         }
     }

@@ -9,7 +9,13 @@ struct OrderDeskController: Sendable {
     let site: SiteContext
 
     var forms: [FormRule] {
-        BackOfficePage.OrderStep.allCases.map { FormRule(.backOffice(.orderStep(number: ":number", $0)), token: BackOfficeForms.token) }
+        BackOfficePage.OrderStep.allCases.map { step in
+            // The identification carries the document's copy: a multipart form, its token in the address.
+            step == .identify
+                ? FormRule(.backOffice(.orderStep(number: ":number", step)), token: BackOfficeForms.token,
+                           bodyLimit: IdentityDocumentCopy.maxBytes + 64 * 1024, multipart: true)
+                : FormRule(.backOffice(.orderStep(number: ":number", step)), token: BackOfficeForms.token)
+        }
     }
 
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
@@ -19,6 +25,7 @@ struct OrderDeskController: Sendable {
         }
         group.get(.backOffice(.packingSlip(number: ":number"))) { _, context, lang in try await self.packingSlip(context, lang) }
         group.get(.backOffice(.orderInvoice(number: ":number"))) { request, context, _ in try await self.invoice(request, context) }
+        group.get(.backOffice(.identityCopy(number: ":number"))) { _, context, _ in try await self.identityCopy(context) }
         for step in BackOfficePage.OrderStep.allCases {
             group.post(.backOffice(.orderStep(number: ":number", step))) { _, context, lang in try await self.take(step, context, lang) }
         }
@@ -76,7 +83,10 @@ struct OrderDeskController: Sendable {
         let loss = steps.contains(.cancel) ? try await site.orders.marketLossIfCancelledNow(number, now: site.now()) : nil
         let detail = OrderDeskView.Detail(order: order, events: events, documents: try await site.orders.documents(orderID: order.id),
                                           refund: try await site.shop.payments.refund(orderNumber: order.number), steps: steps,
-                                          marketLoss: loss, problem: problem)
+                                          marketLoss: loss, problem: problem,
+                                          compliance: try await site.orders.complianceResults(orderID: order.id),
+                                          identity: try await site.orders.identityRecord(orderID: order.id),
+                                          mayIdentify: role.may(.identify))
         let notice = BackOfficePage.OrderStep(rawValue: done).map { BackOfficeText.stepDone(lang, BackOfficeText.step($0)(lang)) }
         return try await site.backOffice(.order(number: number), lang, context, notice: notice, status: status) { OrderDeskView.order($0, detail) }
     }
@@ -107,6 +117,20 @@ struct OrderDeskController: Sendable {
                 guard !reason.isEmpty else { return try await refuse(.reasonMissing) }
                 guard form["confirm"] == "1" else { return try await refuse(.confirmMissing) }
                 _ = try await site.orders.cancel(number, reason: reason, by: actor, now: now)
+            case .hold:
+                let reason = String(form["reason"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+                guard !reason.isEmpty else { return try await refuse(.reasonMissing) }
+                _ = try await site.orders.apply(.hold(reason: reason), to: number, by: actor, note: note, now: now)
+            case .identify:
+                do {
+                    _ = try await site.orders.identify(number, record: Self.identity(form, by: actor, now: now),
+                                                       copy: context.files["copy"]?.bytes ?? [], by: actor, now: now)
+                } catch IdentificationProblem.invalid(let field) {
+                    return try await show(number, context, lang, problem: ComplianceDeskText.fieldProblem(lang, field.name),
+                                          status: .unprocessableContent)
+                } catch IdentificationProblem.copy {
+                    return try await show(number, context, lang, problem: ComplianceDeskText.copyProblem(lang), status: .unprocessableContent)
+                }
             default:
                 _ = try await site.orders.apply(step.action, to: number, by: actor, note: note, now: now)
             }
@@ -118,6 +142,34 @@ struct OrderDeskController: Sendable {
             throw PageError.forbidden
         }
         return site.redirect(Page.backOffice(.order(number: number)).path(lang) + "?done=" + step.rawValue, context.visitor)
+    }
+
+    /// What the identification form says; the two questions must be answered (an unanswered one fails validation).
+    static func identity(_ form: FormData, by actor: Actor, now: Date) throws -> IdentityRecord {
+        guard let type = IdentityDocumentType(rawValue: form["documentType"]) else {
+            throw IdentificationProblem.invalid(InvalidParameter(name: "documentType", value: form["documentType"]))
+        }
+        for question in ["ownAccount", "pep"] where !["yes", "no"].contains(form[question]) {
+            throw IdentificationProblem.invalid(InvalidParameter(name: question, value: form[question]))
+        }
+        return IdentityRecord(customerID: nil, fullName: form["fullName"], birthDate: form["birthDate"], birthPlace: form["birthPlace"],
+                              nationality: form["nationality"], street: form["street"], postalCode: form["postalCode"], city: form["city"],
+                              country: form["country"], documentType: type, documentNumber: form["documentNumber"],
+                              issuingAuthority: form["issuingAuthority"], issuingCountry: form["issuingCountry"], expiresOn: form["expiresOn"],
+                              ownAccount: form["ownAccount"] == "yes", politicallyExposed: form["pep"] == "yes", checkedBy: actor.recorded,
+                              checkedAt: now)
+    }
+
+    /// The copy of the identity document, for compliance only (the page's permission), never cached, as a download.
+    func identityCopy(_ context: TresorRequestContext) async throws -> Response {
+        let number = try Self.number(context)
+        guard let (order, _) = try await site.orders.history(number: number),
+              let record = try await site.orders.identityRecord(orderID: order.id),
+              let copy = try await site.orders.identityCopy(recordID: record.id) else { throw PageError.notFound }
+        let suffix = ["image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"][copy.contentType] ?? "bin"
+        return Response(status: .ok, headers: [.contentType: copy.contentType, .cacheControl: "private, no-store",
+                                               .contentDisposition: "attachment; filename=\"identity-\(order.number).\(suffix)\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: copy.bytes)))
     }
 
     /// The order's invoice (or, with `?document=S-…`, its cancellation invoice) as the customer got it: the PDF as

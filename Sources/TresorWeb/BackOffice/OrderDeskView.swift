@@ -79,6 +79,11 @@ enum OrderDeskView {
         var steps: [BackOfficePage.OrderStep]
         var marketLoss: Money?
         var problem: String?
+        /// Every compliance rule's result, and the record that identified the order.
+        var compliance: [(result: ComplianceRuleResult, at: Date)] = []
+        var identity: IdentityRecord?
+        /// Whether the member may identify (and so see the document's copy).
+        var mayIdentify = false
     }
 
     static func order(_ frame: BackOfficeFrame, _ detail: Detail) -> String {
@@ -103,6 +108,9 @@ enum OrderDeskView {
             lines(order, lang, prices: true),
             .h2(.text(BackOfficeText.orderCompliance(lang))),
             .p(.text(order.compliance.outcome.rawValue + " · " + order.compliance.rule + " · " + order.compliance.explanation)),
+            .if(!detail.compliance.isEmpty, ComplianceDeskView.results(detail.compliance, lang)),
+            .h2(.text(ComplianceDeskText.identityTitle(lang))),
+            ComplianceDeskView.record(detail.identity, number: order.number, mayIdentify: detail.mayIdentify, lang),
             .h2(.text(BackOfficeText.orderSteps(lang))),
             detail.steps.isEmpty ? .p(.text(BackOfficeText.orderNoSteps(lang))) : .div(.attr("class", "steps"),
                 .forEach(detail.steps) { step in stepForm(step, frame, detail) }),
@@ -149,7 +157,12 @@ enum OrderDeskView {
     static func stepForm(_ step: BackOfficePage.OrderStep, _ frame: BackOfficeFrame, _ detail: Detail) -> Node<HTML.BodyContext> {
         let lang = frame.lang
         let number = detail.order.number
+        if step == .identify { return ComplianceDeskView.identifyForm(detail.order, frame) }
         let fields: Node<HTML.FormContext> = switch step {
+        case .hold:
+            .div(.attr("class", "field"), .label(.attr("for", "f-hold-reason"), .text(ComplianceDeskText.holdReason(lang))),
+                 .input(.attr("id", "f-hold-reason"), .attr("name", "reason"), .attr("type", "text"), .attr("maxlength", "200"),
+                        .flag("required", true)))
         case .ship:
             .div(.attr("class", "field"), .label(.attr("for", "f-tracking"), .text(BackOfficeText.fieldTracking(lang))),
                  .input(.attr("id", "f-tracking"), .attr("name", "tracking"), .attr("type", "text"), .attr("maxlength", "64"), .flag("required", true)))
@@ -172,7 +185,7 @@ enum OrderDeskView {
                  .input(.attr("id", "f-note-" + step.rawValue), .attr("name", "note"), .attr("type", "text"), .attr("maxlength", "200")))
         }
         return BackOfficeLayout.form(.orderStep(number: number, step), frame, class: "form step step-\(step.rawValue)",
-                                     fields, Forms.submit(BackOfficeText.step(step)(lang), class: step == .cancel || step == .returnShipment ? "button danger" : "button"))
+                                     fields, Forms.submit(BackOfficeText.step(step)(lang), class: step == .cancel || step == .returnShipment || step == .hold ? "button danger" : "button"))
     }
 
     static func packingSlip(_ frame: BackOfficeFrame, _ order: Order) -> String {
