@@ -86,6 +86,8 @@ public struct Shop: Sendable {
     public let staff: StaffDirectory
     public let audit: AuditTrail
     public let invoices: InvoiceArchive
+    /// Suspicious-activity cases and their dossiers.
+    public let cases: ComplianceCases
     public let legal: LegalPagesDesk
     public let accounting: AccountingExport
     public let limits: RateLimits
@@ -124,6 +126,7 @@ public struct Shop: Sendable {
         staff = StaffDirectory(database: database, passwords: accounts.passwords, issuer: settings.mail.shopName)
         audit = AuditTrail(database: database)
         invoices = InvoiceArchive(database: database)
+        cases = ComplianceCases(database: database)
         legal = LegalPagesDesk(database: database, dealer: dealer)
         accounting = AccountingExport(database: database, accounts: settings.datevAccounts, consultant: settings.datevConsultant,
                                       client: settings.datevClient)

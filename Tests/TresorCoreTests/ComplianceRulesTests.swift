@@ -127,4 +127,18 @@ import Testing
         let lateOnNewYearsEve = CivilDate.berlinMidnight(2027, 1, 1).addingTimeInterval(-60)
         #expect(IdentityRetention.deletableFrom(relationshipEnded: lateOnNewYearsEve) == CivilDate.berlinMidnight(2032, 1, 1))
     }
+
+    /// The payer's name covers the customer's, in any order, with initials and joint accounts; anyone else is a
+    /// third party.
+    @Test func payerNamesAreComparedLikePeopleWriteThem() {
+        for payer in ["Erika Mustermann", "MUSTERMANN ERIKA", "Mustermann, Erika", "E. Mustermann", "Erika und Max Mustermann",
+                      "Erika Maria Mustermann"] {
+            #expect(PayerCheck.matches(payer: payer, customer: "Erika Mustermann"), "\(payer)")
+        }
+        for payer in ["Max Mustermann", "Erika Schmidt", "Mustermann GmbH", "Erika", "", "Unbekannt GmbH"] {
+            #expect(!PayerCheck.matches(payer: payer, customer: "Erika Mustermann"), "\(payer)")
+        }
+        #expect(PayerCheck.matches(payer: "Jürgen Müller", customer: "Juergen Mueller"))
+        #expect(ComplianceCase.number(year: 2026, sequence: 7) == "V-2026-000007")
+    }
 }

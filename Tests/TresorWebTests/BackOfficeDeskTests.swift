@@ -141,6 +141,41 @@ import TresorTestSupport
         }
     }
 
+    /// Sales flag an order from its page; compliance finds the case in the queue, notes and closes it, and downloads
+    /// the dossier; sales cannot open the queue, and the customer's own order page says nothing of it.
+    @Test func aFlaggedOrderBecomesACaseOnlyComplianceSees() async throws {
+        try await ShopFixture.run { shop in
+            let number = try await office.placeOrder(shop)
+            var (sales, _) = try await office.signedIn(shop, .sales)
+            let page = try await sales.get(shop, "/backoffice/orders/\(number)")
+            let flag = "/backoffice/orders/\(number)/flag"
+            let token = try WebVisitor.token(page.body, action: flag)
+            #expect(try await sales.post(shop, flag, [("_csrf", token), ("note", " ")]).location == "/backoffice/orders/\(number)?done=flag-missing")
+            let flagged = try await sales.post(shop, flag, [("_csrf", token), ("note", "Zahlt <script>bar</script>, will keine Quittung")])
+            #expect(flagged.location == "/backoffice/orders/\(number)?done=flagged")
+            #expect(try await sales.get(shop, "/backoffice/cases").status == .forbidden)
+            var (compliance, _) = try await office.signedIn(shop, .compliance)
+            let queue = try await compliance.get(shop, "/backoffice/cases")
+            #expect(queue.body.contains("V-2026-000001") && queue.body.contains("&lt;script&gt;") && !queue.body.contains("<script>bar"))
+            let detail = try await compliance.get(shop, "/backoffice/cases/V-2026-000001")
+            let note = "/backoffice/cases/V-2026-000001/note"
+            let noteToken = try WebVisitor.token(detail.body, action: note)
+            #expect(try await compliance.post(shop, note, [("_csrf", noteToken), ("note", "")]).status == .unprocessableContent)
+            #expect(try await compliance.post(shop, note, [("_csrf", noteToken), ("note", "Rücksprache mit Vertrieb")]).status == .seeOther)
+            let json = try await compliance.get(shop, "/backoffice/cases/V-2026-000001/dossier.json")
+            #expect(json.status == .ok && json.contentType == "application/json" && json.body.contains("\"caseNumber\" : \"V-2026-000001\""))
+            let pdf = try await compliance.get(shop, "/backoffice/cases/V-2026-000001/dossier.pdf")
+            #expect(pdf.status == .ok && pdf.body.hasPrefix("%PDF-"))
+            let close = "/backoffice/cases/V-2026-000001/close"
+            #expect(try await compliance.post(shop, close, [("_csrf", noteToken), ("reason", "Erklärung plausibel")]).status == .seeOther)
+            #expect(try await shop.shop.cases.list(status: .closed).map(\.number) == ["V-2026-000001"])
+            // The customer's order page: nothing about a case.
+            let token2 = try await shop.shop.orders.accessToken(for: try #require(try await shop.shop.orders.history(number: number)?.order))
+            let own = try await shop.get("/bestellung/\(number)?token=\(token2)")
+            #expect(own.status == .ok && !own.body.contains("V-2026") && !own.body.contains("Verdacht") && !own.body.contains("Compliance"))
+        }
+    }
+
     /// A parcel comes back: sales record it on the order's page (refused), the order shows its cancellation invoice
     /// and the refund owed; the payments page lists the refund until it is marked transferred.
     @Test func aReturnedParcelIsRecordedAndItsRefundPaidOut() async throws {

@@ -27,9 +27,10 @@ extension ComplianceOutcome {
     public var severity: Int {
         switch self {
         case .allow: 0
-        case .needsIdentification: 1
-        case .hold: 2
-        case .refuse: 3
+        case .review: 1
+        case .needsIdentification: 2
+        case .hold: 3
+        case .refuse: 4
         }
     }
 }

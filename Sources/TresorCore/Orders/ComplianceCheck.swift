@@ -3,6 +3,8 @@ import Foundation
 /// What the compliance check says about a transaction before it is accepted.
 public enum ComplianceOutcome: String, Sendable, Hashable, Codable {
     case allow
+    /// Goes on, but compliance looks at it: a case is opened (a payment from a third party).
+    case review
     /// The order waits until staff record a checked identity document.
     case needsIdentification = "needs_identification"
     /// The order waits for the compliance officer.

@@ -28,6 +28,8 @@ public enum StaffPermission: String, Sendable, Hashable, CaseIterable, Codable {
     case fulfilOrders
     /// Record an identification, clear or confirm a hold.
     case identify
+    /// Work the suspicious-activity cases (§43 GwG): notes, reported to the FIU, closed, the dossier.
+    case cases
     /// Import bank statements, assign and dismiss entries.
     case payments
     /// Search customers, see their orders, disable an account.
@@ -64,7 +66,7 @@ extension StaffRole {
         case .sales: [.backOffice, .viewOrders, .manageOrders, .payments, .customers, .spot, .callbacks]
         case .warehouse: [.backOffice, .viewOrders, .fulfilOrders, .stock]
         case .editor: [.backOffice, .news, .newsletter, .careers, .pages]
-        case .compliance: [.backOffice, .viewOrders, .identify, .customers, .audit]
+        case .compliance: [.backOffice, .viewOrders, .identify, .cases, .customers, .audit]
         }
     }
 

@@ -244,7 +244,7 @@ public struct OrderDesk: Sendable {
             let record = try await IdentityRecordRepository(sql).valid(customerID: customerID, on: BankingCalendar.berlinDay(of: now)),
             record.ownAccount, !record.politicallyExposed { record } else { nil }
         let status: OrderStatus = switch decision.outcome {
-        case .allow: .awaitingPayment
+        case .allow, .review: .awaitingPayment
         case .needsIdentification: known == nil ? .awaitingIdentification : .awaitingPayment
         case .hold, .refuse: .onHold
         }

@@ -79,8 +79,9 @@ public struct PaymentDesk: Sendable {
                     continue
                 }
                 if match == .settles, let order {
-                    _ = try await markPaid(order, by: actor, note: "bank entry \(entry.bankReference), \(statement)",
-                                           now: now, sql: sql)
+                    let paid = try await markPaid(order, by: actor, note: "bank entry \(entry.bankReference), \(statement)",
+                                                  now: now, sql: sql)
+                    try await Self.checkPayer(entry, paid: paid, by: staff, now: now, sql: sql)
                     report.paidOrders.append(order)
                 } else {
                     report.unmatched += 1
@@ -109,6 +110,21 @@ public struct PaymentDesk: Sendable {
         try await orders.lock(number: order.number, dialect: database.dialect)
         let received = try await BankEntryRepository(sql).received(orderNumber: order.number)
         return (PaymentMatch.decide(credit: entry.amount, received: received, total: order.total, status: order.status), order.number)
+    }
+
+    /// A transfer from someone other than the customer (§10 Abs. 1 Nr. 2, §15 GwG: who stands behind the money?) pays
+    /// the order, but compliance gets a case and the decision is recorded on the order. A statement without the
+    /// payer's name tells nothing either way.
+    static func checkPayer(_ entry: BankEntry, paid order: Order, by recorded: String, now: Date, sql: any SQLDatabase) async throws {
+        guard let payer = entry.debtorName?.trimmingCharacters(in: .whitespaces), !payer.isEmpty,
+              !PayerCheck.matches(payer: payer, customer: order.customer.name) else { return }
+        let result = ComplianceRuleResult(rule: "third-party payer", outcome: .review,
+                                          inputs: ["payer": payer, "customer": order.customer.name, "bankReference": entry.bankReference,
+                                                   "amount": entry.amount.decimalString],
+                                          explanation: "paid by \(payer), not by the customer \(order.customer.name)")
+        try await ComplianceResultRepository(sql).insert([result], orderID: order.id, at: now)
+        _ = try await ComplianceCases.open(order: order, reason: "payment from a third party: \(result.explanation) (\(entry.bankReference))",
+                                           by: recorded, now: now, in: sql)
     }
 
     /// Marks the order paid in the caller's transaction (which issues the invoice and tells the customer).
@@ -161,6 +177,7 @@ public struct PaymentDesk: Sendable {
             let excess = received - order.total
             let paid = try await markPaid(number, by: actor, note: detail + (excess == .zero ? "" : "; \(excess.decimalString) EUR overpaid, to refund"),
                                           now: now, sql: sql)
+            try await Self.checkPayer(stored.entry, paid: paid, by: staff, now: now, sql: sql)
             return Resolution(entry: resolved, paidOrder: paid, received: received, total: order.total)
         }
     }

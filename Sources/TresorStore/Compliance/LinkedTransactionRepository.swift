@@ -38,6 +38,13 @@ public struct LinkedTransactionRepository: Sendable {
         return totals
     }
 
+    /// Every order that shares the account, the e-mail address or the person, newest first (for a case's dossier).
+    public func orders(_ keys: LinkKeys, limit: Int) async throws -> [Order] {
+        var match: SQLQueryString = "email_key = \(bind: keys.email) OR person_key = \(bind: keys.person)"
+        if let customerID = keys.customerID { match += " OR customer_id = \(bind: customerID)" }
+        return try await OrderRepository(sql).orders(where: "(\(match))", limit: limit).map(\.order)
+    }
+
     /// Fills the keys of up to `limit` orders placed before they existed; returns how many.
     public func backfill(limit: Int) async throws -> Int {
         let rows = try await sql.rows("""

@@ -60,5 +60,31 @@ extension Migrator {
             );
             CREATE INDEX order_identities_record ON order_identities (record_id)
             """),
+        // Suspicious-activity cases (§43 GwG) and their notes, in the order written; never shown to the customer.
+        Migration(id: "2026-11-30-040-compliance-cases", ddl: """
+            CREATE TABLE compliance_cases (
+                id {uuid} PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                status TEXT NOT NULL,
+                order_number TEXT,
+                customer_id {uuid},
+                subject TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                opened_by TEXT NOT NULL,
+                opened_at {timestamp} NOT NULL,
+                fiu_reference TEXT,
+                updated_at {timestamp} NOT NULL
+            );
+            CREATE INDEX compliance_cases_status ON compliance_cases (status, opened_at);
+            CREATE INDEX compliance_cases_order ON compliance_cases (order_number);
+            CREATE TABLE compliance_case_notes (
+                id {serial},
+                case_id {uuid} NOT NULL REFERENCES compliance_cases(id),
+                at {timestamp} NOT NULL,
+                by_staff TEXT NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE INDEX compliance_case_notes_case ON compliance_case_notes (case_id, id)
+            """),
     ]
 }

@@ -57,6 +57,14 @@ enum BackOfficePage: Hashable, Sendable {
     case subscriberProof
     case callbacks
     case callbackMark(id: String, status: String)
+    /// Suspicious-activity cases (compliance): the queue, one case with its steps, the dossier as JSON or PDF.
+    case cases
+    case caseDetail(number: String)
+    case caseStep(number: String, step: String)
+    case caseDossier(number: String, format: String)
+    /// Anyone who may read orders (or customers) flags one for compliance.
+    case flagOrder(number: String)
+    case flagCustomer(id: String)
     case jobs
     case jobNew
     case jobEdit(slug: String)
@@ -138,6 +146,12 @@ enum BackOfficePage: Hashable, Sendable {
         case .subscriberProof: "backoffice/subscribers/proof"
         case .callbacks: "backoffice/callbacks"
         case .callbackMark(let id, let status): "backoffice/callbacks/" + parameter(id) + "/" + status
+        case .cases: "backoffice/cases"
+        case .caseDetail(let number): "backoffice/cases/" + parameter(number)
+        case .caseStep(let number, let step): "backoffice/cases/" + parameter(number) + "/" + step
+        case .caseDossier(let number, let format): "backoffice/cases/" + parameter(number) + "/dossier." + format
+        case .flagOrder(let number): "backoffice/orders/" + parameter(number) + "/flag"
+        case .flagCustomer(let id): "backoffice/customers/" + parameter(id) + "/flag"
         case .jobs: "backoffice/jobs"
         case .jobNew: "backoffice/jobs/new"
         case .jobEdit(let slug): "backoffice/jobs/edit/" + parameter(slug)
@@ -169,6 +183,9 @@ enum BackOfficePage: Hashable, Sendable {
         case .products, .productNew, .productEdit, .productSave, .productPublish, .productImage, .productImageRemove, .productImageFirst: .products
         case .customers, .customer, .customerDisable: .customers
         case .callbacks, .callbackMark: .callbacks
+        case .cases, .caseDetail, .caseStep, .caseDossier: .cases
+        case .flagOrder: .viewOrders
+        case .flagCustomer: .customers
         case .campaigns, .campaignDraft, .campaignDigest, .campaign, .campaignStep, .subscribers, .subscriberProof: .newsletter
         case .articles, .articleNew, .articleEdit, .articleSave, .articleRestore: .news
         case .legalPages, .legalEdit, .legalSave, .legalRestore: .pages
@@ -183,7 +200,7 @@ enum BackOfficePage: Hashable, Sendable {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss, .refundPaid,
              .stockCount, .productSave, .productPublish, .productImage, .productImageRemove, .productImageFirst,
-             .customerDisable, .callbackMark, .jobSave, .jobClose, .articleSave, .articleRestore, .legalSave, .legalRestore, .campaignDraft, .campaignDigest,
+             .customerDisable, .callbackMark, .caseStep, .flagOrder, .flagCustomer, .jobSave, .jobClose, .articleSave, .articleRestore, .legalSave, .legalRestore, .campaignDraft, .campaignDigest,
              .campaignStep, .settingsSave, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
@@ -202,7 +219,10 @@ enum BackOfficePage: Hashable, Sendable {
                                         .legalRestore(page: ":page", language: ":language", version: ":version"),
                                         .articleRestore(slug: ":slug", version: ":version"), .campaigns, .campaignDraft, .campaignDigest,
                                         .campaign(id: ":id"), .subscribers, .subscriberProof, .callbacks, .callbackMark(id: ":id", status: "called"),
-                                        .callbackMark(id: ":id", status: "closed"), .jobs, .jobNew, .jobEdit(slug: ":slug"), .jobSave, .jobClose(slug: ":slug"),
+                                        .callbackMark(id: ":id", status: "closed"), .cases, .caseDetail(number: ":number"),
+                                        .caseStep(number: ":number", step: "note"), .caseStep(number: ":number", step: "report"),
+                                        .caseStep(number: ":number", step: "close"), .caseDossier(number: ":number", format: "json"),
+                                        .caseDossier(number: ":number", format: "pdf"), .flagOrder(number: ":number"), .flagCustomer(id: ":id"), .jobs, .jobNew, .jobEdit(slug: ":slug"), .jobSave, .jobClose(slug: ":slug"),
                                         .applicationCV(id: ":id"), .settings, .settingsSave, .staff, .staffAdd,
                                         .staffReset(email: ":email"), .staffToken(email: ":email"), .staffDisable(email: ":email")]
         + OrderStep.allCases.map { .orderStep(number: ":number", $0) } + CampaignStep.allCases.map { .campaignStep(id: ":id", $0) }

@@ -13,6 +13,7 @@ extension PaymentsController: BackOfficeArea {}
 extension StockController: BackOfficeArea {}
 extension CustomersController: BackOfficeArea {}
 extension CallbacksController: BackOfficeArea {}
+extension CasesController: BackOfficeArea {}
 extension JobsController: BackOfficeArea {}
 extension ArticlesController: BackOfficeArea {}
 extension LegalPagesController: BackOfficeArea {}
@@ -34,7 +35,8 @@ func addBackOffice(to router: Router<TresorRequestContext>, site: SiteContext,
     signIn.addLoginRoutes(to: area(false, signIn.loginForms))
     let areas: [any BackOfficeArea] = [
         signIn, OrderDeskController(site: site), PaymentsController(site: site), CustomersController(site: site),
-        ProductsController(site: site), StockController(site: site), SpotController(site: site), CallbacksController(site: site), ArticlesController(site: site), LegalPagesController(site: site),
+        ProductsController(site: site), StockController(site: site), SpotController(site: site), CallbacksController(site: site), CasesController(site: site),
+        ArticlesController(site: site), LegalPagesController(site: site),
         CampaignsController(site: site), SubscribersController(site: site), JobsController(site: site), AuditController(site: site), SettingsController(site: site), StaffController(site: site),
     ]
     let group = router.group()

@@ -14,7 +14,8 @@ struct CustomersController: Sendable {
     func addRoutes(to group: some RouterMethods<TresorRequestContext>) {
         group.get(.backOffice(.customers)) { request, context, lang in try await self.list(request, context, lang) }
         group.get(.backOffice(.customer(id: ":id"))) { request, context, lang in
-            try await self.show(try Self.id(context), context, lang, notice: request.query("done") == "closed" ? BackOfficeText.customerClosedNow(lang) : nil)
+            let notices = ["closed": BackOfficeText.customerClosedNow(lang), "flagged": CasesText.flagged(lang), "flag-missing": CasesText.flagMissing(lang)]
+            return try await self.show(try Self.id(context), context, lang, notice: notices[request.query("done")])
         }
         group.post(.backOffice(.customerDisable(id: ":id"))) { _, context, lang in try await self.disable(context, lang) }
     }
@@ -101,6 +102,8 @@ enum CustomersView {
                         .td(.text(Format.dateTime(order.createdAt, lang))), .td(.text(order.status.label(lang))),
                         .td(.attr("class", "num"), .text(Format.money(order.total, lang))))
                 })),
+            .h2(.text(CasesText.flag(lang))),
+            CasesView.flagForm(.flagCustomer(id: record.customer.id.uuidString.lowercased()), frame),
             .if(record.disabledAt == nil, .group(
                 .h2(.text(BackOfficeText.customerClose(lang))),
                 .p(.text(BackOfficeText.customerCloseLead(lang))),

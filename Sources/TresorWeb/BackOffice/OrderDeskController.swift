@@ -88,6 +88,7 @@ struct OrderDeskController: Sendable {
                                           identity: try await site.orders.identityRecord(orderID: order.id),
                                           mayIdentify: role.may(.identify))
         let notice = BackOfficePage.OrderStep(rawValue: done).map { BackOfficeText.stepDone(lang, BackOfficeText.step($0)(lang)) }
+            ?? ["flagged": CasesText.flagged(lang), "flag-missing": CasesText.flagMissing(lang)][done]
         return try await site.backOffice(.order(number: number), lang, context, notice: notice, status: status) { OrderDeskView.order($0, detail) }
     }
 

@@ -109,6 +109,7 @@ enum OrderDeskView {
             .h2(.text(BackOfficeText.orderCompliance(lang))),
             .p(.text(order.compliance.outcome.rawValue + " · " + order.compliance.rule + " · " + order.compliance.explanation)),
             .if(!detail.compliance.isEmpty, ComplianceDeskView.results(detail.compliance, lang)),
+            CasesView.flagForm(.flagOrder(number: order.number), frame),
             .h2(.text(ComplianceDeskText.identityTitle(lang))),
             ComplianceDeskView.record(detail.identity, number: order.number, mayIdentify: detail.mayIdentify, lang),
             .h2(.text(BackOfficeText.orderSteps(lang))),
