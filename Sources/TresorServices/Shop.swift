@@ -28,6 +28,8 @@ public struct ShopSettings: Sendable {
     /// Days over which a customer's transactions count together, and the house threshold for non-cash payments.
     public var linkWindowDays = OrderDesk.standardLinkWindowDays
     public var houseThreshold = HouseThresholdRule.standard
+    /// Name similarity (Jaro-Winkler, 0–1) from which a sanctions match is raised.
+    public var sanctionsThreshold = SanctionScreen.standardThreshold
     /// The accountant's export: DATEV accounts, Beraternummer and Mandantennummer.
     public var datevAccounts = DatevAccounts()
     public var datevConsultant = 1001
@@ -88,6 +90,8 @@ public struct Shop: Sendable {
     public let invoices: InvoiceArchive
     /// Suspicious-activity cases and their dossiers.
     public let cases: ComplianceCases
+    /// The EU sanctions list and the matches screening found.
+    public let sanctions: SanctionsDesk
     public let legal: LegalPagesDesk
     public let accounting: AccountingExport
     public let limits: RateLimits
@@ -111,10 +115,15 @@ public struct Shop: Sendable {
         orders.cancellationGraceDays = settings.cancellationGraceDays
         orders.linkWindowDays = settings.linkWindowDays
         orders.compliance = ComplianceEngine.germany(houseThreshold: settings.houseThreshold)
+        let sanctions = SanctionsDesk(database: database, threshold: settings.sanctionsThreshold)
+        orders.sanctions = sanctions
+        self.sanctions = sanctions
         self.orders = orders
         payments = PaymentDesk(orders: orders)
-        accounts = CustomerAccounts(database: database, cost: UInt8(settings.passwordCost), mail: settings.mail,
-                                    links: settings.links.account)
+        var accounts = CustomerAccounts(database: database, cost: UInt8(settings.passwordCost), mail: settings.mail,
+                                        links: settings.links.account)
+        accounts.sanctions = sanctions
+        self.accounts = accounts
         sessions = Sessions(database: database, board: board)
         news = NewsDesk(database: database)
         newsletter = NewsletterDesk(database: database, mail: settings.mail, links: settings.links.newsletter)

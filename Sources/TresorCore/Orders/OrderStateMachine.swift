@@ -5,7 +5,8 @@ import Foundation
 /// awaiting_identification → awaiting_payment → paid → packed → shipped → delivered.
 /// Pickup orders go packed → delivered; cash at pickup is paid at collection, so such an order may be
 /// packed while awaiting payment and is paid when delivered (never marked paid on its own). overdue only from awaiting_payment, and an
-/// overdue order may still be paid. on_hold only from the compliance check at placement. cancelled from
+/// overdue order may still be paid. on_hold from the compliance check at placement, or held by compliance before
+/// the goods leave; released, it goes back where it stood. cancelled from
 /// any state before shipped; returned from shipped when the parcel comes back.
 public struct OrderStateMachine: Sendable {
     public var shipping: ShippingMethod
@@ -49,7 +50,8 @@ public struct OrderStateMachine: Sendable {
             return .delivered
         case (.onHold, .release):
             return .awaitingPayment
-        case (.awaitingIdentification, .hold(let reason)), (.awaitingPayment, .hold(let reason)):
+        case (.awaitingIdentification, .hold(let reason)), (.awaitingPayment, .hold(let reason)), (.overdue, .hold(let reason)),
+             (.paid, .hold(let reason)), (.packed, .hold(let reason)):
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("a reason is required") }
             return .onHold
         case (.awaitingIdentification, .cancel(let reason)), (.awaitingPayment, .cancel(let reason)),

@@ -35,6 +35,7 @@ extension CustomerAccounts {
             // Signed up a moment ago by a twin request: the answer and the mail are the same either way.
             guard try await customers.find(email: details.email) == nil else { return }
             try await customers.insert(customer, passwordHash: hash, verified: false, now: now)
+            try await screen(customer, now: now, in: sql)
             let link = try await addVerification(customer, now: now, sql: sql)
             try await MailOutboxRepository(sql, dialect: dialect)
                 .enqueue(AccountMails.verification(customer, link: link, settings: settings, now: now), now: now)

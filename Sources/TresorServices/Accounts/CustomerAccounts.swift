@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SQLKit
 import Synchronization
 import TresorCore
 import TresorStore
@@ -54,6 +55,8 @@ public struct CustomerAccounts: Sendable {
     let passwords: PasswordHasher
     let mail: MailSettings
     let links: AccountLinks
+    /// Screening of new accounts against the EU sanctions list (the shop sets it; nil screens nothing).
+    public var sanctions: SanctionsDesk?
     /// How many times bcrypt ran (hash or verify), so tests can show that a refused request cost none.
     public var passwordWork: WorkCounter { passwords.work }
 
@@ -80,8 +83,20 @@ public struct CustomerAccounts: Sendable {
             let customers = CustomerRepository(sql)
             guard try await customers.find(email: details.email) == nil else { throw AccountProblem.emailTaken }
             try await customers.insert(customer, passwordHash: hash, now: now)
+            try await screen(customer, now: now, in: sql)
         }
         return customer
+    }
+
+    /// A new account whose name may be on the sanctions list opens a case for compliance (the customer is not told).
+    func screen(_ customer: Customer, now: Date, in sql: any SQLDatabase) async throws {
+        guard let sanctions else { return }
+        let reference = customer.id.uuidString.lowercased()
+        for hit in try await sanctions.screen(customer.details.name, as: .customer, reference: reference, now: now, in: sql) where hit.foundAt == now {
+            try await ComplianceCases.openForCustomer(id: customer.id, subject: customer.details.name + " <" + customer.details.email + ">",
+                                                      reason: "possible sanctions match at registration: \(hit.match.explanation)",
+                                                      by: "system:sanctions", now: now, in: sql)
+        }
     }
 
     static func normalised(_ details: CustomerDetails) throws -> CustomerDetails {

@@ -40,16 +40,23 @@ public struct ComplianceCases: Sendable {
         return try await database.transaction { sql in
             guard let recorded = try await StaffDirectory.authorize(actor, .customers, in: sql) else { throw StaffProblem.unknown(actor.recorded) }
             guard let customer = try await CustomerRepository(sql).find(id: customerID) else { throw CaseProblem.noSuchCustomer }
-            let year = BankingCalendar.berlinYear(of: now)
-            let item = ComplianceCase(number: ComplianceCase.number(year: year, sequence: try await CounterRepository(sql).next("case-\(year)")),
-                                      status: .open, orderNumber: nil, customerID: customerID,
-                                      subject: customer.details.name + " <" + customer.details.email + ">", reason: text, openedBy: recorded,
-                                      openedAt: now, updatedAt: now)
-            try await CaseRepository(sql).insert(item)
-            try await AuditRepository(sql).append(actor: recorded, action: "case.open", target: item.number, before: [:],
-                                                  after: ["customer": customerID.uuidString.lowercased()], at: now)
-            return item
+            return try await Self.openForCustomer(id: customerID, subject: customer.details.name + " <" + customer.details.email + ">",
+                                                  reason: text, by: recorded, now: now, in: sql)
         }
+    }
+
+    /// Opens a case about a customer account inside the caller's transaction.
+    @discardableResult
+    static func openForCustomer(id customerID: UUID, subject: String, reason: String, by recorded: String, now: Date,
+                                in sql: any SQLDatabase) async throws -> ComplianceCase {
+        let year = BankingCalendar.berlinYear(of: now)
+        let item = ComplianceCase(number: ComplianceCase.number(year: year, sequence: try await CounterRepository(sql).next("case-\(year)")),
+                                  status: .open, orderNumber: nil, customerID: customerID, subject: subject, reason: reason,
+                                  openedBy: recorded, openedAt: now, updatedAt: now)
+        try await CaseRepository(sql).insert(item)
+        try await AuditRepository(sql).append(actor: recorded, action: "case.open", target: item.number, before: [:],
+                                              after: ["customer": customerID.uuidString.lowercased()], at: now)
+        return item
     }
 
     /// Opens a case about an order inside the caller's transaction (a flag, or the shop's own check of a payer); an

@@ -59,15 +59,18 @@ extension OrderDesk {
         // are kept while the account lasts (`IdentityRecordRepository.endRelationship`).
         let keepUntil = order.customerID == nil ? IdentityRetention.deletableFrom(relationshipEnded: now) : nil
         try await IdentityRecordRepository(sql).link(orderID: order.id, recordID: record.id, by: actor.recorded, at: now, keepUntil: keepUntil)
-        let review = [record.politicallyExposed ? "politically exposed person" : nil, record.ownAccount ? nil : "acts for another person"]
-            .compactMap { $0 }
+        // The identified person is screened with the birth date the document gives.
+        let sanctioned = SanctionsDesk.result(try await sanctions.screen(record.fullName, birthDate: record.birthDate, as: .order,
+                                                                         reference: order.number, now: now, in: sql))
+        let review = [record.politicallyExposed ? "politically exposed person" : nil, record.ownAccount ? nil : "acts for another person",
+                      sanctioned == nil ? nil : "possible sanctions match"].compactMap { $0 }
         let result = ComplianceRuleResult(
             rule: "GwG identification", outcome: review.isEmpty ? .allow : .hold,
             inputs: ["record": record.id.uuidString.lowercased(), "document": record.documentType.rawValue, "expiresOn": record.expiresOn,
                      "politicallyExposed": record.politicallyExposed ? "yes" : "no", "ownAccount": record.ownAccount ? "yes" : "no"],
             explanation: review.isEmpty ? "identified by \(record.documentType.rawValue) valid until \(record.expiresOn)"
                 : "identified; compliance reviews: " + review.joined(separator: ", "))
-        try await ComplianceResultRepository(sql).insert([result], orderID: order.id, at: now)
+        try await ComplianceResultRepository(sql).insert([result] + (sanctioned.map { [$0] } ?? []), orderID: order.id, at: now)
         try await StaffDirectory.audit(actor, "identity.record", order.number, after: ["record": record.id.uuidString.lowercased(),
                                                                                       "outcome": result.outcome.rawValue], now: now, in: sql)
         var moved = try await apply(.identify, to: order.number, by: actor, note: result.explanation, now: now, in: sql)

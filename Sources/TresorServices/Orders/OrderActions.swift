@@ -47,9 +47,20 @@ extension OrderDesk {
             throw OrderActionProblem.illegal(IllegalTransition(from: order.status, action: action.name,
                                                                reason: "the order changed meanwhile"))
         }
-        let next: OrderStatus
+        var next: OrderStatus
         do throws(IllegalTransition) { next = try order.stateMachine.next(after: order.status, action) } catch {
             throw OrderActionProblem.illegal(error)
+        }
+        // A held order goes back where it stood when it was held (paid stays paid); one held at placement waits for
+        // payment. Its refund on cancelling follows that state too.
+        let beforeHold: OrderStatus? = order.status == .onHold
+            ? try await orders.events(orderID: order.id).last { $0.to == .onHold }?.from : nil
+        if action == .release, let beforeHold { next = beforeHold }
+        if action == .release, beforeHold == nil,
+           try await ComplianceResultRepository(sql).list(orderID: order.id).contains(where: { $0.result.outcome == .needsIdentification }),
+           try await IdentityRecordRepository(sql).record(orderID: order.id)?.isValid(on: now) != true {
+            // Held at placement and the rules also asked for identification: it still has to happen.
+            next = .awaitingIdentification
         }
         if action == .identify || (action == .deliver && order.payment == .cash) {
             // Identified means a recorded identity whose document is still valid (§§ 11, 12 GwG), not a click.
@@ -83,7 +94,7 @@ extension OrderDesk {
             _ = try await InvoiceIssue.cancellation(for: order, seller: seller, now: now, in: sql)
             try await RefundRepository(sql).record(orderID: order.id, amount: order.total, reason: Self.note(for: action, extra: ""),
                                                    by: recorded, now: now)
-        } else if action.isCancel, OrderStateMachine.paidBeforeCancel(before) {
+        } else if action.isCancel, OrderStateMachine.paidBeforeCancel(beforeHold ?? before) {
             try await RefundRepository(sql).record(orderID: order.id, amount: order.total, reason: Self.note(for: action, extra: ""),
                                                    by: recorded, now: now)
         }

@@ -86,6 +86,8 @@ public struct OrderDesk: Sendable {
     /// Days over which a customer's transactions count together (§10 Abs. 6a GwG), unless configured.
     public static let standardLinkWindowDays = 30
     public var linkWindowDays = OrderDesk.standardLinkWindowDays
+    /// Screening against the EU sanctions list (shared by the shop's desks).
+    public var sanctions: SanctionsDesk
     /// How mail is sent and signed; the bank account and imprint come from the dealer's settings as they are now.
     public let mail: MailSettings
     /// Who the invoices name as the seller.
@@ -101,6 +103,7 @@ public struct OrderDesk: Sendable {
         self.board = board
         self.dealer = dealer ?? DealerSettingsDesk(database: database, initial: .standard, logger: logger)
         self.compliance = compliance
+        sanctions = SanctionsDesk(database: database)
         var mail = mail
         mail.dealer = self.dealer
         self.mail = mail
@@ -226,8 +229,6 @@ public struct OrderDesk: Sendable {
         for line in quote.lines where !(try await stock.take(line.quantity, of: line.productID, now: now)) {
             throw OrderProblem.insufficientStock(sku: line.sku)
         }
-        let year = BankingCalendar.berlinYear(of: now)
-        let number = OrderNumbers.order(year: year, sequence: try await CounterRepository(sql).next("order-\(year)"))
         let shippingFee = shippingTable.fee(goods: quote.goodsTotal, method: request.shipping)
         // The rules see this order and the customer's linked ones (§10 Abs. 6a GwG), found and locked in this transaction.
         let keys = LinkKeys(customer: request.customer, customerID: actor.customerID)
@@ -235,8 +236,14 @@ public struct OrderDesk: Sendable {
         try await linking.lock(keys)
         let linked = try await linking.linked(keys, since: now.addingTimeInterval(-Double(linkWindowDays) * 86_400))
         let gold = quote.lines.filter { $0.vatRegime == .exemptInvestmentGold }.reduce(Money.zero) { $0 + $1.lineTotal }
-        let results = compliance.results(ComplianceInput(total: quote.goodsTotal + shippingFee, payment: request.payment, at: now,
+        var results = compliance.results(ComplianceInput(total: quote.goodsTotal + shippingFee, payment: request.payment, at: now,
                                                          investmentGold: gold, linked: linked))
+        let year = BankingCalendar.berlinYear(of: now)
+        let number = OrderNumbers.order(year: year, sequence: try await CounterRepository(sql).next("order-\(year)"))
+        // A possible match on the EU sanctions list holds the order for compliance.
+        if let screened = SanctionsDesk.result(try await sanctions.screen(request.customer.name, as: .order, reference: number, now: now, in: sql)) {
+            results.append(screened)
+        }
         let decision = ComplianceDecision(combining: results)
         if decision.outcome == .refuse { throw OrderProblem.refusedByCompliance(decision.explanation) }
         // A customer account identified before, with a document still valid, need not show it again.

@@ -81,7 +81,7 @@ public struct PaymentDesk: Sendable {
                 if match == .settles, let order {
                     let paid = try await markPaid(order, by: actor, note: "bank entry \(entry.bankReference), \(statement)",
                                                   now: now, sql: sql)
-                    try await Self.checkPayer(entry, paid: paid, by: staff, now: now, sql: sql)
+                    try await checkPayer(entry, paid: paid, by: staff, now: now, sql: sql)
                     report.paidOrders.append(order)
                 } else {
                     report.unmatched += 1
@@ -115,9 +115,13 @@ public struct PaymentDesk: Sendable {
     /// A transfer from someone other than the customer (§10 Abs. 1 Nr. 2, §15 GwG: who stands behind the money?) pays
     /// the order, but compliance gets a case and the decision is recorded on the order. A statement without the
     /// payer's name tells nothing either way.
-    static func checkPayer(_ entry: BankEntry, paid order: Order, by recorded: String, now: Date, sql: any SQLDatabase) async throws {
-        guard let payer = entry.debtorName?.trimmingCharacters(in: .whitespaces), !payer.isEmpty,
-              !PayerCheck.matches(payer: payer, customer: order.customer.name) else { return }
+    func checkPayer(_ entry: BankEntry, paid order: Order, by recorded: String, now: Date, sql: any SQLDatabase) async throws {
+        guard let payer = entry.debtorName?.trimmingCharacters(in: .whitespaces), !payer.isEmpty else { return }
+        // The account holder is screened too; a possible match holds the paid order before its goods leave.
+        if let screened = SanctionsDesk.result(try await orders.sanctions.screen(payer, as: .payer, reference: order.number, now: now, in: sql)) {
+            try await SanctionsDesk.hold(order.number, result: screened, now: now, in: sql)
+        }
+        guard !PayerCheck.matches(payer: payer, customer: order.customer.name) else { return }
         let result = ComplianceRuleResult(rule: "third-party payer", outcome: .review,
                                           inputs: ["payer": payer, "customer": order.customer.name, "bankReference": entry.bankReference,
                                                    "amount": entry.amount.decimalString],
@@ -177,7 +181,7 @@ public struct PaymentDesk: Sendable {
             let excess = received - order.total
             let paid = try await markPaid(number, by: actor, note: detail + (excess == .zero ? "" : "; \(excess.decimalString) EUR overpaid, to refund"),
                                           now: now, sql: sql)
-            try await Self.checkPayer(stored.entry, paid: paid, by: staff, now: now, sql: sql)
+            try await checkPayer(stored.entry, paid: paid, by: staff, now: now, sql: sql)
             return Resolution(entry: resolved, paidOrder: paid, received: received, total: order.total)
         }
     }

@@ -109,6 +109,13 @@ public struct CustomerRepository: Sendable {
     }
 
     /// When and by whom the account was closed; nil while it is open (or does not exist).
+    /// Every open account's name, for screening against the sanctions list.
+    public func screeningNames() async throws -> [(id: UUID, name: String)] {
+        try await sql.rows("SELECT id, name FROM customers WHERE disabled_at IS NULL ORDER BY created_at").map {
+            (try $0.uuid("id"), try $0.string("name"))
+        }
+    }
+
     public func disabled(id: UUID) async throws -> (at: Date, by: String)? {
         guard let row = try await sql.rows("SELECT disabled_at, disabled_by FROM customers WHERE id = \(bind: id)").first,
               let at = try row.optionalDate("disabled_at") else { return nil }

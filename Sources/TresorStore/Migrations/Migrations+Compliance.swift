@@ -86,5 +86,46 @@ extension Migrator {
             );
             CREATE INDEX compliance_case_notes_case ON compliance_case_notes (case_id, id)
             """),
+        // The EU consolidated sanctions list: each import with its date and checksum (one active), the active list's
+        // entries (names, birth dates, citizenships newline-joined), and the possible matches screening found, each
+        // decided once by compliance (a cleared match is not raised again by the next import).
+        Migration(id: "2026-11-30-041-sanctions", ddl: """
+            CREATE TABLE sanction_lists (
+                id {uuid} PRIMARY KEY,
+                imported_at {timestamp} NOT NULL,
+                imported_by TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                generated TEXT NOT NULL,
+                entities INTEGER NOT NULL,
+                active {bool} NOT NULL
+            );
+            CREATE TABLE sanction_entities (
+                list_id {uuid} NOT NULL REFERENCES sanction_lists(id),
+                entity_id TEXT NOT NULL,
+                subject_type TEXT NOT NULL,
+                programme TEXT NOT NULL,
+                names TEXT NOT NULL,
+                birth_dates TEXT NOT NULL,
+                citizenships TEXT NOT NULL,
+                PRIMARY KEY (list_id, entity_id)
+            );
+            CREATE TABLE sanction_hits (
+                id {uuid} PRIMARY KEY,
+                subject TEXT NOT NULL,
+                subject_ref TEXT NOT NULL,
+                screened_name TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                score TEXT NOT NULL,
+                explanation TEXT NOT NULL,
+                found_at {timestamp} NOT NULL,
+                status TEXT NOT NULL,
+                decided_by TEXT,
+                decided_at {timestamp},
+                reason TEXT,
+                UNIQUE (subject, subject_ref, entity_id)
+            );
+            CREATE INDEX sanction_hits_status ON sanction_hits (status, found_at)
+            """),
     ]
 }

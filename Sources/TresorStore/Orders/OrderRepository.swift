@@ -139,6 +139,13 @@ public struct OrderRepository: Sendable {
     }
 
     /// How many orders are in each status.
+    /// Orders whose goods have not left and that are not cancelled, newest first (screened again after a new
+    /// sanctions list).
+    public func open(limit: Int) async throws -> [Order] {
+        try await orders(where: "status IN ('awaiting_identification', 'awaiting_payment', 'overdue', 'paid', 'packed', 'on_hold')",
+                         limit: limit).map(\.order)
+    }
+
     public func countByStatus() async throws -> [OrderStatus: Int] {
         var counts: [OrderStatus: Int] = [:]
         for row in try await sql.rows("SELECT status, COUNT(*) AS n FROM orders GROUP BY status") {

@@ -37,6 +37,8 @@ public struct AppConfig: Sendable {
     public var amlLinkDays = OrderDesk.standardLinkWindowDays
     /// The dealer's own identification threshold for payments other than cash.
     public var amlHouseThreshold = HouseThresholdRule.standard
+    /// Name similarity (Jaro-Winkler) from which a possible sanctions match is raised.
+    public var sanctionsThreshold = SanctionScreen.standardThreshold
     /// The accountant's DATEV export: accounts (SKR03 defaults), Beraternummer, Mandantennummer.
     public var datevAccounts = DatevAccounts()
     public var datevConsultant = 1001
@@ -184,6 +186,7 @@ extension AppConfig {
         settings.datevAccounts = datevAccounts
         settings.linkWindowDays = amlLinkDays
         settings.houseThreshold = amlHouseThreshold
+        settings.sanctionsThreshold = sanctionsThreshold
         settings.datevConsultant = datevConsultant
         settings.datevClient = datevClient
         return settings

@@ -147,6 +147,11 @@ extension AppConfig {
         }
         config.amlHouseThreshold = houseThreshold
         config.amlLinkDays = try int("tresor.aml.link.days", 1...366)
+        let similarity = try string("tresor.sanctions.threshold")
+        guard let threshold = Double(similarity), (0.8...0.99).contains(threshold) else {
+            throw ConfigurationError(key: "tresor.sanctions.threshold", problem: "expected a similarity from 0.80 to 0.99, got \"\(similarity)\"")
+        }
+        config.sanctionsThreshold = threshold
         let transport = try string("tresor.mail.transport")
         guard let mailTransport = MailConfig.Transport(rawValue: transport) else {
             throw ConfigurationError(key: "tresor.mail.transport", problem: "expected file, sendmail or smtp, got \"\(transport)\"")
@@ -225,6 +230,7 @@ extension AppConfig {
             "tresor.quote.lock.seconds": Self.seconds(quoteLock), "tresor.payment.days": String(paymentDays),
             "tresor.order.cancellation.fee": cancellationFee.decimalString,
             "tresor.aml.house.threshold": amlHouseThreshold.decimalString, "tresor.aml.link.days": String(amlLinkDays),
+            "tresor.sanctions.threshold": String(sanctionsThreshold),
             "tresor.seller.name": seller.legalName, "tresor.seller.street": seller.street,
             "tresor.seller.postal.code": seller.postalCode, "tresor.seller.city": seller.city, "tresor.seller.country": seller.country,
             "tresor.seller.vat.id": seller.vatID, "tresor.seller.tax.number": seller.taxNumber,
