@@ -176,6 +176,41 @@ import TresorTestSupport
         }
     }
 
+    /// Compliance uploads the sanctions list, sees an order by a listed name held and clears it with a reason; a file
+    /// that is not the list is refused with the reason and changes nothing; sales cannot open the page.
+    @Test func complianceImportsTheListAndDecidesMatches() async throws {
+        try await ShopFixture.run { shop in
+            var (compliance, _) = try await office.signedIn(shop, .compliance)
+            let page = try await compliance.get(shop, "/backoffice/sanctions")
+            #expect(page.body.contains("Noch keine Sanktionsliste eingelesen"))
+            let token = try WebVisitor.token(page.body, action: "/backoffice/sanctions/import")
+            let wrong = try await compliance.postMultipart(shop, "/backoffice/sanctions/import", [("_csrf", token)],
+                                                           file: ("list", "list.xml", "text/xml", Array("<html>no list</html>".utf8)))
+            #expect(wrong.status == .unprocessableContent && wrong.body.contains("die bisherige Liste gilt weiter"))
+            let fixture = Array(try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Fixtures/sanctions/eu-consolidated-fixture.xml")))
+            let imported = try await compliance.postMultipart(shop, "/backoffice/sanctions/import", [("_csrf", token)],
+                                                              file: ("list", "eu.xml", "text/xml", fixture))
+            #expect(imported.status == .ok && imported.body.contains("4 Einträge eingelesen") && imported.body.contains("2026-11-28T17:03:22"))
+            let (_, quote) = try await office.api.post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 1}]}"#)
+            let body = office.api.orderBody(try #require(quote["id"] as? String), name: "Boris Testowitsch")
+            let (_, order) = try await office.api.post(shop, "/api/v1/orders", body)
+            #expect(order["status"] as? String == "on_hold")
+            let number = try #require(order["number"] as? String)
+            let listed = try await compliance.get(shop, "/backoffice/sanctions")
+            #expect(listed.body.contains("Boris Testowitsch (900001, RUS)"))
+            let hit = try #require(try await shop.shop.sanctions.hits(status: .open).first)
+            let clear = "/backoffice/sanctions/\(hit.id.uuidString.lowercased())/clear"
+            let decideToken = try WebVisitor.token(listed.body, action: clear)
+            #expect(try await compliance.post(shop, clear, [("_csrf", decideToken), ("reason", "")]).status == .unprocessableContent)
+            let cleared = try await compliance.post(shop, clear, [("_csrf", decideToken), ("reason", "anderer Geburtsort, Pass gesehen")])
+            #expect(cleared.status == .ok && cleared.body.contains("Als kein Treffer vermerkt."))
+            #expect(try await shop.shop.orders.history(number: number)?.order.status == .awaitingPayment)
+            var (sales, _) = try await office.signedIn(shop, .sales)
+            #expect(try await sales.get(shop, "/backoffice/sanctions").status == .forbidden)
+        }
+    }
+
     /// A parcel comes back: sales record it on the order's page (refused), the order shows its cancellation invoice
     /// and the refund owed; the payments page lists the refund until it is marked transferred.
     @Test func aReturnedParcelIsRecordedAndItsRefundPaidOut() async throws {

@@ -2,27 +2,6 @@ import Foundation
 import SQLKit
 import TresorCore
 
-/// One import of the sanctions list.
-public struct SanctionListInfo: Sendable, Hashable {
-    public var id: UUID
-    public var importedAt: Date
-    public var importedBy: String
-    public var sha256: String
-    public var generated: String
-    public var entities: Int
-    public var active: Bool
-
-    public init(id: UUID, importedAt: Date, importedBy: String, sha256: String, generated: String, entities: Int, active: Bool) {
-        self.id = id
-        self.importedAt = importedAt
-        self.importedBy = importedBy
-        self.sha256 = sha256
-        self.generated = generated
-        self.entities = entities
-        self.active = active
-    }
-}
-
 /// The sanctions list and the matches screening found, on the session it is given.
 public struct SanctionRepository: Sendable {
     let sql: any SQLDatabase

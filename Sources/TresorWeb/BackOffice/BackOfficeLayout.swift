@@ -54,7 +54,7 @@ enum BackOfficeLayout {
         let role = session.member.role
         let items: [(BackOfficePage, BackOfficeText)] = [(.dashboard, .menuDashboard), (.orders, .menuOrders), (.payments, .menuPayments),
                                                          (.customers, .menuCustomers), (.products, .menuProducts), (.stock, .menuStock), (.callbacks, .menuCallbacks),
-                                                         (.cases, .menuCases),
+                                                         (.cases, .menuCases), (.sanctions, .menuSanctions),
                                                          (.articles, .menuArticles), (.legalPages, .menuPages), (.campaigns, .menuCampaigns),
                                                          (.subscribers, .menuSubscribers), (.jobs, .menuJobs), (.spot, .menuSpot), (.audit, .menuAudit), (.settings, .menuSettings),
                                                          (.staff, .menuStaff)]

@@ -65,6 +65,10 @@ enum BackOfficePage: Hashable, Sendable {
     /// Anyone who may read orders (or customers) flags one for compliance.
     case flagOrder(number: String)
     case flagCustomer(id: String)
+    /// The sanctions list (its import) and the possible matches compliance decides.
+    case sanctions
+    case sanctionsImport
+    case sanctionDecide(id: String, confirm: Bool)
     case jobs
     case jobNew
     case jobEdit(slug: String)
@@ -152,6 +156,9 @@ enum BackOfficePage: Hashable, Sendable {
         case .caseDossier(let number, let format): "backoffice/cases/" + parameter(number) + "/dossier." + format
         case .flagOrder(let number): "backoffice/orders/" + parameter(number) + "/flag"
         case .flagCustomer(let id): "backoffice/customers/" + parameter(id) + "/flag"
+        case .sanctions: "backoffice/sanctions"
+        case .sanctionsImport: "backoffice/sanctions/import"
+        case .sanctionDecide(let id, let confirm): "backoffice/sanctions/" + parameter(id) + (confirm ? "/confirm" : "/clear")
         case .jobs: "backoffice/jobs"
         case .jobNew: "backoffice/jobs/new"
         case .jobEdit(let slug): "backoffice/jobs/edit/" + parameter(slug)
@@ -186,6 +193,8 @@ enum BackOfficePage: Hashable, Sendable {
         case .cases, .caseDetail, .caseStep, .caseDossier: .cases
         case .flagOrder: .viewOrders
         case .flagCustomer: .customers
+        case .sanctions, .sanctionsImport: .cases
+        case .sanctionDecide: .identify
         case .campaigns, .campaignDraft, .campaignDigest, .campaign, .campaignStep, .subscribers, .subscriberProof: .newsletter
         case .articles, .articleNew, .articleEdit, .articleSave, .articleRestore: .news
         case .legalPages, .legalEdit, .legalSave, .legalRestore: .pages
@@ -200,7 +209,7 @@ enum BackOfficePage: Hashable, Sendable {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss, .refundPaid,
              .stockCount, .productSave, .productPublish, .productImage, .productImageRemove, .productImageFirst,
-             .customerDisable, .callbackMark, .caseStep, .flagOrder, .flagCustomer, .jobSave, .jobClose, .articleSave, .articleRestore, .legalSave, .legalRestore, .campaignDraft, .campaignDigest,
+             .customerDisable, .callbackMark, .caseStep, .flagOrder, .flagCustomer, .sanctionsImport, .sanctionDecide, .jobSave, .jobClose, .articleSave, .articleRestore, .legalSave, .legalRestore, .campaignDraft, .campaignDigest,
              .campaignStep, .settingsSave, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
@@ -222,7 +231,8 @@ enum BackOfficePage: Hashable, Sendable {
                                         .callbackMark(id: ":id", status: "closed"), .cases, .caseDetail(number: ":number"),
                                         .caseStep(number: ":number", step: "note"), .caseStep(number: ":number", step: "report"),
                                         .caseStep(number: ":number", step: "close"), .caseDossier(number: ":number", format: "json"),
-                                        .caseDossier(number: ":number", format: "pdf"), .flagOrder(number: ":number"), .flagCustomer(id: ":id"), .jobs, .jobNew, .jobEdit(slug: ":slug"), .jobSave, .jobClose(slug: ":slug"),
+                                        .caseDossier(number: ":number", format: "pdf"), .flagOrder(number: ":number"), .flagCustomer(id: ":id"),
+                                        .sanctions, .sanctionsImport, .sanctionDecide(id: ":id", confirm: true), .sanctionDecide(id: ":id", confirm: false), .jobs, .jobNew, .jobEdit(slug: ":slug"), .jobSave, .jobClose(slug: ":slug"),
                                         .applicationCV(id: ":id"), .settings, .settingsSave, .staff, .staffAdd,
                                         .staffReset(email: ":email"), .staffToken(email: ":email"), .staffDisable(email: ":email")]
         + OrderStep.allCases.map { .orderStep(number: ":number", $0) } + CampaignStep.allCases.map { .campaignStep(id: ":id", $0) }

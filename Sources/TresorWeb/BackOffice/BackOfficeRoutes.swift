@@ -14,6 +14,7 @@ extension StockController: BackOfficeArea {}
 extension CustomersController: BackOfficeArea {}
 extension CallbacksController: BackOfficeArea {}
 extension CasesController: BackOfficeArea {}
+extension SanctionsController: BackOfficeArea {}
 extension JobsController: BackOfficeArea {}
 extension ArticlesController: BackOfficeArea {}
 extension LegalPagesController: BackOfficeArea {}
@@ -35,7 +36,7 @@ func addBackOffice(to router: Router<TresorRequestContext>, site: SiteContext,
     signIn.addLoginRoutes(to: area(false, signIn.loginForms))
     let areas: [any BackOfficeArea] = [
         signIn, OrderDeskController(site: site), PaymentsController(site: site), CustomersController(site: site),
-        ProductsController(site: site), StockController(site: site), SpotController(site: site), CallbacksController(site: site), CasesController(site: site),
+        ProductsController(site: site), StockController(site: site), SpotController(site: site), CallbacksController(site: site), CasesController(site: site), SanctionsController(site: site),
         ArticlesController(site: site), LegalPagesController(site: site),
         CampaignsController(site: site), SubscribersController(site: site), JobsController(site: site), AuditController(site: site), SettingsController(site: site), StaffController(site: site),
     ]

@@ -31,7 +31,7 @@ enum BackOfficeText: Wording {
          settingsPostalCode, settingsCity, settingsCountry, settingsVatID, settingsTaxNumber, settingsRegister, settingsDirectors,
          settingsPhone, settingsEmail, settingsHolder, settingsShipping, settingsShippingHint, settingsFreeFrom, settingsQuoteLock,
          settingsPaymentDays, settingsFee, badgeHotline, badgeCustomers, badgeInsured, badgeNoReporting
-    case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers, menuCallbacks, menuJobs, menuCases
+    case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers, menuCallbacks, menuJobs, menuCases, menuSanctions
     case customersSearch, customersNone, customerSince, customerOpen, customerClosed, customerClosedShort, customerClose, customerCloseLead, customerClosedNow,
          customerOrders, customerNoOrders
     case spotEntered, spotHeld, spotConfirmed, spotRejected, spotInvalid, spotGone, spotNoneHeld, spotMetal, spotChange, spotSource, spotConfirm,
@@ -193,6 +193,7 @@ enum BackOfficeText: Wording {
         case .menuSubscribers: ("Abonnenten", "Subscribers")
         case .menuCallbacks: ("Rückrufe", "Call-backs")
         case .menuCases: ("Verdachtsfälle", "Cases")
+        case .menuSanctions: ("Sanktionsliste", "Sanctions")
         case .menuJobs: ("Stellen", "Jobs")
         case .menuCustomers: ("Kunden", "Customers")
         case .customersSearch: ("Suche (Name oder E-Mail)", "Search (name or e-mail)")
