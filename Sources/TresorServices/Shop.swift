@@ -92,6 +92,8 @@ public struct Shop: Sendable {
     public let cases: ComplianceCases
     /// The EU sanctions list and the matches screening found.
     public let sanctions: SanctionsDesk
+    /// Buying back from customers: sell quotes, checks, credit notes, payouts.
+    public let buybacks: BuybackDesk
     public let legal: LegalPagesDesk
     public let accounting: AccountingExport
     public let limits: RateLimits
@@ -119,6 +121,7 @@ public struct Shop: Sendable {
         orders.sanctions = sanctions
         self.sanctions = sanctions
         self.orders = orders
+        buybacks = BuybackDesk(orders: orders)
         payments = PaymentDesk(orders: orders)
         var accounts = CustomerAccounts(database: database, cost: UInt8(settings.passwordCost), mail: settings.mail,
                                         links: settings.links.account)

@@ -10,6 +10,8 @@ public struct LinkKeys: Sendable, Hashable {
     public var email: String
     /// `erika mustermann|heidestr17|51147`
     public var person: String
+    /// The account a buy-back is paid to (buy-backs to one IBAN are linked whoever names themselves).
+    public var iban: String?
 
     public init(customer details: CustomerDetails, customerID: UUID?) {
         self.customerID = customerID

@@ -8,6 +8,8 @@ public enum SanctionSubject: String, Sendable, Hashable, Codable, CaseIterable {
     case customer
     /// The holder of the account a payment came from (the reference is the order number).
     case payer
+    /// Someone selling to the dealer (the reference is the buy-back number).
+    case buyback
 }
 
 public enum SanctionHitStatus: String, Sendable, Hashable, Codable, CaseIterable {

@@ -14,6 +14,7 @@ public struct LinkedTransactionRepository: Sendable {
     public func lock(_ keys: LinkKeys) async throws {
         guard sql.tresorDialect == .postgres else { return }
         let names = ["email:" + keys.email, "person:" + keys.person] + (keys.customerID.map { ["account:" + $0.uuidString] } ?? [])
+            + (keys.iban.map { ["iban:" + $0] } ?? [])
         for name in names.sorted() {
             _ = try await sql.rows("SELECT pg_advisory_xact_lock(hashtext(\(bind: name))) AS locked")
         }
@@ -33,6 +34,22 @@ public struct LinkedTransactionRepository: Sendable {
             let amount = try row.money("total_cents")
             totals.total = totals.total + amount
             if try row.string("payment_method") == PaymentMethod.cash.rawValue { totals.cash = totals.cash + amount }
+            totals.numbers.append(try row.string("number"))
+        }
+        // Buy-backs count too (§10 Abs. 6a GwG: paid out is as relevant as paid in), by the same keys or the IBAN paid to;
+        // what was quoted, less what staff rejected.
+        var sold: SQLQueryString = "email_key = \(bind: keys.email) OR person_key = \(bind: keys.person)"
+        if let customerID = keys.customerID { sold += " OR customer_id = \(bind: customerID)" }
+        if let iban = keys.iban { sold += " OR iban = \(bind: iban)" }
+        for row in try await sql.rows("""
+            SELECT b.number, b.payout_method, (SELECT CAST(COALESCE(SUM(i.unit_price_cents), 0) AS BIGINT) FROM buyback_items i
+                WHERE i.buyback_id = b.id AND i.decision <> 'rejected') AS total_cents
+            FROM buybacks b WHERE b.created_at >= \(bind: since) AND b.status NOT IN ('cancelled', 'returned') AND (\(sold))
+            ORDER BY b.created_at, b.number
+            """) {
+            let amount = Money(cents: try row.decode(column: "total_cents", as: Int64.self))
+            totals.total = totals.total + amount
+            if try row.string("payout_method") == PayoutMethod.cash.rawValue { totals.cash = totals.cash + amount }
             totals.numbers.append(try row.string("number"))
         }
         return totals

@@ -127,5 +127,96 @@ extension Migrator {
             );
             CREATE INDEX sanction_hits_status ON sanction_hits (status, found_at)
             """),
+        // Buy-back ("Ankauf"): sell quotes at buy-back prices, the buy-backs with one row per piece and what staff found,
+        // their history, the self-billed credit notes as issued, and the SEPA payout files written.
+        Migration(id: "2026-11-30-042-buyback", ddl: """
+            CREATE TABLE buyback_quotes (
+                id {uuid} PRIMARY KEY,
+                created_at {timestamp} NOT NULL,
+                expires_at {timestamp} NOT NULL
+            );
+            CREATE TABLE buyback_quote_lines (
+                quote_id {uuid} NOT NULL REFERENCES buyback_quotes(id),
+                position INTEGER NOT NULL,
+                product_id {uuid} NOT NULL,
+                sku TEXT NOT NULL,
+                name TEXT NOT NULL,
+                quantity INTEGER NOT NULL,
+                unit_price_cents {bigint} NOT NULL,
+                PRIMARY KEY (quote_id, position)
+            );
+            CREATE TABLE buybacks (
+                id {uuid} PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                quote_id {uuid} NOT NULL UNIQUE REFERENCES buyback_quotes(id),
+                status TEXT NOT NULL,
+                email TEXT NOT NULL,
+                name TEXT NOT NULL,
+                street TEXT NOT NULL,
+                postal_code TEXT NOT NULL,
+                city TEXT NOT NULL,
+                country TEXT NOT NULL,
+                payout_method TEXT NOT NULL,
+                iban TEXT,
+                account_holder TEXT,
+                customer_id {uuid},
+                language TEXT NOT NULL,
+                email_key TEXT NOT NULL,
+                person_key TEXT NOT NULL,
+                compliance_rule TEXT NOT NULL,
+                compliance_outcome TEXT NOT NULL,
+                compliance_explanation TEXT NOT NULL,
+                identity_record_id {uuid} REFERENCES identity_records(id),
+                credit_note TEXT,
+                paid_at {timestamp},
+                payout_batch TEXT,
+                created_at {timestamp} NOT NULL,
+                updated_at {timestamp} NOT NULL
+            );
+            CREATE INDEX buybacks_status ON buybacks (status, created_at);
+            CREATE INDEX buybacks_email_key ON buybacks (email_key, created_at);
+            CREATE INDEX buybacks_person_key ON buybacks (person_key, created_at);
+            CREATE INDEX buybacks_iban ON buybacks (iban, created_at);
+            CREATE TABLE buyback_items (
+                buyback_id {uuid} NOT NULL REFERENCES buybacks(id),
+                position INTEGER NOT NULL,
+                product_id {uuid} NOT NULL,
+                sku TEXT NOT NULL,
+                name TEXT NOT NULL,
+                unit_price_cents {bigint} NOT NULL,
+                measured_grams TEXT,
+                decision TEXT NOT NULL,
+                note TEXT NOT NULL,
+                PRIMARY KEY (buyback_id, position)
+            );
+            CREATE TABLE buyback_events (
+                id {serial},
+                buyback_id {uuid} NOT NULL REFERENCES buybacks(id),
+                at {timestamp} NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                note TEXT NOT NULL
+            );
+            CREATE INDEX buyback_events_buyback ON buyback_events (buyback_id, id);
+            CREATE TABLE credit_notes (
+                number TEXT PRIMARY KEY,
+                buyback_id {uuid} NOT NULL UNIQUE REFERENCES buybacks(id),
+                issued_at {timestamp} NOT NULL,
+                total_cents {bigint} NOT NULL,
+                data TEXT NOT NULL,
+                data_sha256 TEXT NOT NULL,
+                pdf TEXT NOT NULL,
+                pdf_sha256 TEXT NOT NULL
+            );
+            CREATE TABLE payout_batches (
+                message_id TEXT PRIMARY KEY,
+                created_at {timestamp} NOT NULL,
+                created_by TEXT NOT NULL,
+                payouts INTEGER NOT NULL,
+                total_cents {bigint} NOT NULL,
+                sha256 TEXT NOT NULL,
+                xml TEXT NOT NULL
+            )
+            """),
     ]
 }
