@@ -52,7 +52,7 @@ enum BackOfficeLayout {
         guard let session = frame.session else { return .empty }
         let lang = frame.lang
         let role = session.member.role
-        let items: [(BackOfficePage, BackOfficeText)] = [(.dashboard, .menuDashboard), (.orders, .menuOrders), (.payments, .menuPayments),
+        let items: [(BackOfficePage, BackOfficeText)] = [(.dashboard, .menuDashboard), (.orders, .menuOrders), (.buybacks, .menuBuybacks), (.payments, .menuPayments),
                                                          (.customers, .menuCustomers), (.products, .menuProducts), (.stock, .menuStock), (.callbacks, .menuCallbacks),
                                                          (.cases, .menuCases), (.sanctions, .menuSanctions),
                                                          (.articles, .menuArticles), (.legalPages, .menuPages), (.campaigns, .menuCampaigns),

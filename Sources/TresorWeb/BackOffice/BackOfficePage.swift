@@ -65,6 +65,12 @@ enum BackOfficePage: Hashable, Sendable {
     /// Anyone who may read orders (or customers) flags one for compliance.
     case flagOrder(number: String)
     case flagCustomer(id: String)
+    /// Buy-backs: the list, one with its pieces and steps, its credit note, and the SEPA file of the payouts due.
+    case buybacks
+    case buyback(number: String)
+    case buybackStep(number: String, step: String)
+    case creditNote(number: String)
+    case payoutsExport
     /// The sanctions list (its import) and the possible matches compliance decides.
     case sanctions
     case sanctionsImport
@@ -156,6 +162,11 @@ enum BackOfficePage: Hashable, Sendable {
         case .caseDossier(let number, let format): "backoffice/cases/" + parameter(number) + "/dossier." + format
         case .flagOrder(let number): "backoffice/orders/" + parameter(number) + "/flag"
         case .flagCustomer(let id): "backoffice/customers/" + parameter(id) + "/flag"
+        case .buybacks: "backoffice/buybacks"
+        case .buyback(let number): "backoffice/buybacks/" + parameter(number)
+        case .buybackStep(let number, let step): "backoffice/buybacks/" + parameter(number) + "/" + step
+        case .creditNote(let number): "backoffice/credit-notes/" + parameter(number)
+        case .payoutsExport: "backoffice/buybacks/payouts.xml"
         case .sanctions: "backoffice/sanctions"
         case .sanctionsImport: "backoffice/sanctions/import"
         case .sanctionDecide(let id, let confirm): "backoffice/sanctions/" + parameter(id) + (confirm ? "/confirm" : "/clear")
@@ -194,6 +205,9 @@ enum BackOfficePage: Hashable, Sendable {
         case .flagOrder: .viewOrders
         case .flagCustomer: .customers
         case .sanctions, .sanctionsImport: .cases
+        case .buybacks, .buyback, .creditNote: .viewOrders
+        case .buybackStep(_, let step): BuybackStep(rawValue: step)?.permission ?? .manageOrders
+        case .payoutsExport: .payments
         case .sanctionDecide: .identify
         case .campaigns, .campaignDraft, .campaignDigest, .campaign, .campaignStep, .subscribers, .subscriberProof: .newsletter
         case .articles, .articleNew, .articleEdit, .articleSave, .articleRestore: .news
@@ -209,7 +223,7 @@ enum BackOfficePage: Hashable, Sendable {
         switch self {
         case .orderStep, .logout, .logoutEverywhere, .spotEnter, .spotDecide, .paymentsImport, .paymentAssign, .paymentDismiss, .refundPaid,
              .stockCount, .productSave, .productPublish, .productImage, .productImageRemove, .productImageFirst,
-             .customerDisable, .callbackMark, .caseStep, .flagOrder, .flagCustomer, .sanctionsImport, .sanctionDecide, .jobSave, .jobClose, .articleSave, .articleRestore, .legalSave, .legalRestore, .campaignDraft, .campaignDigest,
+             .customerDisable, .callbackMark, .caseStep, .flagOrder, .flagCustomer, .sanctionsImport, .sanctionDecide, .buybackStep, .payoutsExport, .jobSave, .jobClose, .articleSave, .articleRestore, .legalSave, .legalRestore, .campaignDraft, .campaignDigest,
              .campaignStep, .settingsSave, .staffAdd, .staffReset, .staffToken, .staffDisable: true
         default: false
         }
@@ -232,10 +246,11 @@ enum BackOfficePage: Hashable, Sendable {
                                         .caseStep(number: ":number", step: "note"), .caseStep(number: ":number", step: "report"),
                                         .caseStep(number: ":number", step: "close"), .caseDossier(number: ":number", format: "json"),
                                         .caseDossier(number: ":number", format: "pdf"), .flagOrder(number: ":number"), .flagCustomer(id: ":id"),
+                                        .buybacks, .buyback(number: ":number"), .creditNote(number: ":number"), .payoutsExport,
                                         .sanctions, .sanctionsImport, .sanctionDecide(id: ":id", confirm: true), .sanctionDecide(id: ":id", confirm: false), .jobs, .jobNew, .jobEdit(slug: ":slug"), .jobSave, .jobClose(slug: ":slug"),
                                         .applicationCV(id: ":id"), .settings, .settingsSave, .staff, .staffAdd,
                                         .staffReset(email: ":email"), .staffToken(email: ":email"), .staffDisable(email: ":email")]
-        + OrderStep.allCases.map { .orderStep(number: ":number", $0) } + CampaignStep.allCases.map { .campaignStep(id: ":id", $0) }
+        + OrderStep.allCases.map { .orderStep(number: ":number", $0) } + BuybackStep.allCases.map { .buybackStep(number: ":number", step: $0.rawValue) } + CampaignStep.allCases.map { .campaignStep(id: ":id", $0) }
 }
 
 extension BackOfficePage.OrderStep {
@@ -252,6 +267,20 @@ extension BackOfficePage.OrderStep {
         case .returnShipment: .returnShipment(reason: "from the form")
         case .release: .release
         case .hold: .hold(reason: "from the form")
+        }
+    }
+}
+
+/// The forms on a buy-back's page.
+enum BuybackStep: String, Sendable, CaseIterable {
+    case receive, check, cancel, release
+    case payCash = "pay-cash"
+
+    var permission: StaffPermission {
+        switch self {
+        case .receive, .check: .fulfilOrders
+        case .cancel, .payCash: .manageOrders
+        case .release: .identify
         }
     }
 }

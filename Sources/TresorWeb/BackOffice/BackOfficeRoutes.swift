@@ -15,6 +15,7 @@ extension CustomersController: BackOfficeArea {}
 extension CallbacksController: BackOfficeArea {}
 extension CasesController: BackOfficeArea {}
 extension SanctionsController: BackOfficeArea {}
+extension BuybacksController: BackOfficeArea {}
 extension JobsController: BackOfficeArea {}
 extension ArticlesController: BackOfficeArea {}
 extension LegalPagesController: BackOfficeArea {}
@@ -36,7 +37,7 @@ func addBackOffice(to router: Router<TresorRequestContext>, site: SiteContext,
     signIn.addLoginRoutes(to: area(false, signIn.loginForms))
     let areas: [any BackOfficeArea] = [
         signIn, OrderDeskController(site: site), PaymentsController(site: site), CustomersController(site: site),
-        ProductsController(site: site), StockController(site: site), SpotController(site: site), CallbacksController(site: site), CasesController(site: site), SanctionsController(site: site),
+        ProductsController(site: site), StockController(site: site), SpotController(site: site), CallbacksController(site: site), CasesController(site: site), SanctionsController(site: site), BuybacksController(site: site),
         ArticlesController(site: site), LegalPagesController(site: site),
         CampaignsController(site: site), SubscribersController(site: site), JobsController(site: site), AuditController(site: site), SettingsController(site: site), StaffController(site: site),
     ]

@@ -31,7 +31,7 @@ enum BackOfficeText: Wording {
          settingsPostalCode, settingsCity, settingsCountry, settingsVatID, settingsTaxNumber, settingsRegister, settingsDirectors,
          settingsPhone, settingsEmail, settingsHolder, settingsShipping, settingsShippingHint, settingsFreeFrom, settingsQuoteLock,
          settingsPaymentDays, settingsFee, badgeHotline, badgeCustomers, badgeInsured, badgeNoReporting
-    case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers, menuCallbacks, menuJobs, menuCases, menuSanctions
+    case menuSpot, menuPayments, menuStock, menuStaff, menuCustomers, menuCallbacks, menuJobs, menuCases, menuSanctions, menuBuybacks
     case customersSearch, customersNone, customerSince, customerOpen, customerClosed, customerClosedShort, customerClose, customerCloseLead, customerClosedNow,
          customerOrders, customerNoOrders
     case spotEntered, spotHeld, spotConfirmed, spotRejected, spotInvalid, spotGone, spotNoneHeld, spotMetal, spotChange, spotSource, spotConfirm,
@@ -194,6 +194,7 @@ enum BackOfficeText: Wording {
         case .menuCallbacks: ("Rückrufe", "Call-backs")
         case .menuCases: ("Verdachtsfälle", "Cases")
         case .menuSanctions: ("Sanktionsliste", "Sanctions")
+        case .menuBuybacks: ("Ankäufe", "Buy-backs")
         case .menuJobs: ("Stellen", "Jobs")
         case .menuCustomers: ("Kunden", "Customers")
         case .customersSearch: ("Suche (Name oder E-Mail)", "Search (name or e-mail)")

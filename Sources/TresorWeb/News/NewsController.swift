@@ -43,7 +43,7 @@ struct NewsController: Sendable {
         let (categories, tags) = (Set(articles.map(\.category)).sorted(), Set(articles.flatMap(\.tags)).sorted())
         var pages: [Page] = [.shop(.home), .shop(.catalogue(nil))] + Metal.allCases.map { .shop(.catalogue($0)) } + [.shop(.charts), .news(.index), .shop(.reportingDuties)]
         pages += site.board.snapshot.products.map { .shop(.product(slug: $0.slug)) }
-        pages += categories.map { .news(.category($0)) } + tags.map { .news(.tag($0)) } + ShopPage.comingSoon.map(Page.shop) + LegalPage.allCases.map { Page.shop(.legal($0)) }
+        pages += categories.map { .news(.category($0)) } + tags.map { .news(.tag($0)) } + [Page.shop(.sellBack)] + LegalPage.allCases.map { Page.shop(.legal($0)) }
         return Self.xml(Feeds.sitemap(pages: pages, articles: articles, base: site.baseURL), type: "application/xml")
     }
 

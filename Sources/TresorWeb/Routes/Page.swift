@@ -45,13 +45,12 @@ enum ShopPage: Hashable, Sendable {
     case charts
     case reportingDuties
     case sellBack
+    /// A sell quote: its locked buy-back prices and the seller's form; once submitted, the buy-back's instructions.
+    case sellOffer(id: String)
     /// Imprint, privacy notice, terms, withdrawal, shipping, about: texts staff edit in the back office.
     case legal(LegalPage)
     /// A product photo by its stored name (the same address in both languages).
     case productImage(name: String)
-
-    /// Pages that exist as "coming soon" until their issue lands.
-    static let comingSoon: [ShopPage] = [.sellBack]
 
     func segment(_ language: Language, _ parameter: (String) -> String) -> String {
         let de = language == .de
@@ -63,6 +62,7 @@ enum ShopPage: Hashable, Sendable {
         case .charts: "charts"
         case .reportingDuties: de ? "meldepflicht" : "reporting-duties"
         case .sellBack: de ? "ankauf" : "sell"
+        case .sellOffer(let id): (de ? "ankauf/angebot/" : "sell/offer/") + parameter(id)
         case .legal(let page): page.slug(language)
         case .productImage(let name): "produktbild/" + parameter(name)
         }

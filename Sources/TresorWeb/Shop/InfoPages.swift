@@ -17,18 +17,6 @@ enum InfoPages {
         return Layout.render(context, title: Text.reportingTitle(lang), main: main)
     }
 
-    static func comingSoon(_ context: PageContext) -> String {
-        let lang = context.language
-        let main: Node<HTML.BodyContext> = .article(
-            .attr("class", "prose"),
-            .h1(.text(Text.comingSoonTitle(lang))),
-            .p(.text(Text.comingSoonBody(lang))),
-            .p(.a(.attr("href", "tel:" + context.shop.hotline.filter { $0.isNumber || $0 == "+" }), .text(context.shop.hotline))),
-            .p(.a(.attr("href", Page.shop(.home).path(lang)), .text(Text.backHome(lang))))
-        )
-        return Layout.render(context, title: Text.comingSoonTitle(lang), main: main)
-    }
-
     static func error(title: String, message: String, _ context: PageContext) -> String {
         let lang = context.language
         let main: Node<HTML.BodyContext> = .article(

@@ -35,7 +35,8 @@ enum ProductView {
                       Widgets.vatNote(product, lang, on: context.now),
                       Widgets.stockBadge(product, lang),
                       .if(product.stock > 0 && item.prices != nil, CartView.addForm(product, lang)))),
-            .section(.attr("id", "prices"), .h2(.text(Text.productPrices(lang))), prices(item, lang)),
+            .section(.attr("id", "prices"), .h2(.text(Text.productPrices(lang))), prices(item, lang),
+                     .if((item.prices?.buybackPrice ?? .zero) > .zero, SellBackView.productForm(product, lang))),
             .section(.h2(.text(Text.productDetails(lang))),
                      .table(.attr("class", "facts"), .forEach(facts) { label, value in
                          .tr(.th(.text(label(lang))), .td(.text(value)))

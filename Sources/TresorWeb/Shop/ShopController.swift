@@ -29,11 +29,6 @@ struct ShopController: Sendable {
                 return try await self.site.html(request, html)
             }
         }
-        for page in ShopPage.comingSoon {
-            group.get(.shop(page)) { request, _, _ in
-                try await self.site.html(request, InfoPages.comingSoon(self.site.pageContext(request, .shop(page))))
-            }
-        }
     }
 
     func home(_ request: Request, _ lang: Language) async throws -> Response {

@@ -55,6 +55,8 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     cart.addRoutes(to: buying)
     checkout.addRoutes(to: buying)
     OrderPagesController(site: site).addRoutes(to: area(session: true))
+    let selling = SellBackController(site: site)
+    selling.addRoutes(to: area(session: true, forms: selling.forms))
 
     let account = AccountController(site: site)
     account.addRoutes(to: area(session: true, forms: account.forms))

@@ -19,7 +19,7 @@ enum Text: CaseIterable, Wording {
     case chartsTitle, chartsLead, chartRange24h, chartRange7d, chartRange30d, chartRange1y, chartNoData, chartDemoLabel,
          chartHigh, chartLow
     case reportingTitle, reportingBody1, reportingBody2, reportingBody3, reportingBody4
-    case comingSoonTitle, comingSoonBody, backHome
+    case backHome
     case errorFormExpiredTitle, errorFormExpiredBody, errorTooManyTitle, errorForbiddenTitle, errorForbiddenBody
     case errorNotFoundTitle, errorNotFoundBody, errorBadRequestTitle, errorBadRequestBody, errorServerTitle, errorServerBody
 
@@ -139,9 +139,6 @@ enum Text: CaseIterable, Wording {
                                "From 10 Jul 2027 the EU Anti-Money Laundering Regulation applies: occasional transactions of €10,000 or more require due diligence, and cash is capped at €10,000.")
         case .reportingBody4: ("Verdächtige Geschäfte müssen wir der Zentralstelle für Finanztransaktionsuntersuchungen melden (§ 43 GwG), und Finanzbehörden können im Einzelfall Auskunft verlangen (§ 93 AO). Ausweisdaten bewahren wir fünf Jahre ab Ende des Kalenderjahres auf.",
                                "We must report suspicious transactions to the Financial Intelligence Unit (§ 43 GwG), and tax authorities may ask for information in individual cases (§ 93 AO). We keep identification records for five years from the end of the calendar year.")
-        case .comingSoonTitle: ("Demnächst", "Coming soon")
-        case .comingSoonBody: ("Diese Seite ist in Vorbereitung. Bis dahin erreichen Sie uns über die kostenlose Beratungs-Hotline.",
-                               "This page is being prepared. Until then, reach us through our free advice hotline.")
         case .backHome: ("Zur Startseite", "To the home page")
         case .errorNotFoundTitle: ("Seite nicht gefunden", "Page not found")
         case .errorNotFoundBody: ("Diese Seite oder dieses Produkt gibt es nicht (mehr).", "This page or product does not exist (any more).")
