@@ -94,6 +94,8 @@ public struct Shop: Sendable {
     public let sanctions: SanctionsDesk
     /// Buying back from customers: sell quotes, checks, credit notes, payouts.
     public let buybacks: BuybackDesk
+    /// Customers' price alerts.
+    public let alerts: PriceAlerts
     public let legal: LegalPagesDesk
     public let accounting: AccountingExport
     public let limits: RateLimits
@@ -122,6 +124,7 @@ public struct Shop: Sendable {
         self.sanctions = sanctions
         self.orders = orders
         buybacks = BuybackDesk(orders: orders)
+        alerts = PriceAlerts(database: database, board: board, mail: settings.mail)
         payments = PaymentDesk(orders: orders)
         var accounts = CustomerAccounts(database: database, cost: UInt8(settings.passwordCost), mail: settings.mail,
                                         links: settings.links.account)
@@ -230,6 +233,7 @@ public struct Shop: Sendable {
             campaignSender(transport: transport, pace: pace, now: now),
             ApplicationCleanup(desk: careers, now: now, logger: logger),
             Housekeeping(database: database, now: now, logger: logger),
+            PriceAlertWatch(alerts: alerts, now: now, logger: logger),
         ]
         if let bounces { jobs.append(bounceReader(maildir: bounces, now: now)) }
         return jobs

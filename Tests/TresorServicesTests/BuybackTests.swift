@@ -127,6 +127,16 @@ import TresorTestSupport
                                         iban: "AT61 1904 3002 3457 3201")
             #expect(listed.status == .onHold && listed.compliance.rule == "sanctions screening")
             #expect(try await desk.release(listed.number, by: anna, now: now).status == .awaitingGoods)
+            // A seller listed after the goods were checked: the payout waits until compliance clears the match.
+            let later = try await sell(desk, bars: 1, payout: .bankTransfer, seller: compliance.person("l@example.de", "Lena Später", "Allee 4"),
+                                       iban: "AT61 1904 3002 3457 3201")
+            _ = try await desk.receive(later.number, by: anna, now: now)
+            _ = try await desk.check(later.number, [ItemCheck(position: 1, measuredGrams: "1000", approved: true)], by: anna, now: now)
+            _ = try await orders.sanctions.importList(SanctionsTests.list([("900010", ["Lena Spaeter"])]), by: anna, now: now)
+            #expect(try await desk.exportPayouts(by: anna, now: now) == nil)
+            let hit = try #require(try await orders.sanctions.hits(status: .open).first { $0.reference == later.number })
+            try await orders.sanctions.clear(hit.id, reason: "andere Person, Geburtsdatum weicht ab", by: anna, orders: orders, now: now)
+            #expect(try await desk.exportPayouts(by: anna, now: now)?.numbers == [later.number])
             _ = bought
         }
     }

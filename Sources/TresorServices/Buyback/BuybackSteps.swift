@@ -121,6 +121,9 @@ extension BuybackDesk {
     public func payCash(_ number: String, by actor: Actor, now: Date) async throws -> Buyback {
         try await step(number, .manageOrders, by: actor, now: now, action: "pay cash", from: [.checked]) { buyback, _, sql in
             guard buyback.payout == .cash else { throw BuybackProblem.illegal("paid by bank transfer in the SEPA file") }
+            guard try await SanctionRepository(sql).open(references: [buyback.number]).isEmpty else {
+                throw BuybackProblem.illegal("a possible sanctions match waits for compliance")
+            }
             let repository = BuybackRepository(sql)
             let identified = try await repository.identityRecordID(id: buyback.id) != nil
             if !identified {
@@ -146,7 +149,8 @@ extension BuybackDesk {
             var due: [Buyback] = []
             for buyback in try await repository.bankPayoutsDue(limit: 1_000) {
                 let identified = try await repository.identityRecordID(id: buyback.id) != nil
-                if identified || buyback.compliance.outcome != .needsIdentification { due.append(buyback) }
+                let screened = try await SanctionRepository(sql).open(references: [buyback.number]).isEmpty
+                if screened && (identified || buyback.compliance.outcome != .needsIdentification) { due.append(buyback) }
             }
             guard !due.isEmpty else { return nil }
             let settings = orders.dealer.current

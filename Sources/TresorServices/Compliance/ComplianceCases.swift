@@ -45,9 +45,9 @@ public struct ComplianceCases: Sendable {
         }
     }
 
-    /// Opens a case about a customer account inside the caller's transaction.
+    /// Opens a case about a customer account (or, without one, about the person named) inside the caller's transaction.
     @discardableResult
-    static func openForCustomer(id customerID: UUID, subject: String, reason: String, by recorded: String, now: Date,
+    static func openForCustomer(id customerID: UUID?, subject: String, reason: String, by recorded: String, now: Date,
                                 in sql: any SQLDatabase) async throws -> ComplianceCase {
         let year = BankingCalendar.berlinYear(of: now)
         let item = ComplianceCase(number: ComplianceCase.number(year: year, sequence: try await CounterRepository(sql).next("case-\(year)")),
@@ -55,7 +55,7 @@ public struct ComplianceCases: Sendable {
                                   openedBy: recorded, openedAt: now, updatedAt: now)
         try await CaseRepository(sql).insert(item)
         try await AuditRepository(sql).append(actor: recorded, action: "case.open", target: item.number, before: [:],
-                                              after: ["customer": customerID.uuidString.lowercased()], at: now)
+                                              after: ["customer": customerID?.uuidString.lowercased() ?? subject], at: now)
         return item
     }
 

@@ -154,6 +154,21 @@ public final class SanctionsDesk: Sendable {
                 }
             }
         }
+        // Buy-backs not yet paid out: one still waiting for its goods is held; a later one keeps its payout back while the
+        // match is open (`BuybackDesk`) and compliance gets a case.
+        let buybacks = try await database.read { sql in try await BuybackRepository(sql).list(status: nil, limit: 10_000) }
+            .filter { [.awaitingGoods, .received, .checked].contains($0.status) }
+        for buyback in buybacks {
+            try await database.transaction { sql in
+                let hits = try await screen(buyback.seller.name, as: .buyback, reference: buyback.number, now: now, in: sql)
+                guard let hit = hits.first(where: { $0.foundAt == now }) else { return }
+                if buyback.status == .awaitingGoods {
+                    try await BuybackRepository(sql).setStatus(id: buyback.id, .onHold, now: now)
+                }
+                try await BuybackRepository(sql).addEvent(buybackID: buyback.id, at: now, actor: "system:sanctions", action: "hold",
+                                                          note: "possible sanctions match: \(hit.match.explanation)")
+            }
+        }
         let after = try await database.read { sql in try await SanctionRepository(sql).hits(status: nil, limit: 100_000).count }
         return after - before
     }
@@ -196,8 +211,11 @@ public final class SanctionsDesk: Sendable {
             let text = "sanctions match confirmed: \(hit.match.explanation); \(reason)"
             if hit.subject != .customer, let order = try await OrderRepository(sql).find(number: hit.reference) {
                 _ = try await ComplianceCases.open(order: order, reason: text, by: recorded, now: now, in: sql)
-            } else if let customerID = UUID(uuidString: hit.reference) {
-                try await ComplianceCases.openForCustomer(id: customerID, subject: hit.screenedName, reason: text, by: recorded, now: now, in: sql)
+            } else {
+                // A customer account, or a buy-back's seller (its number in the subject).
+                try await ComplianceCases.openForCustomer(id: UUID(uuidString: hit.reference),
+                                                          subject: hit.subject == .buyback ? "\(hit.screenedName) (\(hit.reference))" : hit.screenedName,
+                                                          reason: text, by: recorded, now: now, in: sql)
             }
         }
     }

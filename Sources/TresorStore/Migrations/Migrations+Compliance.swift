@@ -218,5 +218,19 @@ extension Migrator {
                 xml TEXT NOT NULL
             )
             """),
+        // Customers' price alerts, each going off once.
+        Migration(id: "2026-11-30-043-price-alerts", ddl: """
+            CREATE TABLE price_alerts (
+                id {uuid} PRIMARY KEY,
+                customer_id {uuid} NOT NULL REFERENCES customers(id),
+                metal TEXT NOT NULL,
+                direction TEXT NOT NULL,
+                price_cents {bigint} NOT NULL,
+                created_at {timestamp} NOT NULL,
+                triggered_at {timestamp}
+            );
+            CREATE INDEX price_alerts_waiting ON price_alerts (triggered_at, metal);
+            CREATE INDEX price_alerts_customer ON price_alerts (customer_id, created_at)
+            """),
     ]
 }

@@ -66,8 +66,11 @@ struct AccountController: Sendable {
         let page = site.pageContext(request, .account(.overview))
         let holdings = Holding.of(orders, site.board.snapshot, now: page.now)
         let token = try await site.formToken(&visitor, form: "logout")
+        let alerts = PriceAlertsView.section(try await site.shop.alerts.list(customerID: customer.id),
+                                             token: try await site.formToken(&visitor, form: "alerts"),
+                                             notice: PriceAlertsView.notice(request.query("done"), lang), lang)
         return try await site.page(AccountView.overview(customer, orders: orders, invoices: invoices, holdings: holdings, logoutToken: token,
-                                                        page), visitor)
+                                                        alerts: alerts, page), visitor)
     }
 
     func loginPage(_ request: Request, _ context: TresorRequestContext, _ lang: Language, email: String = "", next: String? = nil,

@@ -32,7 +32,7 @@ struct Holding: Sendable {
 
 enum AccountView {
     static func overview(_ customer: Customer, orders: [Order], invoices: [UUID: String], holdings: [Holding], logoutToken: String,
-                         _ context: PageContext) -> String {
+                         alerts: Node<HTML.BodyContext> = .empty, _ context: PageContext) -> String {
         let lang = context.language
         let total = holdings.compactMap(\.value).reduce(Money.zero, +)
         let main: Node<HTML.BodyContext> = .group(
@@ -65,7 +65,8 @@ enum AccountView {
                            .td(.attr("class", "num"), .text(holding.value.map { Format.money($0, lang) } ?? Text.priceUnavailableShort(lang))))
                    }),
                    .tfoot(.tr(.th(.attr("colspan", "2"), .text(CustomerText.holdingsTotal(lang))),
-                              .td(.attr("class", "num"), .attr("data-field", "holdings-total"), .text(Format.money(total, lang))))))
+                              .td(.attr("class", "num"), .attr("data-field", "holdings-total"), .text(Format.money(total, lang)))))),
+            alerts
         )
         return Layout.render(context, title: CustomerText.accountTitle(lang), main: main)
     }

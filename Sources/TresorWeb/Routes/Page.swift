@@ -105,6 +105,8 @@ enum OrderPage: Hashable, Sendable {
 /// The customer account.
 enum AccountPage: Hashable, Sendable {
     case overview, login, register, verify, logout, details, password, forgotPassword, newPassword
+    /// Setting a price alert, and deleting one (its id in the form).
+    case alerts, alertDelete
 
     func segment(_ language: Language) -> String {
         let de = language == .de
@@ -118,6 +120,8 @@ enum AccountPage: Hashable, Sendable {
         case .password: de ? "konto/passwort" : "account/password"
         case .forgotPassword: de ? "konto/passwort-vergessen" : "account/forgot-password"
         case .newPassword: de ? "konto/passwort-neu" : "account/new-password"
+        case .alerts: de ? "konto/preisalarme" : "account/price-alerts"
+        case .alertDelete: de ? "konto/preisalarme/loeschen" : "account/price-alerts/delete"
         }
     }
 }

@@ -60,6 +60,8 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
 
     let account = AccountController(site: site)
     account.addRoutes(to: area(session: true, forms: account.forms))
+    let priceAlerts = PriceAlertsController(site: site)
+    priceAlerts.addRoutes(to: area(session: true, forms: priceAlerts.forms))
 
     NewsController(site: site).addRoutes(to: area())
     let newsletter = NewsletterController(site: site)
