@@ -136,7 +136,7 @@ public struct Buyback: Sendable, Hashable, Identifiable, Codable {
     public var quotedTotal: Money { items.reduce(.zero) { $0 + $1.unitPrice } }
 
     public static func number(year: Int, sequence: Int) -> String {
-        "A-\(year)-" + String(repeating: "0", count: max(0, 6 - String(sequence).count)) + String(sequence)
+        "A-\(year)-" + OrderNumbers.padded(sequence)
     }
 }
 

@@ -21,6 +21,6 @@ public struct CreditNote: Sendable, Hashable, Codable {
     public var total: Money { buyback.approvedTotal }
 
     public static func number(year: Int, sequence: Int) -> String {
-        "G-\(year)-" + String(repeating: "0", count: max(0, 6 - String(sequence).count)) + String(sequence)
+        "G-\(year)-" + OrderNumbers.padded(sequence)
     }
 }

@@ -41,7 +41,7 @@ public struct ComplianceCase: Sendable, Hashable, Identifiable {
     }
 
     public static func number(year: Int, sequence: Int) -> String {
-        "V-\(year)-" + String(repeating: "0", count: max(0, 6 - String(sequence).count)) + String(sequence)
+        "V-\(year)-" + OrderNumbers.padded(sequence)
     }
 }
 
