@@ -66,6 +66,13 @@ import TresorTestSupport
             #expect(try await shop.shop.buybacks.buyback(number: "A-2026-000001")?.status == .paid)
             let pdf = try await owner.get(shop, "/backoffice/credit-notes/G-2026-000001")
             #expect(pdf.status == .ok && pdf.body.hasPrefix("%PDF-"))
+            // The seller's page and mail: what was taken, the credit note, the status.
+            let mine = try await erika.get(shop, offerPath)
+            #expect(mine.body.contains("ausgezahlt") && mine.body.contains("Gutschrift G-2026-000001 (PDF)"))
+            let own = try await erika.get(shop, offerPath + "/gutschrift")
+            #expect(own.status == .ok && own.body.hasPrefix("%PDF-"))
+            let mails = try await AttackTests.outbox(shop).map(\.subject)
+            #expect(mails.contains("Gutschrift G-2026-000001 zu Ihrem Ankauf A-2026-000001"))
         }
     }
 }

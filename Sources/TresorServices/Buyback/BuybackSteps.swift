@@ -62,8 +62,10 @@ extension BuybackDesk {
             let summary = checks.map { "\($0.position): \($0.approved ? "approved" : "rejected") \($0.measuredGrams) g \($0.note)" }
                 .joined(separator: "; ")
             guard !buyback.items.contains(where: { $0.decision == .pending }) else { return summary }
+            let outbox = MailOutboxRepository(sql, dialect: database.dialect)
             guard buyback.approvedTotal > .zero else {
                 try await repository.setStatus(id: buyback.id, .returned, now: now)
+                try await outbox.enqueue(BuybackMails.checked(buyback, note: nil, settings: orders.mail, now: now), now: now)
                 return summary + "; nothing approved, the pieces go back"
             }
             let stock = StockRepository(sql, dialect: database.dialect)
@@ -75,6 +77,7 @@ extension BuybackDesk {
             try await repository.store(note, pdf: CreditNotePDF.render(note, demo: orders.dealer.current.isDemo))
             try await repository.setCreditNote(id: buyback.id, number: note.number)
             try await repository.setStatus(id: buyback.id, .checked, now: now)
+            try await outbox.enqueue(BuybackMails.checked(buyback, note: note, settings: orders.mail, now: now), now: now)
             _ = recorded
             return summary + "; credit note \(note.number) over \(note.total.decimalString) EUR"
         }

@@ -36,6 +36,8 @@ public struct MailSettings: Sendable {
     /// The absolute address of an order's page for its number, access token and language; without it the
     /// mails carry no link.
     public var orderPage: (@Sendable (_ number: String, _ token: String, _ language: TresorCore.Language) -> String)?
+    /// The absolute address of a sell offer's page (the buy-back's status and credit note) for its quote id.
+    public var sellOfferPage: (@Sendable (_ quoteID: String, _ language: TresorCore.Language) -> String)?
     public init() {}
 
     public static func imprint(of seller: Seller) -> [String] {

@@ -21,6 +21,14 @@ struct SellBackController: Sendable {
             try await self.offer(request, context, lang, id: try Self.id(context))
         }
         group.post(.shop(.sellOffer(id: ":id"))) { request, context, lang in try await self.submit(request, context, lang) }
+        group.get(.shop(.sellCreditNote(id: ":id"))) { _, context, _ in
+            // The offer's address (an unguessable id) is the seller's key, as the mail gave it.
+            guard let buyback = try await site.shop.buybacks.buyback(quoteID: try Self.id(context)), let number = buyback.creditNote,
+                  let (_, pdf) = try await site.shop.buybacks.creditNote(number) else { throw PageError.notFound }
+            return Response(status: .ok, headers: [.contentType: "application/pdf", .cacheControl: "private, no-store",
+                                                   .contentDisposition: "attachment; filename=\"\(number).pdf\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
+        }
     }
 
     static func id(_ context: TresorRequestContext) throws -> UUID {

@@ -87,7 +87,9 @@ enum SellBackView {
         let grouped = Dictionary(grouping: buyback.items, by: \.sku).values.sorted { $0[0].position < $1[0].position }
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(SellText.doneTitle(lang, buyback.number))),
-            .p(.attr("class", "buyback-number"), .strong(.text(buyback.number))),
+            .p(.attr("class", "buyback-number"), .strong(.text(buyback.number)), .text(" · " + SellText.status(buyback.status, lang))),
+            .if(buyback.creditNote != nil, .p(.a(.attr("href", Page.shop(.sellCreditNote(id: buyback.quoteID.uuidString.lowercased())).path(lang)),
+                                                 .text(SellText.creditNote(lang, buyback.creditNote ?? ""))))),
             lines(grouped.map { ($0[0].name, $0.count, $0[0].unitPrice, $0[0].unitPrice * $0.count) }, total: buyback.quotedTotal, lang),
             buyback.payout == .cash ? .p(.text(SellText.bringIt(lang, address)))
                 : .p(.text(SellText.sendIt(lang, address, buyback.number))),
@@ -101,6 +103,7 @@ enum SellBackView {
 enum SellText: Wording {
     case title, lead, noPrices, quantityOf, getQuote, rules, sellQuantity, sell, offerTitle, locked, expired, again, seller, payout
     case payoutBank, iban, holder, payoutCash, confirm, submit, total, doneTitle, bringIt, sendIt, afterCheck, mailSent
+    case creditNote, stateOpen, stateReceived, stateChecked, statePaid, stateReturned, stateCancelled
     case empty, quantity, unknown, noPrice, quoteGone, quoteExpired, invalidIBAN, invalidHolder, notConfirmed, refused, notAllowed, fieldWrong
 
     var pair: (String, String) {
@@ -137,6 +140,13 @@ enum SellText: Wording {
         case .afterCheck: ("Nach Eingang prüfen wir jedes Stück; für die angenommenen erhalten Sie eine Gutschrift und die Auszahlung.",
                            "On arrival we check each piece; for the accepted ones you receive a credit note and the payout.")
         case .mailSent: ("Diese Angaben haben wir Ihnen auch an %@ geschickt.", "We have also sent these details to %@.")
+        case .creditNote: ("Gutschrift %@ (PDF)", "Credit note %@ (PDF)")
+        case .stateOpen: ("wir erwarten Ihre Stücke", "we are expecting your pieces")
+        case .stateReceived: ("eingegangen, in Prüfung", "received, being checked")
+        case .stateChecked: ("geprüft, Auszahlung folgt", "checked, payout follows")
+        case .statePaid: ("ausgezahlt", "paid out")
+        case .stateReturned: ("nicht angenommen, Rücksendung", "not accepted, sent back")
+        case .stateCancelled: ("storniert", "cancelled")
         case .empty: ("Bitte tragen Sie mindestens ein Stück ein.", "Please enter at least one piece.")
         case .quantity: ("Die Anzahl muss zwischen 1 und 100 liegen.", "The quantity must be from 1 to 100.")
         case .unknown: ("Dieses Produkt kaufen wir nicht an.", "We do not buy this product.")
@@ -151,6 +161,18 @@ enum SellText: Wording {
                         "Cash payouts above €10,000 are not allowed under the EU anti-money-laundering regulation; please choose a transfer.")
         case .notAllowed: ("Das ist gerade nicht möglich.", "That is not possible now.")
         case .fieldWrong: ("Bitte prüfen Sie „%@“.", "Please check \"%@\".")
+        }
+    }
+
+    /// The buy-back's state as the seller reads it (a hold reads as waiting: compliance's work is not theirs to see).
+    static func status(_ status: BuybackStatus, _ lang: Language) -> String {
+        switch status {
+        case .onHold, .awaitingGoods: stateOpen(lang)
+        case .received: stateReceived(lang)
+        case .checked: stateChecked(lang)
+        case .paid: statePaid(lang)
+        case .returned: stateReturned(lang)
+        case .cancelled: stateCancelled(lang)
         }
     }
 

@@ -154,6 +154,7 @@ extension AppConfig {
         settings.imprint = MailSettings.imprint(of: seller)
         let base = baseURL
         settings.orderPage = { number, token, language in base + Page.orders(.order(number: number)).path(language) + "?token=" + token }
+        settings.sellOfferPage = { quoteID, language in base + Page.shop(.sellOffer(id: quoteID)).path(language) }
         return settings
     }
 

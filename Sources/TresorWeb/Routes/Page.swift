@@ -47,6 +47,8 @@ enum ShopPage: Hashable, Sendable {
     case sellBack
     /// A sell quote: its locked buy-back prices and the seller's form; once submitted, the buy-back's instructions.
     case sellOffer(id: String)
+    /// The buy-back's credit note as issued, for whoever holds the offer's address.
+    case sellCreditNote(id: String)
     /// Imprint, privacy notice, terms, withdrawal, shipping, about: texts staff edit in the back office.
     case legal(LegalPage)
     /// A product photo by its stored name (the same address in both languages).
@@ -63,6 +65,7 @@ enum ShopPage: Hashable, Sendable {
         case .reportingDuties: de ? "meldepflicht" : "reporting-duties"
         case .sellBack: de ? "ankauf" : "sell"
         case .sellOffer(let id): (de ? "ankauf/angebot/" : "sell/offer/") + parameter(id)
+        case .sellCreditNote(let id): (de ? "ankauf/angebot/" : "sell/offer/") + parameter(id) + (de ? "/gutschrift" : "/credit-note")
         case .legal(let page): page.slug(language)
         case .productImage(let name): "produktbild/" + parameter(name)
         }
