@@ -115,6 +115,10 @@ import TresorTestSupport
             #expect(try await payments.status(database, "T-2026-000002") == .onHold)
             let hit = try #require(try await desk.orders.sanctions.hits(status: .open).first)
             #expect(hit.subject == .payer && hit.reference == "T-2026-000002" && hit.screenedName == "Max Mustermann")
+            // A payer listed only later is found by the screening after the import: Erika paid T-2026-000001.
+            _ = try await desk.orders.sanctions.importList(Self.list([("900011", ["Erika Mustermann"])]), by: kasse, now: now.addingTimeInterval(60))
+            #expect(try await payments.status(database, "T-2026-000001") == .onHold)
+            #expect(try await desk.orders.sanctions.hits(status: .open).contains { $0.subject == .payer && $0.reference == "T-2026-000001" })
         }
     }
 

@@ -148,7 +148,12 @@ public final class SanctionsDesk: Sendable {
         }
         for order in orders {
             try await database.transaction { sql in
-                let hits = try await screen(order.customer.name, as: .order, reference: order.number, now: now, in: sql)
+                var hits = try await screen(order.customer.name, as: .order, reference: order.number, now: now, in: sql)
+                // And whoever paid for it.
+                for credit in try await BankEntryRepository(sql).all(orderNumber: order.number) {
+                    guard let payer = credit.entry.debtorName, !payer.isEmpty else { continue }
+                    hits += try await screen(payer, as: .payer, reference: order.number, now: now, in: sql)
+                }
                 if let result = Self.result(hits.filter { $0.foundAt == now }) {
                     try await Self.hold(order.number, result: result, now: now, in: sql)
                 }
