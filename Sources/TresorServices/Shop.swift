@@ -174,6 +174,14 @@ public struct Shop: Sendable {
     /// before it works); returns the migrations' ids.
     @discardableResult
     public func migrate() async throws -> [String] {
+        // Instances started together migrate one after the other: the second finds nothing left to do.
+        try await database.exclusively(Self.startupKey) { try await migrateNow() }
+    }
+
+    /// Advisory-lock key of start-up work (migrations, demo data).
+    static let startupKey: Int64 = 0x7472_6573_6f72_02  // "tresor" + 2
+
+    func migrateNow() async throws -> [String] {
         let applied = try await Migrator().migrate(database)
         try await invoices.adoptEarlier()
         // Orders placed before transactions were linked get their keys, in batches, so the window finds them too.
@@ -190,6 +198,10 @@ public struct Shop: Sendable {
     /// Loads the demo catalogue, articles and jobs into an empty shop, and a year of labelled demo history for the
     /// demo feed.
     public func seedDemo(feed: (any PriceFeed)?, now: Date) async throws {
+        try await database.exclusively(Self.startupKey) { try await seedDemoNow(feed: feed, now: now) }
+    }
+
+    func seedDemoNow(feed: (any PriceFeed)?, now: Date) async throws {
         let seeder = Seeder(database: database, logger: logger)
         try await seeder.seedCatalogueIfEmpty(now: now)
         try await seeder.seedArticlesIfEmpty(now: now)
@@ -227,6 +239,7 @@ public struct Shop: Sendable {
         var jobs: [any Service] = [
             FeedService(feed: feed, desk: spot, board: board, now: now, logger: logger),
             BoardRefreshService(board: board, dealer: dealer, interval: boardRefresh, logger: logger),
+            TickListener(database: database, board: board, logger: logger),
             Mailer(database: database, transport: transport, now: now, logger: logger),
             OverdueWatch(desk: orders, now: now, logger: logger),
             ScheduledPublisher(database: database, now: now, logger: logger),

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import TresorCore
+import TresorStore
 
 /// Polls the configured feed and hands every tick to the spot desk, until shutdown.
 public struct FeedService: Service {
@@ -93,6 +94,41 @@ public struct BoardRefreshService: Service {
                     logger.error("price board refresh failed", metadata: ["error": "\(error)"])
                 }
                 try? await Task.sleep(for: interval)
+            }
+        }
+    }
+}
+
+/// Refreshes this instance's board the moment any instance accepts a price (PostgreSQL `NOTIFY` on
+/// `SpotTickRepository.channel`, heard on a connection of its own), and listens again after a lost connection; the
+/// periodic refresh stays as the fallback. On SQLite the one instance refreshes its own board.
+public struct TickListener: Service {
+    let database: Database
+    let board: PriceBoard
+    let logger: Logger
+
+    public init(database: Database, board: PriceBoard, logger: Logger) {
+        self.database = database
+        self.board = board
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let (board, logger) = (self.board, self.logger)
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await database.listen(SpotTickRepository.channel) {
+                        do { try await board.refresh() } catch {
+                            logger.error("price board refresh after a notification failed", metadata: ["error": "\(error)"])
+                        }
+                    }
+                } catch is CancellationError {
+                    return
+                } catch {
+                    logger.warning("listening for new prices failed; listening again", metadata: ["error": "\(error)"])
+                    try? await Task.sleep(for: .seconds(1))
+                }
             }
         }
     }

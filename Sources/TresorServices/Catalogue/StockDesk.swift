@@ -44,6 +44,8 @@ public struct StockDesk: Sendable {
             }
             try await StaffDirectory.audit(actor, "stock.count", sku, before: ["stock": String(quantity - change)],
                                            after: ["stock": String(quantity), "reason": reason], now: now, in: sql)
+            // Every instance's board shows the counted stock at once (orders' own decrements are checked in the database).
+            try await SpotTickRepository(sql, dialect: dialect).announce()
             return change
         }
     }

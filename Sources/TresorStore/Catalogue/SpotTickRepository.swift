@@ -19,6 +19,17 @@ public struct SpotTickRepository: Sendable {
                 \(bind: tick.bid.plainString), \(bind: tick.ask.plainString), \(bind: tick.at), \(bind: tick.source),
                 \(bind: status.rawValue), \(bind: changePercent?.plainString), \(bind: enteredBy))
             """)
+        if status == .accepted { try await announce() }
+    }
+
+    /// The channel every instance listens on for a changed board: a new price, a counted stock (`TickListener`).
+    public static let channel = "tresor_board"
+
+    /// Tells every instance that a price was accepted: PostgreSQL delivers the notification when the transaction
+    /// commits (and not at all if it rolls back). SQLite has one instance, which refreshes by itself.
+    public func announce() async throws {
+        guard sql.tresorDialect == .postgres else { return }
+        _ = try await sql.rows("SELECT pg_notify(\(bind: Self.channel), '') AS sent")
     }
 
     /// Who entered the tick with this id (a manual price), if anyone.
@@ -85,6 +96,7 @@ public struct SpotTickRepository: Sendable {
             UPDATE spot_ticks SET status = \(bind: status.rawValue), decided_by = \(bind: actor),
                 decided_at = \(bind: moment) WHERE id = \(bind: id)
             """)
+        if status == .accepted { try await announce() }
         return true
     }
 

@@ -17,6 +17,9 @@ protocol DatabaseBackend: Sendable {
     /// Runs the connections until cancelled, then closes them.
     func run() async
     func asLeader(_ key: Int64, _ body: @Sendable () async throws -> Void) async throws -> Bool
+    func exclusively<T: Sendable>(_ key: Int64, _ body: @Sendable () async throws -> T) async throws -> T
+    /// Calls `heard` for every notification on `channel` until cancelled or the connection fails (it throws then).
+    func listen(_ channel: String, _ heard: @Sendable () async -> Void) async throws
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 }
@@ -60,6 +63,20 @@ public final class Database: Service, Sendable {
     /// Returns false, without running `body`, when another instance leads. On SQLite there is one instance.
     public func asLeader(_ key: Int64, _ body: @Sendable () async throws -> Void) async throws -> Bool {
         try await backend.asLeader(key, body)
+    }
+
+    /// Runs `body` while holding the lock `key` across every instance, waiting for it if another instance holds it
+    /// (start-up work: migrations and the demo data, which instances started together would otherwise race for).
+    /// On SQLite there is one instance.
+    public func exclusively<T: Sendable>(_ key: Int64, _ body: @Sendable () async throws -> T) async throws -> T {
+        try await backend.exclusively(key, body)
+    }
+
+    /// Calls `heard` for every notification on `channel` (PostgreSQL `LISTEN` on a connection of its own, held while
+    /// it listens) until cancelled; throws when the connection fails, so the caller reconnects. On SQLite there is
+    /// one instance and nothing to hear: it waits until cancelled.
+    public func listen(_ channel: String, _ heard: @Sendable () async -> Void) async throws {
+        try await backend.listen(channel, heard)
     }
 
     /// Keeps the connections until a graceful shutdown (or cancellation), then closes them.

@@ -82,4 +82,27 @@ final class PostgresBackend: DatabaseBackend {
         }
     }
 
+    /// A blocking session advisory lock on a connection of its own, released when `body` ends (or with the session).
+    func exclusively<T: Sendable>(_ key: Int64, _ body: @Sendable () async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            let sql = connection.sql(queryLogLevel: .trace, logger: logger)
+            _ = try await sql.rows("SELECT pg_advisory_lock(\(bind: key)) AS locked")
+            do {
+                let result = try await body()
+                _ = try await sql.rows("SELECT pg_advisory_unlock(\(bind: key)) AS unlocked")
+                return result
+            } catch {
+                _ = try? await sql.rows("SELECT pg_advisory_unlock(\(bind: key)) AS unlocked")
+                throw error
+            }
+        }
+    }
+
+    func listen(_ channel: String, _ heard: @Sendable () async -> Void) async throws {
+        try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+                for try await _ in notifications { await heard() }
+            }
+        }
+    }
 }

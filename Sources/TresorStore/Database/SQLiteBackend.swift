@@ -86,6 +86,13 @@ final class SQLiteBackend: DatabaseBackend {
         return true
     }
 
+    func exclusively<T: Sendable>(_ key: Int64, _ body: @Sendable () async throws -> T) async throws -> T { try await body() }
+
+    /// One instance: whatever changes, it changed here. Waits until cancelled.
+    func listen(_ channel: String, _ heard: @Sendable () async -> Void) async throws {
+        while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
+    }
+
     /// The connections are open from `open`; they close when the run ends (graceful shutdown or cancellation),
     /// after the write in progress.
     func run() async {

@@ -47,7 +47,8 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     let shop = area()
     ShopController(site: site).addRoutes(to: shop)
     ChartsController(site: site).addRoutes(to: shop)
-    LiveController(site: site, pollInterval: .seconds(1)).addRoutes(to: shop)
+    // A stream looks at this instance's board four times a second: a new price reaches the browser within a second.
+    LiveController(site: site, pollInterval: .milliseconds(250)).addRoutes(to: shop)
 
     let cart = CartController(site: site)
     let checkout = CheckoutController(site: site, cart: cart)
