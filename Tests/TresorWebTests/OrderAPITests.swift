@@ -138,7 +138,15 @@ import TresorTestSupport
 
     @Test func refusalsAreProblems() async throws {
         try await ShopFixture.run { shop in
-            #expect(try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "NOPE", "quantity": 1}]}"#).0 == .badRequest)
+            #expect(try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "NOPE", "quantity": 1}]}"#).0 == .notFound)
+            // An unknown quote is not found; a method the API does not have on an address it has is 405 with the ones it has.
+            #expect(try await post(shop, "/api/v1/orders", orderBody(UUID().uuidString)).0 == .notFound)
+            for (method, path, allow) in [(HTTPRequest.Method("TRACE")!, "/api/v1/spot", "GET, HEAD"), (.delete, "/api/v1/quotes", "POST"),
+                                          (.put, "/api/v1/orders/T-2026-000001", "GET, HEAD")] {
+                let answer = try await shop.client.execute(uri: path, method: method) { ($0.status, $0.headers[.allow]) }
+                #expect(answer.0 == .methodNotAllowed && answer.1 == allow, "\(method) \(path)")
+            }
+            #expect(try await shop.client.execute(uri: "/api/v1/nothing", method: .delete) { $0.status } == .notFound)
             #expect(try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-KR-1OZ", "quantity": 0}]}"#).0 == .badRequest)
             #expect(try await post(shop, "/api/v1/quotes", #"{"items": [{"sku": "AU-BAR-1KG-HE", "quantity": 3}]}"#).0 == .conflict)
             #expect(try await post(shop, "/api/v1/quotes", #"{"items": "#).0 == .badRequest)

@@ -91,9 +91,7 @@ public struct CatalogueQuery: Sendable, Hashable {
                 continue  // unknown parameters (tracking tags and the like) are ignored, as any shop does
             }
         }
-        if let min = query.minFineGrams, let max = query.maxFineGrams, min > max {
-            throw InvalidParameter(name: "maxWeight", value: max.plainString)
-        }
+        // A minimum above the maximum is a question with no answer, not a wrong one: the page is empty.
         return query
     }
 

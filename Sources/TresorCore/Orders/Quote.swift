@@ -78,6 +78,8 @@ public struct QuoteDesk: Sendable {
         var quantities: [(String, Int)] = []
         for (sku, quantity) in items {
             guard quantity >= 1, quantity <= Self.maxQuantity else { throw .quantity(sku: sku, quantity: quantity) }
+            // An unknown product is named before a repeated one's sum: the answer says what is really wrong.
+            guard snapshot.product(sku: sku) != nil else { throw .unknownProduct(sku: sku) }
             if let index = quantities.firstIndex(where: { $0.0 == sku }) {
                 quantities[index].1 += quantity
                 guard quantities[index].1 <= Self.maxQuantity else { throw .quantity(sku: sku, quantity: quantities[index].1) }

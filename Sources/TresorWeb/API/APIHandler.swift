@@ -16,12 +16,30 @@ struct APIHandler: APIProtocol {
         return ByteBuffer(bytes: data)
     }()
 
+    /// The contract as served: the rules the code generator does not take (lines marked `#served:` in `openapi.yaml`:
+    /// the checks across fields, the closed lists) switched on, and the dealer's shipping countries as they are now
+    /// where the marker says so. So a client, or schemathesis, learns exactly what the shop accepts.
+    static func served(_ spec: String, shippingCountries: [String]) -> String {
+        let marker = "# served as the dealer's shipping countries"
+        let countries = "enum: [" + shippingCountries.joined(separator: ", ") + "]"
+        return spec.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var text = line.hasPrefix("#served:") ? String(line.dropFirst("#served:".count)) : String(line)
+            if let range = text.range(of: marker) {
+                let indent = text.prefix { $0 == " " }
+                text = indent + countries
+                _ = range
+            }
+            return text
+        }.joined(separator: "\n")
+    }
+
     /// Requests per client address and window, by operation; refused before the handler reads the body.
     static let limits = ["subscribeNewsletter": NewsletterController.signUpLimit]
 
     func addRoutes(to group: RouterGroup<TresorRequestContext>) throws {
         group.get("/api/v1/openapi.yaml") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: Self.spec))
+            let served = Self.served(String(buffer: Self.spec), shippingCountries: site.shop.dealer.current.shippingCountries)
+            return Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: served)))
         }
         let configuration = Configuration(dateTranscoder: UTCDateTranscoder(), jsonEncodingOptions: [.sortedKeys])
         try registerHandlers(on: group, serverURL: URL(string: "/api/v1")!, configuration: configuration,  // safe: literal URL

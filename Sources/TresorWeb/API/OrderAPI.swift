@@ -82,7 +82,7 @@ extension APIHandler {
                 return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Invalid quantity",
                     "quantity \(quantity) for \(sku) must be from 1 to \(QuoteDesk.maxQuantity)"))))
             case .unknownProduct(let sku):
-                return .badRequest(.init(body: .applicationProblemJson(Self.problem(400, "Unknown product", "No product with SKU \"\(sku)\"."))))
+                return .notFound(.init(body: .applicationProblemJson(Self.problem(404, "Unknown product", "No product with SKU \"\(sku)\"."))))
             case .noPrice(let sku):
                 return .conflict(.init(body: .applicationProblemJson(Self.problem(409, "Prices unavailable",
                     "The price feed for \(sku) is stale; no quote can be given now."))))
@@ -166,7 +166,9 @@ extension APIHandler {
         case .quotedForOtherCountry(let quoted, let due):
             return unprocessable("the quote carries \(quoted) VAT but this delivery owes \(due) VAT; "
                 + (due == VatRates.home ? "quote again without destinationCountry" : "quote again with destinationCountry \(due)"))
-        case .quoteNotFound: return unprocessable("quoteId \(quoteID.uuidString.lowercased()) is unknown")
+        case .quoteNotFound:
+            return .notFound(.init(body: .applicationProblemJson(Self.problem(404, "Unknown quote",
+                                                                              "quoteId \(quoteID.uuidString.lowercased()) is unknown"))))
         case .idempotencyKeyReused: return unprocessable("Idempotency-Key was used with a different request")
         case .invalidIdempotencyKey: return unprocessable("Idempotency-Key must be 1 to 200 characters")
         case .tooManyGuestOrders:

@@ -30,6 +30,7 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
     router.add(middleware: ErrorPageMiddleware(site: site))
     // Who is asking, for every route: the client's address and the visitor's form-token nonce.
     router.add(middleware: WhoIsAsking(trustedProxies: deps.config.trustedProxies))
+    router.add(middleware: APIMethodGuard(spec: String(buffer: APIHandler.spec)))
 
     router.get(RouterPath(assets.stylesheet.path)) { _, _ in assets.stylesheet.response() }
     router.get(RouterPath(assets.script.path)) { _, _ in assets.script.response() }
