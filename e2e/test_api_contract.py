@@ -2,6 +2,7 @@
 (no 5xx, no undocumented status, no valid request refused, no invalid one accepted, 405 for missing methods)."""
 import subprocess
 import sys
+import tempfile
 
 
 def test_schemathesis_finds_no_failure(shop_factory):
@@ -9,5 +10,5 @@ def test_schemathesis_finds_no_failure(shop_factory):
     # The command line as a module of this Python: a freshly installed `st` may not be on the PATH yet.
     run = subprocess.run([sys.executable, "-m", "schemathesis.cli", "run", shop.url("/api/v1/openapi.yaml"), "--url", shop.url("/api/v1"), "-c", "all",
                           "--max-examples", "30", "--seed", "20261130"],
-                         capture_output=True, text=True, timeout=600)
+                         capture_output=True, text=True, timeout=600, cwd=tempfile.mkdtemp(prefix="tresor-st-"))
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
