@@ -65,6 +65,12 @@ import TresorStore
         #expect(config.shipping.fee(goods: Money(cents: 900_000), method: .insured) == Money(cents: 2_490))
         #expect(config.shipping.fee(goods: Money(cents: 900_000), method: .pickup) == .zero)
         #expect(config.seller.taxNumber == "214/5678/0815")
+        let compliance = try load(["TRESOR_AML_HOUSE_THRESHOLD": "15000.00", "TRESOR_AML_LINK_DAYS": "90", "TRESOR_SANCTIONS_THRESHOLD": "0.85",
+                                   "TRESOR_DATEV_ACCOUNT_OSS": "8321", "TRESOR_VAT_OSS": "true", "TRESOR_SHIPPING_COUNTRIES": "DE,AT"])
+        #expect(compliance.amlHouseThreshold == Money(cents: 1_500_000) && compliance.amlLinkDays == 90 && compliance.sanctionsThreshold == 0.85)
+        #expect(compliance.datevAccounts.otherMemberState == "8321" && compliance.vatOSS && compliance.shippingCountries == ["DE", "AT"])
+        let settings = compliance.shopSettings
+        #expect(settings.houseThreshold == Money(cents: 1_500_000) && settings.linkWindowDays == 90 && settings.sanctionsThreshold == 0.85)
     }
 
     @Test func malformedValuesNameTheirKey() {
@@ -83,6 +89,10 @@ import TresorStore
             (["TRESOR_SHIPPING_FREE_FROM": "lots"], "tresor.shipping.fees"),
             (["TRESOR_SELLER_VAT_ID": ""], "tresor.seller.vat.id"),  // and no tax number either
             (["TRESOR_PASSWORD_COST": "3"], "tresor.password.cost"),
+            (["TRESOR_AML_HOUSE_THRESHOLD": "0"], "tresor.aml.house.threshold"),
+            (["TRESOR_AML_LINK_DAYS": "0"], "tresor.aml.link.days"),
+            (["TRESOR_SANCTIONS_THRESHOLD": "0.5"], "tresor.sanctions.threshold"),
+            (["TRESOR_DATEV_ACCOUNT_OSS": "83"], "tresor.datev.account.oss"),
         ]
         for (environment, key) in cases {
             do {

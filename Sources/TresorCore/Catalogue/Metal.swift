@@ -17,6 +17,18 @@ public enum Metal: String, Sendable, CaseIterable, Codable, Hashable {
         }
     }
 
+    /// The metal's name in German or English, for pages and mails.
+    public func name(_ language: Language) -> String {
+        switch (self, language) {
+        case (.gold, _): "Gold"
+        case (.silver, .de): "Silber"
+        case (.silver, .en): "Silver"
+        case (.platinum, .de): "Platin"
+        case (.platinum, .en): "Platinum"
+        case (.palladium, _): "Palladium"
+        }
+    }
+
     public init?(slug: String) {
         guard let metal = Metal.allCases.first(where: { $0.slug == slug }) else { return nil }
         self = metal

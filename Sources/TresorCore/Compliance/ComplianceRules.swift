@@ -79,6 +79,15 @@ func figures(_ input: ComplianceInput, _ extra: [String: String] = [:]) -> [Stri
         .merging(extra) { $1 }
 }
 
+/// Identification when this transaction and the linked ones reach `limit`, whatever the payment.
+func linkedSum(_ input: ComplianceInput, reaching limit: Money, rule: String) -> ComplianceRuleResult {
+    let sum = input.total + input.linked.total
+    let reached = sum >= limit
+    return ComplianceRuleResult(rule: rule, outcome: reached ? .needsIdentification : .allow,
+                                inputs: figures(input, ["threshold": limit.decimalString]),
+                                explanation: "\(sum.decimalString) EUR with linked \(reached ? "≥" : "<") \(limit.decimalString) EUR")
+}
+
 /// EU AMLR (2024/1624) Art. 19, from 2027-07-10: an occasional transaction of €10,000 or more, alone or with
 /// linked ones, needs customer due diligence.
 public struct OccasionalTransactionRule: ComplianceRule {
@@ -89,11 +98,7 @@ public struct OccasionalTransactionRule: ComplianceRule {
 
     public func result(_ input: ComplianceInput) -> ComplianceRuleResult? {
         guard let limit = threshold(thresholds, on: input.at) else { return nil }
-        let sum = input.total + input.linked.total
-        let reached = sum >= limit
-        return ComplianceRuleResult(rule: "AMLR occasional transaction", outcome: reached ? .needsIdentification : .allow,
-                                    inputs: figures(input, ["threshold": limit.decimalString]),
-                                    explanation: "\(sum.decimalString) EUR with linked \(reached ? "≥" : "<") \(limit.decimalString) EUR")
+        return linkedSum(input, reaching: limit, rule: "AMLR occasional transaction")
     }
 }
 
@@ -124,11 +129,7 @@ public struct HouseThresholdRule: ComplianceRule {
 
     public func result(_ input: ComplianceInput) -> ComplianceRuleResult? {
         guard input.payment != .cash else { return nil }
-        let sum = input.total + input.linked.total
-        let reached = sum >= amount
-        return ComplianceRuleResult(rule: "house threshold", outcome: reached ? .needsIdentification : .allow,
-                                    inputs: figures(input, ["threshold": amount.decimalString]),
-                                    explanation: "\(sum.decimalString) EUR with linked \(reached ? "≥" : "<") \(amount.decimalString) EUR")
+        return linkedSum(input, reaching: amount, rule: "house threshold")
     }
 }
 

@@ -92,7 +92,7 @@ public struct CustomerAccounts: Sendable {
     func screen(_ customer: Customer, now: Date, in sql: any SQLDatabase) async throws {
         guard let sanctions else { return }
         let reference = customer.id.uuidString.lowercased()
-        for hit in try await sanctions.screen(customer.details.name, as: .customer, reference: reference, now: now, in: sql) where hit.foundAt == now {
+        for hit in try await sanctions.screen(customer.details.name, as: .customer, reference: reference, now: now, in: sql).new {
             try await ComplianceCases.openForCustomer(id: customer.id, subject: customer.details.name + " <" + customer.details.email + ">",
                                                       reason: "possible sanctions match at registration: \(hit.match.explanation)",
                                                       by: "system:sanctions", now: now, in: sql)

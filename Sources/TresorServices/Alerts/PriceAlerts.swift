@@ -75,8 +75,7 @@ public struct PriceAlerts: Sendable {
     static func mail(_ alert: PriceAlert, customer: Customer, ask: Decimal, settings: MailSettings, now: Date) -> OutgoingMail {
         let language = customer.language
         let de = language == .de
-        let metal = de ? ["XAU": "Gold", "XAG": "Silber", "XPT": "Platin", "XPD": "Palladium"][alert.metal.code] ?? alert.metal.code
-                       : ["XAU": "Gold", "XAG": "Silver", "XPT": "Platinum", "XPD": "Palladium"][alert.metal.code] ?? alert.metal.code
+        let metal = alert.metal.name(language)
         let spot = Format.money(Money.roundedHalfUp(euros: ask), language)
         let wanted = (alert.direction == .atOrBelow ? (de ? "höchstens " : "at most ") : (de ? "mindestens " : "at least "))
             + Format.money(alert.price, language)

@@ -126,7 +126,7 @@ public struct BuybackDesk: Sendable {
                 var results = orders.compliance.results(ComplianceInput(total: quote.total, payment: request.payout == .cash ? .cash : .bankTransfer,
                                                                         at: now, linked: linked))
                 if let screened = SanctionsDesk.result(try await orders.sanctions.screen(request.seller.name, as: .buyback, reference: number,
-                                                                                         now: now, in: sql)) {
+                                                                                         now: now, in: sql).open) {
                     results.append(screened)
                 }
                 let decision = ComplianceDecision(combining: results)

@@ -40,7 +40,7 @@ extension BuybackDesk {
     /// decided the approved ones go into stock, the credit note is issued and the payout is due; with none approved
     /// the buy-back is returned.
     public func check(_ number: String, _ checks: [ItemCheck], by actor: Actor, now: Date) async throws -> Buyback {
-        try await step(number, .fulfilOrders, by: actor, now: now, action: "check", from: [.received]) { buyback, recorded, sql in
+        try await step(number, .fulfilOrders, by: actor, now: now, action: "check", from: [.received]) { buyback, _, sql in
             var buyback = buyback
             let repository = BuybackRepository(sql)
             for check in checks {
@@ -78,7 +78,6 @@ extension BuybackDesk {
             try await repository.setCreditNote(id: buyback.id, number: note.number)
             try await repository.setStatus(id: buyback.id, .checked, now: now)
             try await outbox.enqueue(BuybackMails.checked(buyback, note: note, settings: orders.mail, now: now), now: now)
-            _ = recorded
             return summary + "; credit note \(note.number) over \(note.total.decimalString) EUR"
         }
     }

@@ -61,7 +61,7 @@ extension OrderDesk {
         try await IdentityRecordRepository(sql).link(orderID: order.id, recordID: record.id, by: actor.recorded, at: now, keepUntil: keepUntil)
         // The identified person is screened with the birth date the document gives.
         let sanctioned = SanctionsDesk.result(try await sanctions.screen(record.fullName, birthDate: record.birthDate, as: .order,
-                                                                         reference: order.number, now: now, in: sql))
+                                                                         reference: order.number, now: now, in: sql).open)
         let review = [record.politicallyExposed ? "politically exposed person" : nil, record.ownAccount ? nil : "acts for another person",
                       sanctioned == nil ? nil : "possible sanctions match"].compactMap { $0 }
         let result = ComplianceRuleResult(

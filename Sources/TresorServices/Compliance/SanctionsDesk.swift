@@ -106,18 +106,27 @@ public final class SanctionsDesk: Sendable {
 
     // MARK: screening
 
-    /// Screens a name inside the caller's transaction and records each new possible match; returns the matches
-    /// still open for this subject (new ones, and earlier ones not yet decided), cleared ones never again.
+    /// What screening one name found: the matches still open for this subject (earlier ones not yet decided too;
+    /// cleared ones never again) and, among them, the ones recorded just now.
+    struct Screened {
+        var open: [SanctionHit] = []
+        var new: [SanctionHit] = []
+    }
+
+    /// Screens a name inside the caller's transaction and records each new possible match.
     func screen(_ name: String, birthDate: String? = nil, as subject: SanctionSubject, reference: String, now: Date,
-                in sql: any SQLDatabase) async throws -> [SanctionHit] {
+                in sql: any SQLDatabase) async throws -> Screened {
         let matches = try await screen(in: sql).screen(name: name, birthDate: birthDate, threshold: threshold)
-        guard !matches.isEmpty else { return [] }
+        guard !matches.isEmpty else { return Screened() }
         let hits = SanctionRepository(sql)
-        for match in matches {
-            try await hits.record(SanctionHit(subject: subject, reference: reference, screenedName: name, match: match, foundAt: now))
+        var fresh: Set<String> = []
+        for match in matches
+        where try await hits.record(SanctionHit(subject: subject, reference: reference, screenedName: name, match: match, foundAt: now)) {
+            fresh.insert(match.entityID)
         }
         let ids = Set(matches.map(\.entityID))
-        return try await hits.open(references: [reference]).filter { $0.subject == subject && ids.contains($0.match.entityID) }
+        let open = try await hits.open(references: [reference]).filter { $0.subject == subject && ids.contains($0.match.entityID) }
+        return Screened(open: open, new: open.filter { fresh.contains($0.match.entityID) })
     }
 
     /// The rule result an order records for open matches (a hold), nil when there are none.
@@ -133,49 +142,46 @@ public final class SanctionsDesk: Sendable {
     /// match and opens a case for accounts. Returns how many new matches were found.
     @discardableResult
     public func rescreen(now: Date) async throws -> Int {
-        let before = try await database.read { sql in try await SanctionRepository(sql).hits(status: nil, limit: 100_000).count }
-        let (customers, orders) = try await database.read { sql in
-            (try await CustomerRepository(sql).screeningNames(), try await OrderRepository(sql).open(limit: 50_000))
+        let (customers, orders, buybacks) = try await database.read { sql in
+            (try await CustomerRepository(sql).screeningNames(), try await OrderRepository(sql).open(limit: 50_000),
+             try await BuybackRepository(sql).unpaidSellers())
         }
+        var found = 0
         for (id, name) in customers {
-            try await database.transaction { sql in
-                let hits = try await screen(name, as: .customer, reference: id.uuidString.lowercased(), now: now, in: sql)
-                for hit in hits where hit.foundAt == now {
+            found += try await database.transaction { sql in
+                let screened = try await screen(name, as: .customer, reference: id.uuidString.lowercased(), now: now, in: sql)
+                for hit in screened.new {
                     try await ComplianceCases.openForCustomer(id: id, subject: name, reason: "possible sanctions match: \(hit.match.explanation)",
                                                               by: "system:sanctions", now: now, in: sql)
                 }
+                return screened.new.count
             }
         }
         for order in orders {
-            try await database.transaction { sql in
-                var hits = try await screen(order.customer.name, as: .order, reference: order.number, now: now, in: sql)
+            found += try await database.transaction { sql in
+                var new = try await screen(order.customer.name, as: .order, reference: order.number, now: now, in: sql).new
                 // And whoever paid for it.
                 for credit in try await BankEntryRepository(sql).all(orderNumber: order.number) {
                     guard let payer = credit.entry.debtorName, !payer.isEmpty else { continue }
-                    hits += try await screen(payer, as: .payer, reference: order.number, now: now, in: sql)
+                    new += try await screen(payer, as: .payer, reference: order.number, now: now, in: sql).new
                 }
-                if let result = Self.result(hits.filter { $0.foundAt == now }) {
-                    try await Self.hold(order.number, result: result, now: now, in: sql)
-                }
+                if let result = Self.result(new) { try await Self.hold(order.number, result: result, now: now, in: sql) }
+                return new.count
             }
         }
         // Buy-backs not yet paid out: one still waiting for its goods is held; a later one keeps its payout back while the
-        // match is open (`BuybackDesk`) and compliance gets a case.
-        let buybacks = try await database.read { sql in try await BuybackRepository(sql).list(status: nil, limit: 10_000) }
-            .filter { [.awaitingGoods, .received, .checked].contains($0.status) }
-        for buyback in buybacks {
-            try await database.transaction { sql in
-                let hits = try await screen(buyback.seller.name, as: .buyback, reference: buyback.number, now: now, in: sql)
-                guard let hit = hits.first(where: { $0.foundAt == now }) else { return }
-                if buyback.status == .awaitingGoods {
-                    try await BuybackRepository(sql).setStatus(id: buyback.id, .onHold, now: now)
-                }
-                try await BuybackRepository(sql).addEvent(buybackID: buyback.id, at: now, actor: "system:sanctions", action: "hold",
+        // match is open (`BuybackDesk`).
+        for seller in buybacks {
+            found += try await database.transaction { sql in
+                let new = try await screen(seller.name, as: .buyback, reference: seller.number, now: now, in: sql).new
+                guard let hit = new.first else { return 0 }
+                if seller.status == .awaitingGoods { try await BuybackRepository(sql).setStatus(id: seller.id, .onHold, now: now) }
+                try await BuybackRepository(sql).addEvent(buybackID: seller.id, at: now, actor: "system:sanctions", action: "hold",
                                                           note: "possible sanctions match: \(hit.match.explanation)")
+                return new.count
             }
         }
-        let after = try await database.read { sql in try await SanctionRepository(sql).hits(status: nil, limit: 100_000).count }
-        return after - before
+        return found
     }
 
     /// Holds an order for a sanctions match (from any state before the goods leave) and records why.

@@ -241,7 +241,7 @@ public struct OrderDesk: Sendable {
         let year = BankingCalendar.berlinYear(of: now)
         let number = OrderNumbers.order(year: year, sequence: try await CounterRepository(sql).next("order-\(year)"))
         // A possible match on the EU sanctions list holds the order for compliance.
-        if let screened = SanctionsDesk.result(try await sanctions.screen(request.customer.name, as: .order, reference: number, now: now, in: sql)) {
+        if let screened = SanctionsDesk.result(try await sanctions.screen(request.customer.name, as: .order, reference: number, now: now, in: sql).open) {
             results.append(screened)
         }
         let decision = ComplianceDecision(combining: results)

@@ -118,7 +118,7 @@ public struct PaymentDesk: Sendable {
     func checkPayer(_ entry: BankEntry, paid order: Order, by recorded: String, now: Date, sql: any SQLDatabase) async throws {
         guard let payer = entry.debtorName?.trimmingCharacters(in: .whitespaces), !payer.isEmpty else { return }
         // The account holder is screened too; a possible match holds the paid order before its goods leave.
-        if let screened = SanctionsDesk.result(try await orders.sanctions.screen(payer, as: .payer, reference: order.number, now: now, in: sql)) {
+        if let screened = SanctionsDesk.result(try await orders.sanctions.screen(payer, as: .payer, reference: order.number, now: now, in: sql).open) {
             try await SanctionsDesk.hold(order.number, result: screened, now: now, in: sql)
         }
         guard !PayerCheck.matches(payer: payer, customer: order.customer.name) else { return }

@@ -58,13 +58,11 @@ public struct BuybackRepository: Sendable {
     }
 
     public func find(number: String) async throws -> Buyback? {
-        guard let row = try await sql.rows("SELECT * FROM buybacks WHERE number = \(bind: number)").first else { return nil }
-        return try await buyback(row)
+        try await buybacks(sql.rows("SELECT * FROM buybacks WHERE number = \(bind: number)")).first
     }
 
     public func find(quoteID: UUID) async throws -> Buyback? {
-        guard let row = try await sql.rows("SELECT * FROM buybacks WHERE quote_id = \(bind: quoteID)").first else { return nil }
-        return try await buyback(row)
+        try await buybacks(sql.rows("SELECT * FROM buybacks WHERE quote_id = \(bind: quoteID)")).first
     }
 
     public func lock(number: String) async throws {
@@ -74,23 +72,21 @@ public struct BuybackRepository: Sendable {
 
     public func list(status: BuybackStatus?, limit: Int) async throws -> [Buyback] {
         let filter: SQLQueryString = status.map { "status = \(bind: $0.rawValue)" } ?? "1 = 1"
-        var result: [Buyback] = []
-        for row in try await sql.rows("SELECT * FROM buybacks WHERE \(filter) ORDER BY created_at DESC, number DESC LIMIT \(bind: limit)") {
-            result.append(try await buyback(row))
-        }
-        return result
+        return try await buybacks(sql.rows("SELECT * FROM buybacks WHERE \(filter) ORDER BY created_at DESC, number DESC LIMIT \(bind: limit)"))
+    }
+
+    /// The sellers of buy-backs not yet paid out, returned or cancelled (screened again after a sanctions import).
+    public func unpaidSellers() async throws -> [(id: UUID, number: String, name: String, status: BuybackStatus)] {
+        try await sql.rows("SELECT id, number, name, status FROM buybacks WHERE status IN ('awaiting_goods', 'received', 'checked') ORDER BY created_at")
+            .map { (try $0.uuid("id"), try $0.string("number"), try $0.string("name"), try $0.enumValue("status", as: BuybackStatus.self)) }
     }
 
     /// Bank payouts due: checked, approved items, not yet in a SEPA file; oldest first.
     public func bankPayoutsDue(limit: Int) async throws -> [Buyback] {
-        var result: [Buyback] = []
-        for row in try await sql.rows("""
+        try await buybacks(sql.rows("""
             SELECT * FROM buybacks WHERE status = 'checked' AND payout_method = 'bank_transfer' AND payout_batch IS NULL
             ORDER BY created_at, number LIMIT \(bind: limit)
-            """) {
-            result.append(try await buyback(row))
-        }
-        return result
+            """))
     }
 
     public func setStatus(id: UUID, _ status: BuybackStatus, now: Date) async throws {
@@ -170,24 +166,31 @@ public struct BuybackRepository: Sendable {
         try await sql.rows("SELECT xml FROM payout_batches WHERE message_id = \(bind: messageID)").first?.string("xml")
     }
 
-    func buyback(_ row: any SQLRow) async throws -> Buyback {
-        let id = try row.uuid("id")
-        let items = try await sql.rows("SELECT * FROM buyback_items WHERE buyback_id = \(bind: id) ORDER BY position").map { item in
-            BuybackItem(position: try item.int("position"), productID: try item.uuid("product_id"), sku: try item.string("sku"),
-                        name: try item.string("name"), unitPrice: try item.money("unit_price_cents"),
-                        measuredGrams: try item.decode(column: "measured_grams", as: String?.self),
-                        decision: try item.enumValue("decision", as: ItemDecision.self), note: try item.string("note"))
+    /// The buy-backs of these rows with their pieces: two queries however many buy-backs.
+    func buybacks(_ rows: [any SQLRow]) async throws -> [Buyback] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.uuid("id") }
+        var items: [UUID: [BuybackItem]] = [:]
+        for item in try await sql.rows("SELECT * FROM buyback_items WHERE buyback_id IN (\(binds: ids)) ORDER BY buyback_id, position") {
+            items[try item.uuid("buyback_id"), default: []].append(
+                BuybackItem(position: try item.int("position"), productID: try item.uuid("product_id"), sku: try item.string("sku"),
+                            name: try item.string("name"), unitPrice: try item.money("unit_price_cents"),
+                            measuredGrams: try item.decode(column: "measured_grams", as: String?.self),
+                            decision: try item.enumValue("decision", as: ItemDecision.self), note: try item.string("note")))
         }
-        let seller = CustomerDetails(email: try row.string("email"), name: try row.string("name"), street: try row.string("street"),
-                                     postalCode: try row.string("postal_code"), city: try row.string("city"), country: try row.string("country"))
-        return Buyback(id: id, number: try row.string("number"), quoteID: try row.uuid("quote_id"),
-                       status: try row.enumValue("status", as: BuybackStatus.self), seller: seller,
-                       payout: try row.enumValue("payout_method", as: PayoutMethod.self), iban: try row.decode(column: "iban", as: String?.self),
-                       accountHolder: try row.decode(column: "account_holder", as: String?.self), items: items,
-                       compliance: ComplianceDecision(outcome: try row.enumValue("compliance_outcome", as: ComplianceOutcome.self),
-                                                      rule: try row.string("compliance_rule"), explanation: try row.string("compliance_explanation")),
-                       createdAt: try row.date("created_at"), customerID: try row.decode(column: "customer_id", as: UUID?.self),
-                       language: Language(rawValue: try row.string("language")) ?? .de,
-                       creditNote: try row.decode(column: "credit_note", as: String?.self), paidAt: try row.optionalDate("paid_at"))
+        return try rows.map { row in
+            let id = try row.uuid("id")
+            let seller = CustomerDetails(email: try row.string("email"), name: try row.string("name"), street: try row.string("street"),
+                                         postalCode: try row.string("postal_code"), city: try row.string("city"), country: try row.string("country"))
+            return Buyback(id: id, number: try row.string("number"), quoteID: try row.uuid("quote_id"),
+                           status: try row.enumValue("status", as: BuybackStatus.self), seller: seller,
+                           payout: try row.enumValue("payout_method", as: PayoutMethod.self), iban: try row.decode(column: "iban", as: String?.self),
+                           accountHolder: try row.decode(column: "account_holder", as: String?.self), items: items[id] ?? [],
+                           compliance: ComplianceDecision(outcome: try row.enumValue("compliance_outcome", as: ComplianceOutcome.self),
+                                                          rule: try row.string("compliance_rule"), explanation: try row.string("compliance_explanation")),
+                           createdAt: try row.date("created_at"), customerID: try row.decode(column: "customer_id", as: UUID?.self),
+                           language: Language(rawValue: try row.string("language")) ?? .de,
+                           creditNote: try row.decode(column: "credit_note", as: String?.self), paidAt: try row.optionalDate("paid_at"))
+        }
     }
 }

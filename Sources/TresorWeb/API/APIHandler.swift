@@ -24,11 +24,7 @@ struct APIHandler: APIProtocol {
         let countries = "enum: [" + shippingCountries.joined(separator: ", ") + "]"
         return spec.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             var text = line.hasPrefix("#served:") ? String(line.dropFirst("#served:".count)) : String(line)
-            if let range = text.range(of: marker) {
-                let indent = text.prefix { $0 == " " }
-                text = indent + countries
-                _ = range
-            }
+            if text.contains(marker) { text = text.prefix { $0 == " " } + countries }
             return text
         }.joined(separator: "\n")
     }

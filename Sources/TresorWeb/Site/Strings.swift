@@ -157,13 +157,3 @@ enum Text: CaseIterable, Wording {
     }
 }
 
-extension Metal {
-    func name(_ language: Language) -> String {
-        switch self {
-        case .gold: Text.menuGold(language)
-        case .silver: Text.menuSilver(language)
-        case .platinum: Text.menuPlatinum(language)
-        case .palladium: Text.menuPalladium(language)
-        }
-    }
-}
