@@ -1,10 +1,12 @@
 """Browser tests: the real tresor binary (the debug build the Swift tests use) and real Chromium."""
+import json
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -26,7 +28,7 @@ class Shop:
     """A running tresor on a free loopback port with its own data directory."""
 
     def __init__(self, **settings):
-        self.data = tempfile.mkdtemp(prefix="tresor-e2e-")
+        self.data = str(settings.pop("TRESOR_DATA_DIRECTORY", "")) or tempfile.mkdtemp(prefix="tresor-e2e-")
         self.port = free_port()
         self.env = dict(os.environ, TRESOR_DATA_DIRECTORY=self.data, TRESOR_HTTP_PORT=str(self.port),
                         TRESOR_LOG_LEVEL="warning", **{k: str(v) for k, v in settings.items()})
@@ -55,6 +57,83 @@ class Shop:
         except subprocess.TimeoutExpired:
             self.process.kill()
         shutil.rmtree(self.data, ignore_errors=True)
+
+
+class Cluster:
+    """scripts/cluster: a throwaway PostgreSQL, `count` instances of the debug build and nginx in front of them.
+    Mail goes to files under `mail`; `TRESOR_…` settings reach every instance."""
+
+    def __init__(self, count=2, **settings):
+        self.state = tempfile.mkdtemp(prefix="tresor-cluster-")
+        os.chmod(self.state, 0o755)  # PostgreSQL runs as its own user below it
+        self.directory = os.path.join(self.state, "cluster")
+        self.mail = os.path.join(self.state, "mail")
+        self.env = dict(os.environ, TRESOR_BIN=BINARY, TRESOR_CLUSTER_DIR=self.directory, TRESOR_GUEST_ORDERS_PER_HOUR="0",
+                        TRESOR_LOG_LEVEL="warning", TRESOR_MAIL_TRANSPORT="file", TRESOR_MAIL_DIRECTORY=self.mail,
+                        **{k: str(v) for k, v in settings.items()})
+        up = self.script("up", str(count), timeout=300)
+        assert up.returncode == 0, up.stderr
+        found = dict(line.split("=", 1) for line in up.stdout.splitlines() if "=" in line)
+        self.env.update(found)
+        self.env["TRESOR_DATA_DIRECTORY"] = os.path.join(self.state, "cli")
+        self.nginx = found["TRESOR_URL"]
+        self.instances = found["TRESOR_INSTANCE_URLS"].split(",")
+
+    def script(self, *args, timeout=120):
+        return subprocess.run([os.path.join(ROOT, "scripts", "cluster"), *args], env=self.env, capture_output=True, text=True,
+                              timeout=timeout)
+
+    def cli(self, *args, **env):
+        return subprocess.run([BINARY, *args], env=dict(self.env, **env), check=True, capture_output=True, text=True, timeout=60)
+
+    def pid(self, instance):
+        """The process of instance `instance` (1-based)."""
+        with open(os.path.join(self.directory, f"instance-{instance}.pid")) as file:
+            return int(file.read())
+
+    def sql(self, query, database=None):
+        """One value (or rows joined by newlines) from the cluster's database, through psql."""
+        url = self.env["TRESOR_DATABASE_URL"]
+        if database:
+            url = url.rsplit("/", 1)[0] + "/" + database
+        return subprocess.run([postgres_program("psql"), url, "-tAc", query], capture_output=True, text=True,
+                              timeout=30).stdout.strip()
+
+    def down(self):
+        self.script("down")
+        shutil.rmtree(self.state, ignore_errors=True)
+
+
+def postgres_program(name):
+    """A PostgreSQL client program of the newest installed version (psql, pg_dump, pg_restore)."""
+    return subprocess.run(["bash", "-c", f"ls /usr/lib/postgresql/*/bin/{name} | sort -V | tail -n 1"], capture_output=True,
+                          text=True).stdout.strip()
+
+
+def call(url, body=None, headers=None, timeout=30):
+    """A JSON request; returns the status and the decoded answer (problem+json for errors)."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method="POST" if body is not None else "GET",
+                                     headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        raw = error.read()
+        try:
+            return error.code, json.loads(raw or b"{}")
+        except ValueError:  # nginx's own error pages are HTML
+            return error.code, {"detail": raw.decode(errors="replace")}
+
+
+def customer(n):
+    return {"email": f"kunde{n}@example.de", "name": f"Kunde Nummer{n}", "street": f"Ringstraße {n}", "postalCode": "50667",
+            "city": "Köln", "country": "DE"}
+
+
+def order_body(quote_id, n):
+    return {"quoteId": quote_id, "customer": customer(n), "shippingMethod": "insured", "paymentMethod": "bank_transfer",
+            "acceptTerms": True}
 
 
 @pytest.fixture

@@ -192,7 +192,12 @@ public struct Shop: Sendable {
 
     /// Whether the database answers (for readiness checks).
     public func databaseReachable() async -> Bool {
-        (try? await database.read { sql in try await sql.raw("SELECT 1 AS one").run() }) != nil
+        await database.answers()
+    }
+
+    /// Whether a failed request failed because the database is away or its disk is full (the shop answers 503).
+    public func storeTrouble(behind error: any Error) async -> StoreTrouble? {
+        await database.trouble(behind: error)
     }
 
     /// Loads the demo catalogue, articles and jobs into an empty shop, and a year of labelled demo history for the

@@ -4,6 +4,7 @@ import NIOSSL
 import PostgresKit
 import PostgresNIO
 import SQLKit
+import Synchronization
 import TresorCore
 
 /// PostgreSQL through one `PostgresClient` pool, whose connections live while `run()` runs: in the server's
@@ -47,20 +48,59 @@ final class PostgresBackend: DatabaseBackend {
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: .trace, logger: logger))
+        try await leased { connection in
+            try await body(connection.sql(queryLogLevel: .trace, logger: self.logger))
         }
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         do {
-            return try await client.withTransaction(logger: logger) { connection in
-                try await body(connection.sql(queryLogLevel: .trace, logger: logger))
+            return try await leased { connection in
+                try await connection.withTransaction(logger: self.logger) { connection in
+                    try await body(connection.sql(queryLogLevel: .trace, logger: self.logger))
+                }
             }
         } catch let error as PostgresTransactionError {
             // Callers see their own error (a refused order, a domain problem), as on SQLite, once rolled back.
             if let closureError = error.closureError, error.rollbackError == nil { throw closureError }
             throw error
+        }
+    }
+
+    /// How long a request waits for a connection. While PostgreSQL is away the pool keeps lease requests queued until
+    /// its circuit breaker trips, 60 s after the first failed connection attempt; a shopper waits at most this long
+    /// (a restart takes less, and the request then simply succeeds), then gets a 503 instead of a hanging page.
+    static let leaseLimit = Duration.seconds(8)
+
+    /// Runs `body` on a pooled connection, or throws `StoreAway` when none is to be had within `leaseLimit`.
+    private func leased<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await withoutActuallyEscaping(body) { body in
+            try await withThrowingTaskGroup(of: Leased<T>.self) { group in
+                let got = Flag()
+                group.addTask {
+                    .done(try await self.client.withConnection { connection in
+                        got.raise()
+                        return try await body(connection)
+                    })
+                }
+                group.addTask {
+                    try? await Task.sleep(for: Self.leaseLimit)
+                    return .waited
+                }
+                while let outcome = try await group.next() {
+                    switch outcome {
+                    case .done(let result):
+                        group.cancelAll()
+                        return result
+                    case .waited where !got.raised:
+                        group.cancelAll()  // withdraws the queued lease request
+                        throw StoreAway()
+                    case .waited:
+                        continue  // the connection came in time; the work takes as long as it takes
+                    }
+                }
+                throw CancellationError()
+            }
         }
     }
 
@@ -105,4 +145,21 @@ final class PostgresBackend: DatabaseBackend {
             }
         }
     }
+}
+
+/// No database connection within the lease limit: PostgreSQL is away.
+struct StoreAway: Error, CustomStringConvertible {
+    var description: String { "no PostgreSQL connection within \(PostgresBackend.leaseLimit)" }
+}
+
+private enum Leased<T: Sendable>: Sendable {
+    case done(T)
+    case waited
+}
+
+/// Set once, read from another task.
+private final class Flag: Sendable {
+    private let value = Mutex(false)
+    func raise() { value.withLock { $0 = true } }
+    var raised: Bool { value.withLock { $0 } }
 }

@@ -72,7 +72,9 @@ final class SQLiteBackend: DatabaseBackend {
             await writeLock.unlock()
             return result
         } catch {
-            do { try await sql.raw("ROLLBACK").run() } catch {
+            do { try await sql.raw("ROLLBACK").run() } catch let rollback as SQLiteError where rollback.message.contains("no transaction is active") {
+                // SQLite rolled back by itself (a full disk, an I/O error): nothing was written.
+            } catch {
                 logger.error("SQLite rollback failed", metadata: ["error": "\(error)"])
             }
             await writeLock.unlock()

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import OpenAPIRuntime
 import TresorCore
 
 /// Turns every failure into a localised HTML page (or problem+json under `/api/`); bad input never becomes a 500.
@@ -13,17 +14,46 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let (status, title, detail) = describe(error, request.language)
-            if status == .internalServerError {
+            var (status, title, detail) = describe(error, request.language)
+            var retryAfter: String?
+            if status == .internalServerError, let trouble = await site.shop.storeTrouble(behind: Self.cause(of: error)) {
+                (status, title, detail, retryAfter) = unavailable(trouble, request.language, context.logger)
+            } else if status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
+            var response: Response
             if request.uri.path.hasPrefix("/api/") {
-                return Problem(status: status, title: title, detail: detail).response()
+                response = Problem(status: status, title: title, detail: detail).response()
+            } else {
+                let page = InfoPages.error(title: title, message: detail, site.pageContext(request, .shop(.home)))
+                // Like every page, with the visitor's token in the footer's newsletter form (not while the database is away).
+                if retryAfter == nil, let rendered = try? await site.html(request, page, status: status) {
+                    response = rendered
+                } else {
+                    response = Response(status: status, headers: HTMLResponse.headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+                }
             }
-            let page = InfoPages.error(title: title, message: detail, site.pageContext(request, .shop(.home)))
-            // Like every page, with the visitor's token in the footer's newsletter form.
-            if let response = try? await site.html(request, page, status: status) { return response }
-            return Response(status: status, headers: HTMLResponse.headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+            if let retryAfter { response.headers[.retryAfter] = retryAfter }
+            return response
+        }
+    }
+
+    /// The error a handler threw, out of the generated API layer's wrapper.
+    static func cause(of error: any Error) -> any Error {
+        (error as? ServerError)?.underlyingError ?? error
+    }
+
+    /// A 503 with a retry hint: the database is away (PostgreSQL restarting; instances reconnect by themselves) or
+    /// its disk is full. The operator reads which in the log.
+    func unavailable(_ trouble: StoreTrouble, _ lang: Language, _ logger: Logger)
+        -> (HTTPResponse.Status, String, String, String) {
+        switch trouble {
+        case .unreachable:
+            logger.warning("database unreachable; answered 503")
+            return (.serviceUnavailable, Text.errorUnavailableTitle(lang), Text.errorUnreachableBody(lang), "5")
+        case .diskFull:
+            logger.error("database disk full: nothing can be written until space is freed where the database lives; answered 503")
+            return (.serviceUnavailable, Text.errorUnavailableTitle(lang), Text.errorDiskFullBody(lang), "60")
         }
     }
 

@@ -22,6 +22,7 @@ enum Text: CaseIterable, Wording {
     case backHome
     case errorFormExpiredTitle, errorFormExpiredBody, errorTooManyTitle, errorForbiddenTitle, errorForbiddenBody
     case errorNotFoundTitle, errorNotFoundBody, errorBadRequestTitle, errorBadRequestBody, errorServerTitle, errorServerBody
+    case errorUnavailableTitle, errorUnreachableBody, errorDiskFullBody
 
     var pair: (String, String) {
         switch self {
@@ -153,6 +154,11 @@ enum Text: CaseIterable, Wording {
         case .errorTooManyTitle: ("Zu viele Anfragen", "Too many requests")
         case .errorServerTitle: ("Ein Fehler ist aufgetreten", "Something went wrong")
         case .errorServerBody: ("Bitte versuchen Sie es gleich noch einmal.", "Please try again in a moment.")
+        case .errorUnavailableTitle: ("Vorübergehend nicht verfügbar", "Temporarily unavailable")
+        case .errorUnreachableBody: ("Der Shop ist für einen Moment nicht erreichbar. Bitte versuchen Sie es in wenigen Sekunden noch einmal.",
+                                     "The shop is unavailable for a moment. Please try again in a few seconds.")
+        case .errorDiskFullBody: ("Der Shop kann gerade nichts speichern; wir kümmern uns darum. Bitte versuchen Sie es später noch einmal.",
+                                  "The shop cannot save anything right now; we are on it. Please try again later.")
         }
     }
 }
