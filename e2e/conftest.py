@@ -7,12 +7,14 @@ import subprocess
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.events import AbstractEventListener, EventFiringWebDriver
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.environ.get("TRESOR_BINARY", os.path.join(ROOT, ".build", "debug", "tresor"))
@@ -150,13 +152,80 @@ def shop_factory():
         shop.stop()
 
 
+ARTIFACTS = os.path.join(ROOT, "e2e", "artifacts")
+
+
+class Watch(AbstractEventListener):
+    """Follows a browser test: a screenshot after every page opened and every click (e2e/artifacts/<test>/), and every
+    console message and failed request, which fail the test unless it said it expects them."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.steps = 0
+        self.console = []   # Chromium's console entries: {"level", "message"}
+        self.failures = []  # "status url" or "error url" of requests that failed
+        self.expected = []  # substrings of failures and console messages the test provoked on purpose
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+
+    def after_navigate_to(self, url, driver):
+        self.snap(driver, "open-" + urllib.parse.urlparse(url).path.strip("/").replace("/", "-"))
+
+    def after_click(self, element, driver):
+        self.snap(driver, "click")
+
+    def snap(self, driver, label):
+        self.steps += 1
+        name = "".join(c if c.isalnum() or c in "-_" else "-" for c in label)[:60] or "home"
+        try:
+            driver.save_screenshot(os.path.join(self.folder, f"{self.steps:03d}-{name}.png"))
+        except Exception:  # an alert or a page being replaced: the next step's screenshot shows it
+            pass
+        self.collect(driver)
+
+    def collect(self, driver):
+        try:
+            self.console += driver.get_log("browser")
+            performance = driver.get_log("performance")
+        except Exception:
+            return
+        for entry in performance:
+            event = json.loads(entry["message"])["message"]
+            params = event.get("params", {})
+            if event["method"] == "Network.responseReceived" and params["response"]["status"] >= 400:
+                self.failures.append(f"{params['response']['status']} {params['response']['url']}")
+            elif event["method"] == "Network.loadingFailed" and not params.get("canceled") \
+                    and params.get("errorText") != "net::ERR_ABORTED":
+                self.failures.append(f"{params.get('errorText')} {params.get('type')}")
+
+    def problems(self):
+        found = [f"request failed: {failure}" for failure in self.failures]
+        found += [f"console: {entry['message']}" for entry in self.console if entry["level"] in ("SEVERE", "WARNING")]
+        return [problem for problem in found if not any(expected in problem for expected in self.expected)]
+
+
 @pytest.fixture
-def browser():
+def browser(request):
     options = Options()
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
         options.add_argument(flag)
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-    yield driver
+    watch = Watch(os.path.join(ARTIFACTS, request.node.name))
+    watched = EventFiringWebDriver(driver, watch)
+    watched.watch = watch
+    yield watched
+    watch.snap(driver, "end")
     driver.quit()
+    if not request.node.rep_call.failed if hasattr(request.node, "rep_call") else True:
+        problems = watch.problems()
+        assert not problems, "the browser saw problems:\n" + "\n".join(problems)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keeps each phase's outcome on the test, so the browser fixture checks only tests that passed so far."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, "rep_" + report.when, report)

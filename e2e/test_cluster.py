@@ -4,20 +4,29 @@ line reaches the other instance's live stream within a second."""
 import concurrent.futures
 import json
 import os
+import re
 import subprocess
 import time
 import urllib.request
 
 import pytest
 
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
 from conftest import Cluster, call, order_body, postgres_program
+from test_backoffice import totp
+from test_checkout import to_review
 
 STAFF = "lager@tresor.example"
 
 
+METRICS = "cluster-metrics"
+
+
 @pytest.fixture(scope="module")
 def cluster():
-    cluster = Cluster(2)
+    cluster = Cluster(2, TRESOR_METRICS_TOKEN=METRICS)
     cluster.cli("staff", "add", "--email", STAFF, "--name", "Lea Lager", "--role", "owner")
     yield cluster
     cluster.down()
@@ -136,3 +145,60 @@ def test_a_backup_restores_into_an_empty_database_and_verifies(cluster):
     assert audit.startswith("audit trail intact: ") and int(audit.split(": ")[1].split()[0]) >= 2, audit
     for table in ("orders", "invoices", "audit_entries", "products"):
         assert cluster.sql(f"SELECT COUNT(*) FROM {table}", database="tresor_check") == cluster.sql(f"SELECT COUNT(*) FROM {table}")
+
+
+class ThroughNginx:
+    """The cluster as a browser sees it: one address, every request to whichever instance nginx picks."""
+
+    def __init__(self, cluster):
+        self.base = cluster.nginx
+
+    def url(self, path):
+        return self.base + path
+
+
+def pages_served(url):
+    """Pages an instance has answered (its Prometheus counter, not counting the health and metrics routes)."""
+    request = urllib.request.Request(url + "/metrics", headers={"Authorization": "Bearer " + METRICS})
+    text = urllib.request.urlopen(request, timeout=10).read().decode()
+    return sum(int(float(line.rsplit(" ", 1)[1])) for line in text.splitlines()
+               if line.startswith("hb_requests{") and "/readyz" not in line and "/metrics" not in line)
+
+
+def test_the_whole_journey_in_chromium_through_nginx(cluster, browser):
+    """Cart, checkout with its form tokens, the order, the customer's order page and the back office's sign-in, each
+    request answered by whichever instance nginx chose: sessions and tokens hold across instances."""
+    count_stock(cluster, 10)
+    before = [pages_served(url) for url in cluster.instances]
+    shop = ThroughNginx(cluster)
+    to_review(shop, browser)
+    browser.find_element(By.NAME, "noWithdrawal").click()
+    browser.find_element(By.NAME, "acceptTerms").click()
+    browser.find_element(By.CSS_SELECTOR, ".place-order button").click()
+    WebDriverWait(browser, 10).until(lambda b: "/bestellung/T-" in b.current_url)
+    number = re.search(r"/bestellung/(T-\d{4}-\d{6})", browser.current_url).group(1)
+    order_page = browser.current_url
+    assert "wartet auf Zahlung" in browser.find_element(By.TAG_NAME, "main").text
+
+    added = cluster.cli("staff", "add", "--email", "sven@tresor.example", "--name", "Sven Verkauf", "--role", "sales").stdout
+    one_time = re.search(r"One-time password \(.*\): (\S+)", added).group(1)
+    uri = re.search(r"^(otpauth://totp/\S+)$", added, re.MULTILINE).group(1)
+    browser.get(shop.url("/backoffice/orders"))
+    browser.find_element(By.NAME, "email").send_keys("sven@tresor.example")
+    browser.find_element(By.NAME, "password").send_keys(one_time)
+    browser.find_element(By.NAME, "code").send_keys(totp(uri))
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/backoffice/password"))
+    browser.find_element(By.NAME, "new").send_keys("Feingold-Waage-17-Ost")
+    browser.find_element(By.NAME, "repeat").send_keys("Feingold-Waage-17-Ost")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: "Ihr Passwort wurde geändert." in b.page_source)
+    browser.get(shop.url(f"/backoffice/orders/{number}"))
+    browser.find_element(By.CSS_SELECTOR, "form.step-mark-paid button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: "Erledigt: Als bezahlt markieren." in b.page_source)
+
+    browser.get(order_page)
+    assert "bezahlt" in browser.find_element(By.TAG_NAME, "main").text
+    # Both instances answered parts of it.
+    after = [pages_served(url) for url in cluster.instances]
+    assert all(later - earlier >= 5 for earlier, later in zip(before, after)), (before, after)

@@ -6,7 +6,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 
 def csp_errors(browser):
-    return [entry["message"] for entry in browser.get_log("browser")
+    browser.watch.collect(browser.wrapped_driver)
+    return [entry["message"] for entry in browser.watch.console
             if entry["level"] == "SEVERE" and "Content Security Policy" in entry["message"]]
 
 

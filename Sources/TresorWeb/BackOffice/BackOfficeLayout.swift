@@ -29,7 +29,8 @@ enum BackOfficeLayout {
                 .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
                 .meta(.attr("name", "robots"), .attr("content", "noindex, nofollow")),
                 .element(named: "title", text: title + " – " + BackOfficeText.title(lang) + " – " + frame.shopName),
-                .link(.attr("rel", "stylesheet"), .attr("href", frame.stylesheetPath))
+                .link(.attr("rel", "stylesheet"), .attr("href", frame.stylesheetPath)),
+                .link(.attr("rel", "icon"), .attr("type", "image/svg+xml"), .attr("href", Assets.iconPath))
             ),
             .body(
                 .attr("class", "backoffice"),

@@ -76,7 +76,8 @@ enum InvoicePage {
             .head(.meta(.attr("charset", "utf-8")),
                   .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
                   .element(named: "title", text: "\(words.title(invoice.kind)) \(invoice.number)"),
-                  .link(.attr("rel", "stylesheet"), .attr("href", context.stylesheetPath))),
+                  .link(.attr("rel", "stylesheet"), .attr("href", context.stylesheetPath)),
+                  .link(.attr("rel", "icon"), .attr("type", "image/svg+xml"), .attr("href", Assets.iconPath))),
             .body(.attr("class", "invoice-page"), main)
         )
         return html.render()

@@ -34,6 +34,8 @@ public func buildRouter(_ deps: WebDependencies) throws -> Router<TresorRequestC
 
     router.get(RouterPath(assets.stylesheet.path)) { _, _ in assets.stylesheet.response() }
     router.get(RouterPath(assets.script.path)) { _, _ in assets.script.response() }
+    router.get(RouterPath(assets.icon.path)) { _, _ in assets.icon.response() }
+    router.get("/favicon.ico") { _, _ in assets.icon.response() }
 
     // One route group per area; each area's guards sit once on its group. Reading the shop needs no session,
     // so only the areas that use one look it up.

@@ -18,18 +18,25 @@ struct StaticAsset: Sendable {
         return StaticAsset(path: "/assets/\(name)-\(hash).\(ext)", contentType: contentType, body: ByteBuffer(bytes: data))
     }
 
+    /// Content-hashed names never change their content; a fixed name (the icon) is kept a day.
     func response() -> Response {
-        Response(status: .ok, headers: [.contentType: contentType, .cacheControl: "public, max-age=31536000, immutable"],
-                 body: .init(byteBuffer: body))
+        let caching = path.hasPrefix("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=86400"
+        return Response(status: .ok, headers: [.contentType: contentType, .cacheControl: caching], body: .init(byteBuffer: body))
     }
 }
 
 struct Assets: Sendable {
     let stylesheet: StaticAsset
     let script: StaticAsset
+    /// The tab icon, at the fixed address browsers and feed readers ask for (`/favicon.ico`) and the one pages link.
+    let icon: StaticAsset
+
+    static let iconPath = "/favicon.svg"
 
     static func load() throws -> Assets {
-        Assets(stylesheet: try .load("style", ext: "css", contentType: "text/css; charset=utf-8"),
-               script: try .load("live", ext: "js", contentType: "text/javascript; charset=utf-8"))
+        var icon = try StaticAsset.load("icon", ext: "svg", contentType: "image/svg+xml")
+        icon.path = iconPath
+        return Assets(stylesheet: try .load("style", ext: "css", contentType: "text/css; charset=utf-8"),
+                      script: try .load("live", ext: "js", contentType: "text/javascript; charset=utf-8"), icon: icon)
     }
 }

@@ -36,6 +36,7 @@ enum Layout {
                 .element(named: "title", text: title + " – " + context.shop.name),
                 .meta(.attr("name", "description"), .attr("content", description ?? Text.homeLead(lang))),
                 .link(.attr("rel", "stylesheet"), .attr("href", context.stylesheetPath)),
+                .link(.attr("rel", "icon"), .attr("type", "image/svg+xml"), .attr("href", Assets.iconPath)),
                 .link(.attr("rel", "canonical"), .attr("href", context.baseURL + context.page.path(context.language))),
                 .link(.attr("rel", "alternate"), .attr("hreflang", "de"), .attr("href", context.page.path(.de))),
                 .link(.attr("rel", "alternate"), .attr("hreflang", "en"), .attr("href", context.page.path(.en))),
