@@ -69,6 +69,16 @@ import TresorTestSupport
         #expect(TextInput.isLine("Zoë Ångström-Ñúñez 李小龙 محمد", maxCharacters: 200))
         #expect(TextInput.isText("Zeile eins\nZeile zwei\tEnde", maxCharacters: 200))
         #expect(!TextInput.isText("Zeile\u{202E}", maxCharacters: 200))
+        // Markup: none in a line, no tag in a message; a lone comparison is text.
+        #expect(!TextInput.isPlainLine("Erika <b>Muster</b>", maxCharacters: 200))
+        #expect(!TextInput.isPlainLine("\"><img src=x>", maxCharacters: 200))
+        #expect(TextInput.isPlainLine("Erika \"Goldie\" O'Brien-Muster", maxCharacters: 200))
+        #expect(!TextInput.isPlainText("Hallo <script>alert(1)</script>", maxCharacters: 200))
+        #expect(!TextInput.isPlainText("Hallo </textarea>", maxCharacters: 200))
+        #expect(!TextInput.isPlainText("<!-- versteckt -->", maxCharacters: 200))
+        #expect(TextInput.isPlainText("Bitte unter < 5 Unzen bleiben, 3 > 2.", maxCharacters: 200))
+        // Staff notes may quote what they saw.
+        #expect(TextInput.isText("Kunde schrieb <script>", maxCharacters: 200))
         func details(name: String = "Max Muster", postalCode: String = "50667") -> CustomerDetails {
             CustomerDetails(email: "max@example.de", name: name, street: "Weg 1", postalCode: postalCode, city: "Köln", country: "DE")
         }

@@ -53,7 +53,7 @@ public struct CallbackRequest: Sendable, Hashable, Identifiable {
                             consentText: String, now: Date) -> Result<CallbackRequest, FieldErrors> {
         var wrong: [String] = []
         let name = name.trimmingCharacters(in: .whitespaces), phone = phone.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty || !TextInput.isLine(name, maxCharacters: 120) { wrong.append("name") }
+        if name.isEmpty || !TextInput.isPlainLine(name, maxCharacters: 120) { wrong.append("name") }
         if !isPhoneNumber(phone) { wrong.append("phone") }
         let chosenWindow = CallbackWindow(rawValue: window), chosenTopic = CallbackTopic(rawValue: topic)
         if chosenWindow == nil { wrong.append("window") }

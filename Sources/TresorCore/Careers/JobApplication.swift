@@ -23,9 +23,9 @@ public struct JobApplication: Sendable, Hashable, Identifiable {
     /// Every field that is wrong, by its form name, so the form can say so next to each.
     public func problems() -> [String] {
         var fields: [String] = []
-        if name.trimmingCharacters(in: .whitespaces).isEmpty || !TextInput.isLine(name, maxCharacters: 120) { fields.append("name") }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty || !TextInput.isPlainLine(name, maxCharacters: 120) { fields.append("name") }
         if !EmailAddress.isValid(email) { fields.append("email") }
-        if !TextInput.isText(message, maxCharacters: 5_000) { fields.append("message") }
+        if !TextInput.isPlainText(message, maxCharacters: 5_000) { fields.append("message") }
         return fields
     }
 }

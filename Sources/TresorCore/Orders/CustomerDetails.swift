@@ -27,7 +27,7 @@ public struct CustomerDetails: Sendable, Hashable, Codable {
     public func validate() throws(InvalidParameter) {
         guard EmailAddress.isValid(email) else { throw InvalidParameter(name: "email", value: email) }
         for (field, value, limit) in [("name", name, 200), ("street", street, 200), ("city", city, 100)] {
-            guard !value.isEmpty, TextInput.isLine(value, maxCharacters: limit) else { throw InvalidParameter(name: field, value: value) }
+            guard !value.isEmpty, TextInput.isPlainLine(value, maxCharacters: limit) else { throw InvalidParameter(name: field, value: value) }
         }
         // ASCII letters and digits only: "٥٠٦٦٧" (Arabic-Indic digits) is no German postcode, whatever `isNumber` says.
         let ascii = postalCode.unicodeScalars

@@ -102,6 +102,8 @@ extension CustomerAccounts {
     /// Sends a reset link if the address has an account; the caller answers the same either way.
     public func requestReset(email: String, now: Date) async throws {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        // What is no address at all is said so: that tells nothing about which addresses have accounts.
+        guard EmailAddress.isValid(email) else { throw AccountProblem.invalid(InvalidParameter(name: "email", value: email)) }
         let token = Self.randomToken()
         let (settings, link) = (mail, links.passwordReset)
         try await database.transaction { sql in

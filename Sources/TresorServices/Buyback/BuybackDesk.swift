@@ -105,7 +105,7 @@ public struct BuybackDesk: Sendable {
         let iban = IBAN.normalised(request.iban), holder = request.accountHolder.trimmingCharacters(in: .whitespaces)
         if request.payout == .bankTransfer {
             guard IBAN.isValid(iban) else { throw BuybackProblem.invalid(InvalidParameter(name: "iban", value: request.iban)) }
-            guard !holder.isEmpty, TextInput.isLine(holder, maxCharacters: 70) else {
+            guard !holder.isEmpty, TextInput.isPlainLine(holder, maxCharacters: 70) else {
                 throw BuybackProblem.invalid(InvalidParameter(name: "accountHolder", value: holder))
             }
         }

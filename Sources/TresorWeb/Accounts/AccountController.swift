@@ -39,7 +39,7 @@ struct AccountController: Sendable {
         group.post(.account(.details)) { request, context, lang in try await self.saveDetails(request, context, lang) }
         group.post(.account(.password)) { request, context, lang in try await self.changePassword(request, context, lang) }
         group.get(.account(.forgotPassword)) { request, context, _ in try await self.forgotPage(request, context, sent: false) }
-        group.post(.account(.forgotPassword)) { request, context, _ in try await self.requestReset(request, context) }
+        group.post(.account(.forgotPassword)) { request, context, lang in try await self.requestReset(request, context, lang) }
         group.get(.account(.newPassword)) { request, context, _ in try await self.newPasswordPage(request, context) }
         group.post(.account(.newPassword)) { request, context, lang in try await self.resetPassword(request, context, lang) }
     }
@@ -233,15 +233,21 @@ struct AccountController: Sendable {
                                                      site.pageContext(request, .account(.login))), visitor)
     }
 
-    func forgotPage(_ request: Request, _ context: TresorRequestContext, sent: Bool) async throws -> Response {
+    func forgotPage(_ request: Request, _ context: TresorRequestContext, sent: Bool, problems: FieldProblems = FieldProblems(),
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
         var visitor = context.visitor
         let token = try await site.formToken(&visitor, form: "forgot")
-        return try await site.page(AccountView.forgot(token: token, sent: sent, site.pageContext(request, .account(.forgotPassword))), visitor)
+        let page = AccountView.forgot(token: token, sent: sent, problems: problems, site.pageContext(request, .account(.forgotPassword)))
+        return try await site.page(page, visitor, status: status)
     }
 
-    /// The same answer whether or not the address has an account.
-    func requestReset(_ request: Request, _ context: TresorRequestContext) async throws -> Response {
-        try await site.accounts.requestReset(email: context.form["email"], now: site.now())
+    /// The same answer whether or not the address has an account; only what is no e-mail address is refused.
+    func requestReset(_ request: Request, _ context: TresorRequestContext, _ lang: Language) async throws -> Response {
+        do {
+            try await site.accounts.requestReset(email: context.form["email"], now: site.now())
+        } catch let problem as AccountProblem {
+            return try await forgotPage(request, context, sent: false, problems: Self.describe(problem, lang).0, status: .unprocessableContent)
+        }
         return try await forgotPage(request, context, sent: true)
     }
 

@@ -130,7 +130,7 @@ enum AccountView {
         return Layout.render(context, title: CustomerText.detailsTitle(lang), main: main)
     }
 
-    static func forgot(token: String, sent: Bool, _ context: PageContext) -> String {
+    static func forgot(token: String, sent: Bool, problems: FieldProblems = FieldProblems(), _ context: PageContext) -> String {
         let lang = context.language
         let main: Node<HTML.BodyContext> = .group(
             .h1(.text(CustomerText.forgotTitle(lang))),
@@ -138,7 +138,7 @@ enum AccountView {
                 .p(.text(CustomerText.forgotLead(lang))),
                 Forms.post(.account(.forgotPassword), lang, token: token,
                            Forms.field(CustomerText.fieldEmail(lang), name: "email", value: "", type: "email", autocomplete: "email",
-                                       problems: FieldProblems()),
+                                       problems: problems),
                            Forms.submit(CustomerText.forgotSend(lang))))
         )
         return Layout.render(context, title: CustomerText.forgotTitle(lang), main: main)

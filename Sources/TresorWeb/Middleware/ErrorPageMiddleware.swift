@@ -95,7 +95,26 @@ struct Problem: Codable, Sendable {
     var json: Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("{\"title\":\"error\",\"status\":\(status)}".utf8)
+        let json = (try? encoder.encode(self)) ?? Data("{\"title\":\"error\",\"status\":\(status)}".utf8)
+        return Data(Self.markupEscaped(Array(json)))
+    }
+
+    /// `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`: the same JSON, but a value quoted in a problem (a field as
+    /// sent) can never be read as markup, whatever displays it. JSON's own syntax has none of the three, so only
+    /// characters inside strings are touched.
+    static func markupEscaped(_ json: [UInt8]) -> [UInt8] {
+        guard json.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return json }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(json.count + 32)
+        for byte in json {
+            switch byte {
+            case UInt8(ascii: "<"): escaped += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): escaped += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): escaped += Array("\\u0026".utf8)
+            default: escaped.append(byte)
+            }
+        }
+        return escaped
     }
 
     func response() -> Response {

@@ -12,6 +12,9 @@ struct WhoIsAsking: RouterMiddleware {
     let trustedProxies: Set<String>
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // Checked here, once for every route, because this layer is paid for anyway: a query string that is not
+        // UTF-8 is refused before any page or the API reads a parameter from it.
+        if let query = request.uri.query, let wrong = Request.undecodable(query) { throw PageError.badParameter(wrong) }
         var context = context
         context.visitor = Visitor(nonce: request.cookie(Visitor.nonceCookie))
         context.client = Self.client(peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: .xForwardedFor],

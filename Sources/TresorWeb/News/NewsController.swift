@@ -82,7 +82,11 @@ struct NewsController: Sendable {
     }
 
     func search(_ request: Request, _ lang: Language) async throws -> Response {
-        let query = String((request.formQuery.first { $0.name == "q" }?.value ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
+        let query = (request.formQuery.first { $0.name == "q" }?.value ?? "").trimmingCharacters(in: .whitespaces)
+        // What someone looks for may contain any text, `<` too (it is shown escaped); not a page of it, nor control characters.
+        guard TextInput.isSearchTerm(query, maxCharacters: 200) else {
+            throw PageError.badParameter(InvalidParameter(name: "q", value: String(query.prefix(40))))
+        }
         let now = site.now()
         let hits = query.isEmpty ? [] : try await site.shop.news.search(query, now: now)
         return try await site.html(request, NewsView.search(query, hits: hits, site.pageContext(request, .news(.search))))

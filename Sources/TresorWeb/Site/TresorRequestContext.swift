@@ -56,6 +56,19 @@ extension Request {
     /// One query parameter, or "".
     func query(_ name: String) -> String { formQuery.first { $0.name == name }?.value ?? "" }
 
+    /// The first parameter of a query string or form body that is not UTF-8 percent-encoding (`%FF`, a lone `%`),
+    /// raw: such input is refused with 400 before any handler reads it.
+    static func undecodable(_ query: String) -> InvalidParameter? {
+        guard query.contains("%") else { return nil }
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.contains(where: { $0.replacingOccurrences(of: "+", with: " ").removingPercentEncoding == nil }) {
+                return InvalidParameter(name: String(parts[0].prefix(40)), value: String((parts.count > 1 ? parts[1] : "").prefix(40)))
+            }
+        }
+        return nil
+    }
+
     /// `a=1&b=x+y` as an HTML form encodes it (query strings and form bodies alike).
     static func decodeForm(_ query: String) -> [(name: String, value: String)] {
         query.split(separator: "&").compactMap { pair in

@@ -131,7 +131,9 @@ struct FormData: Sendable {
     static func read(_ request: Request, limit: Int = Self.limit) async throws -> FormData {
         let buffer: ByteBuffer
         do { buffer = try await request.body.collect(upTo: limit) } catch { throw HTTPError(.contentTooLarge) }
-        return FormData(fields: Request.decodeForm(String(buffer: buffer)))
+        let body = String(buffer: buffer)
+        if let wrong = Request.undecodable(body) { throw PageError.badParameter(wrong) }
+        return FormData(fields: Request.decodeForm(body))
     }
 
     subscript(_ name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
