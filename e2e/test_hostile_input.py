@@ -166,6 +166,8 @@ FORMS = [
      {"name": "Erika Muster", "street": "Heidestraße 17", "postalCode": "51147", "city": "Köln", "country": "DE",
       "password": "Goldbarren-im-Tresor-42"}),
     ("/konto/passwort-vergessen", "/konto/passwort-vergessen", {"email": EMAIL_VALUES}, {}),
+    ("/konto/anmelden", "/konto/anmelden", {"email": EMAIL_VALUES, "next": {"script": SCRIPT, "encoding": BAD_UTF8}},
+     {"password": "Goldbarren-im-Tresor-42"}),
     ("/produkt/krugerrand-1-oz-gold", "/warenkorb/hinzufuegen",
      {"quantity": NUMBER_VALUES, "sku": {"script": SCRIPT, "overlong": OVERLONG, "encoding": BAD_UTF8}}, {}),
     ("/ankauf", "/ankauf", {"qty.AU-KR-1OZ": NUMBER_VALUES}, {}),
@@ -204,6 +206,25 @@ def test_the_checkout_address_refuses(shop, field, value):
     refused(shop, lambda v: visitor.post_form(target, fields), value)
 
 
+SELL_OFFER = {"name": TEXT_VALUES, "street": TEXT_VALUES, "city": TEXT_VALUES, "email": EMAIL_VALUES,
+              "accountHolder": TEXT_VALUES, "iban": {"malformed": "DE00 1234", "script": SCRIPT, "overlong": OVERLONG}}
+
+
+@pytest.mark.parametrize("field,value", [pytest.param(f, v, id=f"{f}:{k}") for f, vs in SELL_OFFER.items() for k, v in vs.items()])
+def test_a_sell_offer_refuses(shop, field, value):
+    visitor = Visitor(shop)
+    target, fields = visitor.form("/ankauf", "/ankauf")
+    fields["qty.AU-KR-1OZ"] = "1"
+    status, _, response = visitor.post_form(target, fields)
+    assert status == 303
+    offer = response.getheader("Location")
+    target, fields = visitor.form(offer, offer)
+    fields.update({"email": "erika@example.de", "name": "Erika Muster", "street": "Heidestraße 17", "postalCode": "51147",
+                   "city": "Köln", "country": "DE", "payout": "bank", "iban": "DE89370400440532013000",
+                   "accountHolder": "Erika Muster", field: value})
+    refused(shop, lambda v: visitor.post_form(target, fields), value)
+
+
 APPLICATION = {"name": TEXT_VALUES, "email": EMAIL_VALUES, "message": {k: v for k, v in TEXT_VALUES.items() if k != "header"}}
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" \
       b"trailer << /Root 1 0 R >>\n%%EOF\n"
@@ -225,6 +246,7 @@ API = [
     ("/api/v1/quotes", ("items", 0, "quantity"), {"negative": -1, "huge": 10 ** 30, "text": SCRIPT}),
     ("/api/v1/quotes", ("destinationCountry",), {"script": SCRIPT, "malformed": "XX", "encoding": BAD_UTF8}),
     ("/api/v1/newsletter/subscriptions", ("email",), EMAIL_VALUES),
+    ("/api/v1/orders", ("shippingMethod",), {"script": SCRIPT, "malformed": "drone"}),
 ] + [("/api/v1/orders", ("customer", field), values)
      for field, values in {"email": EMAIL_VALUES, "name": TEXT_VALUES, "street": TEXT_VALUES, "city": TEXT_VALUES,
                            "postalCode": {"malformed": "5O667", **TEXT_VALUES}, "country": {"script": SCRIPT, "malformed": "XX"}}.items()]
