@@ -51,6 +51,26 @@ import Testing
         #expect(snapshot.isFresh(.gold, now: now))
     }
 
+    /// A snapshot built on the previous one (same products, a new gold tick) orders and prices exactly as one built
+    /// from nothing: gold repriced, silver's prices kept, every sort the same.
+    @Test func aTickOnThePreviousSnapshotEqualsAFreshBuild() {
+        let before = snapshot
+        var ticks = before.ticks
+        ticks[.gold] = SpotTick(metal: .gold, bid: 2600, ask: 2700, at: now.addingTimeInterval(-10), source: "t")
+        ticks[.silver] = SpotTick(metal: .silver, bid: 28, ask: 29, at: now.addingTimeInterval(-20), source: "t")
+        let fresh = CatalogueSnapshot(products: before.products, ticks: ticks, policy: FeedPolicy())
+        let reused = CatalogueSnapshot(products: before.products, ticks: ticks, policy: FeedPolicy(), previous: before)
+        for sort in CatalogueSort.allCases {
+            let (a, b) = (fresh.query(CatalogueQuery(sort: sort), now: now), reused.query(CatalogueQuery(sort: sort), now: now))
+            #expect(a.items == b.items, "\(sort)")
+        }
+        // 1 g of gold at 2,700 €/oz ask: 2700 / 31.1034768 = 86.806… € metal value, +20 % premium = 104.17 €.
+        #expect(reused.priced(reused.product(sku: "G1")!, now: now).prices?.unitPrice == Money(cents: 10_417))
+        // Other products: a snapshot of different products is not taken as the previous one.
+        let other = CatalogueSnapshot(products: Array(before.products.prefix(2)), ticks: ticks, policy: FeedPolicy(), previous: before)
+        #expect(other.query(CatalogueQuery(sort: .name), now: now).items.map(\.product.sku) == ["G1", "G100"])
+    }
+
     @Test func paging() {
         let page = snapshot.query(CatalogueQuery(sort: .name, page: 2, perPage: 3), now: now)
         #expect(page.total == 4)

@@ -28,30 +28,75 @@ public struct CatalogueSnapshot: Sendable {
     private let bySlug: [String: Int]
     /// Fine weight per product, computed once instead of in every comparison.
     private let fineGrams: [Decimal]
+    /// Each product's place in name order (name, then SKU): the tie-break of every other order, as one integer.
+    private let nameRank: [Int]
     /// Product indexes in each sort order while every metal is fresh, computed once per tick.
     private let orders: [CatalogueSort: [Int]]
 
+    /// `previous` is taken when it has the same products in the same order (compared here): what depends on the products
+    /// alone (look-ups, weights, the name and weight orders) is taken from it, and so are the prices of every metal
+    /// whose tick did not change. With 10,000 products a tick then costs the repricing of its metal and four sorts
+    /// by plain keys, not a full rebuild (bench/fanout).
     public init(products: [Product], ticks: [Metal: SpotTick], dayAgo: [Metal: SpotTick] = [:],
-                policy: FeedPolicy, calculator: PriceCalculator = PriceCalculator()) {
+                policy: FeedPolicy, calculator: PriceCalculator = PriceCalculator(), previous: CatalogueSnapshot? = nil) {
+        let previous = previous.flatMap { $0.products == products ? $0 : nil }
         self.products = products
         self.ticks = ticks
         self.dayAgo = dayAgo
         self.policy = policy
         var prices: [UUID: ProductPrices] = [:]
+        prices.reserveCapacity(products.count)
         for product in products {
-            if let tick = ticks[product.metal] { prices[product.id] = calculator.prices(of: product, tick: tick) }
+            guard let tick = ticks[product.metal] else { continue }
+            if let previous, previous.ticks[product.metal] == tick, let kept = previous.prices[product.id] {
+                prices[product.id] = kept
+            } else {
+                prices[product.id] = calculator.prices(of: product, tick: tick)
+            }
         }
         self.prices = prices
-        bySKU = Dictionary(products.enumerated().map { ($1.sku, $0) }, uniquingKeysWith: { a, _ in a })
-        bySlug = Dictionary(products.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let fineGrams = products.map(\.fineGrams)
-        self.fineGrams = fineGrams
-        let priced = products.map { PricedProduct(product: $0, prices: prices[$0.id]) }
-        var orders: [CatalogueSort: [Int]] = [:]
-        for sort in CatalogueSort.allCases {
-            let ordering = Self.ordering(sort, fineGrams: { fineGrams[$0] })
-            orders[sort] = priced.indices.sorted { ordering((priced[$0], $0), (priced[$1], $1)) }
+        if let previous {
+            (bySKU, bySlug, fineGrams, nameRank) = (previous.bySKU, previous.bySlug, previous.fineGrams, previous.nameRank)
+        } else {
+            bySKU = Dictionary(products.enumerated().map { ($1.sku, $0) }, uniquingKeysWith: { a, _ in a })
+            bySlug = Dictionary(products.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+            fineGrams = products.map(\.fineGrams)
+            let byName = products.indices.sorted { a, b in
+                let (x, y) = (products[a], products[b])
+                return x.name == y.name ? x.sku < y.sku : x.name < y.name
+            }
+            var rank = [Int](repeating: 0, count: products.count)
+            for (place, index) in byName.enumerated() { rank[index] = place }
+            nameRank = rank
         }
+        let (rank, grams) = (nameRank, fineGrams)
+        var orders: [CatalogueSort: [Int]] = [:]
+        if let previous, let name = previous.orders[.name], let weight = previous.orders[.weight] {
+            orders[.name] = name
+            orders[.weight] = weight
+        } else {
+            orders[.name] = products.indices.sorted { rank[$0] < rank[$1] }
+            let metals = products.map { Self.metalRank[$0.metal]! }  // safe: metalRank holds every metal
+            orders[.weight] = products.indices.sorted { a, b in
+                metals[a] != metals[b] ? metals[a] < metals[b] : grams[a] != grams[b] ? grams[a] < grams[b] : rank[a] < rank[b]
+            }
+        }
+        // Price orders: priced products by the key (ties by name), then those without a price, by name.
+        func byKey<K: Comparable>(_ key: (ProductPrices) -> K, descending: Bool = false) -> [Int] {
+            let keys = products.map { prices[$0.id].map(key) }
+            return products.indices.sorted { a, b in
+                switch (keys[a], keys[b]) {
+                case let (x?, y?) where x != y: descending ? x > y : x < y
+                case (_?, nil): true
+                case (nil, _?): false
+                default: rank[a] < rank[b]
+                }
+            }
+        }
+        orders[.price] = byKey { $0.unitPrice.cents }
+        orders[.priceDesc] = byKey({ $0.unitPrice.cents }, descending: true)
+        orders[.pricePerGram] = byKey { $0.pricePerFineGram.cents }
+        orders[.premium] = byKey(\.premiumPercent)
         self.orders = orders
     }
 

@@ -166,7 +166,7 @@ public struct CustomerAccounts: Sendable {
     /// 32 random bytes as 64 hex digits.
     /// From BoringSSL's generator in one call: every first page view makes one, for the form-token nonce.
     public static func randomToken() -> String {
-        SymmetricKey(size: .bits256).withUnsafeBytes { Hex.encode($0) }
+        SecureRandom.hex(32)
     }
 
     /// SHA-256 in hex: how tokens and session ids are stored.

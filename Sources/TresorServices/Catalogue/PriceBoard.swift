@@ -47,8 +47,10 @@ public final class PriceBoard: Sendable {
             }
             return (try await ProductRepository(sql).all(publishedOnly: true), latest, dayAgo)
         }
+        // Unchanged products (the usual case: a new tick) keep what depends on them alone, and the unchanged metals
+        // their prices; the snapshot compares the products as read, so a change the version cannot see still counts.
         let snapshot = CatalogueSnapshot(products: products, ticks: ticks, dayAgo: dayAgo, policy: policy,
-                                         calculator: calculator)
+                                         calculator: calculator, previous: state.withLock { $0.snapshot })
         state.withLock { $0 = (snapshot, version, $0.generation + 1) }
         return true
     }

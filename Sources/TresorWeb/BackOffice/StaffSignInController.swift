@@ -163,7 +163,7 @@ extension SiteContext {
 
     /// The back-office session cookie: `HttpOnly`, `SameSite=Strict` (no other site can make the browser send it),
     /// `Secure` over HTTPS; it lives as long as the browser, the session itself ends after 30 idle minutes.
-    func staffCookie(_ value: String, maxAge: Int? = nil) -> Cookie {
-        Cookie(name: StaffGate.cookie, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
+    func staffCookie(_ value: String, maxAge: Int? = nil) -> SetCookie {
+        SetCookie(StaffGate.cookie, value, maxAge: maxAge, secure: secureCookies, sameSite: "Strict")
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Synchronization
 import TresorCore
@@ -13,7 +14,7 @@ struct Visitor: Sendable {
     /// From the `tresor_csrf` cookie; nil until the first form is shown.
     var nonce: String?
     /// Cookies to set on the response (a fresh nonce, a new session).
-    var cookies: [Cookie] = []
+    var cookies: [SetCookie] = []
 
     static let sessionCookie = "tresor_session"
     static let nonceCookie = "tresor_csrf"
@@ -93,8 +94,8 @@ extension SiteContext {
     }
 
     /// `HttpOnly`, `SameSite=Lax`, `Secure` when the shop is served over HTTPS.
-    func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    func cookie(_ name: String, _ value: String, maxAge: Int?) -> SetCookie {
+        SetCookie(name, value, maxAge: maxAge, secure: secureCookies, sameSite: "Lax")
     }
 
     /// A 303 to `location`, carrying the visitor's new cookies.
@@ -138,4 +139,25 @@ struct FormData: Sendable {
 
     subscript(_ name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
     func has(_ name: String) -> Bool { fields.contains { $0.name == name } }
+}
+
+/// A `Set-Cookie` value, written directly in the order Hummingbird's `Cookie` writes it (that type builds a property
+/// table per cookie, which showed in a first visit's profile). Path `/` and `HttpOnly` always.
+struct SetCookie: Sendable, Equatable {
+    let header: String
+
+    init(_ name: String, _ value: String, maxAge: Int?, secure: Bool, sameSite: String) {
+        var header = name + "=" + value
+        if let maxAge { header += "; Max-Age=" + String(maxAge) }
+        header += "; Path=/"
+        if secure { header += "; Secure" }
+        header += "; HttpOnly; SameSite=" + sameSite
+        self.header = header
+    }
+}
+
+extension Response {
+    mutating func setCookie(_ cookie: SetCookie) {
+        headers.append(HTTPField(name: .setCookie, value: cookie.header))
+    }
 }
