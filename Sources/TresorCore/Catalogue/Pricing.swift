@@ -35,10 +35,14 @@ public struct PriceCalculator: Sendable {
     /// plus VAT by regime (of `vatCountry` for standard-rated goods, `VatRates`), rounded half-up to the cent exactly once.
     public func unitPrice(of product: Product, quantity: Int, spotAsk: Decimal, on date: Date,
                           vatCountry: String = VatRates.home) -> Money {
-        let tier = product.premium.tier(for: quantity)
-        let metalValue = spotAsk * product.fineTroyOunces
+        unitPrice(of: product, tier: product.premium.tier(for: quantity), metalValue: spotAsk * product.fineTroyOunces,
+                  vat: rates.percent(product.vatRegime, in: vatCountry, on: date) / 100)
+    }
+
+    /// The formula itself, for a metal value and VAT fraction worked out by the caller (`prices(of:tick:)` works them
+    /// out once per product instead of once per tier: a tick reprices every product of its metal).
+    func unitPrice(of product: Product, tier: PremiumTier, metalValue: Decimal, vat: Decimal) -> Money {
         let premium = metalValue * tier.percent / 100 + tier.fixed.euros
-        let vat = rates.percent(product.vatRegime, in: vatCountry, on: date) / 100
         let gross: Decimal = switch product.vatRegime {
         case .exemptInvestmentGold: metalValue + premium
         case .standard: (metalValue + premium) * (1 + vat)
@@ -50,24 +54,30 @@ public struct PriceCalculator: Sendable {
 
     /// Buy-back price for one unit: spot bid × fine oz × (1 − discount %) − fixed discount, never below 0.
     public func buybackPrice(of product: Product, spotBid: Decimal) -> Money {
+        buybackPrice(of: product, spotBid: spotBid, fineTroyOunces: product.fineTroyOunces)
+    }
+
+    func buybackPrice(of product: Product, spotBid: Decimal, fineTroyOunces: Decimal) -> Money {
         let rule = product.premium
-        let value = spotBid * product.fineTroyOunces * (1 - rule.buybackDiscountPercent / 100)
+        let value = spotBid * fineTroyOunces * (1 - rule.buybackDiscountPercent / 100)
             - rule.buybackFixedDiscount.euros
         return value > 0 ? Money.roundedHalfUp(euros: value) : .zero
     }
 
     /// All figures a product page and the API show, from one tick.
     public func prices(of product: Product, tick: SpotTick) -> ProductPrices {
+        let ounces = product.fineTroyOunces
+        let metalValue = tick.ask * ounces
+        let vat = rates.percent(product.vatRegime, in: VatRates.home, on: tick.at) / 100
         let tiers = product.premium.tiers.map { tier in
             TierPrice(minQuantity: tier.minQuantity,
-                      unitPrice: unitPrice(of: product, quantity: tier.minQuantity, spotAsk: tick.ask, on: tick.at))
+                      unitPrice: unitPrice(of: product, tier: product.premium.tier(for: tier.minQuantity), metalValue: metalValue, vat: vat))
         }
         let unit = tiers[0].unitPrice
-        let metalValue = tick.ask * product.fineTroyOunces
         let premiumPercent = metalValue > 0 ? ((unit.euros / metalValue - 1) * 100).rounded(scale: 2) : 0
         let fineGrams = product.fineGrams
         let perGram = fineGrams > 0 ? Money.roundedHalfUp(euros: unit.euros / fineGrams) : .zero
-        return ProductPrices(unitPrice: unit, tiers: tiers, buybackPrice: buybackPrice(of: product, spotBid: tick.bid),
+        return ProductPrices(unitPrice: unit, tiers: tiers, buybackPrice: buybackPrice(of: product, spotBid: tick.bid, fineTroyOunces: ounces),
                              premiumPercent: premiumPercent, pricePerFineGram: perGram)
     }
 }
