@@ -34,6 +34,27 @@ import TresorTestSupport
         }
     }
 
+    /// A live stream waiting on the board is woken by the next snapshot, not at its next look; a cancelled wait ends.
+    @Test(arguments: TestDatabase.available)
+    func aNewSnapshotWakesTheStreamsWaitingForIt(_ kind: TestDatabase) async throws {
+        try await kind.with { database in
+            let desk = SpotDesk(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
+            let board = PriceBoard(database: database, policy: FeedPolicy(), logger: TestDatabase.logger)
+            _ = try await desk.ingest(tick(.gold, 2000), by: SpotDesk.feedJob)
+            try await board.refresh()
+            let seen = board.generation
+            await board.change(after: seen - 1)  // already newer: returns at once
+            let woken = Task { await board.change(after: seen); return board.snapshot.ticks[.gold]?.mid }
+            try await Task.sleep(for: .milliseconds(50))
+            _ = try await desk.ingest(tick(.gold, 2010, 5), by: SpotDesk.feedJob)
+            try await board.refresh()
+            #expect(await woken.value == 2010)
+            let cancelled = Task { await board.change(after: board.generation) }
+            cancelled.cancel()
+            await cancelled.value  // would hang without the cancellation handler
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func aHeldOutlierStaysHeldWhenPricesReturn(_ kind: TestDatabase) async throws {
         try await kind.with { database in

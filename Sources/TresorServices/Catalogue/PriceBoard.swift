@@ -15,6 +15,8 @@ public final class PriceBoard: Sendable {
     private let closed = Mutex(false)
     /// One rebuild at a time, so a slow rebuild never installs an older snapshot over a newer one.
     private let rebuilding = AsyncLock()
+    /// Live streams waiting for the next snapshot, woken when it is installed (instead of finding it at their next look).
+    private let waiters = Mutex<(next: Int, waiting: [Int: CheckedContinuation<Void, Never>])>((0, [:]))
 
     public init(database: Database, policy: FeedPolicy, calculator: PriceCalculator = PriceCalculator(), logger: Logger) {
         self.database = database
@@ -52,7 +54,38 @@ public final class PriceBoard: Sendable {
         let snapshot = CatalogueSnapshot(products: products, ticks: ticks, dayAgo: dayAgo, policy: policy,
                                          calculator: calculator, previous: state.withLock { $0.snapshot })
         state.withLock { $0 = (snapshot, version, $0.generation + 1) }
+        wakeWaiters()
         return true
+    }
+
+    /// Returns once a snapshot newer than `generation` is installed (at once if one is), or the task is cancelled.
+    public func change(after generation: Int) async {
+        let id = waiters.withLock { waiters in
+            waiters.next += 1
+            return waiters.next
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiters.withLock { $0.waiting[id] = continuation }
+                // Registered first, checked second: a snapshot installed in between, or a cancellation that came before
+                // the registration, still resumes it.
+                if self.generation != generation || Task.isCancelled || isClosed { resume(id) }
+            }
+        } onCancel: {
+            resume(id)
+        }
+    }
+
+    private func resume(_ id: Int) {
+        waiters.withLock { $0.waiting.removeValue(forKey: id) }?.resume()
+    }
+
+    private func wakeWaiters() {
+        let waiting = waiters.withLock { waiters in
+            defer { waiters.waiting = [:] }
+            return waiters.waiting
+        }
+        for continuation in waiting.values { continuation.resume() }
     }
 
     /// The snapshot with its generation, read together so a cache never files an old page under a new generation.
@@ -66,5 +99,8 @@ public final class PriceBoard: Sendable {
     /// Set at shutdown so open live-price streams end and do not hold the server open.
     public var isClosed: Bool { closed.withLock { $0 } }
 
-    public func close() { closed.withLock { $0 = true } }
+    public func close() {
+        closed.withLock { $0 = true }
+        wakeWaiters()
+    }
 }

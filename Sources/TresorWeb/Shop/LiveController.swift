@@ -7,7 +7,8 @@ import TresorCore
 /// Server-sent events with fresh figures for the products and metals on the page that asked.
 struct LiveController: Sendable {
     let site: SiteContext
-    /// How often a stream looks at the board; the board itself only changes when a tick arrives.
+    /// How often a stream looks at the board when nothing wakes it (for a metal going stale, and heartbeats); a new
+    /// snapshot wakes every stream at once.
     let pollInterval: Duration
     let heartbeat: Duration = .seconds(15)
 
@@ -51,7 +52,14 @@ struct LiveController: Sendable {
                     lastWrite = .now
                 }
                 if site.board.isClosed { break }
-                try await Task.sleep(for: pollInterval)
+                let (board, interval, seen) = (site.board, pollInterval, sentGeneration)
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask { try? await Task.sleep(for: interval) }
+                    group.addTask { await board.change(after: seen) }
+                    await group.next()
+                    group.cancelAll()
+                }
+                try Task.checkCancellation()
             // A shutting-down server waits for open requests: the stream ends at once so it need not wait.
             } while !site.board.isClosed && !Task.isCancelled && !Task.isShuttingDownGracefully
             try await writer.finish(nil)
