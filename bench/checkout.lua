@@ -6,8 +6,12 @@ local sequence = 0
 local threads = {}
 
 local quote_body = '{"items":[{"sku":"AU-KR-1OZ","quantity":1}]}'
-local customer = '{"email":"bench@example.de","name":"Bench Buyer","street":"Weg 1","postalCode":"50667",'
-  .. '"city":"Koeln","country":"DE"}'
+-- Every order from another customer, as in a shop: one customer's orders are linked for the anti-money-laundering
+-- rules and checked one after the other under that person's lock, which would make this a benchmark of one buyer.
+local function customer(n)
+  return '{"email":"bench-' .. name .. '-' .. n .. '@example.de","name":"Bench Buyer ' .. name .. '-' .. n
+    .. '","street":"Weg ' .. n .. '","postalCode":"50667","city":"Koeln","country":"DE"}'
+end
 
 function setup(thread)
   -- Idempotency keys differ per run and thread: a key used before with another quote would be refused.
@@ -19,7 +23,7 @@ function request()
   local id = table.remove(quotes_waiting)
   if id then
     sequence = sequence + 1
-    local body = '{"quoteId":"' .. id .. '","customer":' .. customer
+    local body = '{"quoteId":"' .. id .. '","customer":' .. customer(sequence)
       .. ',"shippingMethod":"insured","paymentMethod":"bank_transfer","acceptTerms":true}'
     return wrk.format("POST", "/api/v1/orders", {
       ["Content-Type"] = "application/json",
