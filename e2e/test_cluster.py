@@ -123,6 +123,14 @@ def read_event(stream):
             return data
 
 
+def test_numbers_stay_gapless_and_the_audit_trail_one_chain(cluster):
+    """Orders placed on both instances at once: their numbers run without a gap, and every staff step of both
+    instances and the command line sits in one hash chain."""
+    numbers = [int(n.rsplit("-", 1)[1]) for n in cluster.sql("SELECT number FROM orders ORDER BY number").split("\n")]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 11
+    assert cluster.cli("audit", "verify").stdout.startswith("audit trail intact: ")
+
+
 def test_a_backup_restores_into_an_empty_database_and_verifies(cluster):
     """docs/operations.md's backup: pg_dump, restore into an empty database, and both integrity checks pass there."""
     numbers = cluster.sql("SELECT number FROM orders ORDER BY number").split("\n")
