@@ -39,10 +39,12 @@ public enum TestDatabase: String, CaseIterable, Sendable {
             let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             components.path = "/" + name
             let location = DatabaseLocation.postgres(url: components.string ?? url)
-            return try await Database.withOpened(.postgres(url: url), logger: Self.logger) { admin in
+            // Hundreds of tests make databases at once on a small machine: a connection may take longer than the
+            // shop's 8 s; the tests wait for it.
+            return try await Database.withOpened(.postgres(url: url), logger: Self.logger, waitForConnection: .seconds(120)) { admin in
                 try await admin.read { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
                 do {
-                    let result = try await Database.withOpened(location, logger: Self.logger) { database in
+                    let result = try await Database.withOpened(location, logger: Self.logger, waitForConnection: .seconds(120)) { database in
                         try await Migrator().migrate(database)
                         return try await body(database)
                     }

@@ -29,7 +29,7 @@ import TresorCore
             return await database.trouble(behind: failure ?? Unrelated())
         }
         #expect(trouble == .unreachable)
-        #expect(ContinuousClock.now - started < PostgresBackend.leaseLimit * 4)
+        #expect(ContinuousClock.now - started < Database.connectionWait * 4)
     }
 
     @Test func aWorkingDatabaseHasNoTroubleBehindAnOrdinaryError() async throws {

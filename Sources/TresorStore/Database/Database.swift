@@ -39,13 +39,20 @@ public final class Database: Service, Sendable {
         self.logger = logger
     }
 
-    /// Opens (and for SQLite creates) the database. PostgreSQL connections are made only while `run()` runs.
-    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
+    /// How long a request waits for a PostgreSQL connection before the database counts as away (see
+    /// `PostgresBackend.leaseLimit`).
+    public static let connectionWait = Duration.seconds(8)
+
+    /// Opens (and for SQLite creates) the database. PostgreSQL connections are made only while `run()` runs; a
+    /// request waits at most `waitForConnection` for one (then the database counts as away: a 503).
+    public static func open(_ location: DatabaseLocation, logger: Logger,
+                            waitForConnection: Duration = Database.connectionWait) async throws -> Database {
         switch location {
         case .sqlite(let path):
             return Database(backend: try await SQLiteBackend.open(path: path, logger: logger), logger: logger)
         case .postgres(let url):
-            return Database(backend: try await PostgresBackend.open(url: url, logger: logger), logger: logger)
+            return Database(backend: try await PostgresBackend.open(url: url, logger: logger, waitForConnection: waitForConnection),
+                            logger: logger)
         }
     }
 
@@ -116,8 +123,9 @@ public final class Database: Service, Sendable {
 
     /// Opens the database at `location` and runs `body` while it runs.
     public static func withOpened<T: Sendable>(_ location: DatabaseLocation, logger: Logger,
+                                               waitForConnection: Duration = Database.connectionWait,
                                                _ body: (Database) async throws -> T) async throws -> T {
-        try await open(location, logger: logger).whileRunning(body)
+        try await open(location, logger: logger, waitForConnection: waitForConnection).whileRunning(body)
     }
 }
 

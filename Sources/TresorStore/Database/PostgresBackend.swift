@@ -13,10 +13,13 @@ final class PostgresBackend: DatabaseBackend {
     let dialect = Dialect.postgres
     private let client: PostgresClient
     private let logger: Logger
+    /// How long a request waits for a connection (see `leaseLimit`).
+    let waitForConnection: Duration
 
-    private init(client: PostgresClient, logger: Logger) {
+    private init(client: PostgresClient, logger: Logger, waitForConnection: Duration) {
         self.client = client
         self.logger = logger
+        self.waitForConnection = waitForConnection
     }
 
     /// Cancelling it closes the pool.
@@ -43,8 +46,9 @@ final class PostgresBackend: DatabaseBackend {
         return configuration
     }
 
-    static func open(url: String, logger: Logger) async throws -> PostgresBackend {
-        PostgresBackend(client: PostgresClient(configuration: try configuration(url: url), backgroundLogger: logger), logger: logger)
+    static func open(url: String, logger: Logger, waitForConnection: Duration = leaseLimit) async throws -> PostgresBackend {
+        PostgresBackend(client: PostgresClient(configuration: try configuration(url: url), backgroundLogger: logger), logger: logger,
+                        waitForConnection: waitForConnection)
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -67,10 +71,11 @@ final class PostgresBackend: DatabaseBackend {
         }
     }
 
-    /// How long a request waits for a connection. While PostgreSQL is away the pool keeps lease requests queued until
+    /// How long a request waits for a connection, unless the database is opened with another limit (the test suite,
+    /// hundreds of tests creating databases at once on two cores, waits longer). While PostgreSQL is away the pool keeps lease requests queued until
     /// its circuit breaker trips, 60 s after the first failed connection attempt; a shopper waits at most this long
     /// (a restart takes less, and the request then simply succeeds), then gets a 503 instead of a hanging page.
-    static let leaseLimit = Duration.seconds(8)
+    static var leaseLimit: Duration { Database.connectionWait }
 
     /// Runs `body` on a pooled connection, or throws `StoreAway` when none is to be had within `leaseLimit`.
     private func leased<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
@@ -84,7 +89,7 @@ final class PostgresBackend: DatabaseBackend {
                     })
                 }
                 group.addTask {
-                    try? await Task.sleep(for: Self.leaseLimit)
+                    try? await Task.sleep(for: self.waitForConnection)
                     return .waited
                 }
                 while let outcome = try await group.next() {
@@ -94,7 +99,7 @@ final class PostgresBackend: DatabaseBackend {
                         return result
                     case .waited where !got.raised:
                         group.cancelAll()  // withdraws the queued lease request
-                        throw StoreAway()
+                        throw StoreAway(waited: self.waitForConnection)
                     case .waited:
                         continue  // the connection came in time; the work takes as long as it takes
                     }
@@ -149,7 +154,8 @@ final class PostgresBackend: DatabaseBackend {
 
 /// No database connection within the lease limit: PostgreSQL is away.
 struct StoreAway: Error, CustomStringConvertible {
-    var description: String { "no PostgreSQL connection within \(PostgresBackend.leaseLimit)" }
+    let waited: Duration
+    var description: String { "no PostgreSQL connection within \(waited)" }
 }
 
 private enum Leased<T: Sendable>: Sendable {
