@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from conftest import Cluster, call, order_body
+from conftest import Cluster, call, free_port, order_body
 
 STAFF = "lager@tresor.example"
 SKU = "AU-KR-1OZ"
@@ -189,13 +189,6 @@ def test_mail_waits_while_the_transport_is_away_and_goes_out_once(shop_factory):
 
 def delivered(folder, text):
     return [name for name in os.listdir(folder) if text in open(os.path.join(folder, name), errors="replace").read()]
-
-
-def free_port():
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

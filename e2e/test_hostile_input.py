@@ -9,6 +9,7 @@ import http.client
 import json
 import os
 import re
+import socket
 import sqlite3
 import time
 import urllib.parse
@@ -301,7 +302,6 @@ def test_a_header_line_break_never_reaches_a_stored_consent_or_a_mail(shop):
     raw = ("POST {} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: probe\r\nBcc: {}\r\n x-folded: {}\r\n"
            "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n")
     body = b"&".join(quote(k) + b"=" + quote(v) for k, v in fields.items())
-    import socket
     with socket.create_connection(("127.0.0.1", shop.port), timeout=10) as conn:
         conn.sendall(raw.format(target, BCC, BCC, len(body)).encode() + body)
         answer = conn.recv(65536).decode(errors="replace")
