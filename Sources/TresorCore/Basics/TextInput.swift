@@ -40,11 +40,6 @@ public enum TextInput {
         return false
     }
 
-    /// A search term: one line of text, markup included (it is looked for, never stored).
-    public static func isSearchTerm(_ text: String, maxCharacters: Int) -> Bool {
-        fits(text, maxCharacters) && text.unicodeScalars.allSatisfy { !isForbidden($0) && !isLineBreak($0) }
-    }
-
     static func fits(_ text: String, _ maxCharacters: Int) -> Bool {
         text.utf8.count <= maxCharacters * bytesPerCharacter && text.count <= maxCharacters
     }

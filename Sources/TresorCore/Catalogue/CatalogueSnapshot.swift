@@ -81,22 +81,10 @@ public struct CatalogueSnapshot: Sendable {
                 metals[a] != metals[b] ? metals[a] < metals[b] : grams[a] != grams[b] ? grams[a] < grams[b] : rank[a] < rank[b]
             }
         }
-        // Price orders: priced products by the key (ties by name), then those without a price, by name.
-        func byKey<K: Comparable>(_ key: (ProductPrices) -> K, descending: Bool = false) -> [Int] {
-            let keys = products.map { prices[$0.id].map(key) }
-            return products.indices.sorted { a, b in
-                switch (keys[a], keys[b]) {
-                case let (x?, y?) where x != y: descending ? x > y : x < y
-                case (_?, nil): true
-                case (nil, _?): false
-                default: rank[a] < rank[b]
-                }
-            }
+        let pricesInOrder = products.map { prices[$0.id] }
+        for sort in CatalogueSort.allCases {
+            if let order = Self.priceOrder(sort, prices: pricesInOrder, nameRank: rank) { orders[sort] = order }
         }
-        orders[.price] = byKey { $0.unitPrice.cents }
-        orders[.priceDesc] = byKey({ $0.unitPrice.cents }, descending: true)
-        orders[.pricePerGram] = byKey { $0.pricePerFineGram.cents }
-        orders[.premium] = byKey(\.premiumPercent)
         self.orders = orders
     }
 
@@ -125,15 +113,13 @@ public struct CatalogueSnapshot: Sendable {
 
     /// Filters, sorts and pages; products without a price sort after priced ones.
     public func query(_ query: CatalogueQuery, now: Date) -> CataloguePage {
-        let stale = Set(Metal.allCases.filter { !isFresh($0, now: now) })
         let order: [Int]
-        if stale.isEmpty || query.sort == .weight || query.sort == .name, let ready = orders[query.sort] {
-            order = ready
+        // A metal gone stale since the snapshot was built: its products now have no price and sort last.
+        if anyStale(now: now), let fresh = Self.priceOrder(query.sort, prices: products.map { priced($0, now: now).prices },
+                                                       nameRank: nameRank) {
+            order = fresh
         } else {
-            // Some metal went stale since the snapshot was built: its products now have no price and sort last.
-            let priced = products.map { self.priced($0, now: now) }
-            let ordering = Self.ordering(query.sort, fineGrams: { fineGrams[$0] })
-            order = priced.indices.sorted { ordering((priced[$0], $0), (priced[$1], $1)) }
+            order = orders[query.sort] ?? []
         }
         var total = 0
         var items: [PricedProduct] = []
@@ -157,36 +143,26 @@ public struct CatalogueSnapshot: Sendable {
         return true
     }
 
-    typealias Ranked = (item: PricedProduct, index: Int)
-
-    static func ordering(_ sort: CatalogueSort, fineGrams: @escaping (Int) -> Decimal) -> (Ranked, Ranked) -> Bool {
-        func byName(_ a: Ranked, _ b: Ranked) -> Bool {
-            let (x, y) = (a.item.product, b.item.product)
-            return x.name == y.name ? x.sku < y.sku : x.name < y.name
-        }
-        func byKey<K: Comparable>(_ key: @escaping (ProductPrices) -> K, descending: Bool = false) -> (Ranked, Ranked) -> Bool {
-            { a, b in
-                switch (a.item.prices.map(key), b.item.prices.map(key)) {
+    /// Product indexes by a price `sort`: priced products by its key (ties by name), then those without a price, by name.
+    /// Nil for the name and weight orders, which do not depend on prices.
+    static func priceOrder(_ sort: CatalogueSort, prices: [ProductPrices?], nameRank: [Int]) -> [Int]? {
+        func byKey<K: Comparable>(_ key: (ProductPrices) -> K, descending: Bool = false) -> [Int] {
+            let keys = prices.map { $0.map(key) }
+            return prices.indices.sorted { a, b in
+                switch (keys[a], keys[b]) {
                 case let (x?, y?) where x != y: descending ? x > y : x < y
                 case (_?, nil): true
                 case (nil, _?): false
-                default: byName(a, b)
+                default: nameRank[a] < nameRank[b]
                 }
             }
         }
         switch sort {
-        case .name: return byName
-        case .weight:
-            return { a, b in
-                let (x, y) = (a.item.product.metal, b.item.product.metal)
-                if x != y { return metalRank[x]! < metalRank[y]! }  // safe: metalRank holds every metal
-                let (gx, gy) = (fineGrams(a.index), fineGrams(b.index))
-                return gx == gy ? byName(a, b) : gx < gy
-            }
-        case .price: return byKey(\.unitPrice)
-        case .priceDesc: return byKey(\.unitPrice, descending: true)
-        case .pricePerGram: return byKey(\.pricePerFineGram)
+        case .price: return byKey { $0.unitPrice.cents }
+        case .priceDesc: return byKey({ $0.unitPrice.cents }, descending: true)
+        case .pricePerGram: return byKey { $0.pricePerFineGram.cents }
         case .premium: return byKey(\.premiumPercent)
+        case .name, .weight: return nil
         }
     }
 

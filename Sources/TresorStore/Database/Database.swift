@@ -39,8 +39,11 @@ public final class Database: Service, Sendable {
         self.logger = logger
     }
 
-    /// How long a request waits for a PostgreSQL connection before the database counts as away (see
-    /// `PostgresBackend.leaseLimit`).
+    /// How long a request waits for a PostgreSQL connection before the database counts as away. While PostgreSQL is
+    /// away the pool keeps lease requests queued until its circuit breaker trips, 60 s after the first failed
+    /// connection attempt; a shopper waits at most this long (a restart takes less, and the request then simply
+    /// succeeds), then gets a 503 instead of a hanging page. The test suite, hundreds of tests creating databases at
+    /// once on two cores, opens its databases with a longer wait.
     public static let connectionWait = Duration.seconds(8)
 
     /// Opens (and for SQLite creates) the database. PostgreSQL connections are made only while `run()` runs; a

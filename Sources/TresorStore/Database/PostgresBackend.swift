@@ -13,7 +13,7 @@ final class PostgresBackend: DatabaseBackend {
     let dialect = Dialect.postgres
     private let client: PostgresClient
     private let logger: Logger
-    /// How long a request waits for a connection (see `leaseLimit`).
+    /// How long a request waits for a connection (`Database.connectionWait` unless opened with another).
     let waitForConnection: Duration
 
     private init(client: PostgresClient, logger: Logger, waitForConnection: Duration) {
@@ -46,7 +46,7 @@ final class PostgresBackend: DatabaseBackend {
         return configuration
     }
 
-    static func open(url: String, logger: Logger, waitForConnection: Duration = leaseLimit) async throws -> PostgresBackend {
+    static func open(url: String, logger: Logger, waitForConnection: Duration) async throws -> PostgresBackend {
         PostgresBackend(client: PostgresClient(configuration: try configuration(url: url), backgroundLogger: logger), logger: logger,
                         waitForConnection: waitForConnection)
     }
@@ -71,13 +71,7 @@ final class PostgresBackend: DatabaseBackend {
         }
     }
 
-    /// How long a request waits for a connection, unless the database is opened with another limit (the test suite,
-    /// hundreds of tests creating databases at once on two cores, waits longer). While PostgreSQL is away the pool keeps lease requests queued until
-    /// its circuit breaker trips, 60 s after the first failed connection attempt; a shopper waits at most this long
-    /// (a restart takes less, and the request then simply succeeds), then gets a 503 instead of a hanging page.
-    static var leaseLimit: Duration { Database.connectionWait }
-
-    /// Runs `body` on a pooled connection, or throws `StoreAway` when none is to be had within `leaseLimit`.
+    /// Runs `body` on a pooled connection, or throws `StoreAway` when none is to be had within `waitForConnection`.
     private func leased<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         try await withoutActuallyEscaping(body) { body in
             try await withThrowingTaskGroup(of: Leased<T>.self) { group in

@@ -84,7 +84,7 @@ struct NewsController: Sendable {
     func search(_ request: Request, _ lang: Language) async throws -> Response {
         let query = (request.formQuery.first { $0.name == "q" }?.value ?? "").trimmingCharacters(in: .whitespaces)
         // What someone looks for may contain any text, `<` too (it is shown escaped); not a page of it, nor control characters.
-        guard TextInput.isSearchTerm(query, maxCharacters: 200) else {
+        guard TextInput.isLine(query, maxCharacters: 200) else {
             throw PageError.badParameter(InvalidParameter(name: "q", value: String(query.prefix(40))))
         }
         let now = site.now()

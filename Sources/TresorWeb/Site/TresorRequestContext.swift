@@ -77,7 +77,7 @@ extension Request {
                 text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
             }
             guard let name = decode(parts[0]), !name.isEmpty else { return nil }
-            // A value that is not valid percent-encoding is kept raw, so validation can name it.
+            // Not valid percent-encoding: refused before this is called (`undecodable`, for queries and form bodies).
             let value = parts.count > 1 ? (decode(parts[1]) ?? String(parts[1])) : ""
             return (name, value)
         }
